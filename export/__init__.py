@@ -1,0 +1,1 @@
+"""Report -> paper: the GB/T 9704 typesetting engine. Never imports Qt."""

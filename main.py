@@ -1,0 +1,162 @@
+"""Tianbao 报告填报助手: parse the command line, open the store, start the window or run a sub-command."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+
+class CliError(Exception):
+    """One clear line for stderr, then a non-zero exit."""
+
+
+def _open_store(args, *, readonly: bool = False):
+    from models.paths import default_db
+    from models.store import Store
+
+    path = Path(args.db) if args.db else default_db()
+    if readonly and not path.exists():
+        raise CliError(f"找不到数据库文件：{path}")
+    return Store(path, readonly=readonly)
+
+
+def _report_id(text: str) -> int:
+    try:
+        return int(text)
+    except ValueError:
+        raise CliError(f"报告编号应为数字，而不是“{text}”") from None
+
+
+def cmd_list(args) -> int:
+    from models.templates import template_names
+
+    store = _open_store(args)
+    rows = store.list_reports()
+    if args.json:
+        print(json.dumps([{"id": r.id, "kind": r.kind, "title": r.title, "updated": r.updated} for r in rows],
+                         ensure_ascii=False, indent=2))
+        return 0
+    names = template_names()
+    for r in rows:
+        title = r.title.replace("\n", " ") or "（无标题）"
+        print(f"{r.id}\t{names.get(r.kind, r.kind)}\t{title}\t{r.updated}")
+    return 0
+
+
+def cmd_dump(args) -> int:
+    from models.exchange import dump_file
+
+    store = _open_store(args)
+    report = store.load(_report_id(args.id))
+    dump_file(report, args.output)
+    return 0
+
+
+def cmd_import(args) -> int:
+    from models.importing import read_report_file
+
+    report, summary = read_report_file(args.file)
+    store = _open_store(args)
+    rid = store.create(report)
+    print(summary, file=sys.stderr)
+    print(rid)
+    return 0
+
+
+def cmd_export(args) -> int:
+    from export.pdf import export_pdf
+
+    store = _open_store(args)
+    report = store.load(_report_id(args.id))
+    result = export_pdf(report, args.output)
+    for w in result.warnings:
+        print(f"提示：{w}", file=sys.stderr)
+    print(f"已导出 {result.pages} 页：{args.output}", file=sys.stderr)
+    try:
+        store.snapshot(report.id, "导出PDF")
+    except Exception as e:  # noqa: BLE001 - a failed snapshot must not fail the export
+        from models.store import StoreError
+
+        if not isinstance(e, StoreError):
+            raise
+    return 0
+
+
+def cmd_check(args) -> int:
+    from export.facts import typeset_facts
+    from models.checks import run_checks
+
+    store = _open_store(args)
+    report = store.load(_report_id(args.id))
+    findings = run_checks(report, typeset_facts(report))
+    if args.json:
+        print(json.dumps([f.to_dict() for f in findings], ensure_ascii=False, indent=2))
+    else:
+        for f in findings:
+            print(f.describe())
+        print(f"共 {len(findings)} 处", file=sys.stderr)
+    return 0
+
+
+def cmd_window(args) -> int:
+    from ui.app import run
+
+    return run(args.db)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    db = argparse.ArgumentParser(add_help=False)
+    db.add_argument("--db", metavar="FILE", default=argparse.SUPPRESS, help="报告数据库文件（默认在用户数据文件夹）")
+    p = argparse.ArgumentParser(prog="tianbao", description="报告填报助手：填写结构化报告，导出符合 GB/T 9704 的 PDF")
+    p.add_argument("--db", metavar="FILE", default=None, help="报告数据库文件（默认在用户数据文件夹）")
+    sub = p.add_subparsers(dest="command")
+    s = sub.add_parser("list", parents=[db], help="列出报告")
+    s.add_argument("--json", action="store_true")
+    s.set_defaults(func=cmd_list)
+    s = sub.add_parser("dump", parents=[db], help="把报告写成数据文件（.json）")
+    s.add_argument("id")
+    s.add_argument("-o", "--output", required=True, metavar="FILE.json")
+    s.set_defaults(func=cmd_dump)
+    s = sub.add_parser("import", parents=[db], help="导入 .json、.txt 或 .docx，新建报告并输出其编号")
+    s.add_argument("file")
+    s.set_defaults(func=cmd_import)
+    s = sub.add_parser("export", parents=[db], help="导出 PDF")
+    s.add_argument("id")
+    s.add_argument("-o", "--output", required=True, metavar="OUT.pdf")
+    s.set_defaults(func=cmd_export)
+    s = sub.add_parser("check", parents=[db], help="检查报告中待填写、标点等问题")
+    s.add_argument("id")
+    s.add_argument("--json", action="store_true")
+    s.set_defaults(func=cmd_check)
+    p.set_defaults(func=cmd_window)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    from models.exchange import ExchangeError
+    from models.store import StoreError
+
+    errors: tuple[type[BaseException], ...] = (CliError, StoreError, ExchangeError)
+    try:
+        from export.errors import ExportError
+
+        errors += (ExportError,)
+    except ImportError:
+        pass
+    try:
+        return args.func(args)
+    except errors as e:
+        print(f"天报：{e}", file=sys.stderr)
+        return 1
+    except OSError as e:
+        print(f"天报：{e.filename or ''} {e.strerror or e}".strip(), file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

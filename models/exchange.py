@@ -1,0 +1,154 @@
+"""The tianbao.report JSON data file: the exchange format between PCs."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from models.report import NUMBERING_STYLES, Item, Report, Section
+
+FORMAT = "tianbao.report"
+VERSION = 1
+
+
+class ExchangeError(ValueError):
+    """A data file that cannot be read as a report; the message is for the user."""
+
+
+def report_to_data(report: Report) -> dict[str, Any]:
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "kind": report.kind,
+        "title": report.title,
+        "preamble": report.preamble,
+        "sections": [
+            {
+                "heading": s.heading,
+                "numbering": s.numbering,
+                "run_on": s.run_on,
+                "intro": s.intro,
+                "items": [{"lead": i.lead, "body": i.body} for i in s.items],
+            }
+            for s in report.sections
+        ],
+        "closing": report.closing,
+        "signature": report.signature,
+        "date": report.date.isoformat() if report.date else None,
+        "page_limit": report.page_limit,
+    }
+
+
+def _text(d: dict, key: str, where: str) -> str:
+    v = d.get(key, "")
+    if v is None:
+        return ""
+    if not isinstance(v, str):
+        raise ExchangeError(f"{where}的“{key}”应为文字")
+    return v
+
+
+def sections_from_data(data: Any, where: str = "") -> list[Section]:
+    if not isinstance(data, list):
+        raise ExchangeError(f"{where}“sections”应为列表")
+    sections = []
+    for n, s in enumerate(data, 1):
+        w = f"第{n}部分"
+        if not isinstance(s, dict):
+            raise ExchangeError(f"{w}格式不正确")
+        numbering = s.get("numbering", "yishi")
+        if numbering not in NUMBERING_STYLES:
+            raise ExchangeError(f"{w}的编号方式“{numbering}”无法识别")
+        items_data = s.get("items", [])
+        if not isinstance(items_data, list):
+            raise ExchangeError(f"{w}的“items”应为列表")
+        items = []
+        for m, i in enumerate(items_data, 1):
+            if not isinstance(i, dict):
+                raise ExchangeError(f"{w}第{m}条格式不正确")
+            items.append(Item(lead=_text(i, "lead", f"{w}第{m}条"), body=_text(i, "body", f"{w}第{m}条")))
+        sections.append(
+            Section(
+                heading=_text(s, "heading", w),
+                numbering=numbering,
+                run_on=bool(s.get("run_on", False)),
+                intro=_text(s, "intro", w),
+                items=items,
+            )
+        )
+    return sections
+
+
+def report_from_data(data: Any) -> Report:
+    """Build a report from parsed JSON, refusing anything that is not our format."""
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise ExchangeError("不是天报报告数据文件（缺少 format: tianbao.report）")
+    version = data.get("version")
+    if not isinstance(version, int) or version < 1:
+        raise ExchangeError("报告数据文件的版本号不正确")
+    if version > VERSION:
+        raise ExchangeError(f"报告数据文件版本为 {version}，本程序只支持到版本 {VERSION}，请升级天报")
+    date = None
+    raw_date = data.get("date")
+    if raw_date:
+        try:
+            date = _dt.date.fromisoformat(str(raw_date))
+        except ValueError:
+            raise ExchangeError(f"日期“{raw_date}”格式不正确，应为 2026-11-26 的形式") from None
+    page_limit = data.get("page_limit")
+    if page_limit is not None and (not isinstance(page_limit, int) or page_limit < 1):
+        raise ExchangeError("页数上限应为正整数")
+    return Report(
+        kind=_text(data, "kind", "") or "blank",
+        title=_text(data, "title", ""),
+        preamble=_text(data, "preamble", ""),
+        sections=sections_from_data(data.get("sections", [])),
+        closing=_text(data, "closing", ""),
+        signature=_text(data, "signature", ""),
+        date=date,
+        page_limit=page_limit,
+    )
+
+
+def dumps(report: Report) -> str:
+    return json.dumps(report_to_data(report), ensure_ascii=False, indent=2) + "\n"
+
+
+def write_atomic(path: str | os.PathLike, data: bytes) -> None:
+    """Write via a temp file in the same folder and rename: never a half file."""
+    path = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix="." + path.name + ".", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+def dump_file(report: Report, path: str | os.PathLike) -> None:
+    write_atomic(path, dumps(report).encode("utf-8"))
+
+
+def load_file(path: str | os.PathLike) -> Report:
+    try:
+        raw = Path(path).read_bytes()
+    except FileNotFoundError:
+        raise ExchangeError(f"找不到文件：{path}") from None
+    except OSError as e:
+        raise ExchangeError(f"无法读取文件 {path}：{e.strerror}") from None
+    try:
+        data = json.loads(raw.decode("utf-8-sig"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as e:
+        raise ExchangeError(f"文件 {Path(path).name} 不是有效的报告数据文件（{e.__class__.__name__}）") from None
+    return report_from_data(data)

@@ -1,0 +1,135 @@
+"""The report as plain dataclasses; numbers are derived from position, never stored."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as _dt
+from dataclasses import dataclass, field
+
+# Numbering styles of a section's items.
+YISHI = "yishi"  # 一是……二是……, the lead phrase set bold
+HEADING = "heading"  # （一）（二） sub-headings with body paragraphs under them
+NONE = "none"  # plain paragraphs
+NUMBERING_STYLES = (YISHI, HEADING, NONE)
+
+_DIGITS = "零一二三四五六七八九"
+
+
+def chinese_number(n: int) -> str:
+    """Write 1..99 the way documents count: 一, 十, 十一, 二十, 二十一."""
+    if n <= 0:
+        raise ValueError(n)
+    if n < 10:
+        return _DIGITS[n]
+    if n < 100:
+        tens, ones = divmod(n, 10)
+        head = "" if tens == 1 else _DIGITS[tens]
+        return head + "十" + (_DIGITS[ones] if ones else "")
+    return str(n)
+
+
+def section_number(index: int) -> str:
+    """一、 二、 … for the section at 0-based ``index``."""
+    return chinese_number(index + 1) + "、"
+
+
+def item_number(numbering: str, index: int) -> str:
+    """The generated number of the item at 0-based ``index``: 一是, （一）, or ''."""
+    if numbering == YISHI:
+        return chinese_number(index + 1) + "是"
+    if numbering == HEADING:
+        return "（" + chinese_number(index + 1) + "）"
+    return ""
+
+
+def format_date(d: _dt.date | None) -> str:
+    """GB/T 9704 date: Arabic numerals, full year, no leading zeros."""
+    if d is None:
+        return ""
+    return f"{d.year}年{d.month}月{d.day}日"
+
+
+def now_iso() -> str:
+    return _dt.datetime.now().astimezone().isoformat(timespec="seconds")
+
+
+@dataclass
+class Item:
+    lead: str = ""
+    body: str = ""
+    id: int | None = None
+
+    def char_count(self) -> int:
+        return count_chars(self.lead) + count_chars(self.body)
+
+
+@dataclass
+class Section:
+    heading: str = ""
+    numbering: str = YISHI
+    run_on: bool = False  # yishi only: all items in one paragraph, as in the sample
+    intro: str = ""
+    items: list[Item] = field(default_factory=list)
+    id: int | None = None
+
+    def char_count(self) -> int:
+        return count_chars(self.heading) + count_chars(self.intro) + sum(
+            i.char_count() for i in self.items
+        )
+
+
+@dataclass
+class Report:
+    kind: str = "blank"
+    title: str = ""  # a newline is a forced title line break
+    preamble: str = ""
+    sections: list[Section] = field(default_factory=list)
+    closing: str = ""
+    signature: str = ""
+    date: _dt.date | None = None
+    page_limit: int | None = None  # the author's own limit, for the checks
+    created: str = ""
+    updated: str = ""
+    id: int | None = None
+
+    def char_count(self) -> int:
+        return (
+            count_chars(self.title)
+            + count_chars(self.preamble)
+            + sum(s.char_count() for s in self.sections)
+            + count_chars(self.closing)
+            + count_chars(self.signature)
+        )
+
+    def copy(self) -> Report:
+        """A deep copy without database ids, to be stored as a new report."""
+        new = dataclasses.replace(
+            self,
+            sections=[
+                dataclasses.replace(s, id=None, items=[dataclasses.replace(i, id=None) for i in s.items])
+                for s in self.sections
+            ],
+            id=None,
+            created="",
+            updated="",
+        )
+        return new
+
+    def content_equal(self, other: Report) -> bool:
+        """True when both hold the same text and structure, ignoring ids and times."""
+        return _content(self) == _content(other)
+
+
+def _content(r: Report) -> tuple:
+    return (
+        r.kind, r.title, r.preamble, r.closing, r.signature, r.date, r.page_limit,
+        tuple(
+            (s.heading, s.numbering, s.run_on, s.intro, tuple((i.lead, i.body) for i in s.items))
+            for s in r.sections
+        ),
+    )
+
+
+def count_chars(text: str) -> int:
+    """Characters an official would count: everything but whitespace."""
+    return sum(1 for ch in text if not ch.isspace())

@@ -1,0 +1,358 @@
+"""All SQL lives here: one SQLite file holds every report of a user."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from models import APP_VERSION
+from models.exchange import report_from_data, report_to_data
+from models.migrations import MIGRATION_SET, SCHEMA_VERSION, known_names, migrations
+from models.report import Item, Report, Section, now_iso
+
+TRASH_DAYS = 30
+BUSY_TIMEOUT_MS = 5000
+
+
+class StoreError(Exception):
+    """An error the user must be told about; str() is a Chinese sentence."""
+
+
+class DatabaseNewerError(StoreError):
+    pass
+
+
+class DatabaseDamagedError(StoreError):
+    pass
+
+
+class DatabaseBusyError(StoreError):
+    pass
+
+
+class StorageEnvironmentError(StoreError):
+    """Disk full, read-only, I/O failure: the machine's fault, not a bug."""
+
+
+class ReportNotFound(StoreError):
+    pass
+
+
+def classify(exc: sqlite3.Error, path: str | Path = "") -> StoreError:
+    """Turn a sqlite3 error caused by the environment into a StoreError; re-raise bugs."""
+    msg = str(exc).lower()
+    name = Path(path).name if path else "数据库"
+    if "not a database" in msg or "malformed" in msg or "file is encrypted" in msg:
+        return DatabaseDamagedError(f"{name} 已损坏或不是天报的数据文件，程序没有改动它。")
+    if "locked" in msg or "busy" in msg:
+        return DatabaseBusyError(f"{name} 正被另一个程序占用，请稍后再试。")
+    if "readonly" in msg or "read-only" in msg:
+        return StorageEnvironmentError(f"{name} 是只读的，无法保存修改。")
+    if "full" in msg:
+        return StorageEnvironmentError("磁盘空间已满，无法保存。请清理磁盘后再试，已输入的内容仍在窗口中。")
+    if "unable to open" in msg or "disk i/o" in msg or "cannot open" in msg:
+        return StorageEnvironmentError(f"无法读写 {name}，请检查文件位置和权限。")
+    raise exc
+
+
+@dataclass(frozen=True)
+class ReportSummary:
+    id: int
+    kind: str
+    title: str
+    updated: str
+    deleted_at: str | None = None
+
+
+@dataclass(frozen=True)
+class SnapshotInfo:
+    id: int
+    report_id: int
+    created: str
+    reason: str
+    chars: int
+    summary: str
+
+
+def _connect(path: Path, readonly: bool) -> sqlite3.Connection:
+    if readonly:
+        uri = path.resolve().as_uri() + "?mode=ro"
+        return sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+    return sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000)
+
+
+class Store:
+    """A report database; every write is one short transaction."""
+
+    def __init__(self, path: str | Path, *, readonly: bool = False):
+        self.path = Path(path)
+        self.readonly = readonly
+        try:
+            if not readonly:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._check_header()
+            conn = _connect(self.path, readonly)
+            self.db = Database(conn)
+            self.db.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+            self.db.execute("PRAGMA foreign_keys=ON")
+            # Touch the file before migrating so damage is found before any write.
+            self.db.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            self._refuse_newer()
+            if not readonly:
+                self.db.execute("PRAGMA journal_mode=WAL")
+                self.db.execute("PRAGMA synchronous=FULL")
+                migrations.apply(self.db)
+                self._set_meta("written_by", APP_VERSION)
+        except sqlite3.Error as e:
+            raise classify(e, self.path) from None
+        except OSError as e:
+            raise StorageEnvironmentError(f"无法打开 {self.path}：{e.strerror}") from None
+
+    # -- opening -------------------------------------------------------------
+
+    def _check_header(self) -> None:
+        """Refuse a non-SQLite file before sqlite3 touches it (it would not write, but be sure)."""
+        if not self.path.exists() or self.path.stat().st_size == 0:
+            return
+        with open(self.path, "rb") as f:
+            head = f.read(16)
+        if head != b"SQLite format 3\x00":
+            raise DatabaseDamagedError(f"{self.path.name} 已损坏或不是天报的数据文件，程序没有改动它。")
+
+    def _refuse_newer(self) -> None:
+        tables = {r[0] for r in self.db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        found = None
+        if "meta" in tables:
+            row = self.db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
+            found = int(row[0]) if row and str(row[0]).isdigit() else None
+        unknown = []
+        if "_sqlite_migrations" in tables:
+            unknown = [
+                r[0]
+                for r in self.db.execute(
+                    "SELECT name FROM _sqlite_migrations WHERE migration_set=?", [MIGRATION_SET]
+                )
+                if r[0] not in known_names()
+            ]
+        if (found is not None and found > SCHEMA_VERSION) or unknown:
+            writer = ""
+            if "meta" in tables:
+                row = self.db.execute("SELECT value FROM meta WHERE key='written_by'").fetchone()
+                writer = row[0] if row else ""
+            raise DatabaseNewerError(
+                f"{self.path.name} 由较新版本的天报{(' ' + writer) if writer else ''}"
+                f"（数据格式 {found or '未知'}）保存，当前程序为 {APP_VERSION}"
+                f"（数据格式 {SCHEMA_VERSION}），无法打开。请升级天报后再打开，文件未被改动。"
+            )
+
+    def _set_meta(self, key: str, value: str) -> None:
+        with self.db.atomic():
+            self.db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", [key, value])
+
+    def schema_version(self) -> int:
+        row = self.db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
+        return int(row[0]) if row else 0
+
+    def close(self) -> None:
+        try:
+            self.db.conn.close()
+        except sqlite3.Error:
+            pass
+
+    # -- reports -------------------------------------------------------------
+
+    def list_reports(self, search: str = "", *, deleted: bool = False) -> list[ReportSummary]:
+        """Reports newest first; ``deleted`` lists the 回收站 instead."""
+        where = "deleted_at IS NOT NULL" if deleted else "deleted_at IS NULL"
+        params: list = []
+        if search:
+            where += " AND instr(title, ?) > 0"
+            params.append(search)
+        rows = self.db.execute(
+            f"SELECT id, kind, title, updated, deleted_at FROM reports WHERE {where} "
+            "ORDER BY updated DESC, id DESC",
+            params,
+        ).fetchall()
+        return [ReportSummary(*r) for r in rows]
+
+    def load(self, report_id: int) -> Report:
+        row = self.db.execute(
+            "SELECT id, kind, title, preamble, closing, signature, date, page_limit, created, updated "
+            "FROM reports WHERE id=?",
+            [report_id],
+        ).fetchone()
+        if row is None:
+            raise ReportNotFound(f"没有编号为 {report_id} 的报告")
+        rid, kind, title, preamble, closing, signature, date, page_limit, created, updated = row
+        report = Report(
+            kind=kind, title=title, preamble=preamble, closing=closing, signature=signature,
+            date=_dt.date.fromisoformat(date) if date else None, page_limit=page_limit,
+            created=created, updated=updated, id=rid,
+        )
+        sections = {}
+        for sid, heading, numbering, run_on, intro in self.db.execute(
+            "SELECT id, heading, numbering, run_on, intro FROM sections WHERE report_id=? ORDER BY position",
+            [report_id],
+        ):
+            s = Section(heading=heading, numbering=numbering, run_on=bool(run_on), intro=intro, id=sid)
+            sections[sid] = s
+            report.sections.append(s)
+        for iid, sid, lead, body in self.db.execute(
+            "SELECT items.id, section_id, lead, body FROM items JOIN sections ON sections.id = section_id "
+            "WHERE report_id=? ORDER BY items.position",
+            [report_id],
+        ):
+            sections[sid].items.append(Item(lead=lead, body=body, id=iid))
+        return report
+
+    def exists(self, report_id: int) -> bool:
+        return self.db.execute("SELECT 1 FROM reports WHERE id=?", [report_id]).fetchone() is not None
+
+    def create(self, report: Report) -> int:
+        """Store ``report`` as a new report; sets and returns its id."""
+        report.id = None
+        for s in report.sections:
+            s.id = None
+            for i in s.items:
+                i.id = None
+        return self.save(report)
+
+    def save(self, report: Report) -> int:
+        """Write the whole report in one transaction; new sections and items get ids."""
+        now = now_iso()
+        try:
+            with self.db.atomic():
+                self._write(report, now)
+        except sqlite3.Error as e:
+            raise classify(e, self.path) from None
+        return report.id  # type: ignore[return-value]
+
+    def _write(self, report: Report, now: str) -> None:
+        ex = self.db.execute
+        fields = [
+            report.kind, report.title, report.preamble, report.closing, report.signature,
+            report.date.isoformat() if report.date else None, report.page_limit,
+        ]
+        if report.id is None or not self.exists(report.id):
+            cur = ex(
+                "INSERT INTO reports(kind, title, preamble, closing, signature, date, page_limit, created, updated, id) "
+                "VALUES (?,?,?,?,?,?,?,?,?,?)",
+                [*fields, report.created or now, now, report.id],
+            )
+            report.id = cur.lastrowid
+            report.created = report.created or now
+        else:
+            ex(
+                "UPDATE reports SET kind=?, title=?, preamble=?, closing=?, signature=?, date=?, "
+                "page_limit=?, updated=? WHERE id=?",
+                [*fields, now, report.id],
+            )
+        report.updated = now
+        old_sections = {r[0] for r in ex("SELECT id FROM sections WHERE report_id=?", [report.id])}
+        kept = set()
+        for pos, s in enumerate(report.sections):
+            values = [pos, s.heading, s.numbering, int(s.run_on), s.intro]
+            if s.id in old_sections:
+                ex("UPDATE sections SET position=?, heading=?, numbering=?, run_on=?, intro=? WHERE id=?",
+                   [*values, s.id])
+            else:
+                s.id = ex(
+                    "INSERT INTO sections(report_id, position, heading, numbering, run_on, intro) VALUES (?,?,?,?,?,?)",
+                    [report.id, *values],
+                ).lastrowid
+            kept.add(s.id)
+        kept_items: set[int] = set()
+        for s in report.sections:
+            kept_items |= self._write_items(s)
+        # Stale rows go last, so an item moved between sections is kept.
+        for iid, in ex(
+            "SELECT items.id FROM items JOIN sections ON sections.id = section_id WHERE report_id=?", [report.id]
+        ).fetchall():
+            if iid not in kept_items:
+                ex("DELETE FROM items WHERE id=?", [iid])
+        for sid in old_sections - kept:
+            ex("DELETE FROM sections WHERE id=?", [sid])
+
+    def _write_items(self, s: Section) -> set[int]:
+        ex = self.db.execute
+        # An item may have moved here from another section of the same report.
+        old = {r[0]: r[1:] for r in ex("SELECT id, position, lead, body FROM items WHERE section_id=?", [s.id])}
+        kept = set()
+        for pos, it in enumerate(s.items):
+            if it.id in old:
+                if old[it.id] != (pos, it.lead, it.body):
+                    ex("UPDATE items SET position=?, lead=?, body=? WHERE id=?", [pos, it.lead, it.body, it.id])
+            elif it.id is not None and ex("SELECT 1 FROM items WHERE id=?", [it.id]).fetchone():
+                ex("UPDATE items SET section_id=?, position=?, lead=?, body=? WHERE id=?",
+                   [s.id, pos, it.lead, it.body, it.id])
+            else:
+                it.id = ex(
+                    "INSERT INTO items(section_id, position, lead, body) VALUES (?,?,?,?)",
+                    [s.id, pos, it.lead, it.body],
+                ).lastrowid
+            kept.add(it.id)
+        return kept
+
+    # -- 回收站 ---------------------------------------------------------------
+
+    def delete(self, report_id: int) -> None:
+        """Move a report to the 回收站; it stays restorable for TRASH_DAYS days."""
+        self._exec_write("UPDATE reports SET deleted_at=? WHERE id=?", [now_iso(), report_id])
+
+    def restore(self, report_id: int) -> None:
+        self._exec_write("UPDATE reports SET deleted_at=NULL WHERE id=?", [report_id])
+
+    def purge_trash(self, days: int = TRASH_DAYS, now: _dt.datetime | None = None) -> int:
+        """Remove reports deleted more than ``days`` ago; returns how many."""
+        now = now or _dt.datetime.now().astimezone()
+        cutoff = (now - _dt.timedelta(days=days)).isoformat(timespec="seconds")
+        old = [
+            r[0]
+            for r in self.db.execute("SELECT id, deleted_at FROM reports WHERE deleted_at IS NOT NULL")
+            if _dt.datetime.fromisoformat(r[1]) < _dt.datetime.fromisoformat(cutoff)
+        ]
+        for rid in old:
+            self._exec_write("DELETE FROM reports WHERE id=?", [rid])
+        return len(old)
+
+    def _exec_write(self, sql: str, params: list) -> None:
+        try:
+            with self.db.atomic():
+                self.db.execute(sql, params)
+        except sqlite3.Error as e:
+            raise classify(e, self.path) from None
+
+    # -- 历史版本 -------------------------------------------------------------
+
+    def snapshot(self, report_id: int, reason: str, summary: str = "") -> int:
+        """Record the report as it is now; returns the snapshot id."""
+        report = self.load(report_id)
+        data = json.dumps(report_to_data(report), ensure_ascii=False)
+        try:
+            with self.db.atomic():
+                cur = self.db.execute(
+                    "INSERT INTO snapshots(report_id, created, reason, data, chars, summary) VALUES (?,?,?,?,?,?)",
+                    [report_id, now_iso(), reason, data, report.char_count(), summary],
+                )
+        except sqlite3.Error as e:
+            raise classify(e, self.path) from None
+        return cur.lastrowid  # type: ignore[return-value]
+
+    def snapshots(self, report_id: int) -> list[SnapshotInfo]:
+        rows = self.db.execute(
+            "SELECT id, report_id, created, reason, chars, summary FROM snapshots WHERE report_id=? "
+            "ORDER BY id DESC",
+            [report_id],
+        ).fetchall()
+        return [SnapshotInfo(*r) for r in rows]
+
+    def load_snapshot(self, snapshot_id: int) -> Report:
+        row = self.db.execute("SELECT data FROM snapshots WHERE id=?", [snapshot_id]).fetchone()
+        if row is None:
+            raise ReportNotFound(f"没有编号为 {snapshot_id} 的历史版本")
+        return report_from_data(json.loads(row[0]))

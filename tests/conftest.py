@@ -1,0 +1,48 @@
+"""Shared fixtures: tests never touch real user folders, Qt runs offscreen."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+SAMPLE = SHARED / "seeds" / "000_43bf3779fedf47ec.txt"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_dirs(tmp_path, monkeypatch):
+    """Data, config and cache folders live in tmp_path for every test."""
+    home = tmp_path / "home"
+    for var, sub in (("TIANBAO_DATA_DIR", "data"), ("TIANBAO_CONFIG_DIR", "config")):
+        (home / sub).mkdir(parents=True)
+        monkeypatch.setenv(var, str(home / sub))
+    # The font index cache is shared by all tests of a run: scanning is slow.
+    monkeypatch.setenv("TIANBAO_CACHE_DIR", str(_session_cache()))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "xdg-config"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "xdg-data"))
+
+
+_CACHE: list[Path] = []
+
+
+def _session_cache() -> Path:
+    if not _CACHE:
+        import tempfile
+
+        _CACHE.append(Path(tempfile.mkdtemp(prefix="tianbao-test-cache-")))
+    return _CACHE[0]
+
+
+@pytest.fixture
+def db_path(tmp_path) -> Path:
+    return tmp_path / "reports.db"
+
+
+@pytest.fixture
+def sample_text() -> str:
+    return SAMPLE.read_text(encoding="utf-8")

@@ -1,0 +1,1 @@
+"""The Qt window; widgets read and write models, never SQL."""
