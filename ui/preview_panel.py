@@ -1,0 +1,149 @@
+"""Live print preview: the real exported PDF, re-rendered off the UI thread as the author types."""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+
+from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QPaintEvent
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
+
+from ui.pdf_pages import POINTS_PER_INCH, PdfPages
+
+PAGE_GAP = 16
+CACHE_PAGES = 12
+
+
+class PageStrip(QWidget):
+    """Pages stacked vertically; only visible pages are rendered, a few are cached."""
+
+    clicked = Signal(int, float, float)  # page number (1-based), x and y in pt from the page's top-left
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.pages: PdfPages | None = None
+        self.dpi = 60.0
+        self._cache: OrderedDict[tuple[int, float], QImage] = OrderedDict()
+        self.setAutoFillBackground(True)
+        pal = self.palette()
+        pal.setColor(self.backgroundRole(), QColor("#8a8f98"))
+        self.setPalette(pal)
+
+    def set_pages(self, pages: PdfPages | None) -> None:
+        self.pages = pages
+        self._cache.clear()
+        self._resize()
+
+    def set_dpi(self, dpi: float) -> None:
+        self.dpi = max(20.0, min(200.0, dpi))
+        self._cache.clear()
+        self._resize()
+
+    def _page_px(self, i: int) -> QSize:
+        assert self.pages is not None
+        w, h = self.pages.page_size_pt(i)
+        return QSize(round(w * self.dpi / POINTS_PER_INCH), round(h * self.dpi / POINTS_PER_INCH))
+
+    def _page_rects(self) -> list[QRect]:
+        if self.pages is None:
+            return []
+        rects, y = [], PAGE_GAP
+        for i in range(self.pages.page_count()):
+            s = self._page_px(i)
+            rects.append(QRect(max(PAGE_GAP, (self.width() - s.width()) // 2), y, s.width(), s.height()))
+            y += s.height() + PAGE_GAP
+        return rects
+
+    def _resize(self) -> None:
+        rects = self._page_rects()
+        height = rects[-1].bottom() + PAGE_GAP if rects else 0
+        width = max((r.width() for r in rects), default=0) + 2 * PAGE_GAP
+        self.setMinimumSize(width, height)
+        self.update()
+
+    def _image(self, i: int) -> QImage:
+        key = (i, self.dpi)
+        if key in self._cache:
+            self._cache.move_to_end(key)
+            return self._cache[key]
+        assert self.pages is not None
+        img = self.pages.render(i, self.dpi * self.devicePixelRatioF())
+        img.setDevicePixelRatio(self.devicePixelRatioF())
+        self._cache[key] = img
+        while len(self._cache) > CACHE_PAGES:
+            self._cache.popitem(last=False)
+        return img
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        for i, rect in enumerate(self._page_rects()):
+            if not rect.intersects(event.rect()):
+                continue
+            painter.fillRect(rect.translated(2, 3), QColor(0, 0, 0, 60))
+            painter.fillRect(rect, Qt.GlobalColor.white)
+            painter.drawImage(rect, self._image(i))
+        painter.end()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        pos: QPoint = event.position().toPoint()
+        for i, rect in enumerate(self._page_rects()):
+            if rect.contains(pos):
+                scale = POINTS_PER_INCH / self.dpi
+                self.clicked.emit(i + 1, (pos.x() - rect.x()) * scale, (pos.y() - rect.y()) * scale)
+                return
+        super().mousePressEvent(event)
+
+
+class PreviewPanel(QWidget):
+    """Shows the report as it will print; click a line to edit it."""
+
+    locate = Signal(str, int, int)  # field path, start, end of the clicked line
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.result = None
+        self.strip = PageStrip()
+        self.strip.clicked.connect(self._on_click)
+        self.scroll = QScrollArea()
+        self.scroll.setWidget(self.strip)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        self.status = QLabel(self.tr("预览尚未生成"))
+        self.status.setStyleSheet("color: #666;")
+        zoom_out = QPushButton("－")
+        zoom_in = QPushButton("＋")
+        for b, factor, tip in ((zoom_out, 1 / 1.2, self.tr("缩小")), (zoom_in, 1.2, self.tr("放大"))):
+            b.setFixedWidth(32)
+            b.setToolTip(tip)
+            b.clicked.connect(lambda _=False, f=factor: self.strip.set_dpi(self.strip.dpi * f))
+        bar = QHBoxLayout()
+        bar.addWidget(self.status, 1)
+        bar.addWidget(zoom_out)
+        bar.addWidget(zoom_in)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(bar)
+        layout.addWidget(self.scroll, 1)
+
+    def show_busy(self) -> None:
+        self.status.setText(self.tr("正在排版…"))
+
+    def show_failure(self, message: str) -> None:
+        self.status.setText(self.tr("预览失败：") + message)
+
+    def show_pdf(self, data: bytes, result) -> None:
+        self.result = result
+        old = self.strip.pages
+        self.strip.set_pages(PdfPages(data, self))
+        if old is not None:
+            old.deleteLater()
+        self.status.setText(self.tr("共 %n 页", "", result.pages))
+
+    def _on_click(self, page: int, x: float, y_top: float) -> None:
+        if self.result is None:
+            return
+        from export.locate import locate
+
+        place = locate(self.result.layout, page, x, y_top)
+        if place is not None:
+            self.locate.emit(*place)
