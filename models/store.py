@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import datetime as _dt
 import json
+import os
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
 from sqlite_utils import Database
 
-from models import APP_VERSION
+from models import APP_VERSION, history
 from models.exchange import report_from_data, report_to_data
 from models.migrations import MIGRATION_SET, SCHEMA_VERSION, known_names, migrations
 from models.report import Item, Report, Section, now_iso
@@ -79,11 +80,104 @@ class SnapshotInfo:
     summary: str
 
 
-def _connect(path: Path, readonly: bool) -> sqlite3.Connection:
+def _connect(path: Path, readonly: bool, *, immutable: bool = False) -> sqlite3.Connection:
     if readonly:
-        uri = path.resolve().as_uri() + "?mode=ro"
+        uri = path.resolve().as_uri() + ("?mode=ro&immutable=1" if immutable else "?mode=ro")
         return sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
     return sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000)
+
+
+def _damaged(path: Path) -> DatabaseDamagedError:
+    return DatabaseDamagedError(f"{path.name} 已损坏或不是天报的数据文件，程序没有改动它。")
+
+
+def check_header(path: Path) -> None:
+    """Refuse an empty or non-SQLite file before sqlite3 touches it."""
+    with open(path, "rb") as f:
+        head = f.read(100)
+    if head[:16] != b"SQLite format 3\x00" or len(head) < 100:
+        raise _damaged(path)
+
+
+def quick_check(conn: sqlite3.Connection) -> bool:
+    """PRAGMA quick_check: catches truncated and scrambled files at open (about 2 ms per MB)."""
+    rows = conn.execute("PRAGMA quick_check").fetchall()
+    return rows == [("ok",)]
+
+
+def integrity_check(conn: sqlite3.Connection) -> str:
+    """The full PRAGMA integrity_check, for tests and diagnostics."""
+    return "; ".join(r[0] for r in conn.execute("PRAGMA integrity_check").fetchall())
+
+
+def _open_readonly(path: Path) -> tuple[sqlite3.Connection, bool]:
+    """A read-only connection; immutable=1 when SQLite cannot create the -shm file (read-only folder)."""
+    conn = _connect(path, True)
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return conn, False
+    except sqlite3.OperationalError as e:
+        conn.close()
+        msg = str(e).lower()
+        if "readonly" not in msg and "read-only" not in msg and "unable to open" not in msg:
+            raise
+    conn = _connect(path, True, immutable=True)
+    conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    return conn, True
+
+
+def copy_database(source: str | Path | sqlite3.Connection, dest: str | Path) -> None:
+    """Copy a database with SQLite's backup API (consistent even while it is in use) into ``dest``.
+
+    ``dest`` is written via a temp file and a rename, so it is never half a file, and it is
+    left in rollback-journal mode: one self-contained file.
+    """
+    dest = Path(dest)
+    tmp = dest.with_name("." + dest.name + ".tmp")
+    for leftover in (tmp, Path(str(tmp) + "-journal")):
+        leftover.unlink(missing_ok=True)
+    src = source if isinstance(source, sqlite3.Connection) else _open_readonly(Path(source))[0]
+    try:
+        out = sqlite3.connect(str(tmp))
+        try:
+            src.backup(out)
+            out.execute("PRAGMA journal_mode=DELETE")
+            if not quick_check(out):
+                raise _damaged(dest)
+        finally:
+            out.close()
+        with open(tmp, "rb+") as f:
+            os.fsync(f.fileno())
+        os.replace(tmp, dest)
+    finally:
+        if src is not source:
+            src.close()
+        tmp.unlink(missing_ok=True)
+
+
+def overwrite_database(source: str | Path, dest: str | Path) -> None:
+    """Replace ``dest``'s content with ``source``'s through the backup API; no one may have ``dest`` open."""
+    dest = Path(dest)
+    src = _open_readonly(Path(source))[0]
+    try:
+        try:
+            check_header(dest)
+            out = sqlite3.connect(str(dest), timeout=BUSY_TIMEOUT_MS / 1000)
+            try:
+                src.backup(out)
+                out.execute("PRAGMA journal_mode=WAL")
+            finally:
+                out.close()
+            return
+        except (DatabaseDamagedError, sqlite3.DatabaseError, FileNotFoundError):
+            pass
+        # The current file is damaged beyond SQLite's reach: build a new one beside it and swap.
+        copy_database(src, dest.with_name(dest.name + ".restoring"))
+        for side in ("-wal", "-shm", "-journal"):
+            Path(str(dest) + side).unlink(missing_ok=True)
+        os.replace(dest.with_name(dest.name + ".restoring"), dest)
+    finally:
+        src.close()
 
 
 class Store:
@@ -92,22 +186,39 @@ class Store:
     def __init__(self, path: str | Path, *, readonly: bool = False):
         self.path = Path(path)
         self.readonly = readonly
+        self.readonly_reason = ""  # for the window's banner; set when opened read-only
+        self.lock = None  # a models.lock.DatabaseLock released by close(), set by open_store()
         try:
-            if not readonly:
+            if self.path.exists():
+                # Every check runs on a read-only connection, so a damaged or newer
+                # file is never written to, not even by a WAL checkpoint on close.
+                check_header(self.path)
+                conn, immutable = _open_readonly(self.path)
+                try:
+                    if not quick_check(conn):
+                        raise _damaged(self.path)
+                    self._refuse_newer(Database(conn))
+                except BaseException:
+                    conn.close()
+                    raise
+                if readonly:
+                    self.db = Database(conn)
+                    if immutable:
+                        self.readonly_reason = "文件所在的文件夹是只读的，只能查看和导出，不能修改。"
+                    return
+                conn.close()
+            elif readonly:
+                raise StorageEnvironmentError(f"找不到数据库文件：{self.path}")
+            else:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
-            self._check_header()
-            conn = _connect(self.path, readonly)
-            self.db = Database(conn)
+            self.db = Database(_connect(self.path, False))
             self.db.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
             self.db.execute("PRAGMA foreign_keys=ON")
-            # Touch the file before migrating so damage is found before any write.
-            self.db.execute("SELECT count(*) FROM sqlite_master").fetchone()
-            self._refuse_newer()
-            if not readonly:
-                self.db.execute("PRAGMA journal_mode=WAL")
-                self.db.execute("PRAGMA synchronous=FULL")
-                migrations.apply(self.db)
-                self._set_meta("written_by", APP_VERSION)
+            self.db.execute("PRAGMA journal_mode=WAL")
+            # Per connection: every commit reaches the disk before save() returns.
+            self.db.execute("PRAGMA synchronous=FULL")
+            migrations.apply(self.db)
+            self._set_meta("written_by", APP_VERSION)
         except sqlite3.Error as e:
             raise classify(e, self.path) from None
         except OSError as e:
@@ -115,26 +226,17 @@ class Store:
 
     # -- opening -------------------------------------------------------------
 
-    def _check_header(self) -> None:
-        """Refuse a non-SQLite file before sqlite3 touches it (it would not write, but be sure)."""
-        if not self.path.exists() or self.path.stat().st_size == 0:
-            return
-        with open(self.path, "rb") as f:
-            head = f.read(16)
-        if head != b"SQLite format 3\x00":
-            raise DatabaseDamagedError(f"{self.path.name} 已损坏或不是天报的数据文件，程序没有改动它。")
-
-    def _refuse_newer(self) -> None:
-        tables = {r[0] for r in self.db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    def _refuse_newer(self, db: Database) -> None:
+        tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         found = None
         if "meta" in tables:
-            row = self.db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
+            row = db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
             found = int(row[0]) if row and str(row[0]).isdigit() else None
         unknown = []
         if "_sqlite_migrations" in tables:
             unknown = [
                 r[0]
-                for r in self.db.execute(
+                for r in db.execute(
                     "SELECT name FROM _sqlite_migrations WHERE migration_set=?", [MIGRATION_SET]
                 )
                 if r[0] not in known_names()
@@ -142,11 +244,12 @@ class Store:
         if (found is not None and found > SCHEMA_VERSION) or unknown:
             writer = ""
             if "meta" in tables:
-                row = self.db.execute("SELECT value FROM meta WHERE key='written_by'").fetchone()
+                row = db.execute("SELECT value FROM meta WHERE key='written_by'").fetchone()
                 writer = row[0] if row else ""
+            shown = found if found is not None and found > SCHEMA_VERSION else f"{SCHEMA_VERSION} 之后"
             raise DatabaseNewerError(
                 f"{self.path.name} 由较新版本的天报{(' ' + writer) if writer else ''}"
-                f"（数据格式 {found or '未知'}）保存，当前程序为 {APP_VERSION}"
+                f"（数据格式 {shown}）保存，当前程序为 {APP_VERSION}"
                 f"（数据格式 {SCHEMA_VERSION}），无法打开。请升级天报后再打开，文件未被改动。"
             )
 
@@ -163,6 +266,9 @@ class Store:
             self.db.conn.close()
         except sqlite3.Error:
             pass
+        if self.lock is not None:
+            self.lock.release()
+            self.lock = None
 
     # -- reports -------------------------------------------------------------
 
@@ -330,9 +436,21 @@ class Store:
     # -- 历史版本 -------------------------------------------------------------
 
     def snapshot(self, report_id: int, reason: str, summary: str = "") -> int:
-        """Record the report as it is now; returns the snapshot id."""
+        """Record the report as it is now; returns the snapshot id.
+
+        A report identical to its latest snapshot is not stored again: the latest id is returned.
+        Without ``summary``, the change against the latest snapshot is described in one line.
+        """
         report = self.load(report_id)
         data = json.dumps(report_to_data(report), ensure_ascii=False)
+        latest = self.db.execute(
+            "SELECT id, data FROM snapshots WHERE report_id=? ORDER BY id DESC LIMIT 1", [report_id]
+        ).fetchone()
+        if latest is not None and latest[1] == data:
+            return latest[0]
+        if not summary:
+            previous = report_from_data(json.loads(latest[1])) if latest else None
+            summary = history.summarize_change(previous, report)
         try:
             with self.db.atomic():
                 cur = self.db.execute(
@@ -342,6 +460,25 @@ class Store:
         except sqlite3.Error as e:
             raise classify(e, self.path) from None
         return cur.lastrowid  # type: ignore[return-value]
+
+    def restore_snapshot(self, report_id: int, snapshot_id: int) -> Report:
+        """Put a snapshot's text back into the report, keeping its id; undoable, as both sides are snapshots."""
+        row = self.db.execute(
+            "SELECT created FROM snapshots WHERE id=? AND report_id=?", [snapshot_id, report_id]
+        ).fetchone()
+        if row is None:
+            raise ReportNotFound(f"报告 {report_id} 没有编号为 {snapshot_id} 的历史版本")
+        old = self.load_snapshot(snapshot_id)
+        try:
+            with self.db.atomic():
+                self.snapshot(report_id, history.REASON_BEFORE_RESTORE)
+                report = self.load(report_id)
+                history.copy_content(old, report)
+                self.save(report)
+                self.snapshot(report_id, history.restored_reason(row[0]))
+        except sqlite3.Error as e:
+            raise classify(e, self.path) from None
+        return self.load(report_id)
 
     def snapshots(self, report_id: int) -> list[SnapshotInfo]:
         rows = self.db.execute(

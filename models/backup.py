@@ -1,0 +1,105 @@
+"""Daily copies of the database in a backups folder beside it, and 从备份恢复."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+import shutil
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from models.store import DatabaseDamagedError, Store, copy_database, overwrite_database
+
+KEEP_DAILY = 7
+_DAILY = re.compile(r"^tianbao-(\d{4})-(\d{2})-(\d{2})\.db$")
+_BEFORE = re.compile(r"^tianbao-before-restore-(\d{8})-(\d{6})\.db$")
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    path: Path
+    when: _dt.datetime  # the day of a daily backup (midnight), or the moment of a before-restore copy
+    size: int
+    before_restore: bool
+
+    def label(self) -> str:
+        if self.before_restore:
+            return f"{self.when:%Y-%m-%d %H:%M:%S} 恢复前自动保留"
+        return f"{self.when:%Y-%m-%d} 每日备份"
+
+
+def backup_dir(db_path: str | Path) -> Path:
+    return Path(db_path).parent / "backups"
+
+
+def _parse(path: Path) -> BackupInfo | None:
+    m = _DAILY.match(path.name)
+    if m:
+        when = _dt.datetime(int(m[1]), int(m[2]), int(m[3]))
+        return BackupInfo(path, when, path.stat().st_size, False)
+    m = _BEFORE.match(path.name)
+    if m:
+        when = _dt.datetime.strptime(m[1] + m[2], "%Y%m%d%H%M%S")
+        return BackupInfo(path, when, path.stat().st_size, True)
+    return None
+
+
+def list_backups(db_path: str | Path) -> list[BackupInfo]:
+    """Backups of ``db_path``, newest first."""
+    folder = backup_dir(db_path)
+    if not folder.is_dir():
+        return []
+    found = [b for b in (_parse(p) for p in folder.iterdir() if p.is_file()) if b is not None]
+    return sorted(found, key=lambda b: b.when, reverse=True)
+
+
+def daily_backup(store_or_path: Store | str | Path, now: _dt.datetime | None = None,
+                 keep: int = KEEP_DAILY) -> Path | None:
+    """Copy the database to backups/tianbao-YYYY-MM-DD.db once a day; keeps the last ``keep``.
+
+    Returns the new file, or None when today's backup exists already.
+    """
+    now = now or _dt.datetime.now()
+    if isinstance(store_or_path, Store):
+        db_path, source = store_or_path.path, store_or_path.db.conn
+    else:
+        db_path = source = Path(store_or_path)
+    folder = backup_dir(db_path)
+    target = folder / f"tianbao-{now:%Y-%m-%d}.db"
+    if target.exists():
+        return None
+    folder.mkdir(parents=True, exist_ok=True)
+    copy_database(source, target)
+    daily = [b for b in list_backups(db_path) if not b.before_restore]
+    for old in daily[keep:]:
+        old.path.unlink(missing_ok=True)
+    return target
+
+
+def restore_backup(backup_path: str | Path, db_path: str | Path, now: _dt.datetime | None = None) -> Path | None:
+    """Make ``db_path`` hold the backup's reports; the current file is first kept aside.
+
+    Close every Store on ``db_path`` first. Returns the copy of the file as it was before
+    (backups/tianbao-before-restore-<time>.db), or None when there was no file.
+    The backup is checked (damage, newer version) before anything changes.
+    """
+    backup_path, db_path = Path(backup_path), Path(db_path)
+    Store(backup_path, readonly=True).close()  # raises DatabaseDamagedError / DatabaseNewerError
+    now = now or _dt.datetime.now()
+    aside = None
+    if db_path.exists():
+        folder = backup_dir(db_path)
+        folder.mkdir(parents=True, exist_ok=True)
+        aside = folder / f"tianbao-before-restore-{now:%Y%m%d-%H%M%S}.db"
+        try:
+            copy_database(db_path, aside)
+        except (DatabaseDamagedError, OSError, sqlite3.Error):
+            # A damaged file cannot be read page by page: keep its raw bytes (and WAL) instead.
+            shutil.copy2(db_path, aside)
+            wal = Path(str(db_path) + "-wal")
+            if wal.exists():
+                shutil.copy2(wal, Path(str(aside) + "-wal"))
+    overwrite_database(backup_path, db_path)
+    return aside
+

@@ -1,0 +1,109 @@
+"""历史版本 policy and wording: what changed between two versions of a report, in one line (no SQL here)."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import difflib
+
+from models.report import Report, chinese_number
+
+REASON_BEFORE_RESTORE = "恢复前"
+REASON_SAVE = "保存"  # Ctrl+S
+REASON_EXPORT = "导出PDF"
+REASON_PERIODIC = "定时保存"
+SNAPSHOT_EVERY_SECONDS = 600  # a snapshot after each 10 minutes of editing
+MAX_PARTS = 3  # more changes than this are summed up with 等
+
+
+def restored_reason(snapshot_created: str) -> str:
+    """The reason of the snapshot taken after a restore: names the version it came from."""
+    try:
+        when = _dt.datetime.fromisoformat(snapshot_created).strftime("%m-%d %H:%M")
+    except ValueError:
+        when = snapshot_created
+    return f"已恢复自 {when} 的版本"
+
+
+def should_snapshot(last_snapshot_time: _dt.datetime | None, now: _dt.datetime, editing_seconds: float) -> bool:
+    """True when a periodic snapshot is due.
+
+    ``editing_seconds`` is the time spent editing (typing) since the last snapshot; the UI adds
+    to it while the user types and resets it after a snapshot. An idle window never snapshots;
+    steady editing gives one snapshot per 10 minutes.
+    """
+    if editing_seconds < SNAPSHOT_EVERY_SECONDS:
+        return False
+    if last_snapshot_time is None:
+        return True
+    return (now - last_snapshot_time).total_seconds() >= SNAPSHOT_EVERY_SECONDS
+
+
+def copy_content(source: Report, target: Report) -> None:
+    """Give ``target`` the text and structure of ``source``, keeping target's id and times."""
+    target.kind = source.kind
+    target.title = source.title
+    target.preamble = source.preamble
+    target.closing = source.closing
+    target.signature = source.signature
+    target.date = source.date
+    target.page_limit = source.page_limit
+    target.sections = [s for s in source.copy().sections]
+
+
+def _part(index: int) -> str:
+    return f"第{chinese_number(index + 1)}部分"
+
+
+_FIELDS = (("title", "标题"), ("preamble", "开头语"), ("closing", "结尾段"), ("signature", "署名"), ("date", "日期"))
+
+
+def _section_changes(n: int, old, new) -> list[str]:
+    parts = []
+    if old.heading != new.heading:
+        parts.append(f"修改了{_part(n)}标题")
+    if old.intro != new.intro:
+        parts.append(f"修改了{_part(n)}导语")
+    if (old.numbering, old.run_on) != (new.numbering, new.run_on):
+        parts.append(f"修改了{_part(n)}编号方式")
+    a = [(i.lead, i.body) for i in old.items]
+    b = [(i.lead, i.body) for i in new.items]
+    edited, added, removed = [], 0, 0
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if tag == "replace":
+            common = min(i2 - i1, j2 - j1)
+            edited.extend(range(j1 + 1, j1 + common + 1))
+            added += (j2 - j1) - common
+            removed += (i2 - i1) - common
+        elif tag == "insert":
+            added += j2 - j1
+        elif tag == "delete":
+            removed += i2 - i1
+    if edited:
+        listed = "、".join(str(k) for k in edited[:3]) + ("等" if len(edited) > 3 else "")
+        parts.append(f"修改了{_part(n)}第{listed}条")
+    if added:
+        parts.append(f"{_part(n)}新增{added}条")
+    if removed:
+        parts.append(f"{_part(n)}删除{removed}条")
+    return parts
+
+
+def summarize_change(old: Report | None, new: Report) -> str:
+    """One line such as 修改了第二部分第3条，第二部分新增1条（字数 +120）."""
+    total = new.char_count()
+    if old is None:
+        return f"首个版本，共{total}字"
+    parts = [f"修改了{label}" for attr, label in _FIELDS if getattr(old, attr) != getattr(new, attr)]
+    if old.kind != new.kind:
+        parts.append("修改了报告类型")
+    for n in range(min(len(old.sections), len(new.sections))):
+        parts.extend(_section_changes(n, old.sections[n], new.sections[n]))
+    if len(new.sections) > len(old.sections):
+        parts.append(f"新增{len(new.sections) - len(old.sections)}个部分")
+    elif len(new.sections) < len(old.sections):
+        parts.append(f"删除{len(old.sections) - len(new.sections)}个部分")
+    delta = total - old.char_count()
+    if not parts:
+        return f"字数 {delta:+d}" if delta else "无变化"
+    line = "，".join(parts[:MAX_PARTS]) + ("等" if len(parts) > MAX_PARTS else "")
+    return line + (f"（字数 {delta:+d}）" if delta else "")
