@@ -126,6 +126,19 @@ def _open_readonly(path: Path) -> tuple[sqlite3.Connection, bool]:
     return conn, True
 
 
+def _open_for_checks(path: Path) -> tuple[sqlite3.Connection, bool]:
+    """A connection that cannot change anything on disk, not even create -wal/-shm files.
+
+    Without a WAL or journal beside the file, the file alone is the database: immutable=1 reads
+    it without creating side files. Otherwise a plain read-only connection also reads the WAL.
+    """
+    if any(Path(str(path) + side).exists() for side in ("-wal", "-journal")):
+        return _open_readonly(path)
+    conn = _connect(path, True, immutable=True)
+    conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    return conn, True
+
+
 def copy_database(source: str | Path | sqlite3.Connection, dest: str | Path) -> None:
     """Copy a database with SQLite's backup API (consistent even while it is in use) into ``dest``.
 
@@ -193,20 +206,19 @@ class Store:
                 # Every check runs on a read-only connection, so a damaged or newer
                 # file is never written to, not even by a WAL checkpoint on close.
                 check_header(self.path)
-                conn, immutable = _open_readonly(self.path)
+                conn = _open_for_checks(self.path)[0]
                 try:
                     if not quick_check(conn):
                         raise _damaged(self.path)
                     self._refuse_newer(Database(conn))
-                except BaseException:
+                finally:
                     conn.close()
-                    raise
                 if readonly:
+                    conn, immutable = _open_readonly(self.path)
                     self.db = Database(conn)
                     if immutable:
                         self.readonly_reason = "文件所在的文件夹是只读的，只能查看和导出，不能修改。"
                     return
-                conn.close()
             elif readonly:
                 raise StorageEnvironmentError(f"找不到数据库文件：{self.path}")
             else:
