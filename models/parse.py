@@ -1,0 +1,291 @@
+"""Recognise a report's structure in plain text (from .txt, .docx or the clipboard) without losing a character.
+
+Decisions (see also the helper report for issue 4):
+- 一是/二是 items -> numbering "yishi", numbers stripped; run_on when the items ran on inside one paragraph.
+- （一）（二） items -> numbering "heading", numbers stripped.
+- 一要, 第一， 1. 1、 （1） items -> numbering "none" with the numbers KEPT in the text: the layout can only
+  generate 一是 and （一）, and silently turning 一要 into 一是 would change the author's words.
+- a section without any numbered items -> numbering "none", one item (empty lead) per paragraph.
+- the lead phrase runs from after the number to the first 。！？ inclusive, so export reproduces the text.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from models.report import HEADING, NONE, YISHI, Item, Report, Section, item_number, section_number
+from models.sources import ParseError, decode_bytes, read_docx_text, read_text_file
+
+__all__ = ["ParseError", "ParseSummary", "decode_bytes", "parse_text", "read_file", "report_text", "cn_to_int"]
+
+_CN = "一二三四五六七八九十"
+_CN_DIGITS = {ch: i for i, ch in enumerate("〇一二三四五六七八九")} | {"零": 0, "○": 0, "O": 0, "０": 0}
+_SENTENCE_END = "。！？"
+_BREAK_BEFORE_ITEM = "。；！？：;:!?"  # an inline item may start after these
+
+_HEADING_RE = re.compile(rf"([{_CN}]{{1,3}})、\s*")
+_CLOSING_RE = re.compile(r"(特此报告|专此报告|以上报告|特此汇报|以上汇报|妥否，请|请审阅|请审示|请批示|此致)")
+_TITLE_ENDINGS = re.compile(r"(报告|总结|情况|意见|方案|通知|请示|汇报|材料|发言|讲话|述职|计划|要点|说明|提纲|[）)])$")
+
+# Item markers: kind -> (regex matching the marker at a position, numbering style, whether the number is stripped)
+_MARKERS: dict[str, re.Pattern[str]] = {
+    "shi": re.compile(rf"([{_CN}]{{1,3}})是"),
+    "yao": re.compile(rf"([{_CN}]{{1,3}})要"),
+    "di": re.compile(rf"第([{_CN}]{{1,3}})(?=[，,、：:是])"),
+    "paren": re.compile(rf"[（(]([{_CN}]{{1,3}})[）)]"),
+    "arabic": re.compile(r"(\d{1,2})(?:[.．、](?!\d))"),
+    "paren_arabic": re.compile(r"[（(](\d{1,2})[）)]"),
+}
+_INLINE_KINDS = ("shi", "yao", "di")  # may run on inside a paragraph, after a sentence
+_STYLE = {"shi": YISHI, "paren": HEADING}  # all other kinds: NONE, number kept in the text
+
+_DATE_RES = (
+    re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"),
+    re.compile(r"(\d{4})\s*([./\-])\s*(\d{1,2})\s*\2\s*(\d{1,2})"),
+    re.compile(r"([〇零○O０一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,2})\s*月\s*([一二三四五六七八九十]{1,3})\s*日"),
+)
+
+
+@dataclass
+class ParseSummary:
+    """What the parser recognised, for the import message and the 粘贴导入 dialog."""
+
+    sections: int = 0
+    items: int = 0
+    title: bool = False
+    closing: bool = False
+    signature: bool = False
+    date: bool = False
+    date_text: str = ""  # the date as written, before normalisation
+    notes: list[str] = field(default_factory=list)  # things the parser was unsure of
+
+    def text(self) -> str:
+        parts = [f"识别到 {self.sections} 个部分、{self.items} 条"]
+        extra = [name for ok, name in ((self.title, "标题"), (self.closing, "结束语"), (self.signature, "署名"),
+                                       (self.date, "日期")) if ok]
+        if extra:
+            parts.append("以及" + "、".join(extra))
+        line = "，".join(parts)
+        if self.notes:
+            line += "；" + "；".join(self.notes)
+        return line
+
+    __str__ = text
+
+
+def cn_to_int(s: str) -> int:
+    """十一 -> 11, 二十 -> 20; 0 when the text is not a number 1..99."""
+    if not s or any(ch not in _CN for ch in s):
+        return 0
+    if "十" not in s:
+        return _CN.index(s) + 1 if len(s) == 1 else 0
+    tens, _, ones = s.partition("十")
+    if "十" in ones or len(tens) > 1 or len(ones) > 1:
+        return 0
+    t = _CN.index(tens) + 1 if tens else 1
+    o = _CN.index(ones) + 1 if ones else 0
+    return t * 10 + o if t < 10 and o < 10 else 0
+
+
+def _num(kind: str, text: str) -> int:
+    return int(text) if kind in ("arabic", "paren_arabic") else cn_to_int(text)
+
+
+def parse_date(text: str) -> tuple[_dt.date | None, int]:
+    """(date, start) for a date ending ``text`` (2026年11月26日, 二〇二六年十一月二十六日, 2026.11.26, …)."""
+    text = text.rstrip()
+    for rx in _DATE_RES:
+        for m in rx.finditer(text):
+            if m.end() != len(text):
+                continue
+            g = [x for x in m.groups() if x not in ("-", ".", "/")]
+            try:
+                if g[0][0].isdigit() and g[0].isascii():
+                    y, mo, d = int(g[0]), int(g[1]), int(g[2])
+                else:
+                    y = int("".join(str(_CN_DIGITS[ch]) for ch in g[0]))
+                    mo, d = cn_to_int(g[1]), cn_to_int(g[2])
+                return _dt.date(y, mo, d), m.start()
+            except (ValueError, KeyError):
+                continue
+    return None, -1
+
+
+def _is_structural(line: str) -> bool:
+    return bool(_HEADING_RE.match(line)) or any(rx.match(line) for rx in _MARKERS.values())
+
+
+def _title_like(line: str) -> bool:
+    return (
+        0 < len(line) <= 50
+        and line[-1] not in "。！？；：，、,.;:!?"
+        and not any(ch in line for ch in "。，；")
+        and not _is_structural(line)
+        and parse_date(line)[0] is None
+    )
+
+
+def _take_ending(lines: list[str], summary: ParseSummary) -> tuple[str, _dt.date | None, str]:
+    """Pop (signature, date, closing) off the end of ``lines``."""
+    signature, date, closing = "", None, ""
+    if lines:
+        d, start = parse_date(lines[-1])
+        before = lines[-1][:start] if d else ""
+        if before and not before[-1].isspace():  # 截至2026年11月26日 is text, not a signature and a date
+            d = None
+        before = before.strip()
+        if d and (not before or (len(before) <= 25 and before[-1] not in "。！？；：，")):
+            summary.date_text = lines[-1][start:].strip()
+            lines.pop()
+            date = d
+            sig = [before] if before else []
+            while lines and len(sig) < 2 and len(lines[-1]) <= 25 and lines[-1][-1] not in "。！？；：，、" \
+                    and not _is_structural(lines[-1]) and not _CLOSING_RE.match(lines[-1]):
+                sig.insert(0, lines.pop())
+            signature = "\n".join(sig)
+    if lines and len(lines[-1]) <= 30 and _CLOSING_RE.match(lines[-1]) and len(lines) > 1:
+        closing = lines.pop()
+    return signature, date, closing
+
+
+def _take_title(lines: list[str]) -> str:
+    if len(lines) < 2 or not _title_like(lines[0]):
+        return ""
+    title = [lines.pop(0)]
+    if (len(lines) >= 2 and not _TITLE_ENDINGS.search(title[0]) and _title_like(lines[0])
+            and _TITLE_ENDINGS.search(lines[0])):
+        title.append(lines.pop(0))
+    return "\n".join(title)
+
+
+def parse_text(text: str) -> tuple[Report, ParseSummary]:
+    """Structure plain report text; every character is kept somewhere, numbers become generated ones."""
+    summary = ParseSummary()
+    lines = [ln.strip() for ln in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    lines = [ln for ln in lines if ln]
+    report = Report()
+    report.signature, report.date, report.closing = _take_ending(lines, summary)
+    report.title = _take_title(lines)
+    chunks = _split_sections(lines)
+    report.preamble = "\n".join(chunks[0][1])
+    for heading, paras in chunks[1:]:
+        report.sections.append(_build_section(heading, paras))
+    if not report.sections and lines:
+        summary.notes.append("未找到“一、”“二、”形式的部分标题，正文都放在开头语中")
+    summary.sections = len(report.sections)
+    summary.items = sum(len(s.items) for s in report.sections)
+    summary.title, summary.closing = bool(report.title), bool(report.closing)
+    summary.signature, summary.date = bool(report.signature), report.date is not None
+    return report, summary
+
+
+def _split_sections(lines: list[str]) -> list[tuple[str, list[str]]]:
+    """[(None-heading preamble lines), (heading, lines), …]; headings must count 一、二、三、 in order."""
+    chunks: list[tuple[str, list[str]]] = [("", [])]
+    for line in lines:
+        m = _HEADING_RE.match(line)
+        if m and cn_to_int(m.group(1)) == len(chunks):
+            rest = line[m.end():]
+            cut = next((i for i, ch in enumerate(rest) if ch in _SENTENCE_END), -1)
+            if 0 <= cut < len(rest) - 1:  # heading and text on one line: the text starts the section
+                chunks.append((rest[:cut + 1], [rest[cut + 1:].strip()]))
+            else:
+                chunks.append((rest, []))
+        else:
+            chunks[-1][1].append(line)
+    return chunks
+
+
+def _find_marker(paras: list[str], kind: str | None, n: int, pi: int, pos: int) -> tuple[str, int, int, int] | None:
+    """The next marker numbered ``n`` at or after (pi, pos): (kind, paragraph, start, end of number)."""
+    kinds = (kind,) if kind else tuple(_MARKERS)
+    for p in range(pi, len(paras)):
+        text = paras[p]
+        start = pos if p == pi else 0
+        for i in range(start, len(text)):
+            if i > 0 and text[i - 1] not in _BREAK_BEFORE_ITEM:
+                continue
+            for k in kinds:
+                if i > 0 and k not in _INLINE_KINDS:
+                    continue
+                m = _MARKERS[k].match(text, i)
+                if m and _num(k, m.group(1)) == n:
+                    return k, p, i, m.end()
+    return None
+
+
+def _slice(paras: list[str], a: tuple[int, int], b: tuple[int, int]) -> str:
+    """Text from (paragraph, offset) a up to b, paragraphs joined by newlines."""
+    (pa, oa), (pb, ob) = a, b
+    if pa == pb:
+        return paras[pa][oa:ob].strip()
+    parts = [paras[pa][oa:]] + paras[pa + 1:pb] + [paras[pb][:ob]]
+    return "\n".join(p.strip() for p in parts if p.strip())
+
+
+def _build_section(heading: str, paras: list[str]) -> Section:
+    first = _find_marker(paras, None, 1, 0, 0)
+    if first is None:
+        return Section(heading=heading, numbering=NONE, items=[Item(body=p) for p in paras])
+    kind = first[0]
+    style = _STYLE.get(kind, NONE)
+    starts = [first]
+    while (nxt := _find_marker(paras, kind, len(starts) + 1, starts[-1][1], starts[-1][3])) is not None:
+        starts.append(nxt)
+    end = (len(paras) - 1, len(paras[-1]))
+    intro = _slice(paras, (0, 0), (first[1], first[2]))
+    items = []
+    for i, (_, p, s, e) in enumerate(starts):
+        stop = (starts[i + 1][1], starts[i + 1][2]) if i + 1 < len(starts) else (end[0], end[1])
+        text = _slice(paras, (p, e if style != NONE else s), stop)
+        items.append(_split_lead(text, style))
+    run_on = kind in _INLINE_KINDS and any(s > 0 for _, _, s, _ in starts[1:])
+    return Section(heading=heading, numbering=style, run_on=run_on, intro=intro, items=items)
+
+
+def _split_lead(text: str, style: str) -> Item:
+    """Lead phrase up to the first sentence end of the item's first paragraph; the rest is the body."""
+    first, _, rest = text.partition("\n")
+    cut = next((i for i, ch in enumerate(first) if ch in _SENTENCE_END), -1)
+    if cut >= 0:
+        body = (first[cut + 1:].strip() + "\n" + rest).strip()
+        return Item(lead=first[:cut + 1], body=body)
+    if rest and (style == HEADING or len(first) <= 40):
+        return Item(lead=first, body=rest.strip())
+    return Item(lead="", body=text)
+
+
+def read_file(path: str | Path) -> tuple[Report, str]:
+    """(report, summary line) from a .txt or .docx file."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix == ".docx":
+        text = read_docx_text(path)
+    elif suffix == ".txt":
+        text = read_text_file(path)
+    else:
+        raise ParseError(f"不支持的文件类型“{suffix or path.name}”，可导入 .txt 或 .docx")
+    if not text.strip():
+        raise ParseError(f"文件 {path.name} 中没有文字")
+    report, summary = parse_text(text)
+    return report, summary.text()
+
+
+def report_text(report: Report) -> str:
+    """The report as plain text with generated numbers: what parse_text reads back into the same report."""
+    out = [report.title, report.preamble]
+    for si, s in enumerate(report.sections):
+        out.append(section_number(si) + s.heading)
+        out.append(s.intro)
+        items = [item_number(s.numbering, ii) + it.lead + it.body for ii, it in enumerate(s.items)]
+        if s.numbering == HEADING:
+            items = [item_number(s.numbering, ii) + it.lead + "\n" + it.body for ii, it in enumerate(s.items)]
+        out.extend(["".join(items)] if s.run_on else items)
+    out += [report.closing, report.signature]
+    if report.date:
+        out.append(f"{report.date.year}年{report.date.month}月{report.date.day}日")
+    return "\n".join(p for p in out if p) + "\n"
+

@@ -1,0 +1,136 @@
+"""Turn a .txt or .docx file into plain text lines, refusing to guess an encoding wrongly."""
+
+from __future__ import annotations
+
+import codecs
+import unicodedata
+import zipfile
+from pathlib import Path
+
+from models.exchange import ExchangeError
+
+
+class ParseError(ExchangeError):
+    """A file that cannot be read as report text; the message is for the user."""
+
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le", "UTF-32"),
+    (codecs.BOM_UTF32_BE, "utf-32-be", "UTF-32"),
+    (codecs.BOM_UTF8, "utf-8", "UTF-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le", "UTF-16"),
+    (codecs.BOM_UTF16_BE, "utf-16-be", "UTF-16"),
+)
+
+_ALLOWED_CONTROLS = frozenset("\t\n\r\f\v")
+_NOT_TEXT = "文件内容不像文字（可能是图片、压缩包或其他程序的文件），请另存为 .txt 或 .docx 后再导入"
+_UNKNOWN = "无法识别文件的文字编码，请用记事本或 WPS 另存为“UTF-8”编码的 .txt 后再导入"
+
+
+def decode_bytes(raw: bytes) -> str:
+    """Decode a text file saved by Notepad, WPS or an editor: UTF-8 (BOM or not), UTF-16 with BOM, GB18030/GBK."""
+    for bom, codec, name in _BOMS:
+        if raw.startswith(bom):
+            try:
+                text = raw[len(bom):].decode(codec)
+            except UnicodeDecodeError:
+                raise ParseError(f"文件标明为 {name} 编码，但内容有损坏，无法读取") from None
+            return _clean(text)
+    if b"\x00" in raw:
+        raise ParseError(_NOT_TEXT)
+    try:
+        return _clean(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = raw.decode("gb18030")
+    except UnicodeDecodeError:
+        raise ParseError(_UNKNOWN) from None
+    if not _plausible_chinese(text):
+        raise ParseError(_UNKNOWN)
+    return _clean(text)
+
+
+def _plausible_chinese(text: str) -> bool:
+    """GB18030 decodes almost any bytes; real reports use mostly the common GB2312 characters."""
+    wide = [ch for ch in text if ord(ch) > 0x7F]
+    if not wide:
+        return True
+    common = 0
+    for ch in wide:
+        try:
+            ch.encode("gb2312")
+        except UnicodeEncodeError:
+            continue
+        common += 1
+    return common >= 0.9 * len(wide)
+
+
+def _clean(text: str) -> str:
+    """Refuse binary data that happens to decode; drop stray control characters, normalise line ends."""
+    controls = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in _ALLOWED_CONTROLS)
+    if "\x00" in text or controls > max(2, len(text) // 100):
+        raise ParseError(_NOT_TEXT)
+    if controls:
+        text = "".join(ch for ch in text if unicodedata.category(ch) != "Cc" or ch in _ALLOWED_CONTROLS)
+    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise ParseError(f"找不到文件：{path}") from None
+    except IsADirectoryError:
+        raise ParseError(f"“{path}”是文件夹，不是文件") from None
+    except OSError as e:
+        raise ParseError(f"无法读取文件 {path}：{e.strerror or e}") from None
+
+
+def read_text_file(path: str | Path) -> str:
+    """The decoded text of a .txt file."""
+    path = Path(path)
+    raw = _read_bytes(path)
+    if not raw.strip():
+        raise ParseError(f"文件 {path.name} 是空的，没有可导入的文字")
+    return decode_bytes(raw)
+
+
+def read_docx_text(path: str | Path) -> str:
+    """Paragraph and table-cell text of a .docx in document order, one paragraph per line; images ignored."""
+    path = Path(path)
+    raw = _read_bytes(path)
+    broken = f"文件 {path.name} 不是有效的 Word 文档（.docx），可能已损坏；请用 Word 或 WPS 打开后另存为 .docx 再导入"
+    if not zipfile.is_zipfile(path):
+        if raw.startswith(b"\xd0\xcf\x11\xe0"):
+            raise ParseError(f"文件 {path.name} 是旧版 Word 文档（.doc），请用 Word 或 WPS 另存为 .docx 后再导入")
+        raise ParseError(broken)
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+    from lxml.etree import XMLSyntaxError
+
+    try:
+        document = docx.Document(str(path))
+        return "\n".join(_body_lines(document))
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, EOFError, XMLSyntaxError):
+        raise ParseError(broken) from None
+
+
+def _body_lines(document) -> list[str]:
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    lines: list[str] = []
+    for child in document.element.body.iterchildren():
+        tag = child.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            lines.append(Paragraph(child, document).text)
+        elif tag == "tbl":
+            seen: set[int] = set()
+            for row in Table(child, document).rows:
+                for cell in row.cells:
+                    if id(cell._tc) in seen:  # merged cells repeat in python-docx
+                        continue
+                    seen.add(id(cell._tc))
+                    lines.extend(p.text for p in cell.paragraphs)
+    return lines

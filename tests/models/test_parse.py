@@ -1,0 +1,320 @@
+"""Import of plain text and .docx: structure, encodings, and that no character is ever lost."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import docx
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from models.exchange import ExchangeError
+from models.parse import ParseError, cn_to_int, decode_bytes, parse_date, parse_text, read_file, report_text
+from models.report import HEADING, NONE, YISHI, item_number, section_number
+from tests.conftest import SAMPLE
+
+SAMPLE_TEXT = SAMPLE.read_text(encoding="utf-8")
+
+
+def _nonspace(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def _printed(report, summary) -> str:
+    """The report's text in reading order with generated numbers and the date as written."""
+    out = [report.title, report.preamble]
+    for si, s in enumerate(report.sections):
+        out += [section_number(si), s.heading, s.intro]
+        for ii, it in enumerate(s.items):
+            out += [item_number(s.numbering, ii), it.lead, it.body]
+    out += [report.closing, report.signature, summary.date_text]
+    return _nonspace("".join(out))
+
+
+# --- the sample ---------------------------------------------------------------------------------
+
+def test_sample_structure():
+    report, summary = read_file(SAMPLE)
+    assert summary == "识别到 3 个部分、15 条"
+    assert report.title == ""
+    assert report.preamble == "按照要求，现就履行全面从严治党责任情况报告如下："
+    assert [s.heading for s in report.sections] == ["履职情况", "存在问题", "下步措施"]
+    assert [len(s.items) for s in report.sections] == [6, 5, 4]
+    assert all(s.numbering == YISHI and s.run_on for s in report.sections)
+    assert report.sections[2].intro == (
+        "坚决扛起管党治党政治责任，结合贯彻《组织工作条例》，把全面从严的要求落实到组织工作全过程、各方面。")
+    assert [i.lead for i in report.sections[0].items][:2] == ["突出管党治党主责主业。", "加强政治建设。"]
+    assert report.sections[1].items[4].body.endswith("服务人才、服务企业的成效还有很大提升空间。")
+    assert report.signature == "" and report.date is None and report.closing == ""
+
+
+def test_sample_keeps_every_character():
+    report, summary = parse_text(SAMPLE_TEXT)
+    assert _printed(report, summary) == _nonspace(SAMPLE_TEXT)
+
+
+def test_report_text_round_trips_the_sample():
+    report, _ = parse_text(SAMPLE_TEXT)
+    again, _ = parse_text(report_text(report))
+    assert again.content_equal(report)
+    assert _nonspace(report_text(report)) == _nonspace(SAMPLE_TEXT)
+
+
+# --- structure ----------------------------------------------------------------------------------
+
+FULL = """关于2026年度履行全面从严治党责任情况的报告
+
+县委：
+    今年以来，我们认真落实各项要求。现将有关情况报告如下：
+一、主要工作
+（一）加强政治建设
+深入学习贯彻党的二十大精神。
+组织专题学习12次。
+（二）强化理论武装。开展集中轮训，覆盖全体干部。
+二、存在问题
+一是学习不够深入。有时满足于读原文。
+二是调研不够。到基层次数少。
+三、下步打算
+1.加强学习。每月集中学习一次。
+2.改进作风。
+特此报告。
+
+中共某某县委组织部
+二〇二六年十一月二十六日
+"""
+
+
+def test_full_document():
+    report, summary = parse_text(FULL)
+    assert report.title == "关于2026年度履行全面从严治党责任情况的报告"
+    assert report.preamble == "县委：\n今年以来，我们认真落实各项要求。现将有关情况报告如下："
+    s0, s1, s2 = report.sections
+    assert (s0.heading, s0.numbering, s0.run_on) == ("主要工作", HEADING, False)
+    assert [(i.lead, i.body) for i in s0.items] == [
+        ("加强政治建设", "深入学习贯彻党的二十大精神。\n组织专题学习12次。"),
+        ("强化理论武装。", "开展集中轮训，覆盖全体干部。"),
+    ]
+    assert (s1.numbering, s1.run_on) == (YISHI, False)
+    assert [i.lead for i in s1.items] == ["学习不够深入。", "调研不够。"]
+    # 1. items keep their numbers: the layout cannot generate them
+    assert s2.numbering == NONE
+    assert [(i.lead, i.body) for i in s2.items] == [("1.加强学习。", "每月集中学习一次。"), ("2.改进作风。", "")]
+    assert report.closing == "特此报告。"
+    assert report.signature == "中共某某县委组织部"
+    assert report.date == dt.date(2026, 11, 26)
+    assert summary.text() == "识别到 3 个部分、6 条，以及标题、结束语、署名、日期"
+    assert _printed(report, summary) == _nonspace(FULL)
+
+
+def test_title_not_taken_from_opening_sentence_or_heading():
+    assert parse_text("按照要求，现报告如下：\n一、情况\n一是好。")[0].title == ""
+    assert parse_text("一、情况\n一是好。")[0].title == ""
+    assert parse_text("今年工作总体平稳\n一、情况\n正文。")[0].title == "今年工作总体平稳"
+    two = parse_text("关于加强和改进基层党建工作的\n情况报告\n正文。")[0]
+    assert two.title == "关于加强和改进基层党建工作的\n情况报告"
+
+
+def test_yishi_items_each_in_own_paragraph_and_intro():
+    report, _ = parse_text("一、做法\n主要有以下几点：\n一是抓学习。学原文。\n二是抓落实。\n三是抓作风。严管理。")
+    s = report.sections[0]
+    assert (s.numbering, s.run_on, s.intro) == (YISHI, False, "主要有以下几点：")
+    assert [(i.lead, i.body) for i in s.items] == [("抓学习。", "学原文。"), ("抓落实。", ""), ("抓作风。", "严管理。")]
+
+
+def test_inline_items_after_colon_and_semicolon():
+    report, _ = parse_text("一、做法\n主要是：一是抓学习；二是抓落实；三是抓作风。")
+    s = report.sections[0]
+    assert s.intro == "主要是：" and s.run_on
+    assert [i.body for i in s.items] == ["抓学习；", "抓落实；", ""]
+    assert s.items[2].lead == "抓作风。"
+
+
+def test_stray_numbers_in_prose_are_not_split():
+    text = "一、情况\n一是加强学习。认真履行第一责任人职责，统一是基础。三是重点。二是改进作风。坚持一是一。"
+    s = parse_text(text)[0].sections[0]
+    assert len(s.items) == 2
+    assert s.items[0].body == "认真履行第一责任人职责，统一是基础。三是重点。"
+    assert s.items[1].body == "坚持一是一。"
+
+
+def test_yiyao_and_diyi_keep_numbers_in_none_section():
+    s = parse_text("一、要求\n一要提高认识。抓紧。二要强化措施。三要狠抓落实。")[0].sections[0]
+    assert s.numbering == NONE and s.run_on
+    assert [i.lead for i in s.items] == ["一要提高认识。", "二要强化措施。", "三要狠抓落实。"]
+    s = parse_text("一、要求\n第一，提高认识。\n第二，强化措施。")[0].sections[0]
+    assert s.numbering == NONE and not s.run_on
+    assert [i.lead for i in s.items] == ["第一，提高认识。", "第二，强化措施。"]
+
+
+def test_section_without_items_becomes_plain_paragraphs():
+    s = parse_text("一、总体情况\n第一段。\n第二段。")[0].sections[0]
+    assert s.numbering == NONE
+    assert [(i.lead, i.body) for i in s.items] == [("", "第一段。"), ("", "第二段。")]
+
+
+def test_heading_with_text_on_same_line_and_up_to_eleven_sections():
+    text = "\n".join(f"{section_number(i)}第{i + 1}部分。正文{i}。" for i in range(11))
+    report, summary = parse_text(text)
+    assert summary.sections == 11
+    assert report.sections[10].heading == "第11部分。"
+    assert report.sections[10].items[0].body == "正文10。"
+
+
+def test_out_of_order_heading_is_kept_as_text():
+    report, _ = parse_text("一、甲\n正文。\n三、丙\n正文。")
+    assert len(report.sections) == 1
+    assert "三、丙" in report.sections[0].items[1].body
+
+
+def test_no_sections_goes_to_preamble_with_note():
+    report, summary = parse_text("只有一段话，没有结构。\n第二段话。")
+    assert report.preamble == "只有一段话，没有结构。\n第二段话。"
+    assert summary.sections == 0 and "开头语" in summary.text()
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("2026年11月26日", dt.date(2026, 11, 26)),
+    ("2026 年 1 月 6 日", dt.date(2026, 1, 6)),
+    ("二〇二六年十一月二十六日", dt.date(2026, 11, 26)),
+    ("二零二六年一月十日", dt.date(2026, 1, 10)),
+    ("2026.11.26", dt.date(2026, 11, 26)),
+    ("2026-11-26", dt.date(2026, 11, 26)),
+    ("2026/11/26", dt.date(2026, 11, 26)),
+    ("2026年13月1日", None),
+    ("2026.11-26", None),
+])
+def test_dates(line, expected):
+    assert parse_date(line)[0] == expected
+    report, summary = parse_text(f"一、情况\n正文。\n某某单位\n{line}")
+    assert report.date == expected
+    if expected:
+        assert report.signature == "某某单位" and summary.date_text == line
+    else:
+        assert report.signature == ""
+
+
+def test_signature_and_date_on_one_line():
+    report, summary = parse_text("一、情况\n正文。\n某某局  2026年11月26日")
+    assert (report.signature, report.date, summary.date_text) == ("某某局", dt.date(2026, 11, 26), "2026年11月26日")
+
+
+def test_cn_to_int():
+    assert [cn_to_int(s) for s in ("一", "十", "十一", "二十", "二十一", "九十九", "十十", "", "甲")] == [
+        1, 10, 11, 20, 21, 99, 0, 0, 0]
+
+
+# --- encodings and files ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16", "gb18030", "gbk"])
+def test_encodings(tmp_path, encoding):
+    path = tmp_path / "r.txt"
+    path.write_bytes(SAMPLE_TEXT.replace("\xa0", " ").replace("\n", "\r\n").encode(encoding))
+    report, summary = read_file(path)
+    assert summary == "识别到 3 个部分、15 条"
+    assert report.sections[0].items[0].lead == "突出管党治党主责主业。"
+
+
+def test_decode_refuses_garbage():
+    with pytest.raises(ParseError, match="不像文字"):
+        decode_bytes(bytes(range(256)) * 4)
+    with pytest.raises(ParseError, match="编码"):
+        decode_bytes("臺灣報告書寫體驗測試內容".encode("big5") * 3)
+    with pytest.raises(ParseError, match="UTF-8"):
+        decode_bytes(b"\xef\xbb\xbf\xff\xfe abc")
+    assert issubclass(ParseError, ExchangeError)
+
+
+def test_decode_drops_a_stray_control_character():
+    assert decode_bytes("一、情况\x1a\r\n正文".encode("gbk")) == "一、情况\n正文"
+
+
+def test_docx(tmp_path):
+    d = docx.Document()
+    d.add_paragraph("关于工作情况的报告")
+    d.add_paragraph("")
+    d.add_paragraph("\u3000\u3000现将情况报告如下：")
+    d.add_paragraph("一、主要做法")
+    d.add_paragraph("一是抓学习。学原文。二是抓落实。见成效。")
+    table = d.add_table(rows=1, cols=2)
+    table.cell(0, 0).text = "三是抓作风。"
+    table.cell(0, 1).text = "严管理。"
+    d.add_paragraph("二、下步打算")
+    d.add_paragraph("继续努力。")
+    d.add_paragraph("某某办公室")
+    d.add_paragraph("2026年11月26日")
+    path = tmp_path / "r.docx"
+    d.save(path)
+    report, summary = read_file(path)
+    assert summary == "识别到 2 个部分、4 条，以及标题、署名、日期"
+    assert report.title == "关于工作情况的报告"
+    assert report.preamble == "现将情况报告如下："
+    s = report.sections[0]
+    assert [i.lead for i in s.items] == ["抓学习。", "抓落实。", "抓作风。"]
+    assert s.items[2].body == "严管理。"
+    assert report.signature == "某某办公室" and report.date == dt.date(2026, 11, 26)
+
+
+@pytest.mark.parametrize("content, message", [
+    (b"not a zip at all", "不是有效的 Word 文档"),
+    (b"PK\x03\x04broken zip", "不是有效的 Word 文档"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100, "旧版 Word"),
+])
+def test_broken_docx(tmp_path, content, message):
+    path = tmp_path / "bad.docx"
+    path.write_bytes(content)
+    with pytest.raises(ParseError, match=message):
+        read_file(path)
+
+
+def test_zip_that_is_not_a_docx(tmp_path):
+    import zipfile
+
+    path = tmp_path / "x.docx"
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("hello.txt", "hi")
+    with pytest.raises(ParseError, match="不是有效的 Word 文档"):
+        read_file(path)
+
+
+def test_missing_and_empty_files(tmp_path):
+    with pytest.raises(ParseError, match="找不到文件"):
+        read_file(tmp_path / "none.txt")
+    (tmp_path / "empty.txt").write_bytes(b"  \r\n")
+    with pytest.raises(ParseError, match="空的"):
+        read_file(tmp_path / "empty.txt")
+    (tmp_path / "x.pdf").write_bytes(b"%PDF")
+    with pytest.raises(ParseError, match="不支持"):
+        read_file(tmp_path / "x.pdf")
+
+
+def test_pasted_text_with_windows_line_ends_and_indents():
+    pasted = "\u3000\u3000按照要求，报告如下：\r\n\r\n一、情况\r\n\u3000\u3000一是好。二是也好。\r\n"
+    report, summary = parse_text(pasted)
+    assert summary.text() == "识别到 1 个部分、2 条"
+    assert report.preamble == "按照要求，报告如下："
+
+
+# --- property: nothing is ever dropped ----------------------------------------------------------
+
+_SAMPLE_LINES = [ln for ln in SAMPLE_TEXT.splitlines() if ln.strip()]
+_SENTENCES = [s + "。" for ln in _SAMPLE_LINES for s in ln.split("。") if s.strip()]
+_EXTRA = ["关于工作情况的报告", "特此报告。", "某某单位", "2026年11月26日", "二〇二六年十一月二十六日", "2026.1.5",
+          "（一）加强学习", "（二）改进作风。正文。", "1.第一点。", "2、第二点", "一要认真。二要扎实。", "第一，要快。",
+          "县委：", "一、", "二、标题。正文。", "十一、多", "X个", "***", "十是", "一是", "   ", "：一是"]
+_pieces = st.one_of(st.sampled_from(_SAMPLE_LINES), st.sampled_from(_SENTENCES), st.sampled_from(_EXTRA),
+                    st.text(alphabet="一二三是要第、，。：；（）()12.\n 甲乙", max_size=12))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(_pieces, st.sampled_from(["\n", "", "\n\n", " "])), max_size=25))
+def test_every_character_is_kept(parts):
+    text = "".join(p + sep for p, sep in parts)
+    report, summary = parse_text(text)
+    assert _printed(report, summary) == _nonspace(text)
+
+
+def test_text_ending_in_a_date_is_not_a_signature():
+    report, _ = parse_text("一、情况\n工作开展截至2026年11月26日")
+    assert report.date is None and report.signature == ""
