@@ -1,0 +1,307 @@
+"""Finds installed fonts and remembers what they are, so later runs need not parse them again."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import marshal
+import os
+import shutil
+import struct
+import subprocess
+import sys
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from models import paths
+
+INDEX_VERSION = 2
+FONT_EXTS = (".ttf", ".ttc", ".otf", ".otc")
+ENV_DIRS = "TIANBAO_FONT_DIRS"  # os.pathsep-separated folders; replaces the system search when set
+GB2312_HANZI = 6763
+LANG_ZH_CN = (0x0804, 0x1004)  # PRC, Singapore
+LANG_OTHER_CJK = (0x0404, 0x0C04, 0x1404, 0x0411, 0x0412)  # Taiwan, HK, Macau, Japan, Korea
+
+# A broken or exotic font file on the user's machine is skipped, not a crash; these are what
+# fontTools raises on such files (it has no single base class for them).
+_BAD_FONT_ERRORS = (OSError, struct.error, KeyError, ValueError, AssertionError, IndexError,
+                    EOFError, TypeError, AttributeError)
+
+scan_count = 0  # font files parsed by this process; tests read it to prove the cache is used
+
+
+@dataclass(frozen=True)
+class FaceInfo:
+    """One face (a TTC holds several) as the index remembers it."""
+
+    path: str
+    index: int
+    names: tuple[str, ...]  # family, full, typographic family and PostScript names, all languages
+    en: str  # English (or first) family name
+    zh: str  # Simplified Chinese family name, '' if none
+    glyf: bool  # TrueType outlines: reportlab can embed it
+    embeddable: bool  # licence and PostScript name let reportlab subset and embed it
+    regular: bool  # not bold, not italic
+    sc: int  # how clearly this face is the Simplified Chinese one (for choosing inside a TTC)
+    codepoints: int
+    cjk: int  # codepoints in U+4E00..U+9FFF
+    gb2312: int  # GB2312 hanzi covered, of 6763
+    key: str  # name of its metrics file in the cache
+
+    @property
+    def usable(self) -> bool:
+        return self.glyf and self.embeddable
+
+
+@dataclass
+class FontIndex:
+    faces: list[FaceInfo]
+    scanned: int  # files parsed in this call (0 when everything came from the cache)
+    elapsed: float  # seconds spent building the index
+
+
+def _gb2312_hanzi() -> frozenset[int]:
+    out = set()
+    for b1 in range(0xB0, 0xF8):
+        for b2 in range(0xA1, 0xFF):
+            try:
+                out.add(ord(bytes((b1, b2)).decode("gb2312")))
+            except UnicodeDecodeError:
+                pass
+    return frozenset(out)
+
+
+_GB2312: frozenset[int] | None = None
+
+
+def gb2312_hanzi() -> frozenset[int]:
+    global _GB2312
+    if _GB2312 is None:
+        _GB2312 = _gb2312_hanzi()
+    return _GB2312
+
+
+# ---------------------------------------------------------------- where fonts are
+
+def search_dirs() -> list[Path]:
+    """Folders to walk when fc-list is not asked (Windows, macOS, Linux without fontconfig)."""
+    env = os.environ.get(ENV_DIRS)
+    if env is not None:
+        return [Path(p) for p in env.split(os.pathsep) if p]
+    home = Path.home()
+    if sys.platform == "win32":
+        windir = os.environ.get("WINDIR") or os.environ.get("SystemRoot") or r"C:\Windows"
+        dirs = [Path(windir) / "Fonts"]
+        local = os.environ.get("LOCALAPPDATA")
+        if local:
+            dirs.append(Path(local) / "Microsoft" / "Windows" / "Fonts")
+        return dirs
+    if sys.platform == "darwin":
+        return [Path("/System/Library/Fonts"), Path("/Library/Fonts"), home / "Library" / "Fonts",
+                Path("/System/Library/AssetsV2")]  # downloadable Songti/Kaiti land under AssetsV2
+    return [Path("/usr/share/fonts"), Path("/usr/local/share/fonts"), home / ".fonts",
+            home / ".local" / "share" / "fonts"]
+
+
+def _walk(dirs: list[Path]) -> list[str]:
+    out = []
+    for top in dirs:
+        for root, _subdirs, files in os.walk(top, followlinks=True):
+            out.extend(os.path.join(root, f) for f in files if f.lower().endswith(FONT_EXTS))
+    return out
+
+
+def _fc_list() -> list[str] | None:
+    exe = shutil.which("fc-list")
+    if not exe:
+        return None
+    try:
+        out = subprocess.run([exe, "--format", "%{file}\n"], capture_output=True, timeout=20,
+                             check=True).stdout
+    except (OSError, subprocess.SubprocessError):
+        return None
+    files = {line for line in out.decode("utf-8", "surrogateescape").splitlines()
+             if line.lower().endswith(FONT_EXTS)}
+    return sorted(files)
+
+
+def font_files() -> list[str]:
+    """Every TrueType/OpenType file in the search folders, sorted so indexes are stable."""
+    if os.environ.get(ENV_DIRS) is None and sys.platform not in ("win32", "darwin"):
+        files = _fc_list()
+        if files is not None:
+            return files
+    return sorted(set(_walk(search_dirs())))
+
+
+# ---------------------------------------------------------------- reading one file
+
+def _face_key(path: str, index: int, mtime_ns: int, size: int) -> str:
+    raw = f"{INDEX_VERSION}|{path}|{index}|{mtime_ns}|{size}".encode("utf-8", "surrogateescape")
+    return hashlib.sha1(raw).hexdigest()[:24]
+
+
+def _ps_name_ok(name: str) -> bool:
+    """reportlab refuses PostScript names with these characters."""
+    return all(32 < ord(c) < 127 and c not in "[](){}<>/%" for c in name)
+
+
+def _read_face(font, path: str, index: int, key: str) -> tuple[FaceInfo, dict[int, int] | None]:
+    names: list[str] = []
+    en = zh = ps = ""
+    sc = 0
+    other_cjk = False
+    for rec in font["name"].names if "name" in font else []:
+        if rec.nameID not in (1, 4, 6, 16):
+            continue
+        text = rec.toUnicode(errors="replace").strip()
+        if not text:
+            continue
+        if text not in names:
+            names.append(text)
+        if rec.nameID == 6 and not ps:
+            ps = text
+        if rec.nameID in (1, 16) and rec.platformID == 3:
+            if rec.langID in LANG_ZH_CN:
+                zh = zh or text
+                sc = max(sc, 4)
+            elif rec.langID == 0x0409:
+                en = en or text
+            elif rec.langID in LANG_OTHER_CJK:
+                other_cjk = True
+    en = en or (names[0] if names else Path(path).stem)
+    upper = " ".join(names).upper()
+    if any(tag in upper for tag in (" SC", " GB", " CN", "简")):
+        sc += 2
+    if other_cjk and sc == 0:
+        sc -= 1
+    regular, embeddable = True, True
+    if "OS/2" in font:
+        os2 = font["OS/2"]
+        regular = 300 <= os2.usWeightClass <= 500 and not (os2.fsSelection & 0x01)
+        fs_type = os2.fsType
+        if getattr(os2, "ulCodePageRange1", 0) & (1 << 18):
+            sc += 1
+        embeddable = not (fs_type == 0x0002 or fs_type & 0x0300)
+    glyf = "glyf" in font and "loca" in font
+    embeddable = embeddable and (_ps_name_ok(ps) if ps else True)
+    cmap = font.getBestCmap() or {} if "cmap" in font else {}
+    gb = gb2312_hanzi()
+    cjk = sum(1 for cp in cmap if 0x4E00 <= cp <= 0x9FFF)
+    info = FaceInfo(path=path, index=index, names=tuple(names), en=en, zh=zh, glyf=glyf,
+                    embeddable=embeddable, regular=regular, sc=sc, codepoints=len(cmap), cjk=cjk,
+                    gb2312=sum(1 for cp in gb if cp in cmap) if cjk else 0, key=key)
+    widths = None
+    if glyf and "hmtx" in font:
+        hmtx = font["hmtx"].metrics
+        widths = {cp: hmtx[g][0] for cp, g in cmap.items() if g in hmtx}
+        widths[-1] = font["head"].unitsPerEm  # units per em rides along under a key no char has
+    return info, widths
+
+
+def _scan_file(path: str, mtime_ns: int, size: int) -> list[FaceInfo]:
+    """Parse one font file (all faces of a TTC); store metrics of embeddable faces on the way."""
+    global scan_count
+    from fontTools.ttLib import TTCollection, TTFont
+
+    scan_count += 1
+    try:
+        with open(path, "rb") as fh:
+            tag = fh.read(4)
+        if tag == b"ttcf":
+            fonts = TTCollection(path, lazy=True).fonts
+        else:
+            fonts = [TTFont(path, lazy=True)]
+        faces = []
+        for i, font in enumerate(fonts):
+            key = _face_key(path, i, mtime_ns, size)
+            info, widths = _read_face(font, path, i, key)
+            if widths is not None and info.usable:
+                _write_metrics(key, widths)
+            faces.append(info)
+        return faces
+    except _BAD_FONT_ERRORS:
+        return []
+
+
+# ---------------------------------------------------------------- caches on disk
+
+def font_cache_dir() -> Path:
+    return paths.cache_dir() / "fonts"
+
+
+def index_path() -> Path:
+    return font_cache_dir() / "index.json"
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
+    """A cache that cannot be written only costs time on the next run, so failures are ignored."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        tmp.write_bytes(data)
+        os.replace(tmp, path)
+    except OSError:
+        pass
+
+
+def _write_metrics(key: str, widths: dict[int, int]) -> None:
+    _write_atomic(font_cache_dir() / "metrics" / f"{key}.bin", marshal.dumps(widths))
+
+
+def load_metrics(info_path: str, index: int, key: str) -> dict[int, int]:
+    """Advance widths by codepoint (and units per em under -1), from the cache or the font."""
+    cached = font_cache_dir() / "metrics" / f"{key}.bin"
+    try:
+        widths = marshal.loads(cached.read_bytes())
+        if isinstance(widths, dict) and -1 in widths:
+            return widths
+    except (OSError, EOFError, ValueError, TypeError):
+        pass
+    from fontTools.ttLib import TTFont
+
+    font = TTFont(info_path, fontNumber=index, lazy=True)
+    _info, widths = _read_face(font, info_path, index, key)
+    widths = widths or {-1: 1000}
+    _write_metrics(key, widths)
+    return widths
+
+
+def _load_cached_index() -> dict:
+    try:
+        data = json.loads(index_path().read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(data, dict) or data.get("version") != INDEX_VERSION:
+        return {}
+    files = data.get("files")
+    return files if isinstance(files, dict) else {}
+
+
+def load_index(*, rescan: bool = False) -> FontIndex:
+    """The faces of all font files found now; only new or changed files are parsed."""
+    start = time.perf_counter()
+    cached = {} if rescan else _load_cached_index()
+    files: dict[str, dict] = {}
+    scanned = 0
+    for path in font_files():
+        try:
+            st = os.stat(path)
+        except OSError:
+            continue
+        entry = cached.get(path)
+        if entry and entry.get("mtime_ns") == st.st_mtime_ns and entry.get("size") == st.st_size:
+            files[path] = entry
+            continue
+        faces = _scan_file(path, st.st_mtime_ns, st.st_size)
+        scanned += 1
+        files[path] = {"mtime_ns": st.st_mtime_ns, "size": st.st_size,
+                       "faces": [asdict(f) for f in faces]}
+    faces = [FaceInfo(**{**f, "names": tuple(f["names"])}) for e in files.values() for f in e["faces"]]
+    if scanned or rescan:
+        # Keep entries of other search folders (tests, TIANBAO_FONT_DIRS) while their files exist.
+        kept = {p: e for p, e in cached.items() if p not in files and os.path.exists(p)}
+        doc = {"version": INDEX_VERSION, "files": {**kept, **files}}
+        _write_atomic(index_path(), json.dumps(doc, ensure_ascii=False).encode("utf-8"))
+    return FontIndex(faces=faces, scanned=scanned, elapsed=time.perf_counter() - start)

@@ -1,0 +1,307 @@
+"""Chooses a font (and a per-character fallback chain) for each typesetting role."""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+
+from export import fontindex
+from export.fontindex import GB2312_HANZI, FaceInfo
+
+ROLES = ("title", "body", "heading1", "heading2", "pagenum")
+ROLE_LABELS = {"title": "标题", "body": "正文", "heading1": "一级标题", "heading2": "二级标题",
+               "pagenum": "页码"}
+OFFICIAL_LABELS = {"title": "方正小标宋简体", "body": "仿宋_GB2312/仿宋", "heading1": "黑体",
+                   "heading2": "楷体_GB2312/楷体", "pagenum": "宋体"}
+BUILTIN = "STSong-Light"
+# A face covering less of GB 2312's 6763 hanzi than this only fills gaps: a body set mostly in
+# cwTeXFangSong (4384 of 6763, 65% of the sample's distinct characters) would switch face on
+# almost every line, which looks worse than a uniform Song face.
+MIN_PRIMARY_COVERAGE = 0.99
+
+# Names are matched after _norm(); Chinese names first so a face is reported by its Chinese name.
+OFFICIAL = {
+    "title": ("方正小标宋简体", "方正小标宋_GBK", "FZXiaoBiaoSong-B05S", "FZXiaoBiaoSong-B05",
+              "FZXBSJW--GB1-0", "FZXBSK--GBK1-0"),
+    "body": ("仿宋_GB2312", "FangSong_GB2312", "仿宋", "FangSong"),
+    "heading1": ("黑体", "SimHei"),
+    "heading2": ("楷体_GB2312", "KaiTi_GB2312", "楷体", "KaiTi"),
+    "pagenum": ("宋体", "SimSun"),
+}
+ALTERNATIVES = {
+    "title": ("华文中宋", "STZhongsong", "方正大标宋简体", "方正大标宋_GBK", "FZDBSJW--GB1-0",
+              "方正粗宋简体", "宋体", "SimSun", "华文宋体", "STSong", "Songti SC"),
+    "body": ("方正仿宋_GBK", "FZFangSong-Z02", "FZFSK--GBK1-0", "方正仿宋简体", "FZFangSong-Z02S",
+             "FZFSJW--GB1-0", "华文仿宋", "STFangsong"),
+    "heading1": ("方正黑体_GBK", "FZHei-B01", "FZHTK--GBK1-0", "方正黑体简体", "FZHei-B01S",
+                 "FZHTJW--GB1-0", "华文黑体", "STHeiti", "Heiti SC", "微软雅黑", "Microsoft YaHei",
+                 "等线", "DengXian", "PingFang SC"),
+    "heading2": ("方正楷体_GBK", "FZKai-Z03", "FZKTK--GBK1-0", "方正楷体简体", "FZKai-Z03S",
+                 "FZKTJW--GB1-0", "华文楷体", "STKaiti", "Kaiti SC"),
+    "pagenum": ("新宋体", "NSimSun", "华文宋体", "STSong", "Songti SC", "方正书宋_GBK",
+                "FZShuSong-Z01", "FZSSK--GBK1-0"),
+}
+_OPEN_SONG = ("AR PL SungtiL GB", "AR PL UMing CN", "AR PL New Sung", "Noto Serif SC",
+              "Noto Serif CJK SC", "Source Han Serif SC", "思源宋体")
+_OPEN_HEI = ("WenQuanYi Micro Hei", "WenQuanYi Zen Hei", "Noto Sans SC", "Noto Sans CJK SC",
+             "Source Han Sans SC", "思源黑体", "Droid Sans Fallback")
+_OPEN_KAI = ("AR PL KaitiM GB", "AR PL UKai CN", "LXGW WenKai", "LXGW WenKai GB", "霞鹜文楷")
+_OPEN_FANG = ("cwTeXFangSong", "FandolFang")
+OPEN = {
+    "title": _OPEN_SONG,
+    "body": _OPEN_FANG + _OPEN_SONG,
+    "heading1": _OPEN_HEI,
+    "heading2": _OPEN_KAI,
+    "pagenum": _OPEN_SONG,
+}
+# After a role's own list, the chain borrows other roles' faces, nearest style first.
+BORROW = {
+    "title": ("pagenum", "body", "heading2", "heading1"),
+    "body": ("pagenum", "title", "heading2", "heading1"),
+    "heading1": ("pagenum", "body", "heading2", "title"),
+    "heading2": ("body", "pagenum", "title", "heading1"),
+    "pagenum": ("title", "body", "heading2", "heading1"),
+}
+LAST_RESORT = ("LXGW WenKai", "Noto Sans SC", "Noto Serif SC", "Droid Sans Fallback")
+
+
+def _norm(name: str) -> str:
+    return re.sub(r"[\s_\-]+", "", name).casefold()
+
+
+@dataclass(frozen=True)
+class FontFace:
+    """One face of one font file, with fast glyph and advance-width lookups."""
+
+    family: str
+    path: str
+    index: int
+    rl_name: str
+    key: str = field(default="", compare=False, repr=False)  # metrics cache key (fontindex)
+
+    def _widths(self) -> dict[int, int]:
+        widths = _WIDTHS.get(self.rl_name)
+        if widths is None:
+            widths = _builtin_widths() if not self.path else fontindex.load_metrics(
+                self.path, self.index, self.key)
+            _WIDTHS[self.rl_name] = widths
+        return widths
+
+    def has(self, ch: str) -> bool:
+        if not self.path:
+            return _builtin_has(ch)
+        return ord(ch) in self._widths()
+
+    def advance(self, ch: str, size: float) -> float:
+        widths = self._widths()
+        upem = widths[-1]
+        return widths.get(ord(ch), upem) * size / upem
+
+    @property
+    def embedded(self) -> bool:
+        return bool(self.path)
+
+
+_WIDTHS: dict[str, dict[int, int]] = {}
+
+
+def _builtin_has(ch: str) -> bool:
+    """STSong-Light (Adobe-GB1) covers GBK; a PDF viewer draws it from its own font."""
+    try:
+        ch.encode("gbk")
+    except UnicodeEncodeError:
+        return False
+    return ch.isprintable()
+
+
+def _builtin_widths() -> dict[int, int]:
+    from reportlab.pdfbase._cidfontdata import widthsByUnichar
+
+    widths = {ord(c): w for c, w in widthsByUnichar[BUILTIN].items()}
+    widths[-1] = 1000
+    return widths
+
+
+class FontSet:
+    """The faces chosen for every role, and what had to be substituted."""
+
+    def __init__(self, chains: dict[str, list[FontFace]], substitutions: list[str],
+                 builtin_only: bool):
+        self._chains = chains
+        self.substitutions = substitutions
+        self.builtin_only = builtin_only
+        self._for: dict[tuple[str, str], FontFace | None] = {}
+
+    def face(self, role: str) -> FontFace:
+        return self._chains[role][0]
+
+    def chain(self, role: str) -> list[FontFace]:
+        return list(self._chains[role])
+
+    def faces(self) -> list[FontFace]:
+        """Every distinct face of every chain, primary faces first."""
+        seen: dict[str, FontFace] = {}
+        for role in ROLES:
+            seen.setdefault(self._chains[role][0].rl_name, self._chains[role][0])
+        for role in ROLES:
+            for face in self._chains[role]:
+                seen.setdefault(face.rl_name, face)
+        return list(seen.values())
+
+    def font_for(self, role: str, ch: str) -> FontFace | None:
+        key = (role, ch)
+        try:
+            return self._for[key]
+        except KeyError:
+            pass
+        found = next((f for f in self._chains[role] if f.has(ch)), None)
+        self._for[key] = found
+        return found
+
+    def register(self, faces: list[FontFace] | None = None) -> None:
+        """Register faces with reportlab: all of every chain by default (about 0.4 s here), or
+        only `faces`, e.g. those the layout actually used."""
+        for face in self.faces() if faces is None else faces:
+            register_face(face)
+
+    def register_face(self, face: FontFace) -> None:
+        register_face(face)
+
+
+_REGISTERED: set[str] = set()
+
+
+def register_face(face: FontFace) -> None:
+    """Make reportlab know `face.rl_name`; each font file is parsed at most once per process."""
+    if face.rl_name in _REGISTERED:
+        return
+    from reportlab.pdfbase import pdfmetrics
+
+    if face.rl_name not in pdfmetrics.getRegisteredFontNames():
+        if not face.path:
+            from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+
+            pdfmetrics.registerFont(UnicodeCIDFont(BUILTIN))
+        else:
+            from reportlab.pdfbase.ttfonts import TTFont
+
+            pdfmetrics.registerFont(TTFont(face.rl_name, face.path, subfontIndex=face.index))
+    _REGISTERED.add(face.rl_name)
+
+
+# ---------------------------------------------------------------- resolution
+
+def _rl_name(info: FaceInfo) -> str:
+    slug = re.sub(r"[^A-Za-z0-9]+", "", info.en)[:28] or "Face"
+    return f"TB-{slug}-{info.key[:6]}"
+
+
+class _Catalog:
+    """Usable faces by normalised name; a TTC contributes its most Simplified-Chinese face first."""
+
+    def __init__(self, faces: list[FaceInfo]):
+        self.by_name: dict[str, list[FaceInfo]] = {}
+        usable = sorted((f for f in faces if f.usable), key=lambda f: (-f.sc, f.path, f.index))
+        for info in usable:
+            for name in info.names:
+                self.by_name.setdefault(_norm(name), []).append(info)
+        self.usable = usable
+        self.unusable = [f for f in faces if not f.usable]
+
+    def find(self, name: str) -> FaceInfo | None:
+        found = self.by_name.get(_norm(name))
+        if not found:
+            return None
+        regular = [f for f in found if f.regular]
+        return (regular or found)[0]
+
+
+def _face(info: FaceInfo, family: str) -> FontFace:
+    return FontFace(family=family, path=info.path, index=info.index, rl_name=_rl_name(info),
+                    key=info.key)
+
+
+def _listed(catalog: _Catalog, names: tuple[str, ...]) -> list[FontFace]:
+    out: list[FontFace] = []
+    for name in names:
+        info = catalog.find(name)
+        if info is not None:
+            out.append(_face(info, name))
+    return out
+
+
+def _dedupe(faces: list[FontFace]) -> list[FontFace]:
+    seen: set[str] = set()
+    out = []
+    for f in faces:
+        if f.rl_name not in seen:
+            seen.add(f.rl_name)
+            out.append(f)
+    return out
+
+
+def _tail(catalog: _Catalog) -> list[FontFace]:
+    """Every other usable face: CJK ones by coverage, then the rest (symbols, Latin)."""
+    best: dict[str, FaceInfo] = {}
+    for info in catalog.usable:  # already sorted with the most Simplified face of a TTC first
+        best.setdefault(info.path, info)
+    cjk = sorted((f for f in best.values() if f.cjk), key=lambda f: (-f.cjk, f.path))
+    other = sorted((f for f in best.values() if not f.cjk and f.regular),
+                   key=lambda f: (-f.codepoints, f.path))
+    return [_face(f, f.en) for f in cjk + other]
+
+
+def resolve(faces: list[FaceInfo], min_coverage: float = MIN_PRIMARY_COVERAGE) -> FontSet:
+    """Build the chains for all roles from the indexed faces."""
+    catalog = _Catalog(faces)
+    infos = {_rl_name(f): f for f in catalog.usable}
+    tail = _tail(catalog)
+    if not any(infos[f.rl_name].cjk for f in tail):
+        builtin = FontFace(family=BUILTIN, path="", index=0, rl_name=BUILTIN)
+        chains = {role: _dedupe([builtin, *tail]) for role in ROLES}
+        return FontSet(chains, ["未找到可嵌入的中文字体：全部文字使用 PDF 阅读器内置的 STSong-Light 宋体，"
+                                "字体未嵌入，在其他电脑上打印效果可能不同"], True)
+    chains: dict[str, list[FontFace]] = {}
+    subs: list[str] = []
+    for role in ROLES:
+        official = _listed(catalog, OFFICIAL[role])
+        own = _dedupe(official + _listed(catalog, ALTERNATIVES[role] + OPEN[role]))
+        borrowed: list[FontFace] = []
+        for other in BORROW[role]:
+            borrowed += _listed(catalog, OFFICIAL[other] + ALTERNATIVES[other] + OPEN[other])
+        full = [f for f in own if infos[f.rl_name].gb2312 >= min_coverage * GB2312_HANZI]
+        primary = (full or own or [f for f in borrowed + tail if infos[f.rl_name].cjk])[0]
+        chain = _dedupe([primary, *own, *borrowed, *_listed(catalog, LAST_RESORT), *tail])
+        chains[role] = chain
+        if primary not in official:
+            subs.append(_substitution(role, primary, own, infos))
+    return FontSet(chains, subs, False)
+
+
+def _substitution(role: str, primary: FontFace, own: list[FontFace],
+                  infos: dict[str, FaceInfo]) -> str:
+    text = f"{ROLE_LABELS[role]}：未安装{OFFICIAL_LABELS[role]}，使用 {primary.family} 代替"
+    skipped = own[:own.index(primary)] if primary in own else own  # partial faces passed over
+    notes = []
+    for f in skipped:
+        gb = infos[f.rl_name].gb2312
+        notes.append(f"{f.family} 只含 {gb}/{GB2312_HANZI} 个常用汉字，仅用于补字")
+    if notes:
+        text += "（" + "；".join(notes) + "）"
+    return text
+
+
+_CACHE: dict[tuple[str | None, str], FontSet] = {}
+
+
+def get_fontset(*, refresh: bool = False) -> FontSet:
+    """The process-wide font set; the font index behind it is cached on disk."""
+    from models import paths
+
+    key = (os.environ.get(fontindex.ENV_DIRS), str(paths.cache_dir()))
+    if not refresh and key in _CACHE:
+        return _CACHE[key]
+    fontset = resolve(fontindex.load_index().faces)
+    _CACHE[key] = fontset
+    return fontset
