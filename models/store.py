@@ -97,6 +97,17 @@ def check_header(path: Path) -> None:
         head = f.read(100)
     if head[:16] != b"SQLite format 3\x00" or len(head) < 100:
         raise _damaged(path)
+    # A truncated file can pass quick_check (SQLite reads missing bytes as zeros inside text),
+    # so compare its size with the page size and, when no WAL is pending, the page count.
+    page_size = int.from_bytes(head[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    size = path.stat().st_size
+    if page_size < 512 or page_size & (page_size - 1) or size % page_size:
+        raise _damaged(path)
+    pages, changes, valid_for = (int.from_bytes(head[o:o + 4], "big") for o in (28, 24, 92))
+    pending = any(Path(str(path) + side).exists() for side in ("-wal", "-journal"))
+    if not pending and changes == valid_for and size < pages * page_size:
+        raise _damaged(path)
 
 
 def quick_check(conn: sqlite3.Connection) -> bool:
