@@ -1,0 +1,78 @@
+"""Menus and shortcuts of the main window, declared as data and wired to MainWindow methods."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QAction, QKeySequence
+
+# (menu, key, label, shortcut, method name, enabled at start); None = separator.
+# Features other modules provide (export, print, import, history, checks, backups) start disabled:
+# the lead enables window.actions[key] once the hook method does something.
+MENUS = {
+    "文件": [
+        ("new", "新建…", "Ctrl+N", "new_report", True),
+        ("copy", "复制为新报告…", "", "copy_report", True),
+        None,
+        ("import", "导入…", "Ctrl+O", "import_file", False),
+        ("export_pdf", "导出PDF…", "Ctrl+E", "export_pdf", False),
+        ("print", "打印…", "Ctrl+P", "print_report", False),
+        None,
+        ("save", "立即保存", "Ctrl+S", "save_now", True),
+        None,
+        ("quit", "退出", "Ctrl+Q", "close", True),
+    ],
+    "编辑": [
+        ("undo", "撤销", "Ctrl+Z", "undo", False),
+        ("redo", "重做", "Ctrl+Shift+Z", "redo", False),
+        None,
+        ("add_item", "添加条目", "Ctrl+Return", "add_item", True),
+        ("remove_item", "删除条目", "Ctrl+Shift+Delete", "remove_item", True),
+        ("item_up", "上移", "Alt+Up", "move_item_up", True),
+        ("item_down", "下移", "Alt+Down", "move_item_down", True),
+        None,
+        ("add_section", "添加部分", "Ctrl+Shift+Return", "add_section", True),
+        ("remove_section", "删除部分", "", "remove_section", True),
+        None,
+        ("find", "搜索报告", "Ctrl+F", "focus_search", True),
+        ("prev_tab", "上一个标签页", "Ctrl+PgUp", "previous_tab", True),
+        ("next_tab", "下一个标签页", "Ctrl+PgDown", "next_tab", True),
+    ],
+    "报告": [
+        ("checks", "检查…", "F7", "show_checks", False),
+        ("history", "历史版本…", "", "show_history", False),
+        None,
+        ("trash", "回收站…", "", "show_trash", True),
+        ("restore_backup", "从备份恢复…", "", "restore_backup", False),
+    ],
+    "帮助": [
+        ("about", "关于天报", "", "show_about", True),
+    ],
+}
+
+# Shortcuts the window answers wherever the focus is (also when it sits in a text field).
+EXTRA_SHORTCUTS = {"add_item": ["Ctrl+Enter"]}
+
+# Actions that need an open report.
+NEEDS_REPORT = {"copy", "export_pdf", "print", "add_item", "remove_item", "item_up", "item_down",
+                "add_section", "remove_section", "history", "checks"}
+
+
+def build_menus(window) -> dict[str, QAction]:
+    """Create every QAction and its menu entry; returns them by key."""
+    actions: dict[str, QAction] = {}
+    bar = window.menuBar()
+    for title, entries in MENUS.items():
+        menu = bar.addMenu(window.tr(title))
+        for entry in entries:
+            if entry is None:
+                menu.addSeparator()
+                continue
+            key, label, shortcut, method, enabled = entry
+            act = QAction(window.tr(label), window)
+            keys = [QKeySequence(s) for s in [shortcut, *EXTRA_SHORTCUTS.get(key, [])] if s]
+            if keys:
+                act.setShortcuts(keys)
+            act.setEnabled(enabled)
+            act.triggered.connect(lambda _checked=False, m=method: getattr(window, m)())
+            menu.addAction(act)
+            actions[key] = act
+    return actions

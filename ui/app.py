@@ -1,0 +1,65 @@
+"""Start the window: one QApplication, a CJK UI font, the store opened or a clear error."""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+PREFERRED_FONTS = (
+    "Microsoft YaHei UI", "Microsoft YaHei", "微软雅黑", "PingFang SC", "Noto Sans CJK SC", "Noto Sans SC",
+    "Source Han Sans SC", "Source Han Sans CN", "思源黑体", "WenQuanYi Micro Hei", "文泉驿微米黑",
+)
+# Serif, brush and monospace faces read poorly as UI text; use them only if nothing else exists.
+LAST_RESORT_WORDS = ("Mono", "Kai", "楷", "Sung", "Song", "宋", "FangSong", "仿宋", "Ming")
+
+
+def choose_ui_font() -> str | None:
+    """The installed family that shows Simplified Chinese best in menus and forms, or None."""
+    families = QFontDatabase.families()
+    present = set(families)
+    for name in PREFERRED_FONTS:
+        if name in present:
+            return name
+    chinese = [f for f in families if QFontDatabase.WritingSystem.SimplifiedChinese in QFontDatabase.writingSystems(f)]
+    plain = [f for f in chinese if not any(w.lower() in f.lower() for w in LAST_RESORT_WORDS)]
+    return (plain or chinese or [None])[0]
+
+
+def setup_font(app: QApplication) -> None:
+    family = choose_ui_font()
+    if family is None:
+        return
+    font = QFont(app.font())
+    font.setFamilies([family])
+    if font.pointSizeF() < 10:
+        font.setPointSizeF(10)
+    app.setFont(font)
+
+
+def make_app(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
+    app.setApplicationName("Tianbao")
+    app.setApplicationDisplayName("天报")
+    setup_font(app)
+    return app
+
+
+def run(db_path: str | None) -> int:
+    """Open the window on ``db_path`` (None: the default database); returns the exit code."""
+    from models.paths import default_db
+    from models.store import Store, StoreError
+    from ui.main_window import MainWindow
+
+    app = make_app()
+    try:
+        store = Store(db_path or default_db())
+    except StoreError as e:
+        QMessageBox.critical(None, "天报", str(e))
+        return 1
+    window = MainWindow(store)
+    window.show()
+    code = app.exec()
+    store.close()
+    return code

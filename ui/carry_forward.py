@@ -1,0 +1,43 @@
+"""复制为新报告: last year's report as this year's draft, its 下步措施 becoming 履职情况 drafts."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from models.report import Report, Section
+
+PLAN_WORDS = ("措施", "打算", "方向")
+DONE_WORDS = ("履职", "情况", "成效", "工作")
+
+
+def plan_section(report: Report) -> Section | None:
+    """The last section about next year's plans (下步措施, 今后打算, 努力方向), if it has text."""
+    for s in reversed(report.sections[1:]):
+        if any(w in s.heading for w in PLAN_WORDS) and any(i.lead.strip() or i.body.strip() for i in s.items):
+            return s
+    return None
+
+
+def done_section(report: Report) -> Section | None:
+    """Where this year's work is reported: the first section, preferably one named like 履职情况."""
+    for s in report.sections:
+        if any(w in s.heading for w in DONE_WORDS) and not any(w in s.heading for w in PLAN_WORDS):
+            return s
+    return report.sections[0] if report.sections else None
+
+
+def carry_forward(old: Report, use_plans: bool) -> Report:
+    """A copy of ``old`` without date; with ``use_plans`` its plan items replace the 履职情况 items."""
+    new = old.copy()
+    new.date = None
+    if use_plans:
+        src, dst = plan_section(new), done_section(new)
+        if src is not None and dst is not None and src is not dst:
+            dst.items = [dataclasses.replace(i, id=None) for i in src.items if i.lead.strip() or i.body.strip()]
+    return new
+
+
+def plan_count(report: Report) -> int:
+    s = plan_section(report)
+    return 0 if s is None else sum(1 for i in s.items if i.lead.strip() or i.body.strip())
+

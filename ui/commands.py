@@ -1,0 +1,111 @@
+"""Structural edits as QUndoCommands: they change the Report dataclass, then ask the editor to catch up."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QUndoCommand
+
+from models.report import Item, Section
+
+
+class _EditorCommand(QUndoCommand):
+    def __init__(self, editor, text: str):
+        super().__init__(text)
+        self.editor = editor
+
+    @property
+    def report(self):
+        return self.editor.report
+
+
+class AddItem(_EditorCommand):
+    def __init__(self, editor, section: Section, index: int, item: Item | None = None):
+        super().__init__(editor, editor.tr("添加条目"))
+        self.section, self.index, self.item = section, index, item or Item()
+
+    def redo(self) -> None:
+        self.section.items.insert(self.index, self.item)
+        self.editor.structure_changed(self.section, self.index)
+
+    def undo(self) -> None:
+        del self.section.items[self.index]
+        self.editor.structure_changed(self.section, min(self.index, len(self.section.items) - 1))
+
+
+class RemoveItem(_EditorCommand):
+    def __init__(self, editor, section: Section, index: int):
+        super().__init__(editor, editor.tr("删除条目"))
+        self.section, self.index = section, index
+        self.item = section.items[index]
+
+    def redo(self) -> None:
+        del self.section.items[self.index]
+        self.editor.structure_changed(self.section, min(self.index, len(self.section.items) - 1))
+
+    def undo(self) -> None:
+        self.section.items.insert(self.index, self.item)
+        self.editor.structure_changed(self.section, self.index)
+
+
+class MoveItem(_EditorCommand):
+    def __init__(self, editor, section: Section, src: int, dst: int):
+        super().__init__(editor, editor.tr("移动条目"))
+        self.section, self.src, self.dst = section, src, dst
+
+    def _move(self, a: int, b: int) -> None:
+        items = self.section.items
+        items.insert(b, items.pop(a))
+        self.editor.structure_changed(self.section, b)
+
+    def redo(self) -> None:
+        self._move(self.src, self.dst)
+
+    def undo(self) -> None:
+        self._move(self.dst, self.src)
+
+
+class AddSection(_EditorCommand):
+    def __init__(self, editor, index: int, section: Section | None = None):
+        super().__init__(editor, editor.tr("添加部分"))
+        self.index = index
+        self.section = section or Section(items=[Item()])
+
+    def redo(self) -> None:
+        self.report.sections.insert(self.index, self.section)
+        self.editor.structure_changed(self.section, None)
+
+    def undo(self) -> None:
+        del self.report.sections[self.index]
+        self.editor.structure_changed(None, None)
+
+
+class RemoveSection(_EditorCommand):
+    def __init__(self, editor, index: int):
+        super().__init__(editor, editor.tr("删除部分"))
+        self.index = index
+        self.section = editor.report.sections[index]
+
+    def redo(self) -> None:
+        del self.report.sections[self.index]
+        sections = self.report.sections
+        self.editor.structure_changed(sections[min(self.index, len(sections) - 1)] if sections else None, None)
+
+    def undo(self) -> None:
+        self.report.sections.insert(self.index, self.section)
+        self.editor.structure_changed(self.section, None)
+
+
+class MoveSection(_EditorCommand):
+    def __init__(self, editor, src: int, dst: int):
+        super().__init__(editor, editor.tr("移动部分"))
+        self.src, self.dst = src, dst
+
+    def _move(self, a: int, b: int) -> None:
+        sections = self.report.sections
+        sections.insert(b, sections.pop(a))
+        self.editor.structure_changed(sections[b], None)
+
+    def redo(self) -> None:
+        self._move(self.src, self.dst)
+
+    def undo(self) -> None:
+        self._move(self.dst, self.src)

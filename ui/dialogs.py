@@ -1,0 +1,37 @@
+"""Every question the window asks the user goes through one object, so tests can answer instead."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+
+class Dialogs:
+    """Real dialogs; tests replace ``MainWindow.dialogs`` with an object that has the same methods."""
+
+    def choose_template(self, parent: QWidget, templates: list):
+        """The template the user picked for a new report, or None."""
+        from ui.template_dialog import TemplateDialog
+
+        dlg = TemplateDialog(templates, parent)
+        return dlg.chosen() if dlg.exec() else None
+
+    def confirm(self, parent: QWidget, title: str, text: str) -> bool:
+        answer = QMessageBox.question(
+            parent, title, text, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.Yes,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def get_save_path(self, parent: QWidget, title: str, suggested: str, filters: str) -> str | None:
+        path, _ = QFileDialog.getSaveFileName(parent, title, suggested, filters)
+        return path or None
+
+    def get_open_path(self, parent: QWidget, title: str, filters: str) -> str | None:
+        path, _ = QFileDialog.getOpenFileName(parent, title, "", filters)
+        return path or None
+
+    def error(self, parent: QWidget | None, title: str, text: str) -> None:
+        QMessageBox.critical(parent, title, text)
+
+    def info(self, parent: QWidget | None, title: str, text: str) -> None:
+        QMessageBox.information(parent, title, text)

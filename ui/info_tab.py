@@ -1,0 +1,142 @@
+"""The 基本信息 tab: title, signature, date, opening and closing paragraphs, page limit."""
+
+from __future__ import annotations
+
+import datetime as _dt
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDateEdit,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QScrollArea,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models.report import Report, format_date
+from ui.widgets import GrowingTextEdit
+
+
+class InfoTab(QScrollArea):
+    """Edits the report's own fields in place."""
+
+    edited = Signal()
+    titleChanged = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.report: Report | None = None
+        self._loading = False
+        self.setWidgetResizable(True)
+        self.setFrameShape(QScrollArea.Shape.NoFrame)
+        page = QWidget(self)
+        outer = QVBoxLayout(page)
+        outer.setContentsMargins(16, 12, 16, 16)
+        form = QFormLayout()
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        form.setHorizontalSpacing(10)
+        form.setVerticalSpacing(10)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+
+        self.title = GrowingTextEdit(page, min_lines=1)
+        self.title.setPlaceholderText(self.tr("报告标题；按回车可强制换行"))
+        self.title.setToolTip(self.tr("回车处即标题的换行处"))
+        self.signature = QLineEdit(page)
+        self.signature.setPlaceholderText(self.tr("署名单位或个人"))
+        self.has_date = QCheckBox(self.tr("落款日期"), page)
+        self.date = QDateEdit(page)
+        self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat("yyyy-MM-dd")
+        self.date.setDate(QDate.currentDate())
+        self.date_text = QLabel(page)
+        self.date_text.setStyleSheet("color: #555;")
+        date_row = QHBoxLayout()
+        date_row.addWidget(self.has_date)
+        date_row.addWidget(self.date)
+        date_row.addSpacing(12)
+        date_row.addWidget(self.date_text)
+        date_row.addStretch(1)
+        self.preamble = GrowingTextEdit(page, min_lines=3)
+        self.preamble.setPlaceholderText(self.tr("如：按照要求，现就有关情况报告如下："))
+        self.closing = GrowingTextEdit(page, min_lines=2)
+        self.closing.setPlaceholderText(self.tr("可选，如：以上报告，请予审议。"))
+        self.page_limit = QSpinBox(page)
+        self.page_limit.setRange(0, 999)
+        self.page_limit.setSpecialValueText(self.tr("不限"))
+        self.page_limit.setPrefix(self.tr("不超过 "))
+        self.page_limit.setSuffix(self.tr(" 页"))
+        self.page_limit.setToolTip(self.tr("检查时提醒超出的页数；0 为不限"))
+        limit_row = QHBoxLayout()
+        limit_row.addWidget(self.page_limit)
+        limit_row.addStretch(1)
+
+        form.addRow(self.tr("标题"), self.title)
+        form.addRow(self.tr("开头语"), self.preamble)
+        form.addRow(self.tr("结束语"), self.closing)
+        form.addRow(self.tr("署名"), self.signature)
+        form.addRow(self.tr("日期"), date_row)
+        form.addRow(self.tr("页数限制"), limit_row)
+        outer.addLayout(form)
+        outer.addStretch(1)
+        self.setWidget(page)
+
+        self.title.textChanged.connect(self._title_changed)
+        self.preamble.textChanged.connect(lambda: self._set("preamble", self.preamble.toPlainText()))
+        self.closing.textChanged.connect(lambda: self._set("closing", self.closing.toPlainText()))
+        self.signature.textChanged.connect(lambda t: self._set("signature", t))
+        self.has_date.toggled.connect(self._date_changed)
+        self.date.dateChanged.connect(self._date_changed)
+        self.page_limit.valueChanged.connect(lambda v: self._set("page_limit", v or None))
+
+    def set_report(self, report: Report) -> None:
+        self._loading = True
+        self.report = report
+        self.title.setPlainText(report.title)
+        self.preamble.setPlainText(report.preamble)
+        self.closing.setPlainText(report.closing)
+        self.signature.setText(report.signature)
+        self.has_date.setChecked(report.date is not None)
+        if report.date is not None:
+            self.date.setDate(QDate(report.date.year, report.date.month, report.date.day))
+        self.date.setEnabled(report.date is not None)
+        self.page_limit.setValue(report.page_limit or 0)
+        self._show_date()
+        self._loading = False
+
+    def _set(self, name: str, value) -> None:
+        if self._loading or self.report is None:
+            return
+        setattr(self.report, name, value)
+        self.edited.emit()
+
+    def _title_changed(self) -> None:
+        text = self.title.toPlainText()
+        self._set("title", text)
+        if not self._loading:
+            self.titleChanged.emit(text)
+
+    def _date_changed(self, *_args) -> None:
+        self.date.setEnabled(self.has_date.isChecked())
+        if not self._loading and self.report is not None:
+            d = self.date.date()
+            self.report.date = _dt.date(d.year(), d.month(), d.day()) if self.has_date.isChecked() else None
+            self.edited.emit()
+        self._show_date()
+
+    def _show_date(self) -> None:
+        if self.has_date.isChecked():
+            d = self.date.date()
+            self.date_text.setText(self.tr("正文中写作 ") + format_date(_dt.date(d.year(), d.month(), d.day())))
+        else:
+            self.date_text.setText(self.tr("（不写日期）"))
+
+    def field_widget(self, name: str):
+        return {
+            "title": self.title, "preamble": self.preamble, "closing": self.closing,
+            "signature": self.signature, "date": self.date,
+        }.get(name)

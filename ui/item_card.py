@@ -1,0 +1,137 @@
+"""One item of a section as a card: generated number, lead phrase, growing body, move/delete buttons."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QMimeData, QPoint, Qt, Signal
+from PySide6.QtGui import QDrag, QFont
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models.report import Item
+from ui.widgets import CountLabel, GrowingTextEdit, chars
+
+ITEM_MIME = "application/x-tianbao-item"
+
+
+class DragHandle(QLabel):
+    """The grip a card is dragged by; the drop target reads the card's position from the mime data."""
+
+    def __init__(self, card: ItemCard):
+        super().__init__("⠿", card)
+        self._card = card
+        self._press: QPoint | None = None
+        self.setCursor(Qt.CursorShape.OpenHandCursor)
+        self.setStyleSheet("color: #999; font-size: 16px; padding: 0 2px;")
+        self.setToolTip(self.tr("拖动以调整顺序"))
+
+    def mousePressEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if event.button() == Qt.MouseButton.LeftButton:
+            self._press = event.position().toPoint()
+
+    def mouseMoveEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if self._press is None:
+            return
+        if (event.position().toPoint() - self._press).manhattanLength() < QApplication.startDragDistance():
+            return
+        self._press = None
+        mime = QMimeData()
+        mime.setData(ITEM_MIME, QByteArray(str(self._card.index).encode()))
+        drag = QDrag(self)
+        drag.setMimeData(mime)
+        drag.setPixmap(self._card.grab().scaledToWidth(min(self._card.width(), 400)))
+        drag.exec(Qt.DropAction.MoveAction)
+
+    def mouseReleaseEvent(self, event) -> None:  # noqa: N802 - Qt override
+        self._press = None
+
+
+class ItemCard(QFrame):
+    """Edits one Item in place; structural requests go up as signals."""
+
+    addBelow = Signal(object)
+    removeMe = Signal(object)
+    moveBy = Signal(object, int)
+    edited = Signal(object)
+
+    def __init__(self, item: Item, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.item = item
+        self.index = 0
+        self.setObjectName("itemCard")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setStyleSheet(
+            "#itemCard { background: #fbfbfa; border: 1px solid #dcdcd8; border-radius: 4px; }"
+        )
+        self.handle = DragHandle(self)
+        self.number = QLabel(self)
+        bold = QFont(self.number.font())
+        bold.setBold(True)
+        self.number.setFont(bold)
+        self.number.setMinimumWidth(self.number.fontMetrics().horizontalAdvance("（十二）") + 4)
+        self.lead = QLineEdit(item.lead, self)
+        self.lead.setPlaceholderText(self.tr("引领句，如：突出管党治党主责主业。"))
+        self.lead.setToolTip(self.tr("引领句（导出时加粗）"))
+        self.body = GrowingTextEdit(self, min_lines=2)
+        self.body.setPlainText(item.body)
+        self.body.setPlaceholderText(self.tr("具体内容"))
+        self.count = CountLabel(self)
+
+        top = QHBoxLayout()
+        top.setContentsMargins(0, 0, 0, 0)
+        top.setSpacing(6)
+        top.addWidget(self.handle)
+        top.addWidget(self.number)
+        top.addWidget(self.lead, 1)
+        top.addWidget(self.count)
+        for text, tip, slot in (
+            ("＋", self.tr("在下方添加条目（Ctrl+Enter）"), lambda: self.addBelow.emit(self)),
+            ("↑", self.tr("上移（Alt+↑）"), lambda: self.moveBy.emit(self, -1)),
+            ("↓", self.tr("下移（Alt+↓）"), lambda: self.moveBy.emit(self, 1)),
+            ("✕", self.tr("删除条目"), lambda: self.removeMe.emit(self)),
+        ):
+            b = QToolButton(self)
+            b.setText(text)
+            b.setToolTip(tip)
+            b.setAutoRaise(True)
+            # Buttons stay out of the Tab chain: lead -> body -> next lead; shortcuts do the same.
+            b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            b.clicked.connect(slot)
+            top.addWidget(b)
+        self.buttons = top
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(8, 6, 8, 8)
+        lay.setSpacing(4)
+        lay.addLayout(top)
+        lay.addWidget(self.body)
+        self.lead.textChanged.connect(self._lead_changed)
+        self.body.textChanged.connect(self._body_changed)
+        self._show_count()
+
+    def set_number(self, index: int, text: str) -> None:
+        self.index = index
+        self.number.setText(text)
+        self.number.setVisible(bool(text))
+
+    def _lead_changed(self, text: str) -> None:
+        self.item.lead = text
+        self._show_count()
+        self.edited.emit(self)
+
+    def _body_changed(self) -> None:
+        self.item.body = self.body.toPlainText()
+        self._show_count()
+        self.edited.emit(self)
+
+    def _show_count(self) -> None:
+        self.count.show_count(chars(self.item.lead, self.item.body))
+
+    def field_widget(self, name: str):
+        return self.lead if name == "lead" else self.body

@@ -1,0 +1,393 @@
+"""The main window: wiring of report list, editor, autosave, menus and settings; no SQL, no layout logic."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models import APP_VERSION
+from models.report import Report
+from models.store import Store, StoreError
+from models.templates import load_templates, template_names
+from ui.actions import NEEDS_REPORT, build_menus
+from ui.autosave import Autosaver
+from ui.carry_forward import carry_forward, done_section, plan_count, plan_section
+from ui.dialogs import Dialogs
+from ui.report_editor import ReportEditor
+from ui.report_list import ReportList
+from ui.settings import make_settings
+from ui.trash_dialog import TrashDialog
+
+CHANGE_DELAY_MS = 300
+
+
+class MainWindow(QMainWindow):
+    """One window over one Store; the open report is edited in place and autosaved."""
+
+    reportChanged = Signal()  # after edits, debounced; panels (检查, 预览) listen
+    reportOpened = Signal()  # another report (or none) is now shown
+
+    def __init__(self, store: Store, settings: QSettings | None = None, dialogs: Dialogs | None = None):
+        super().__init__()
+        self.store = store
+        self.settings = settings if settings is not None else make_settings()
+        self.dialogs = dialogs or Dialogs()
+        self.kind_names = template_names()
+        self.trash_dialog: TrashDialog | None = None
+        self.setWindowTitle(self.tr("天报 报告填报助手"))
+        self.resize(1200, 800)
+
+        self.undo_stack = QUndoStack(self)
+        self.report_list = ReportList(self)
+        self.report_list.set_kind_names(self.kind_names)
+        self.editor = ReportEditor(self.undo_stack, self)
+        self.banner = QLabel(self)
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet("background: #fdecea; color: #8a1c1c; padding: 6px 10px; border: 1px solid #f5c2c0;")
+        self.banner.hide()
+        self.empty = self._empty_page()
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.empty)
+        self.stack.addWidget(self.editor)
+        right = QWidget(self)
+        rlay = QVBoxLayout(right)
+        rlay.setContentsMargins(0, 0, 0, 0)
+        rlay.setSpacing(0)
+        rlay.addWidget(self.banner)
+        rlay.addWidget(self.stack, 1)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(self.report_list)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([280, 920])
+        self.splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(self.splitter)
+
+        self.count_label = QLabel(self)
+        self.count_label.setStyleSheet("color: #888;")
+        self.save_label = QLabel(self)
+        self.save_label.setStyleSheet("color: #888;")
+        self.statusBar().addPermanentWidget(self.save_label)
+        self.statusBar().addPermanentWidget(self.count_label)
+
+        self.actions = build_menus(self)
+        self.autosave = Autosaver(self._save, self)
+        self.autosave.saved.connect(self._saved)
+        self.autosave.failed.connect(self._save_failed)
+        self.change_timer = QTimer(self)
+        self.change_timer.setSingleShot(True)
+        self.change_timer.setInterval(CHANGE_DELAY_MS)
+        self.change_timer.timeout.connect(self._changed_settled)
+
+        self.report_list.reportSelected.connect(self.open_report)
+        self.report_list.newRequested.connect(self.new_report)
+        self.report_list.copyRequested.connect(self.copy_report)
+        self.report_list.deleteRequested.connect(self.delete_report)
+        self.report_list.searchChanged.connect(lambda _t: self.reload_list())
+        self.editor.edited.connect(self._edited)
+        self.editor.titleChanged.connect(self._title_edited)
+        self.editor.currentChanged.connect(lambda _i: self.autosave.flush())
+        self.undo_stack.canUndoChanged.connect(self.actions["undo"].setEnabled)
+        self.undo_stack.canRedoChanged.connect(self.actions["redo"].setEnabled)
+        QApplication.instance().focusChanged.connect(self._focus_changed)
+
+        self._restore_settings()
+
+    def _empty_page(self) -> QWidget:
+        page = QWidget(self)
+        lay = QVBoxLayout(page)
+        lay.addStretch(1)
+        label = QLabel(self.tr("还没有打开的报告。点击“新建”，从模板开始填写。"), page)
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        label.setStyleSheet("color: #666;")
+        button = QPushButton(self.tr("新建报告…"), page)
+        button.clicked.connect(self.new_report)
+        lay.addWidget(label)
+        lay.addWidget(button, 0, Qt.AlignmentFlag.AlignHCenter)
+        lay.addStretch(2)
+        return page
+
+    # -- public hooks for panels ---------------------------------------------------
+
+    def current_report(self) -> Report | None:
+        return self.editor.report
+
+    def select_field(self, field_path: str, start: int, end: int) -> None:
+        """Show the widget of ``field_path`` (models/fields.py) and select characters start..end."""
+        self.editor.select_field(field_path, start, end)
+
+    def add_panel(self, widget: QWidget, title: str,
+                  area: Qt.DockWidgetArea = Qt.DockWidgetArea.RightDockWidgetArea) -> QDockWidget:
+        """Dock a panel (检查, 预览) at the side of the window."""
+        dock = QDockWidget(title, self)
+        dock.setObjectName(f"dock-{widget.objectName() or title}")
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        return dock
+
+    # Hooks filled by other modules; their actions stay disabled until then.
+    def import_file(self) -> None:
+        """文件 > 导入…: read .json/.txt/.docx as a new report (models.importing)."""
+
+    def export_pdf(self) -> None:
+        """文件 > 导出PDF… (Ctrl+E)."""
+
+    def print_report(self) -> None:
+        """文件 > 打印… (Ctrl+P)."""
+
+    def show_checks(self) -> None:
+        """报告 > 检查… (F7): the checks panel, docked with add_panel()."""
+
+    def show_history(self) -> None:
+        """报告 > 历史版本…: Store.snapshots() of the current report."""
+
+    def restore_backup(self) -> None:
+        """报告 > 从备份恢复…."""
+
+    # -- the report list -----------------------------------------------------------
+
+    def reload_list(self, select: int | None = None) -> None:
+        current = self.editor.report.id if self.editor.report else None
+        reports = self.store.list_reports(self.report_list.search.text().strip())
+        self.report_list.fill(reports, select if select is not None else current)
+
+    def open_report(self, report_id: int | None) -> bool:
+        """Show another report; the current one is saved first and stays if that fails."""
+        current = self.editor.report
+        if current is not None and current.id == report_id:
+            return True
+        if not self.autosave.flush():
+            self.report_list.select(current.id if current else None)
+            return False
+        report = None
+        if report_id is not None:
+            try:
+                report = self.store.load(report_id)
+            except StoreError as e:
+                self.dialogs.error(self, self.tr("打开报告"), str(e))
+        self.autosave.discard()
+        self.editor.set_report(report)
+        self.stack.setCurrentWidget(self.editor if report else self.empty)
+        self.report_list.select(report.id if report else None)
+        for key in NEEDS_REPORT:
+            if key in self.actions and key not in ("export_pdf", "print", "history", "checks"):
+                self.actions[key].setEnabled(report is not None)
+        self.setWindowTitle(self._title(report))
+        self._show_count()
+        self.reportOpened.emit()
+        self.reportChanged.emit()
+        return report is not None
+
+    def _title(self, report: Report | None) -> str:
+        base = self.tr("天报 报告填报助手")
+        if report is None:
+            return base
+        return f"{report.title.replace(chr(10), '') or self.tr('（无标题）')} — {base}"
+
+    def new_report(self) -> None:
+        template = self.dialogs.choose_template(self, load_templates())
+        if template is not None:
+            self._add_report(template.new_report())
+
+    def copy_report(self) -> None:
+        """复制为新报告: the selected report as a new draft, offering its plans as 履职情况 drafts."""
+        rid = self.report_list.current_id()
+        if rid is None or not self.autosave.flush():
+            return
+        old = self.store.load(rid)
+        use = False
+        n = plan_count(old)
+        if n:
+            src, dst = plan_section(old), done_section(old)
+            use = self.dialogs.confirm(
+                self, self.tr("复制为新报告"),
+                self.tr("把原报告“%1”中的 %2 条内容，作为新报告“%3”的草稿（替换其中原有条目）？")
+                .replace("%1", src.heading).replace("%2", str(n)).replace("%3", dst.heading),
+            )
+        self._add_report(carry_forward(old, use))
+
+    def _add_report(self, report: Report) -> None:
+        if not self.autosave.flush():
+            return
+        try:
+            rid = self.store.create(report)
+        except StoreError as e:
+            self.dialogs.error(self, self.tr("新建报告"), str(e))
+            return
+        self.report_list.search.blockSignals(True)
+        self.report_list.search.clear()
+        self.report_list.search.blockSignals(False)
+        self.reload_list(rid)
+        self.open_report(rid)
+        self.editor.setCurrentIndex(0)
+        self.editor.info.title.setFocus()
+
+    def delete_report(self) -> None:
+        rid = self.report_list.current_id()
+        if rid is None:
+            return
+        title = self.store.load(rid).title.replace("\n", "") or self.tr("（无标题）")
+        if not self.dialogs.confirm(self, self.tr("删除报告"),
+                                    self.tr("把“%1”移到回收站？之后可以在 报告 > 回收站 中恢复。").replace("%1", title)):
+            return
+        if not self.autosave.flush():
+            return
+        try:
+            self.store.delete(rid)
+        except StoreError as e:
+            self.dialogs.error(self, self.tr("删除报告"), str(e))
+            return
+        ids = self.report_list.ids()
+        pos = ids.index(rid)
+        rest = [i for i in ids if i != rid]
+        nxt = rest[min(pos, len(rest) - 1)] if rest else None
+        if self.editor.report is not None and self.editor.report.id == rid:
+            self.autosave.discard()
+            self.editor.set_report(None)
+        self.reload_list(nxt)
+        self.open_report(nxt)
+
+    def show_trash(self) -> None:
+        self.trash_dialog = TrashDialog(self.store, self.kind_names, self)
+        self.trash_dialog.restored.connect(lambda rid: self.reload_list())
+        self.trash_dialog.open()
+
+    def focus_search(self) -> None:
+        self.report_list.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.report_list.search.selectAll()
+
+    def show_about(self) -> None:
+        self.dialogs.info(self, self.tr("关于天报"), self.tr("天报 报告填报助手 %1\n填写结构化报告，导出符合 GB/T 9704-2012 的 PDF。")
+                          .replace("%1", APP_VERSION))
+
+    # -- editing commands -------------------------------------------------------------
+
+    def undo(self) -> None:
+        self.undo_stack.undo()
+
+    def redo(self) -> None:
+        self.undo_stack.redo()
+
+    def add_item(self) -> None:
+        s = self.editor.current_section()
+        if s is not None:
+            i = self.editor.current_item_index()
+            self.editor.add_item(s, len(s.items) if i is None else i + 1)
+
+    def remove_item(self) -> None:
+        s, i = self.editor.current_section(), self.editor.current_item_index()
+        if s is not None and i is not None:
+            self.editor.remove_item(s, i)
+
+    def move_item_up(self) -> None:
+        self._move_item(-1)
+
+    def move_item_down(self) -> None:
+        self._move_item(1)
+
+    def _move_item(self, delta: int) -> None:
+        s, i = self.editor.current_section(), self.editor.current_item_index()
+        if s is not None and i is not None:
+            self.editor.move_item(s, i, i + delta)
+
+    def add_section(self) -> None:
+        if self.editor.report is not None:
+            self.editor.add_section_after(self.editor.current_section())
+
+    def remove_section(self) -> None:
+        s = self.editor.current_section()
+        if s is not None:
+            self.editor.remove_section(s)
+
+    def previous_tab(self) -> None:
+        self.editor.setCurrentIndex((self.editor.currentIndex() - 1) % self.editor.count())
+
+    def next_tab(self) -> None:
+        self.editor.setCurrentIndex((self.editor.currentIndex() + 1) % self.editor.count())
+
+    # -- saving -----------------------------------------------------------------------
+
+    def _save(self) -> None:
+        if self.editor.report is not None:
+            self.store.save(self.editor.report)
+
+    def save_now(self) -> None:
+        """Ctrl+S: commit at once and say so."""
+        if self.autosave.flush(force=True):
+            self.statusBar().showMessage(self.tr("已保存 ") + self.save_label.property("time"), 5000)
+
+    def _saved(self, time: str) -> None:
+        self.banner.hide()
+        self.save_label.setProperty("time", time)
+        self.save_label.setText(self.tr("已自动保存 ") + time)
+
+    def _save_failed(self, message: str) -> None:
+        self.banner.setText(self.tr("保存失败：%1 输入的内容仍在窗口中，再次修改或按 Ctrl+S 时会重试。").replace("%1", message))
+        self.banner.show()
+        self.statusBar().showMessage(self.tr("保存失败"), 5000)
+
+    def _edited(self) -> None:
+        self.autosave.schedule()
+        self.change_timer.start()
+
+    def _title_edited(self, title: str) -> None:
+        report = self.editor.report
+        if report is not None and report.id is not None:
+            self.report_list.set_title(report.id, title)
+            self.setWindowTitle(self._title(report))
+
+    def _changed_settled(self) -> None:
+        self.editor.update_counts()
+        self._show_count()
+        self.reportChanged.emit()
+
+    def _show_count(self) -> None:
+        report = self.editor.report
+        self.count_label.setText(self.tr("全文 %1 字").replace("%1", str(report.char_count())) if report else "")
+
+    def _focus_changed(self, _old, _new) -> None:
+        if self.autosave.dirty:
+            self.autosave.flush()
+
+    # -- settings and closing ------------------------------------------------------------
+
+    def _restore_settings(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        state = self.settings.value("window/splitter")
+        if isinstance(state, QByteArray) and not state.isEmpty():
+            self.splitter.restoreState(state)
+        last = self.settings.value("report/last")
+        self.reload_list()
+        ids = self.report_list.ids()
+        last_id = int(last) if last not in (None, "") and str(last).isdigit() else None
+        self.open_report(last_id if last_id in ids else (ids[0] if ids else None))
+
+    def save_settings(self) -> None:
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/splitter", self.splitter.saveState())
+        report = self.editor.report
+        self.settings.setValue("report/last", report.id if report else "")
+        self.settings.sync()
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if not self.autosave.flush() and not self.dialogs.confirm(
+            self, self.tr("保存失败"), self.tr("最近的修改没能保存。仍然关闭将丢失这些修改，确定关闭吗？")
+        ):
+            event.ignore()
+            return
+        self.save_settings()
+        QApplication.instance().focusChanged.disconnect(self._focus_changed)
+        super().closeEvent(event)

@@ -1,0 +1,235 @@
+"""The right side: 基本信息 plus one tab per section, kept in step with the Report and its undo stack."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QTextCursor, QUndoStack
+from PySide6.QtWidgets import QApplication, QLineEdit, QMenu, QTabWidget, QTextEdit, QWidget
+
+from models.fields import parse_field
+from models.report import Report, Section, section_number
+from ui import commands
+from ui.info_tab import InfoTab
+from ui.section_tab import SectionTab
+from ui.undo_router import UndoRouter
+
+
+def index_of(seq: list, obj) -> int:
+    """Position of ``obj`` itself (dataclasses compare equal by content, so list.index would not do)."""
+    return next((i for i, x in enumerate(seq) if x is obj), -1)
+
+
+class ReportEditor(QTabWidget):
+    """Owns the tabs of one report; structural edits go through QUndoCommands on ``undo_stack``."""
+
+    edited = Signal()  # any text or structure change of the report
+    titleChanged = Signal(str)
+
+    def __init__(self, undo_stack: QUndoStack, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.undo_stack = undo_stack
+        self.router = UndoRouter(undo_stack, self)
+        self.report: Report | None = None
+        self._tabs: dict[int, SectionTab] = {}
+        self._syncing = False
+        self.setDocumentMode(True)
+        self.setMovable(True)
+        self.info = InfoTab(self)
+        self.addTab(self.info, self.tr("基本信息"))
+        for w in (self.info.title, self.info.preamble, self.info.closing, self.info.signature):
+            self.router.watch(w)
+        self.info.edited.connect(self.edited)
+        self.info.titleChanged.connect(self.titleChanged)
+        self.tabBar().tabMoved.connect(self._tab_moved)
+        self.tabBar().setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tabBar().customContextMenuRequested.connect(self._tab_menu)
+
+    def watch_text(self, widget) -> None:
+        self.router.watch(widget)
+
+    # -- loading ---------------------------------------------------------------
+
+    def set_report(self, report: Report | None) -> None:
+        """Show ``report``; the undo history belongs to the previous report and is dropped."""
+        self.undo_stack.clear()
+        self._syncing = True
+        self.setCurrentIndex(0)
+        for tab in self._tabs.values():
+            self.removeTab(self.indexOf(tab))
+            tab.deleteLater()
+        self._tabs.clear()
+        self._syncing = False
+        self.report = report
+        if report is not None:
+            self.info.set_report(report)
+            self.sync_sections()
+
+    def section_tab(self, section: Section) -> SectionTab:
+        return self._tabs[id(section)]
+
+    def section_tabs(self) -> list[SectionTab]:
+        return [self._tabs[id(s)] for s in self.report.sections] if self.report else []
+
+    # -- keeping tabs in step ----------------------------------------------------
+
+    def sync_sections(self) -> None:
+        """Make the tabs match report.sections: create, drop, reorder and relabel."""
+        sections = self.report.sections if self.report else []
+        wanted = {id(s) for s in sections}
+        self._syncing = True
+        try:
+            for key, tab in list(self._tabs.items()):
+                if key not in wanted:
+                    self.removeTab(self.indexOf(tab))
+                    tab.deleteLater()
+                    del self._tabs[key]
+            for i, s in enumerate(sections):
+                tab = self._tabs.get(id(s))
+                if tab is None:
+                    tab = SectionTab(s, self)
+                    tab.edited.connect(lambda *_: self.edited.emit())
+                    tab.headingChanged.connect(lambda t: self._relabel(t))
+                    self.router.watch(tab.heading)
+                    self.router.watch(tab.intro)
+                    self._tabs[id(s)] = tab
+                    self.insertTab(i + 1, tab, "")
+                elif self.indexOf(tab) != i + 1:
+                    self.tabBar().moveTab(self.indexOf(tab), i + 1)
+            for tab in self._tabs.values():
+                self._relabel(tab)
+        finally:
+            self._syncing = False
+
+    def _relabel(self, tab: SectionTab) -> None:
+        i = index_of(self.report.sections, tab.section) if self.report else 0
+        heading = tab.section.heading.strip() or self.tr("（未命名）")
+        idx = self.indexOf(tab)
+        self.setTabText(idx, section_number(i) + heading)
+        self.setTabToolTip(idx, self.tr("本部分 %n 字", "", tab.section.char_count()))
+
+    def structure_changed(self, section: Section | None, item_index: int | None) -> None:
+        """Called by every undo command after it changed the report."""
+        self.sync_sections()
+        for tab in self._tabs.values():
+            tab.sync_items()
+        if section is not None and id(section) in self._tabs:
+            tab = self._tabs[id(section)]
+            self.setCurrentWidget(tab)
+            if item_index is not None and item_index >= 0:
+                card = tab.card_for(item_index)
+                if card is not None:
+                    card.lead.setFocus(Qt.FocusReason.OtherFocusReason)
+                    tab.ensureWidgetVisible(card, 0, 40)
+            else:
+                tab.heading.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.edited.emit()
+
+    def _tab_moved(self, src: int, dst: int) -> None:
+        if self._syncing or self.report is None:
+            return
+        if src == 0 or dst == 0:
+            # 基本信息 stays first; put the tabs back as the model has them.
+            self.sync_sections()
+            return
+        self.undo_stack.push(commands.MoveSection(self, src - 1, dst - 1))
+
+    # -- where the user is ---------------------------------------------------------
+
+    def current_section(self) -> Section | None:
+        w = self.currentWidget()
+        return w.section if isinstance(w, SectionTab) else None
+
+    def current_item_index(self) -> int | None:
+        """Index of the item whose card holds the keyboard focus, in the current section tab."""
+        tab = self.currentWidget()
+        if not isinstance(tab, SectionTab):
+            return None
+        card = tab.card_of_widget(QApplication.focusWidget())
+        return card.index if card is not None else None
+
+    # -- structural edits (each one an undo command) -------------------------------------
+
+    def add_item(self, section: Section, index: int) -> None:
+        self.undo_stack.push(commands.AddItem(self, section, index))
+
+    def remove_item(self, section: Section, index: int) -> None:
+        if 0 <= index < len(section.items):
+            self.undo_stack.push(commands.RemoveItem(self, section, index))
+
+    def move_item(self, section: Section, src: int, dst: int) -> None:
+        n = len(section.items)
+        if 0 <= src < n and 0 <= dst < n and src != dst:
+            self.undo_stack.push(commands.MoveItem(self, section, src, dst))
+
+    def add_section_after(self, section: Section | None) -> None:
+        sections = self.report.sections
+        i = index_of(sections, section)
+        index = i + 1 if i >= 0 else len(sections)
+        self.undo_stack.push(commands.AddSection(self, index))
+
+    def remove_section(self, section: Section) -> None:
+        i = index_of(self.report.sections, section)
+        if i >= 0:
+            self.undo_stack.push(commands.RemoveSection(self, i))
+
+    def move_section_by(self, section: Section, delta: int) -> None:
+        sections = self.report.sections
+        src = index_of(sections, section)
+        dst = src + delta
+        if src >= 0 and 0 <= dst < len(sections):
+            self.undo_stack.push(commands.MoveSection(self, src, dst))
+
+    def _tab_menu(self, pos) -> None:
+        index = self.tabBar().tabAt(pos)
+        tab = self.widget(index)
+        if not isinstance(tab, SectionTab):
+            return
+        menu = QMenu(self)
+        menu.addAction(self.tr("前移"), lambda: self.move_section_by(tab.section, -1))
+        menu.addAction(self.tr("后移"), lambda: self.move_section_by(tab.section, 1))
+        menu.addSeparator()
+        menu.addAction(self.tr("在之后添加部分"), lambda: self.add_section_after(tab.section))
+        menu.addAction(self.tr("删除本部分"), lambda: self.remove_section(tab.section))
+        menu.popup(self.tabBar().mapToGlobal(pos))
+
+    # -- select_field ------------------------------------------------------------------
+
+    def field_widget(self, path: str):
+        """The widget that edits ``path`` (see models/fields.py), switching to its tab."""
+        parts = parse_field(path)
+        if len(parts) == 1:
+            self.setCurrentWidget(self.info)
+            return self.info, self.info.field_widget(parts[0])
+        tab = self._tabs[id(self.report.sections[parts[1]])]
+        self.setCurrentWidget(tab)
+        tab.ensure_built()
+        if len(parts) == 3:
+            return tab, tab.field_widget(parts[2])
+        card = tab.card_for(parts[3])
+        return tab, card.field_widget(parts[4])
+
+    def select_field(self, path: str, start: int, end: int) -> None:
+        scroll, w = self.field_widget(path)
+        if w is None:
+            raise KeyError(path)
+        w.setFocus(Qt.FocusReason.OtherFocusReason)
+        if isinstance(w, QLineEdit):
+            w.setSelection(start, max(0, end - start))
+        elif isinstance(w, QTextEdit):
+            cursor = w.textCursor()
+            n = len(w.toPlainText())
+            cursor.setPosition(min(start, n))
+            cursor.setPosition(min(end, n), QTextCursor.MoveMode.KeepAnchor)
+            w.setTextCursor(cursor)
+            scroll.ensureWidgetVisible(w, 0, 40)
+            # Long bodies: bring the selected line itself into view, not just the box's top.
+            rect = w.cursorRect()
+            scroll.ensureVisible(*w.mapTo(scroll.widget(), rect.center()).toTuple(), 40, 80)
+            return
+        scroll.ensureWidgetVisible(w, 0, 40)
+
+    def update_counts(self) -> None:
+        tab = self.currentWidget()
+        if isinstance(tab, SectionTab):
+            tab.update_count()
+            self._relabel(tab)

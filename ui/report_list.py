@@ -1,0 +1,167 @@
+"""The left panel: reports newest first, search by title, 新建 / 复制为新报告 / 删除."""
+
+from __future__ import annotations
+
+import datetime as _dt
+
+from PySide6.QtCore import QRect, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models.store import ReportSummary
+
+ID_ROLE = Qt.ItemDataRole.UserRole
+DETAIL_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def when(iso: str, today: _dt.date | None = None) -> str:
+    """“今天 10:42”, “11月3日”, “2025年11月3日”: how recent an edit was, briefly."""
+    if not iso:
+        return ""
+    t = _dt.datetime.fromisoformat(iso)
+    today = today or _dt.date.today()
+    if t.date() == today:
+        return f"今天 {t:%H:%M}"
+    if t.year == today.year:
+        return f"{t.month}月{t.day}日"
+    return f"{t.year}年{t.month}月{t.day}日"
+
+
+def display_title(title: str) -> str:
+    return title.replace("\n", "") or "（无标题）"
+
+
+class TwoLineDelegate(QStyledItemDelegate):
+    """Title on the first line, kind and last edit in small grey on the second."""
+
+    def sizeHint(self, option, index) -> QSize:  # noqa: N802 - Qt override
+        fm = option.fontMetrics
+        return QSize(200, int(fm.height() * 2.4) + 10)
+
+    def paint(self, painter, option, index) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        title, detail = opt.text, index.data(DETAIL_ROLE) or ""
+        opt.text = ""
+        style = opt.widget.style() if opt.widget else None
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        r = opt.rect.adjusted(8, 5, -8, -5)
+        painter.save()
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        painter.setPen(opt.palette.color(role))
+        fm = opt.fontMetrics
+        top = QRect(r.left(), r.top(), r.width(), fm.height())
+        painter.drawText(top, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                         fm.elidedText(title, Qt.TextElideMode.ElideRight, r.width()))
+        small = QFont(opt.font)
+        small.setPointSizeF(max(opt.font.pointSizeF() * 0.85, 7.0))
+        painter.setFont(small)
+        painter.setPen(opt.palette.color(role) if selected else QColor("#888"))
+        bottom = QRect(r.left(), top.bottom() + 3, r.width(), r.bottom() - top.bottom() - 3)
+        painter.drawText(bottom, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, detail)
+        painter.restore()
+
+
+class ReportList(QWidget):
+    """Lists reports; the window decides what the buttons do."""
+
+    reportSelected = Signal(int)
+    newRequested = Signal()
+    copyRequested = Signal()
+    deleteRequested = Signal()
+    searchChanged = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText(self.tr("搜索标题（Ctrl+F）"))
+        self.search.setClearButtonEnabled(True)
+        self.list = QListWidget(self)
+        self.list.setItemDelegate(TwoLineDelegate(self.list))
+        self.list.setUniformItemSizes(True)
+        self.new_button = QPushButton(self.tr("新建"), self)
+        self.new_button.setToolTip(self.tr("从模板新建报告（Ctrl+N）"))
+        self.copy_button = QPushButton(self.tr("复制为新报告"), self)
+        self.copy_button.setToolTip(self.tr("以所选报告为底稿新建，如用去年的报告写今年的"))
+        self.delete_button = QPushButton(self.tr("删除"), self)
+        self.delete_button.setToolTip(self.tr("移到回收站，可以恢复"))
+        buttons = QHBoxLayout()
+        buttons.setSpacing(6)
+        buttons.addWidget(self.new_button)
+        buttons.addWidget(self.copy_button)
+        buttons.addWidget(self.delete_button)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(8, 8, 4, 8)
+        lay.setSpacing(6)
+        lay.addWidget(self.search)
+        lay.addWidget(self.list, 1)
+        lay.addLayout(buttons)
+        self._names: dict[str, str] = {}
+        self.search.textChanged.connect(self.searchChanged)
+        self.list.currentItemChanged.connect(self._current_changed)
+        self.new_button.clicked.connect(self.newRequested)
+        self.copy_button.clicked.connect(self.copyRequested)
+        self.delete_button.clicked.connect(self.deleteRequested)
+
+    def set_kind_names(self, names: dict[str, str]) -> None:
+        self._names = names
+
+    def fill(self, reports: list[ReportSummary], select: int | None) -> None:
+        """Show ``reports`` and select ``select`` without announcing it as a new choice."""
+        self.list.blockSignals(True)
+        self.list.clear()
+        for r in reports:
+            it = QListWidgetItem(display_title(r.title))
+            it.setData(ID_ROLE, r.id)
+            it.setData(DETAIL_ROLE, f"{self._names.get(r.kind, r.kind)}　{when(r.updated)}")
+            it.setToolTip(r.title)
+            self.list.addItem(it)
+            if r.id == select:
+                self.list.setCurrentItem(it)
+        self.list.blockSignals(False)
+        self._update_buttons()
+
+    def ids(self) -> list[int]:
+        return [self.list.item(i).data(ID_ROLE) for i in range(self.list.count())]
+
+    def current_id(self) -> int | None:
+        it = self.list.currentItem()
+        return it.data(ID_ROLE) if it is not None else None
+
+    def select(self, report_id: int | None) -> None:
+        self.list.blockSignals(True)
+        self.list.setCurrentItem(None)
+        for i in range(self.list.count()):
+            if self.list.item(i).data(ID_ROLE) == report_id:
+                self.list.setCurrentRow(i)
+        self.list.blockSignals(False)
+        self._update_buttons()
+
+    def set_title(self, report_id: int, title: str) -> None:
+        for i in range(self.list.count()):
+            it = self.list.item(i)
+            if it.data(ID_ROLE) == report_id:
+                it.setText(display_title(title))
+                it.setToolTip(title)
+
+    def _current_changed(self, current, _previous) -> None:
+        self._update_buttons()
+        if current is not None:
+            self.reportSelected.emit(current.data(ID_ROLE))
+
+    def _update_buttons(self) -> None:
+        has = self.list.currentItem() is not None
+        self.copy_button.setEnabled(has)
+        self.delete_button.setEnabled(has)

@@ -1,0 +1,255 @@
+"""One section as a tab: heading, numbering style, intro and the item cards (built on first show)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models.report import HEADING, NONE, YISHI, Section, item_number
+from ui.item_card import ITEM_MIME, ItemCard
+from ui.widgets import CountLabel, GrowingTextEdit
+
+# (numbering, run_on) choices of the combo box, in display order.
+NUMBERING_CHOICES = ((YISHI, False), (YISHI, True), (HEADING, False), (NONE, False))
+
+
+class CardList(QWidget):
+    """The column of cards; accepts a dragged card and reports where it should go."""
+
+    dropped = Signal(int, int)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setAcceptDrops(True)
+        self.lay = QVBoxLayout(self)
+        self.lay.setContentsMargins(0, 0, 0, 0)
+        self.lay.setSpacing(8)
+
+    def cards(self) -> list[ItemCard]:
+        return [self.lay.itemAt(i).widget() for i in range(self.lay.count())]
+
+    def index_at(self, y: float) -> int:
+        """Position a card dropped at height ``y`` ends up at."""
+        cards = self.cards()
+        for i, card in enumerate(cards):
+            if y < card.geometry().center().y():
+                return i
+        return len(cards)
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if event.mimeData().hasFormat(ITEM_MIME) and event.source() is not None and event.source().parent() in self.cards():
+            event.acceptProposedAction()
+
+    def dragMoveEvent(self, event) -> None:  # noqa: N802 - Qt override
+        event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:  # noqa: N802 - Qt override
+        src = int(bytes(event.mimeData().data(ITEM_MIME)).decode())
+        dst = self.index_at(event.position().y())
+        # Dropping below itself means one place less once the card is taken out.
+        if dst > src:
+            dst -= 1
+        event.acceptProposedAction()
+        if dst != src:
+            self.dropped.emit(src, dst)
+
+
+class SectionTab(QScrollArea):
+    """Edits a Section in place; structural requests go to the editor, which pushes undo commands."""
+
+    edited = Signal(object)  # self
+    headingChanged = Signal(object)
+
+    def __init__(self, section: Section, editor, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.section = section
+        self.editor = editor
+        self._cards: dict[int, ItemCard] = {}
+        self._built = False
+        self.setWidgetResizable(True)
+        self.setFrameShape(QScrollArea.Shape.NoFrame)
+        page = QWidget(self)
+        page.setObjectName("sectionPage")
+        outer = QVBoxLayout(page)
+        outer.setContentsMargins(16, 12, 16, 16)
+        outer.setSpacing(10)
+
+        form = QFormLayout()
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        form.setHorizontalSpacing(10)
+        form.setVerticalSpacing(8)
+        self.heading = QLineEdit(section.heading, page)
+        self.heading.setPlaceholderText(self.tr("如：履职情况（序号“一、”自动生成）"))
+        self.numbering = QComboBox(page)
+        for label in (self.tr("一是、二是……（每条分段）"), self.tr("一是、二是……（连排成一段）"),
+                      self.tr("（一）（二）小标题"), self.tr("无编号")):
+            self.numbering.addItem(label)
+        self.numbering.setCurrentIndex(self._choice_index())
+        self.intro = GrowingTextEdit(page, min_lines=1)
+        self.intro.setPlainText(section.intro)
+        self.intro.setPlaceholderText(self.tr("可选：条目前的引言段"))
+        self.count = CountLabel(page)
+        head_row = QHBoxLayout()
+        head_row.addWidget(self.heading, 1)
+        head_row.addWidget(self.count)
+        form.addRow(self.tr("部分标题"), head_row)
+        num_row = QHBoxLayout()
+        num_row.addWidget(self.numbering)
+        num_row.addStretch(1)
+        self.section_buttons = {}
+        for key, text, tip in (
+            ("left", self.tr("前移"), self.tr("把本部分移到前面")),
+            ("right", self.tr("后移"), self.tr("把本部分移到后面")),
+            ("add", self.tr("添加部分"), self.tr("在本部分之后添加新部分")),
+            ("remove", self.tr("删除本部分"), self.tr("删除本部分（可撤销）")),
+        ):
+            b = QPushButton(text, page)
+            b.setToolTip(tip)
+            b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            num_row.addWidget(b)
+            self.section_buttons[key] = b
+        form.addRow(self.tr("编号方式"), num_row)
+        form.addRow(self.tr("引言"), self.intro)
+        outer.addLayout(form)
+
+        self.cards = CardList(page)
+        outer.addWidget(self.cards)
+        self.add_button = QPushButton(self.tr("＋ 添加条目"), page)
+        self.add_button.setToolTip(self.tr("在末尾添加条目（Ctrl+Enter 在当前条目下方添加）"))
+        add_row = QHBoxLayout()
+        add_row.addWidget(self.add_button)
+        add_row.addStretch(1)
+        outer.addLayout(add_row)
+        outer.addStretch(1)
+        self.setWidget(page)
+
+        self.heading.textChanged.connect(self._heading_changed)
+        self.numbering.currentIndexChanged.connect(self._numbering_changed)
+        self.intro.textChanged.connect(self._intro_changed)
+        self.cards.dropped.connect(lambda s, d: editor.move_item(self.section, s, d))
+        self.add_button.clicked.connect(lambda: editor.add_item(self.section, len(self.section.items)))
+        b = self.section_buttons
+        b["left"].clicked.connect(lambda: editor.move_section_by(self.section, -1))
+        b["right"].clicked.connect(lambda: editor.move_section_by(self.section, 1))
+        b["add"].clicked.connect(lambda: editor.add_section_after(self.section))
+        b["remove"].clicked.connect(lambda: editor.remove_section(self.section))
+        self.update_count()
+
+    # -- cards -----------------------------------------------------------------
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        self.ensure_built()
+        super().showEvent(event)
+
+    def ensure_built(self) -> None:
+        """Cards are made the first time they are needed, so a big report opens quickly."""
+        if not self._built:
+            self._built = True
+            self.sync_items()
+
+    @property
+    def built(self) -> bool:
+        return self._built
+
+    def sync_items(self) -> None:
+        """Make the cards match section.items: reuse, create, drop, reorder, renumber."""
+        if not self._built:
+            self.update_count()
+            return
+        lay = self.cards.lay
+        wanted = [self._card(it) for it in self.section.items]
+        keep = {id(c) for c in wanted}
+        for key, card in list(self._cards.items()):
+            if id(card) not in keep:
+                del self._cards[key]
+                card.hide()
+                card.deleteLater()
+        current = self.cards.cards()
+        if [id(c) for c in current] != [id(c) for c in wanted]:
+            self.cards.setUpdatesEnabled(False)
+            while lay.count():
+                lay.takeAt(0)
+            for card in wanted:
+                lay.addWidget(card)
+                card.show()
+            self.cards.setUpdatesEnabled(True)
+            self._fix_tab_order(wanted)
+        self.renumber()
+        self.update_count()
+
+    def _card(self, item) -> ItemCard:
+        card = self._cards.get(id(item))
+        if card is None or card.item is not item:
+            card = ItemCard(item, self.cards)
+            card.addBelow.connect(lambda c: self.editor.add_item(self.section, c.index + 1))
+            card.removeMe.connect(lambda c: self.editor.remove_item(self.section, c.index))
+            card.moveBy.connect(lambda c, d: self.editor.move_item(self.section, c.index, c.index + d))
+            card.edited.connect(self._card_edited)
+            self.editor.watch_text(card.lead)
+            self.editor.watch_text(card.body)
+            self._cards[id(item)] = card
+        return card
+
+    def _fix_tab_order(self, cards: list[ItemCard]) -> None:
+        prev = self.intro
+        for card in cards:
+            QWidget.setTabOrder(prev, card.lead)
+            QWidget.setTabOrder(card.lead, card.body)
+            prev = card.body
+
+    def renumber(self) -> None:
+        for i, card in enumerate(self.cards.cards()):
+            card.set_number(i, item_number(self.section.numbering, i))
+
+    def card_for(self, index: int) -> ItemCard | None:
+        self.ensure_built()
+        if 0 <= index < len(self.section.items):
+            return self._cards.get(id(self.section.items[index]))
+        return None
+
+    def card_of_widget(self, w: QWidget | None) -> ItemCard | None:
+        while w is not None and w is not self:
+            if isinstance(w, ItemCard):
+                return w
+            w = w.parentWidget()
+        return None
+
+    # -- header fields ---------------------------------------------------------
+
+    def _choice_index(self) -> int:
+        key = (self.section.numbering, self.section.run_on if self.section.numbering == YISHI else False)
+        return NUMBERING_CHOICES.index(key) if key in NUMBERING_CHOICES else 0
+
+    def _heading_changed(self, text: str) -> None:
+        self.section.heading = text
+        self.update_count()
+        self.headingChanged.emit(self)
+        self.edited.emit(self)
+
+    def _numbering_changed(self, index: int) -> None:
+        self.section.numbering, self.section.run_on = NUMBERING_CHOICES[index]
+        self.renumber()
+        self.edited.emit(self)
+
+    def _intro_changed(self) -> None:
+        self.section.intro = self.intro.toPlainText()
+        self.update_count()
+        self.edited.emit(self)
+
+    def _card_edited(self, _card) -> None:
+        self.edited.emit(self)
+
+    def update_count(self) -> None:
+        self.count.show_count(self.section.char_count(), self.tr("本部分 "))
+
+    def field_widget(self, name: str):
+        return {"heading": self.heading, "intro": self.intro}.get(name)

@@ -1,0 +1,68 @@
+"""回收站: deleted reports, restorable until they are purged."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models.store import TRASH_DAYS, Store
+from ui.report_list import DETAIL_ROLE, ID_ROLE, TwoLineDelegate, display_title, when
+
+
+class TrashDialog(QDialog):
+    """Lists the 回收站; 恢复 puts the selected report back in the list."""
+
+    restored = Signal(int)
+
+    def __init__(self, store: Store, names: dict[str, str], parent: QWidget | None = None):
+        super().__init__(parent)
+        self.store = store
+        self.names = names
+        self.setWindowTitle(self.tr("回收站"))
+        self.resize(480, 400)
+        note = QLabel(self.tr("删除的报告保留 %1 天，期间可以恢复。").replace("%1", str(TRASH_DAYS)), self)
+        note.setStyleSheet("color: #666;")
+        self.list = QListWidget(self)
+        self.list.setItemDelegate(TwoLineDelegate(self.list))
+        buttons = QDialogButtonBox(self)
+        self.restore_button = QPushButton(self.tr("恢复"), self)
+        buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.ActionRole)
+        close = buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        close.setText(self.tr("关闭"))
+        buttons.rejected.connect(self.reject)
+        self.restore_button.clicked.connect(self.restore_selected)
+        self.list.currentRowChanged.connect(lambda r: self.restore_button.setEnabled(r >= 0))
+        lay = QVBoxLayout(self)
+        lay.addWidget(note)
+        lay.addWidget(self.list, 1)
+        lay.addWidget(buttons)
+        self.reload()
+
+    def reload(self) -> None:
+        self.list.clear()
+        for r in self.store.list_reports(deleted=True):
+            it = QListWidgetItem(display_title(r.title))
+            it.setData(ID_ROLE, r.id)
+            it.setData(DETAIL_ROLE, self.tr("删除于 ") + when(r.deleted_at or ""))
+            self.list.addItem(it)
+        if self.list.count():
+            self.list.setCurrentRow(0)
+        self.restore_button.setEnabled(self.list.currentRow() >= 0)
+
+    def restore_selected(self) -> None:
+        it = self.list.currentItem()
+        if it is None:
+            return
+        rid = it.data(ID_ROLE)
+        self.store.restore(rid)
+        self.reload()
+        self.restored.emit(rid)

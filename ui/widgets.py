@@ -1,0 +1,65 @@
+"""Small widgets shared by the tabs: a text box as tall as its text, a grey count label."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QLabel, QSizePolicy, QTextEdit, QWidget
+
+from models.report import count_chars
+
+
+class GrowingTextEdit(QTextEdit):
+    """Plain text that grows with its content, so the tab scrolls instead of the box."""
+
+    def __init__(self, parent: QWidget | None = None, min_lines: int = 2):
+        super().__init__(parent)
+        self._min_lines = min_lines
+        self.setAcceptRichText(False)
+        self.setTabChangesFocus(True)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.document().setDocumentMargin(3)
+        self.document().documentLayout().documentSizeChanged.connect(self._fit)
+        self._fit()
+
+    def text(self) -> str:
+        return self.toPlainText()
+
+    def _wanted_height(self) -> int:
+        doc_h = int(self.document().size().height() + 0.5)
+        min_h = self.fontMetrics().lineSpacing() * self._min_lines + 2 * int(self.document().documentMargin())
+        return max(doc_h, min_h) + 2 * self.frameWidth()
+
+    def _fit(self, *_args) -> None:
+        h = self._wanted_height()
+        if h != self.height() or self.minimumHeight() != h:
+            self.setFixedHeight(h)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self.document().setTextWidth(self.viewport().width())
+        self._fit()
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return QSize(super().sizeHint().width(), self._wanted_height())
+
+
+class CountLabel(QLabel):
+    """Unobtrusive grey character count: “123 字”."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        font = QFont(self.font())
+        font.setPointSizeF(max(font.pointSizeF() * 0.85, 7.0))
+        self.setFont(font)
+        self.setStyleSheet("color: #888;")
+        self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+    def show_count(self, n: int, prefix: str = "") -> None:
+        self.setText(f"{prefix}{n} 字")
+
+
+def chars(*texts: str) -> int:
+    return sum(count_chars(t) for t in texts)
