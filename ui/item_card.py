@@ -91,21 +91,14 @@ class ItemCard(QFrame):
         top.addWidget(self.number)
         top.addWidget(self.lead, 1)
         top.addWidget(self.count)
-        for text, tip, slot in (
-            ("＋", self.tr("在下方添加条目（Ctrl+Enter）"), lambda: self.addBelow.emit(self)),
-            ("↑", self.tr("上移（Alt+↑）"), lambda: self.moveBy.emit(self, -1)),
-            ("↓", self.tr("下移（Alt+↓）"), lambda: self.moveBy.emit(self, 1)),
-            ("✕", self.tr("删除条目"), lambda: self.removeMe.emit(self)),
-        ):
-            b = QToolButton(self)
-            b.setText(text)
-            b.setToolTip(tip)
-            b.setAutoRaise(True)
-            # Buttons stay out of the Tab chain: lead -> body -> next lead; shortcuts do the same.
-            b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            b.clicked.connect(slot)
-            top.addWidget(b)
-        self.buttons = top
+        self.add_button, self.up_button, self.down_button, self.delete_button = (
+            self._button(text, tip, slot, top) for text, tip, slot in (
+                ("＋", self.tr("在下方添加条目（Ctrl+Enter）"), lambda: self.addBelow.emit(self)),
+                ("↑", self.tr("上移（Alt+↑）"), lambda: self.moveBy.emit(self, -1)),
+                ("↓", self.tr("下移（Alt+↓）"), lambda: self.moveBy.emit(self, 1)),
+                ("✕", self.tr("删除条目（Ctrl+Shift+Delete，可撤销）"), lambda: self.removeMe.emit(self)),
+            )
+        )
         lay = QVBoxLayout(self)
         lay.setContentsMargins(8, 6, 8, 8)
         lay.setSpacing(4)
@@ -114,6 +107,17 @@ class ItemCard(QFrame):
         self.lead.textChanged.connect(self._lead_changed)
         self.body.textChanged.connect(self._body_changed)
         self._show_count()
+
+    def _button(self, text: str, tip: str, slot, row: QHBoxLayout) -> QToolButton:
+        b = QToolButton(self)
+        b.setText(text)
+        b.setToolTip(tip)
+        b.setAutoRaise(True)
+        # Buttons stay out of the Tab chain: lead -> body -> next lead; shortcuts do the same.
+        b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        b.clicked.connect(slot)
+        row.addWidget(b)
+        return b
 
     def set_number(self, index: int, text: str) -> None:
         self.index = index

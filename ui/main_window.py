@@ -101,6 +101,7 @@ class MainWindow(QMainWindow):
         self.undo_stack.canUndoChanged.connect(self.actions["undo"].setEnabled)
         self.undo_stack.canRedoChanged.connect(self.actions["redo"].setEnabled)
         QApplication.instance().focusChanged.connect(self._focus_changed)
+        self._watching_focus = True
 
         self._restore_settings()
 
@@ -389,5 +390,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.save_settings()
-        QApplication.instance().focusChanged.disconnect(self._focus_changed)
+        if self._watching_focus:
+            self._watching_focus = False
+            QApplication.instance().focusChanged.disconnect(self._focus_changed)
         super().closeEvent(event)

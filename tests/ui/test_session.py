@@ -1,0 +1,89 @@
+"""A person's session: create from a template, type, reorder, delete and undo, close, reopen, find it all."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from models.store import Store
+from tests.ui.conftest import new_report, type_text
+
+CTRL, ALT, SHIFT = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.AltModifier, Qt.KeyboardModifier.ShiftModifier
+
+
+def numbers(tab) -> list[str]:
+    return [c.number.text() for c in tab.cards.cards()]
+
+
+def leads(tab) -> list[str]:
+    return [c.lead.text() for c in tab.cards.cards()]
+
+
+def test_full_session(qtbot, window, db_path):
+    w = window
+    new_report(qtbot, w, "congyan")
+    info = w.editor.info
+    assert w.editor.tabText(1) == "一、履职情况" and w.editor.tabText(3) == "三、下步措施"
+
+    info.title.setFocus()
+    info.title.selectAll()
+    type_text(qtbot, info.title, "关于2026年度履行全面从严治党")
+    qtbot.keyClick(info.title, Qt.Key.Key_Return)
+    type_text(qtbot, info.title, "责任情况的报告")
+    assert w.current_report().title == "关于2026年度履行全面从严治党\n责任情况的报告"
+    info.signature.setFocus()
+    type_text(qtbot, info.signature, "中共某区委组织部")
+
+    qtbot.keyClick(info.signature, Qt.Key.Key_PageDown, CTRL)
+    tab = w.editor.currentWidget()
+    assert w.editor.currentIndex() == 1
+    first = tab.cards.cards()[0]
+    first.lead.setFocus()
+    type_text(qtbot, first.lead, "突出管党治党主责主业。")
+    first.body.setFocus()
+    type_text(qtbot, first.body, "牢固树立抓好党建是最大政绩理念。")
+    qtbot.keyClick(first.body, Qt.Key.Key_Return, CTRL)
+    assert numbers(tab) == ["一是", "二是"]
+    type_text(qtbot, QApplication.focusWidget(), "加强政治建设。")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Enter, CTRL)
+    type_text(qtbot, QApplication.focusWidget(), "强化理论武装。")
+    assert leads(tab) == ["突出管党治党主责主业。", "加强政治建设。", "强化理论武装。"]
+
+    # Alt+Down on the first card: it becomes 二是, the numbers stay in order.
+    tab.cards.cards()[0].lead.setFocus()
+    qtbot.keyClick(tab.cards.cards()[0].lead, Qt.Key.Key_Down, ALT)
+    assert leads(tab) == ["加强政治建设。", "突出管党治党主责主业。", "强化理论武装。"]
+    assert numbers(tab) == ["一是", "二是", "三是"]
+    assert QApplication.focusWidget() is tab.cards.cards()[1].lead
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Up, ALT)
+    assert leads(tab)[0] == "突出管党治党主责主业。"
+
+    # Delete the first item with its button, then Ctrl+Z brings back its text.
+    qtbot.mouseClick(tab.cards.cards()[0].delete_button, Qt.MouseButton.LeftButton)
+    assert leads(tab) == ["加强政治建设。", "强化理论武装。"]
+    assert numbers(tab) == ["一是", "二是"]
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Z, CTRL)
+    assert leads(tab) == ["突出管党治党主责主业。", "加强政治建设。", "强化理论武装。"]
+    assert tab.cards.cards()[0].body.toPlainText() == "牢固树立抓好党建是最大政绩理念。"
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Z, CTRL | SHIFT)
+    assert len(tab.cards.cards()) == 2
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Z, CTRL)
+    assert len(tab.cards.cards()) == 3
+
+    # Renaming a section renames its tab.
+    tab.heading.setFocus()
+    tab.heading.selectAll()
+    type_text(qtbot, tab.heading, "主要工作情况")
+    assert w.editor.tabText(1) == "一、主要工作情况"
+
+    rid = w.current_report().id
+    w.close()
+    store = Store(db_path)
+    r = store.load(rid)
+    store.close()
+    assert r.title == "关于2026年度履行全面从严治党\n责任情况的报告"
+    assert r.signature == "中共某区委组织部"
+    assert r.sections[0].heading == "主要工作情况"
+    assert [i.lead for i in r.sections[0].items] == ["突出管党治党主责主业。", "加强政治建设。", "强化理论武装。"]
+    assert r.sections[0].items[0].body == "牢固树立抓好党建是最大政绩理念。"
+    assert [s.heading for s in r.sections[1:]] == ["存在问题", "下步措施"]
