@@ -147,7 +147,18 @@ def _ps_name_ok(name: str) -> bool:
     return all(32 < ord(c) < 127 and c not in "[](){}<>/%" for c in name)
 
 
-def _read_face(font, path: str, index: int, key: str) -> tuple[FaceInfo, dict[int, int] | None]:
+def _looks_cjk(font, path: str) -> bool:
+    """Cheap test from OS/2 bits (or size) so Latin fonts need not have their cmap read."""
+    if "OS/2" not in font:
+        return True
+    os2 = font["OS/2"]
+    cjk_ranges = (os2.ulUnicodeRange2 >> 27) & 1 or (os2.ulUnicodeRange2 >> 16) & 0b111
+    cjk_pages = getattr(os2, "ulCodePageRange1", 0) & (0b11111 << 17)
+    return bool(cjk_ranges or cjk_pages) or os.path.getsize(path) > 2_000_000
+
+
+def _read_face(font, path: str, index: int, key: str, *, always_cmap: bool = False
+               ) -> tuple[FaceInfo, dict[int, int] | None]:
     names: list[str] = []
     en = zh = ps = ""
     sc = 0
@@ -186,14 +197,16 @@ def _read_face(font, path: str, index: int, key: str) -> tuple[FaceInfo, dict[in
         embeddable = not (fs_type == 0x0002 or fs_type & 0x0300)
     glyf = "glyf" in font and "loca" in font
     embeddable = embeddable and (_ps_name_ok(ps) if ps else True)
-    cmap = font.getBestCmap() or {} if "cmap" in font else {}
-    gb = gb2312_hanzi()
+    read_cmap = "cmap" in font and (always_cmap or _looks_cjk(font, path))
+    cmap = (font.getBestCmap() or {}) if read_cmap else {}
     cjk = sum(1 for cp in cmap if 0x4E00 <= cp <= 0x9FFF)
+    # Without a cmap read, the glyph count stands in for the size of the repertoire.
+    count = len(cmap) if read_cmap else font["maxp"].numGlyphs if "maxp" in font else 0
     info = FaceInfo(path=path, index=index, names=tuple(names), en=en, zh=zh, glyf=glyf,
-                    embeddable=embeddable, regular=regular, sc=sc, codepoints=len(cmap), cjk=cjk,
-                    gb2312=sum(1 for cp in gb if cp in cmap) if cjk else 0, key=key)
+                    embeddable=embeddable, regular=regular, sc=sc, codepoints=count, cjk=cjk,
+                    gb2312=sum(1 for cp in gb2312_hanzi() if cp in cmap) if cjk else 0, key=key)
     widths = None
-    if glyf and "hmtx" in font:
+    if read_cmap and glyf and "hmtx" in font:
         hmtx = font["hmtx"].metrics
         widths = {cp: hmtx[g][0] for cp, g in cmap.items() if g in hmtx}
         widths[-1] = font["head"].unitsPerEm  # units per em rides along under a key no char has
@@ -203,7 +216,7 @@ def _read_face(font, path: str, index: int, key: str) -> tuple[FaceInfo, dict[in
 def _scan_file(path: str, mtime_ns: int, size: int) -> list[FaceInfo]:
     """Parse one font file (all faces of a TTC); store metrics of embeddable faces on the way."""
     global scan_count
-    from fontTools.ttLib import TTCollection, TTFont
+    from fontTools.ttLib import TTCollection, TTFont, TTLibError
 
     scan_count += 1
     try:
@@ -221,7 +234,7 @@ def _scan_file(path: str, mtime_ns: int, size: int) -> list[FaceInfo]:
                 _write_metrics(key, widths)
             faces.append(info)
         return faces
-    except _BAD_FONT_ERRORS:
+    except (TTLibError, *_BAD_FONT_ERRORS):
         return []
 
 
@@ -262,7 +275,7 @@ def load_metrics(info_path: str, index: int, key: str) -> dict[int, int]:
     from fontTools.ttLib import TTFont
 
     font = TTFont(info_path, fontNumber=index, lazy=True)
-    _info, widths = _read_face(font, info_path, index, key)
+    _info, widths = _read_face(font, info_path, index, key, always_cmap=True)
     widths = widths or {-1: 1000}
     _write_metrics(key, widths)
     return widths

@@ -207,7 +207,15 @@ class _Catalog:
             for name in info.names:
                 self.by_name.setdefault(_norm(name), []).append(info)
         self.usable = usable
-        self.unusable = [f for f in faces if not f.usable]
+        self.unusable: dict[str, FaceInfo] = {}
+        for info in faces:
+            if not info.usable and info.cjk:
+                for name in info.names:
+                    self.unusable.setdefault(_norm(name), info)
+
+    def unusable_names(self, names: tuple[str, ...]) -> list[str]:
+        """Names of installed CJK faces that cannot be embedded (CFF outlines, licence)."""
+        return [name for name in names if _norm(name) in self.unusable]
 
     def find(self, name: str) -> FaceInfo | None:
         found = self.by_name.get(_norm(name))
@@ -275,18 +283,21 @@ def resolve(faces: list[FaceInfo], min_coverage: float = MIN_PRIMARY_COVERAGE) -
         chain = _dedupe([primary, *own, *borrowed, *_listed(catalog, LAST_RESORT), *tail])
         chains[role] = chain
         if primary not in official:
-            subs.append(_substitution(role, primary, own, infos))
+            unusable = catalog.unusable_names(OFFICIAL[role] + ALTERNATIVES[role] + OPEN[role])
+            subs.append(_substitution(role, primary, own, infos, unusable))
     return FontSet(chains, subs, False)
 
 
 def _substitution(role: str, primary: FontFace, own: list[FontFace],
-                  infos: dict[str, FaceInfo]) -> str:
+                  infos: dict[str, FaceInfo], unusable: list[str]) -> str:
     text = f"{ROLE_LABELS[role]}：未安装{OFFICIAL_LABELS[role]}，使用 {primary.family} 代替"
     skipped = own[:own.index(primary)] if primary in own else own  # partial faces passed over
     notes = []
     for f in skipped:
         gb = infos[f.rl_name].gb2312
         notes.append(f"{f.family} 只含 {gb}/{GB2312_HANZI} 个常用汉字，仅用于补字")
+    for name in unusable:
+        notes.append(f"已安装的 {name} 为 CFF 轮廓或不允许嵌入，无法嵌入 PDF")
     if notes:
         text += "（" + "；".join(notes) + "）"
     return text

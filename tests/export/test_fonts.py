@@ -1,0 +1,239 @@
+"""Font discovery, role resolution, fallback chains and the on-disk index, on real font files."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from export import fontindex, fonts
+from export.fonts import ROLES, FontFace, get_fontset, resolve
+
+TT = Path("/usr/share/fonts/truetype")
+SUNG = TT / "arphic-gbsn00lp" / "gbsn00lp.ttf"
+KAI = TT / "arphic-gkai00mp" / "gkai00mp.ttf"
+WQY = TT / "wqy" / "wqy-microhei.ttc"
+CWFS = TT / "cwtex" / "cwfs.ttf"
+DEJAVU = TT / "dejavu" / "DejaVuSans.ttf"
+CFF_OTF = Path("/usr/share/fonts/opentype/urw-base35/NimbusSans-Regular.otf")
+DEBIAN_FONTS = (SUNG, KAI, WQY, CWFS)
+
+needs_debian_fonts = pytest.mark.skipif(not all(p.exists() for p in DEBIAN_FONTS),
+                                        reason="Debian open CJK fonts not installed")
+
+
+@pytest.fixture
+def font_dir(tmp_path, monkeypatch):
+    """An empty private font folder and cache: the system fonts are out of sight."""
+    folder = tmp_path / "fonts"
+    folder.mkdir()
+    monkeypatch.setenv(fontindex.ENV_DIRS, str(folder))
+    monkeypatch.setenv("TIANBAO_CACHE_DIR", str(tmp_path / "cache"))
+    return folder
+
+
+# ---------------------------------------------------------------- this machine
+
+@needs_debian_fonts
+def test_roles_resolve_to_nearest_open_fonts():
+    fs = get_fontset()
+    assert not fs.builtin_only
+    assert fs.face("title").family == "AR PL SungtiL GB"
+    assert fs.face("body").family == "AR PL SungtiL GB"
+    assert fs.face("heading1").family == "WenQuanYi Micro Hei"
+    assert fs.face("heading2").family == "AR PL KaitiM GB"
+    assert fs.face("pagenum").family == "AR PL SungtiL GB"
+    for role in ROLES:
+        chain = fs.chain(role)
+        assert chain[0] == fs.face(role)
+        assert len({f.rl_name for f in chain}) == len(chain)
+        assert all(f.path for f in chain)
+    labels = [s.split("：")[0] for s in fs.substitutions]
+    assert labels == ["标题", "正文", "一级标题", "二级标题", "页码"]
+    body = next(s for s in fs.substitutions if s.startswith("正文"))
+    assert "仿宋" in body and "AR PL SungtiL GB" in body and "cwTeXFangSong" in body
+
+
+@needs_debian_fonts
+def test_partial_fangsong_only_fills_gaps_in_body_chain():
+    fs = get_fontset()
+    names = [f.family for f in fs.chain("body")]
+    assert names.index("cwTeXFangSong") == 1  # right after the full-coverage primary
+
+
+@needs_debian_fonts
+def test_ttc_face_is_the_simplified_chinese_regular_one():
+    face = get_fontset().face("heading1")
+    assert Path(face.path) == WQY and face.index == 0  # not the Mono face at index 1
+
+
+@needs_debian_fonts
+def test_character_missing_from_cwtex_falls_back():
+    index = fontindex.load_index()
+    fs = resolve(index.faces, min_coverage=0.0)  # accept the partial face as body primary
+    assert fs.face("body").family == "cwTeXFangSong"
+    assert not fs.face("body").has("专")
+    assert fs.font_for("body", "专").family == "AR PL SungtiL GB"
+    assert fs.font_for("body", "党").family == "cwTeXFangSong"
+    assert fs.substitutions[1].startswith("正文：未安装仿宋_GB2312/仿宋，使用 cwTeXFangSong 代替")
+
+
+@needs_debian_fonts
+def test_sample_text_fully_covered_by_body_face(sample_text):
+    fs = get_fontset()
+    chars = {c for c in sample_text if not c.isspace()}
+    assert all(fs.face("body").has(c) for c in chars)
+    assert all(fs.font_for("body", c) == fs.face("body") for c in chars)
+
+
+@needs_debian_fonts
+def test_rare_and_unassigned_characters():
+    fs = get_fontset()
+    for role in ROLES:
+        assert fs.font_for(role, "\U0010FFFD") is None  # private use plane 16: nobody has it
+    rong = fs.font_for("body", "镕")  # not in GB 2312: comes from a fallback face
+    assert rong is not None and rong.has("镕") and rong != fs.face("body")
+    jie = fs.font_for("body", "𠮷")
+    assert jie is None or jie.has("𠮷")
+
+
+@needs_debian_fonts
+def test_advance_widths_from_hmtx():
+    fs = get_fontset()
+    song = fs.face("body")
+    assert song.advance("中", 16) == pytest.approx(16.0)
+    assert song.advance("a", 16) == pytest.approx(8.0)  # 512/1024 em
+    cw = next(f for f in fs.chain("body") if f.family == "cwTeXFangSong")
+    assert cw.advance("中", 16) == pytest.approx(16 * 920 / 1000)
+
+
+# ---------------------------------------------------------------- private font folders
+
+def test_empty_font_folder_falls_back_to_builtin_stsong(font_dir):
+    fs = get_fontset()
+    assert fs.builtin_only
+    for role in ROLES:
+        face = fs.face(role)
+        assert face.rl_name == "STSong-Light" and face.path == ""
+    assert len(fs.substitutions) == 1 and "未嵌入" in fs.substitutions[0]
+    assert fs.font_for("body", "中") == fs.face("body")
+    assert fs.font_for("body", "\U0010FFFD") is None
+    assert fs.face("body").advance("中", 16) == pytest.approx(16.0)
+    assert fs.face("body").advance("1", 16) == pytest.approx(16 * 462 / 1000)
+    fs.register()
+    from reportlab.pdfbase import pdfmetrics
+
+    assert "STSong-Light" in pdfmetrics.getRegisteredFontNames()
+
+
+@needs_debian_fonts
+def test_single_open_font_serves_every_role(font_dir):
+    shutil.copy(KAI, font_dir)
+    fs = get_fontset()
+    assert not fs.builtin_only
+    for role in ROLES:
+        assert fs.face(role).family == "AR PL KaitiM GB"
+        assert Path(fs.face(role).path).parent == font_dir
+    assert len(fs.substitutions) == 5  # an open Kai face is still a substitute for 楷体
+    assert "二级标题：未安装楷体_GB2312/楷体，使用 AR PL KaitiM GB 代替" in fs.substitutions
+
+
+@needs_debian_fonts
+def test_index_cached_on_disk_and_reused(font_dir):
+    shutil.copy(KAI, font_dir)
+    before = fontindex.scan_count
+    first = fontindex.load_index()
+    assert first.scanned == 1 and fontindex.scan_count == before + 1
+    assert fontindex.index_path().exists()
+    assert list((fontindex.font_cache_dir() / "metrics").glob("*.bin"))
+    second = fontindex.load_index()
+    assert second.scanned == 0 and fontindex.scan_count == before + 1
+    assert second.faces == first.faces
+    fs = get_fontset(refresh=True)
+    assert fontindex.scan_count == before + 1  # the font set was built from the cached index
+    assert fs.face("body").has("中")
+    # A changed file is parsed again, the others are not.
+    copied = font_dir / KAI.name
+    st = copied.stat()
+    os.utime(copied, ns=(st.st_atime_ns, st.st_mtime_ns + 10**9))
+    assert fontindex.load_index().scanned == 1
+
+
+def test_process_cache_returns_same_set(font_dir):
+    assert get_fontset() is get_fontset()
+    assert get_fontset(refresh=True) is not None
+
+
+@needs_debian_fonts
+def test_cff_and_broken_files_are_skipped(font_dir):
+    shutil.copy(SUNG, font_dir)
+    if CFF_OTF.exists():
+        shutil.copy(CFF_OTF, font_dir)
+    (font_dir / "broken.ttf").write_bytes(b"\x00\x01\x00\x00garbage" * 10)
+    (font_dir / "empty.ttc").write_bytes(b"")
+    index = fontindex.load_index()
+    by_name = {Path(f.path).name: f for f in index.faces}
+    assert "broken.ttf" not in by_name and "empty.ttc" not in by_name
+    if CFF_OTF.exists():
+        assert not by_name[CFF_OTF.name].glyf
+    fs = get_fontset()
+    for role in ROLES:
+        assert all(f.path.endswith(".ttf") and "Nimbus" not in f.family for f in fs.chain(role))
+
+
+@needs_debian_fonts
+def test_ttc_without_known_name_uses_simplified_chinese_face(font_dir):
+    from fontTools.ttLib import TTCollection, TTFont
+
+    coll = TTCollection()
+    coll.fonts = [TTFont(str(DEJAVU)), TTFont(str(KAI))]
+    coll.save(str(font_dir / "mixed.ttc"))
+    index = fontindex.load_index()
+    assert [f.index for f in index.faces if f.cjk] == [1]
+    fs = get_fontset()
+    assert fs.face("body").index == 1 and fs.face("body").family == "AR PL KaitiM GB"
+    assert [f.index for f in fs.chain("body")] == [1]  # a TTC lends one face: its Chinese one
+
+
+def test_search_dirs_env_replaces_system_folders(tmp_path, monkeypatch):
+    a, b = tmp_path / "a", tmp_path / "b"
+    monkeypatch.setenv(fontindex.ENV_DIRS, os.pathsep.join([str(a), str(b)]))
+    assert fontindex.search_dirs() == [a, b]
+    assert fontindex.font_files() == []
+    monkeypatch.setenv(fontindex.ENV_DIRS, "")
+    assert fontindex.search_dirs() == []
+
+
+# ---------------------------------------------------------------- reportlab
+
+@needs_debian_fonts
+def test_register_makes_reportlab_know_faces_and_text_extracts(font_dir, tmp_path):
+    import pdfplumber
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfgen import canvas
+
+    shutil.copy(SUNG, font_dir)
+    fs = get_fontset()
+    fs.register()
+    fs.register()  # idempotent
+    names = pdfmetrics.getRegisteredFontNames()
+    assert all(f.rl_name in names for role in ROLES for f in fs.chain(role))
+    out = tmp_path / "t.pdf"
+    c = canvas.Canvas(str(out), invariant=1)
+    face = fs.face("body")
+    c.setFont(face.rl_name, 16)
+    c.drawString(72, 720, "全面从严治党")
+    c.save()
+    with pdfplumber.open(out) as pdf:
+        page = pdf.pages[0]
+        assert page.extract_text() == "全面从严治党"
+        assert all(ch["fontname"].endswith("BousungEG-Light-GB") for ch in page.chars)
+
+
+def test_fontface_is_hashable_value():
+    a = FontFace("x", "/p", 0, "TB-x", key="k1")
+    b = FontFace("x", "/p", 0, "TB-x", key="k2")
+    assert a == b and hash(a) == hash(b)
+    assert fonts.ROLES == ("title", "body", "heading1", "heading2", "pagenum")
