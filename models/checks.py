@@ -1,0 +1,232 @@
+"""Everything a reviewer would send a report back for, as findings with a place and, when possible, a fix.
+
+run_checks() runs as the author types, so it only scans text (no layout); the typesetting facts
+(fonts, 孤字, page count) come from export via models.facts when the caller has them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass
+
+from models import textchecks as tc
+from models.facts import TypesetFacts
+from models.fields import get_field, item_field, iter_fields, parse_field, section_field, set_field
+from models.parse import cn_to_int
+from models.report import HEADING, NONE, YISHI, Report, chinese_number
+
+ERROR, WARNING, INFO = "error", "warning", "info"
+SEVERITIES = (ERROR, WARNING, INFO)
+
+# kind -> (severity, words for summary(): "还有 8 处待填写")
+KINDS: dict[str, tuple[str, str]] = {
+    "font_missing": (ERROR, "个字无法打印"),
+    "placeholder": (WARNING, "处待填写"),
+    "empty": (WARNING, "处内容空缺"),
+    "halfwidth_punct": (WARNING, "处标点问题"),
+    "unpaired": (WARNING, "处标点问题"),
+    "hand_numbering": (WARNING, "处编号问题"),
+    "too_long": (WARNING, "页数超出限制"),
+    "orphan": (INFO, "处孤字"),
+    "font_fallback": (INFO, "个字使用备用字体"),
+}
+
+_TOO_LONG = KINDS["too_long"][1]
+
+_TOP_NAMES = {"title": "标题", "preamble": "开头语", "closing": "结束语", "signature": "署名", "date": "成文日期"}
+_SECTION_NAMES = {"heading": "标题", "intro": "开头段"}
+_ITEM_NAMES = {"lead": "要点", "body": "正文"}
+
+
+def place_name(path: str) -> str:
+    """Field path -> the words an official uses: sections.0.items.2.body -> 第一部分第3条正文."""
+    if not path:
+        return "全文"
+    parts = parse_field(path)
+    if len(parts) == 1:
+        return _TOP_NAMES.get(parts[0], path)
+    section = f"第{chinese_number(parts[1] + 1)}部分"
+    if len(parts) == 3:
+        return section + _SECTION_NAMES.get(parts[2], parts[2])
+    return f"{section}第{parts[3] + 1}条{_ITEM_NAMES.get(parts[4], parts[4])}"
+
+
+@dataclass
+class Finding:
+    kind: str  # a key of KINDS
+    severity: str  # error | warning | info
+    field: str  # a models.fields path; "" for the whole report
+    start: int  # character range in that field's text
+    end: int
+    message: str  # Chinese, without the place
+    fix: str | None = None  # replacement text for [start, end) as a one-click fix
+    text: str = ""  # the text of the range when found, so a stale fix is refused
+
+    @property
+    def place(self) -> str:
+        return place_name(self.field)
+
+    def describe(self) -> str:
+        """One line for a list or the command line: 第一部分第3条正文：“X个”中的“X”待填写数字."""
+        return f"{self.place}：{self.message}"
+
+    def to_dict(self) -> dict:
+        return asdict(self) | {"place": self.place}
+
+
+def run_checks(report: Report, facts: TypesetFacts | None = None) -> list[Finding]:
+    """All findings in reading order; font, 孤字 and page checks only when ``facts`` is given."""
+    found: list[Finding] = []
+    for path, text in iter_fields(report):
+        if text:
+            _text_checks(found, path, text)
+    _empty_checks(found, report)
+    _numbering_checks(found, report)
+    if facts is not None:
+        _facts_checks(found, report, facts)
+    order = {path: n for n, (path, _) in enumerate(iter_fields(report))}
+    order["date"] = len(order)
+    found.sort(key=lambda f: (order.get(f.field, -1), f.start, f.end))
+    return found
+
+
+def _add(found: list[Finding], kind: str, path: str, hit: tc.Hit, text: str, severity: str | None = None) -> None:
+    found.append(Finding(kind, severity or KINDS[kind][0], path, hit.start, hit.end, hit.message, hit.fix,
+                         text[hit.start:hit.end]))
+
+
+def _text_checks(found: list[Finding], path: str, text: str) -> None:
+    for hit in tc.placeholders(text):
+        _add(found, "placeholder", path, hit, text)
+    for hit in tc.halfwidth(text):
+        _add(found, "halfwidth_punct", path, hit, text)
+    for hit in tc.unpaired(text):
+        _add(found, "unpaired", path, hit, text)
+
+
+def _empty_checks(found: list[Finding], report: Report) -> None:
+    def empty(path: str, message: str, severity: str = WARNING) -> None:
+        found.append(Finding("empty", severity, path, 0, len(get_field(report, path)), message))
+
+    if not report.title.strip():
+        empty("title", "标题为空")
+    if not report.signature.strip():
+        empty("signature", "署名为空")
+    if report.date is None:
+        empty("date", "成文日期未填写")
+    for si, s in enumerate(report.sections):
+        if not s.heading.strip():
+            empty(section_field(si, "heading"), "部分标题为空")
+        if not s.items and not s.intro.strip():
+            empty(section_field(si, "heading"), "这一部分还没有内容")
+        for ii, it in enumerate(s.items):
+            lead, body = it.lead.strip(), it.body.strip()
+            if not lead and not body:
+                empty(item_field(si, ii, "body"), "这一条是空的")
+            elif s.numbering != NONE and not lead:
+                empty(item_field(si, ii, "lead"), "没有要点（首句）")
+            elif s.numbering != NONE and not body:
+                empty(item_field(si, ii, "body"), "只有要点，没有正文", INFO)
+
+
+def _numbering_checks(found: list[Finding], report: Report) -> None:
+    for si, s in enumerate(report.sections):
+        path = section_field(si, "heading")
+        if (hit := tc.number_at_start(s.heading)) is not None:
+            _add(found, "hand_numbering", path, hit, s.heading)
+        texts = [(section_field(si, "intro"), s.intro)]
+        for ii, it in enumerate(s.items):
+            lead_path, body_path = item_field(si, ii, "lead"), item_field(si, ii, "body")
+            texts += [(lead_path, it.lead), (body_path, it.body)]
+            if s.numbering == NONE:
+                continue
+            first_path, first = (lead_path, it.lead) if it.lead.strip() else (body_path, it.body)
+            hit = tc.number_at_start(first)
+            if hit is None and s.numbering == YISHI and first_path == lead_path:
+                hit = _yishi_at_start(it.body)
+                first_path, first = body_path, it.body
+            if hit is not None and not (s.numbering == HEADING and first_path == body_path
+                                        and not first.lstrip().startswith(("（", "("))):
+                _add(found, "hand_numbering", first_path, hit, first)
+        _sequence_checks(found, texts)
+    for path in ("preamble", "closing"):
+        _sequence_checks(found, [(path, getattr(report, path))])
+
+
+def _yishi_at_start(body: str) -> tc.Hit | None:
+    hit = tc.number_at_start(body)
+    return hit if hit is not None and body.lstrip()[1:2] == "是" else None
+
+
+def _sequence_checks(found: list[Finding], texts: Iterable[tuple[str, str]]) -> None:
+    """一是, 二是, 四是 typed in free text: flag the number that breaks the count."""
+    expected: dict[str, int] = {}
+    for path, text in texts:
+        for kind, n, start, end, marker in tc.sequence_markers(text, cn_to_int):
+            if n == 1:
+                expected[kind] = 2
+                continue
+            want = expected.get(kind)
+            if want is None:
+                continue
+            if n != want:
+                wanted = marker.replace(_cn(n), _cn(want), 1)
+                found.append(Finding("hand_numbering", WARNING, path, start, end,
+                                     f"编号不连续：这里是“{marker}”，按顺序应为“{wanted}”", None, marker))
+            expected[kind] = n + 1
+
+
+def _cn(n: int) -> str:
+    return chinese_number(n) if 0 < n < 100 else str(n)
+
+
+def _facts_checks(found: list[Finding], report: Report, facts: TypesetFacts) -> None:
+    for place in facts.missing:
+        found.append(Finding("font_missing", ERROR, place.field, place.offset, place.offset + 1,
+                             f"“{place.char}”（U+{ord(place.char):04X}）所有已安装的字体都没有，打印出来会缺字",
+                             None, place.char))
+    for place in facts.fallbacks:
+        found.append(Finding("font_fallback", INFO, place.field, place.offset, place.offset + 1,
+                             f"“{place.char}”用备用字体 {place.font} 打印，字形可能与正文不一致", None, place.char))
+    for end in facts.paragraph_ends:
+        if 1 <= end.chars <= 2 and end.field not in ("title", "signature", "date"):
+            found.append(Finding("orphan", INFO, end.field, end.start, end.end,
+                                 f"第 {end.page} 页：段落最后一行只有 {end.chars} 个字（孤字），可删改几个字使其并入上一行"))
+    if report.page_limit and facts.pages > report.page_limit:
+        found.append(Finding("too_long", WARNING, "", 0, 0,
+                             f"全文共 {facts.pages} 页，超过了设定的 {report.page_limit} 页"))
+
+
+def apply_fix(report: Report, finding: Finding) -> bool:
+    """Apply one finding's fix; False when it has none or the text has changed since it was found."""
+    if finding.fix is None or not finding.field or finding.field == "date":
+        return False
+    text = get_field(report, finding.field)
+    if text[finding.start:finding.end] != finding.text:
+        return False
+    set_field(report, finding.field, text[:finding.start] + finding.fix + text[finding.end:])
+    return True
+
+
+def apply_all_fixes(report: Report, kind: str) -> int:
+    """Apply every fix of one kind (e.g. all half-width punctuation); returns how many were applied."""
+    fixable = [f for f in run_checks(report) if f.kind == kind and f.fix is not None]
+    done = 0
+    for f in sorted(fixable, key=lambda f: (f.field, -f.start)):  # right to left keeps ranges valid
+        done += apply_fix(report, f)
+    return done
+
+
+def summary(findings: Iterable[Finding], *, include_info: bool = False) -> str:
+    """还有 8 处待填写，2 处标点问题 — for the question asked before export; '' when nothing is left."""
+    counts: dict[str, int] = {}
+    for f in findings:
+        if f.severity == INFO and not include_info:
+            continue
+        words = KINDS.get(f.kind, (WARNING, "处问题"))[1]
+        counts[words] = counts.get(words, 0) + 1
+    if not counts:
+        return ""
+    order = list(dict.fromkeys(words for _, words in KINDS.values()))
+    parts = [f"{counts[w]} {w}" if w != _TOO_LONG else "页数超出限制" for w in order if w in counts]
+    return "还有 " + "，".join(parts)

@@ -1,0 +1,207 @@
+"""Scanners over one field's text: placeholders, half-width punctuation, unpaired marks, hand numbering.
+
+Each scanner returns Hits (character ranges in the text); models/checks.py turns them into Findings.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+
+class Hit(NamedTuple):
+    start: int
+    end: int
+    message: str
+    fix: str | None = None
+
+
+# --- placeholders -------------------------------------------------------------------------------
+
+_X = "XxＸｘ×"
+_LATIN = "A-Za-z0-9Ａ-Ｚａ-ｚ０-９"
+_MEASURES = (
+    "批次|平方米|公里|小时|分钟|百分点|万元|亿元|个|余|多|人|名|次|期|批|件|项|家|所|场|篇|条|处|户|元|万|亿|千|百|位|支|台"
+    "|辆|套|本|册|份|张|起|座|间|栋|亩|米|吨|倍|轮|届|岗|班|组|类|种|门|节|课|部|例|株|片|段|级|点|%|％|年|月|日|天|周|号|岁"
+)
+_MEASURE_RE = re.compile(rf"(?:余|多)?(?:{_MEASURES})")
+_X_RUN = rf"[{_X}]+(?:[.．][{_X}]+)?"
+_PLACEHOLDER_RE = re.compile(
+    "|".join([
+        # an X run standing for a number: X个, X余人, X.X%, 近X人, 第X批 (not Excel, X光, Windows XP, 3×4)
+        rf"(?<![{_LATIN}.．])(?P<num>{_X_RUN})(?![{_LATIN}])(?=(?:{_MEASURES}))",
+        rf"(?<=[近约共第达超逾计占])(?P<num2>{_X_RUN})(?![{_LATIN}])",
+        rf"(?<![{_LATIN}])(?P<xx>[{_X}]{{2,}})(?![{_LATIN}])",  # XX县, ×××同志
+        r"(?<=[\u3400-\u9fff])(?P<times>[×Ｘ])(?=[\u3400-\u9fff])",  # 某×局
+        r"(?P<stars>\*{2,}|＊{2,})",
+        r"(?P<word>某某+|待补充|待核实|待定(?![夺论])|待填写|待填|待确认|待更新|(?<![A-Za-z])(?:TODO|todo|TBD)(?![A-Za-z]))",
+        r"(?P<blank>【[\s\u3000]*】|[（(][\s\u3000]*[）)]|□+|_{3,}|＿{2,})",
+    ])
+)
+
+
+def placeholders(text: str) -> list[Hit]:
+    """Unfilled places an author left in the text."""
+    hits = []
+    for m in _PLACEHOLDER_RE.finditer(text):
+        s, e = m.span()
+        if m.lastgroup in ("num", "num2"):
+            before = text[s - 1] if s and text[s - 1] in "近约共第达超逾计占" else ""
+            after = _MEASURE_RE.match(text, e)
+            context = before + m.group() + (after.group() if after else "")
+            msg = f"“{context}”中的“{m.group()}”待填写数字"
+        else:
+            msg = f"“{m.group()}”待填写"
+        hits.append(Hit(s, e, msg))
+    return hits
+
+
+# --- half-width punctuation ---------------------------------------------------------------------
+
+_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）", ".": "。"}
+_HALF_MARKS = set(_FULL) | {'"', "'"}
+
+
+def is_cjk(ch: str | None) -> bool:
+    """A Chinese character or Chinese punctuation mark (the context that wants full-width marks)."""
+    if not ch:
+        return False
+    o = ord(ch)
+    return (0x3000 <= o <= 0x303F or 0x3400 <= o <= 0x4DBF or 0x4E00 <= o <= 0x9FFF or 0xF900 <= o <= 0xFAFF
+            or 0xFF01 <= o <= 0xFF60 or 0x20000 <= o <= 0x3FFFF or ch in "“”‘’—…·")
+
+
+def _ideograph(ch: str | None) -> bool:
+    return bool(ch) and (0x3400 <= ord(ch) <= 0x9FFF or 0x20000 <= ord(ch) <= 0x3FFFF)
+
+
+def _neighbour(text: str, i: int, step: int) -> str | None:
+    """The nearest character that is neither a space nor a half-width mark."""
+    i += step
+    while 0 <= i < len(text):
+        if not text[i].isspace() and text[i] not in _HALF_MARKS:
+            return text[i]
+        i += step
+    return None
+
+
+def halfwidth(text: str) -> list[Hit]:
+    """, ; : ? ! ( ) . " ' typed half-width in Chinese text, each with its full-width fix."""
+    if not any(ch in _HALF_MARKS for ch in text):
+        return []
+    hits: list[Hit] = []
+    parens = _paren_pairs(text)
+    opened = {"\"": False, "'": False}
+    for i, ch in enumerate(text):
+        if ch not in _HALF_MARKS and ch not in "“”‘’":
+            continue
+        if ch in "“”‘’":  # curly quotes set the state straight quotes continue from
+            opened['"' if ch in "“”" else "'"] = ch in "“‘"
+            continue
+        prev, nxt = _neighbour(text, i, -1), _neighbour(text, i, 1)
+        if ch in "\"'":
+            if ch == "'" and i > 0 and i + 1 < len(text) and text[i - 1].isalpha() and text[i + 1].isalpha() \
+                    and text[i - 1].isascii() and text[i + 1].isascii():
+                continue  # don't, it's
+            closing = opened[ch]
+            opened[ch] = not closing
+            fix = ("”" if closing else "“") if ch == '"' else ("’" if closing else "‘")
+            inside = _quote_content(text, i, ch, closing)
+            if is_cjk(prev) or is_cjk(nxt) or any(is_cjk(c) for c in inside):
+                hits.append(Hit(i, i + 1, f"半角引号 {ch} 应为全角 {fix}", fix))
+            continue
+        if ch in "()":
+            pair = parens.get(i)
+            if pair is not None:
+                a, b = sorted((i, pair))
+                wanted = (is_cjk(_neighbour(text, a, -1)) or is_cjk(_neighbour(text, b, 1))
+                          or any(is_cjk(c) for c in text[a + 1:b]))
+            else:
+                wanted = is_cjk(prev) or is_cjk(nxt)
+        elif prev is not None and nxt is not None and prev.isdigit() and nxt.isdigit():
+            continue  # 1,000  3:2  12.5
+        elif ch == ".":
+            after = text[i + 1:i + 2]
+            wanted = _ideograph(text[i - 1] if i else None) and (not after or after.isspace() or _ideograph(after))
+        else:
+            wanted = is_cjk(prev) or is_cjk(nxt)
+        if wanted:
+            hits.append(Hit(i, i + 1, f"半角标点 {ch} 应为全角 {_FULL[ch]}", _FULL[ch]))
+    return hits
+
+
+def _paren_pairs(text: str) -> dict[int, int]:
+    pairs: dict[int, int] = {}
+    stack: list[int] = []
+    for i, ch in enumerate(text):
+        if ch == "(":
+            stack.append(i)
+        elif ch == ")" and stack:
+            j = stack.pop()
+            pairs[i], pairs[j] = j, i
+    return pairs
+
+
+def _quote_content(text: str, i: int, ch: str, closing: bool) -> str:
+    if closing:
+        j = max(text.rfind(ch, 0, i), text.rfind("“" if ch == '"' else "‘", 0, i))
+        return text[j + 1:i]
+    j = text.find(ch, i + 1)
+    return text[i + 1:j if j >= 0 else len(text)]
+
+
+# --- unpaired marks -----------------------------------------------------------------------------
+
+_PAIRS = (("“", "”"), ("（", "）"), ("《", "》"), ("【", "】"))
+
+
+def unpaired(text: str) -> list[Hit]:
+    """“ without ”, （ without ）, 《 without 》, 【 without 】, and closing marks without an opening one."""
+    hits = []
+    for open_, close in _PAIRS:
+        if open_ not in text and close not in text:
+            continue
+        stack: list[int] = []
+        for i, ch in enumerate(text):
+            if ch == open_:
+                stack.append(i)
+            elif ch == close:
+                if stack:
+                    stack.pop()
+                else:
+                    hits.append(Hit(i, i + 1, f"“{close}”前面缺少对应的“{open_}”"))
+        hits.extend(Hit(i, i + 1, f"“{open_}”后面缺少对应的“{close}”") for i in stack)
+    return sorted(hits)
+
+
+# --- numbering typed by hand --------------------------------------------------------------------
+
+_CN = "一二三四五六七八九十"
+NUMBER_AT_START = re.compile(
+    rf"^\s*(?:[{_CN}]{{1,3}}[是要](?=\S)|[（(][{_CN}\d]{{1,3}}[）)]|\d{{1,2}}[.．、](?!\d)|第[{_CN}]{{1,3}}[，,、：:]"
+    rf"|[{_CN}]{{1,3}}、)\s*"
+)
+_SEQ_RE = re.compile(
+    rf"(?:^|(?<=[。；！？：;:!?\n]))\s*(?:(?P<shi>[{_CN}]{{1,3}})是|(?P<yao>[{_CN}]{{1,3}})要"
+    rf"|第(?P<di>[{_CN}]{{1,3}})(?=[，,、：:])|[（(](?P<paren>[{_CN}]{{1,3}})[）)])"
+)
+
+
+def number_at_start(text: str) -> Hit | None:
+    """A number such as 一是, （一）, 1. or 一、 typed at the start of a field the app numbers itself."""
+    m = NUMBER_AT_START.match(text)
+    if not m or not m.group().strip():
+        return None
+    return Hit(m.start(), m.end(), f"开头的“{m.group().strip()}”是手工编号，编号由程序自动生成", "")
+
+
+def sequence_markers(text: str, cn_to_int) -> list[tuple[str, int, int, int, str]]:
+    """(kind, number, start, end, marker) for 一是/一要/第一/（一） at sentence starts."""
+    out = []
+    for m in _SEQ_RE.finditer(text):
+        kind = m.lastgroup or ""
+        n = cn_to_int(m.group(kind))
+        if n:
+            marker = m.group().strip()
+            out.append((kind, n, m.end() - len(marker), m.end(), marker))
+    return out

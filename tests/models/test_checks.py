@@ -1,0 +1,256 @@
+"""Checks: each kind with texts that must and must not be flagged, fixes, summary, and the sample's findings."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import time
+
+import pytest
+
+from models.checks import KINDS, Finding, apply_all_fixes, apply_fix, place_name, run_checks, summary
+from models.facts import CharPlace, FallbackPlace, ParagraphEnd, TypesetFacts
+from models.parse import read_file
+from models.report import HEADING, NONE, YISHI, Item, Report, Section
+from tests.conftest import SAMPLE
+
+
+def _report(body: str = "正文。", *, lead: str = "要点。", numbering: str = YISHI, **kw) -> Report:
+    """A complete report (nothing empty) with one item whose body is ``body``."""
+    base = dict(title="关于工作的报告", signature="示范县委组织部", date=dt.date(2026, 11, 26))
+    base.update(kw)
+    return Report(sections=[Section(heading="情况", numbering=numbering, items=[Item(lead=lead, body=body)])], **base)
+
+
+def _kinds(report: Report, kind: str, facts: TypesetFacts | None = None) -> list[Finding]:
+    return [f for f in run_checks(report, facts) if f.kind == kind]
+
+
+def _flagged(text: str, kind: str) -> list[str]:
+    return [f.text for f in _kinds(_report(text), kind)]
+
+
+# --- the sample ---------------------------------------------------------------------------------
+
+def test_sample_placeholders_are_exactly_its_x_and_stars():
+    report, _ = read_file(SAMPLE)
+    found = _kinds(report, "placeholder")
+    expected = []
+    # every X standing alone and every *** in the whole sample, by position in its field
+    for si, s in enumerate(report.sections):
+        for ii, it in enumerate(s.items):
+            for m in re.finditer(r"(?<![A-Za-z])X(?![A-Za-z])|\*\*\*", it.body):
+                expected.append((f"sections.{si}.items.{ii}.body", m.start(), m.end()))
+    assert len(expected) >= 12
+    assert [(f.field, f.start, f.end) for f in found] == expected
+    assert {f.text for f in found} == {"X", "***"}
+
+
+def test_sample_findings_and_speed():
+    report, _ = read_file(SAMPLE)
+    findings = run_checks(report)
+    kinds = {f.kind for f in findings}
+    assert kinds == {"placeholder", "halfwidth_punct", "empty"}
+    punct = [f for f in findings if f.kind == "halfwidth_punct"]
+    assert [(f.text, f.fix) for f in punct] == [(",", "，")]  # 强化政治教育思维,实施精准培训
+    assert summary(findings) == "还有 12 处待填写，3 处内容空缺，1 处标点问题"
+    run_checks(report)
+    t = time.perf_counter()
+    for _ in range(10):
+        run_checks(report)
+    assert (time.perf_counter() - t) / 10 < 0.020
+
+
+# --- placeholders -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, flagged", [
+    ("举办各类班次X个。", ["X"]),
+    ("培训干部X余人。", ["X"]),
+    ("调整X批次，增长X.X%。", ["X", "X.X"]),
+    ("培训近X人，约x名。", ["X", "x"]),
+    ("选派XX名干部。", ["XX"]),
+    ("共Ｘ人，×次。", ["Ｘ", "×"]),
+    ("×××同志、XXX局。", ["×××", "XXX"]),
+    ("依托***旧址和＊＊＊基地。", ["***", "＊＊＊"]),
+    ("某某同志待补充，数据待核实，时间待定。TODO", ["某某", "待补充", "待核实", "待定", "TODO"]),
+    ("填写【】和【 】，□□□，以及____。", ["【】", "【 】", "□□□", "____"]),
+    ("第X批，某×局。", ["X", "×"]),
+])
+def test_placeholders_flagged(text, flagged):
+    assert _flagged(text, "placeholder") == flagged
+
+
+@pytest.mark.parametrize("text", [
+    "用Excel统计，拍X光片，GDP增长，Windows XP系统。",
+    "屏幕1920×1080，面积3×4米，X射线检查，iPhone X。",
+    "X型结构，MAX值，XML格式，Xbox游戏，TEXT文件。",
+    "某单位，某同志，有待定夺，尚待定论。",
+])
+def test_placeholders_not_flagged(text):
+    assert _flagged(text, "placeholder") == []
+
+
+# --- half-width punctuation ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, fixed", [
+    ("强化政治教育思维,实施精准培训", "强化政治教育思维，实施精准培训"),
+    ("主要有:一是;二是?好!", "主要有：一是；二是？好！"),
+    ('落实"一岗双责"和"两个维护"', "落实“一岗双责”和“两个维护”"),
+    ("国内生产总值(GDP)增长", "国内生产总值（GDP）增长"),
+    ("(1)加强学习", "（1）加强学习"),
+    ("工作完成.下一步", "工作完成。下一步"),
+    ("他说'好'", "他说‘好’"),
+    ("增长5%,位居第一", "增长5%，位居第一"),
+    ("“已有”和\"新的\"", "“已有”和“新的”"),
+])
+def test_halfwidth_fixed(text, fixed):
+    report = _report(text)
+    n = apply_all_fixes(report, "halfwidth_punct")
+    assert n > 0
+    assert report.sections[0].items[0].body == fixed
+    assert _flagged(fixed, "halfwidth_punct") == []
+
+
+@pytest.mark.parametrize("text", [
+    "增长12.5%，比例3:2，共1,000人。",
+    "网址http://www.gov.cn/a?b=1，版本2.0。",
+    "The GDP (gross domestic product) grew, don't worry.",
+    "等等...",
+    "中文后面是 English, with commas.",
+])
+def test_halfwidth_not_flagged(text):
+    assert _flagged(text, "halfwidth_punct") == []
+
+
+def test_single_fix_and_stale_fix():
+    report = _report('落实"一岗双责","两个维护"')
+    first = _kinds(report, "halfwidth_punct")
+    assert [f.fix for f in first] == ["“", "”", "，", "“", "”"]
+    assert apply_fix(report, first[0])
+    # the remaining quotes still pair correctly after one was fixed
+    assert [f.fix for f in _kinds(report, "halfwidth_punct")] == ["”", "，", "“", "”"]
+    assert not apply_fix(report, first[0])  # already applied: the text there changed
+    assert not apply_fix(report, Finding("empty", "warning", "title", 0, 0, "x"))
+
+
+# --- unpaired marks -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, count", [
+    ("落实“一岗双责，督促", 1),
+    ("制定《意见（试行）》和《办法", 1),
+    ("村（社区两委", 1),
+    ("多了一个）和”以及》", 3),
+    ("“好”（好）《好》【好】“外‘内’外”", 0),
+])
+def test_unpaired(text, count):
+    assert len(_flagged(text, "unpaired")) == count
+
+
+# --- empty --------------------------------------------------------------------------------------
+
+def test_empty_things():
+    report = Report(sections=[
+        Section(heading="", items=[Item(lead="", body="有正文。"), Item(lead="有要点。", body=""), Item()]),
+        Section(heading="空部分"),
+        Section(heading="普通", numbering=NONE, items=[Item(lead="", body="段落。")]),
+    ])
+    found = [(f.field, f.severity) for f in _kinds(report, "empty")]
+    assert found == [
+        ("title", "warning"),
+        ("sections.0.heading", "warning"),
+        ("sections.0.items.0.lead", "warning"),
+        ("sections.0.items.1.body", "info"),
+        ("sections.0.items.2.body", "warning"),
+        ("sections.1.heading", "warning"),
+        ("signature", "warning"),
+        ("date", "warning"),
+    ]
+    assert _kinds(_report(), "empty") == []
+
+
+# --- numbering typed by hand --------------------------------------------------------------------
+
+def test_hand_numbering_in_numbered_fields():
+    report = _report("二是又一条。", lead="一是加强学习。")
+    report.sections[0].heading = "一、情况"
+    report.sections.append(Section(heading="分条", numbering=HEADING,
+                                   items=[Item(lead="（一）加强学习", body="一是学原文。二是悟原理。")]))
+    found = [(f.field, f.text, f.fix) for f in _kinds(report, "hand_numbering")]
+    assert found == [
+        ("sections.0.heading", "一、", ""),
+        ("sections.0.items.0.lead", "一是", ""),
+        ("sections.1.items.0.lead", "（一）", ""),
+    ]
+    assert apply_all_fixes(report, "hand_numbering") == 3
+    assert (report.sections[0].heading, report.sections[0].items[0].lead) == ("情况", "加强学习。")
+    assert report.sections[1].items[0].lead == "加强学习"
+
+
+def test_body_starting_with_number_when_lead_empty():
+    report = _report("一是加强学习。", lead="")
+    assert [f.field for f in _kinds(report, "hand_numbering")] == ["sections.0.items.0.body"]
+
+
+@pytest.mark.parametrize("text, flagged", [
+    ("一是学习。二是调研。四是落实。", ["四是"]),
+    ("一要快；二要好；二要省。", ["二要"]),
+    ("（一）甲。（二）乙。（四）丁。", ["（四）"]),
+    ("一是学习。二是调研。三是落实。", []),
+    ("统一是前提。二是说法。第一责任人。", []),
+    ("三是单独出现。", []),
+])
+def test_skipped_sequences(text, flagged):
+    report = _report(text, numbering=NONE, lead="")
+    assert [f.text for f in _kinds(report, "hand_numbering")] == flagged
+
+
+def test_sequence_across_items_of_a_none_section():
+    report = Report(sections=[Section(heading="要求", numbering=NONE, items=[
+        Item(lead="一要提高认识。"), Item(lead="二要强化措施。"), Item(lead="四要狠抓落实。")])])
+    found = _kinds(report, "hand_numbering")
+    assert [(f.field, f.text) for f in found] == [("sections.0.items.2.lead", "四要")]
+    assert "三要" in found[0].message
+
+
+# --- facts: fonts, 孤字, pages -------------------------------------------------------------------
+
+def test_facts_checks():
+    report = _report("正文有𠮷和镕。")
+    report.page_limit = 4
+    facts = TypesetFacts(
+        pages=5,
+        paragraph_ends=[ParagraphEnd("sections.0.items.0.body", 5, 7, 2, 1),
+                        ParagraphEnd("preamble", 0, 10, 10, 1), ParagraphEnd("title", 0, 1, 1, 1)],
+        missing=[CharPlace("𠮷", "sections.0.items.0.body", 3)],
+        fallbacks=[FallbackPlace("镕", "sections.0.items.0.body", 5, font="AR PL SungtiL GB")],
+    )
+    found = run_checks(report, facts)
+    by_kind = {f.kind: f for f in found}
+    assert set(by_kind) == {"font_missing", "font_fallback", "orphan", "too_long"}
+    assert by_kind["font_missing"].severity == "error" and "U+20BB7" in by_kind["font_missing"].message
+    assert "AR PL SungtiL GB" in by_kind["font_fallback"].message
+    assert (by_kind["orphan"].start, by_kind["orphan"].end) == (5, 7)
+    assert "5 页" in by_kind["too_long"].message and by_kind["too_long"].field == ""
+    assert found[0].kind == "too_long"  # whole-report findings come first
+    assert summary(found) == "还有 1 个字无法打印，页数超出限制"
+    assert run_checks(report, None) == []  # no facts, no font/孤字/page findings
+    report.page_limit = 5
+    assert _kinds(report, "too_long", facts) == []
+
+
+# --- Finding API --------------------------------------------------------------------------------
+
+def test_finding_api():
+    report, _ = read_file(SAMPLE)
+    f = _kinds(report, "placeholder")[0]
+    assert f.describe() == "第一部分第3条正文：“X个”中的“X”待填写数字"
+    d = f.to_dict()
+    assert d["place"] == "第一部分第3条正文" and d["field"] == "sections.0.items.2.body"
+    assert json.loads(json.dumps(d, ensure_ascii=False)) == d
+    assert set(d) == {"kind", "severity", "field", "start", "end", "message", "fix", "text", "place"}
+    assert [place_name(p) for p in ("", "title", "date", "sections.1.heading", "sections.0.intro",
+                                    "sections.2.items.0.lead")] == [
+        "全文", "标题", "成文日期", "第二部分标题", "第一部分开头段", "第三部分第1条要点"]
+    assert all(sev in ("error", "warning", "info") for sev, _ in KINDS.values())
+    assert summary([]) == ""
