@@ -1,0 +1,89 @@
+"""Every page measure of GB/T 9704 in one place, as named values ("styles as data").
+
+Units are PDF points (1/72 inch); y grows upwards from the bottom of the page, as in PDF.
+"""
+
+from __future__ import annotations
+
+MM = 72.0 / 25.4
+
+# Paper: A4 portrait.
+PAGE_WIDTH = 210 * MM
+PAGE_HEIGHT = 297 * MM
+
+# 版心 (text block): 天头 37 mm, 订口 28 mm, 156 x 225 mm.
+MARGIN_TOP = 37 * MM
+MARGIN_LEFT = 28 * MM
+BLOCK_WIDTH = 156 * MM
+BLOCK_HEIGHT = 225 * MM
+BLOCK_LEFT = MARGIN_LEFT
+BLOCK_RIGHT = MARGIN_LEFT + BLOCK_WIDTH
+BLOCK_TOP = PAGE_HEIGHT - MARGIN_TOP
+BLOCK_BOTTOM = BLOCK_TOP - BLOCK_HEIGHT
+
+# The grid: 22 lines of 28 character cells.
+LINES_PER_PAGE = 22
+CELLS_PER_LINE = 28
+LINE_PITCH = BLOCK_HEIGHT / LINES_PER_PAGE  # 28.99 pt
+CELL = BLOCK_WIDTH / CELLS_PER_LINE  # 15.79 pt
+
+# Sizes per role (2号 = 22 pt, 3号 = 16 pt, 4号 = 14 pt).
+SIZES = {"title": 22.0, "body": 16.0, "heading1": 16.0, "heading2": 16.0, "pagenum": 14.0}
+BODY_SIZE = SIZES["body"]
+
+# Extra advance after every full-width character, per role: the body grid sets 16 pt glyphs on
+# 15.79 pt cells, as Word's document grid does. The title is not on the grid.
+TRACKING = {"title": 0.0, "body": CELL - BODY_SIZE, "heading1": CELL - BODY_SIZE,
+            "heading2": CELL - BODY_SIZE, "pagenum": 0.0}
+
+# The ideographic em box sits from -0.12 em to 0.88 em around the baseline (Adobe's convention,
+# and the descent of the common Chinese fonts): "glyph tops touch the top of the 版心" puts the
+# first em box top on BLOCK_TOP.
+EM_ASCENT = 0.88
+
+INDENT_CELLS = 2  # first line of every paragraph
+TITLE_PITCH = 35.0  # common practice: title lines about 35 pt apart
+TITLE_GAP_LINES = 1  # empty grid lines between the title and the body
+
+# Signature and date (§7.3.5.2, no seal).
+SIGNATURE_GAP_LINES = 1
+SIGNATURE_RIGHT_CELLS = 2
+DATE_OFFSET_CELLS = 2
+
+# Page number "— N —": 14 pt, its line top 7 mm under the 版心, one character in from the edge.
+PAGENUM_GAP = 7 * MM
+PAGENUM_INSET = SIZES["pagenum"]  # "one character": one character of the page number's own size
+PAGENUM_DASH = "\u2014"
+
+# Fake bold (仿宋 has no bold face): fill plus a stroke of this width, per point of font size.
+FAKE_BOLD_STROKE_PER_PT = 0.025  # 0.4 pt at 16 pt
+
+# Line breaking.
+FIT_EPSILON = 0.01  # pt of rounding slack when asking whether a line fits
+MAX_SQUEEZE_PER_GAP = 0.45  # pt a justified line may tighten per gap before punctuation is compressed
+
+
+def grid_baseline(line: int) -> float:
+    """Baseline of grid line ``line`` (0-based) of any page."""
+    return BLOCK_TOP - EM_ASCENT * BODY_SIZE - line * LINE_PITCH
+
+
+def title_baseline(line: int) -> float:
+    """Baseline of title line ``line`` (0-based) on the first page."""
+    return BLOCK_TOP - EM_ASCENT * SIZES["title"] - line * TITLE_PITCH
+
+
+def body_start_line(title_lines: int) -> int:
+    """First grid line of the body after a title of ``title_lines`` lines and one empty line."""
+    if title_lines == 0:
+        return 0
+    title_bottom = title_baseline(title_lines - 1) - (1 - EM_ASCENT) * SIZES["title"]
+    line = 0
+    while BLOCK_TOP - line * LINE_PITCH > title_bottom + FIT_EPSILON:  # grid line top still inside the title
+        line += 1
+    return line + TITLE_GAP_LINES
+
+
+def pagenum_baseline() -> float:
+    """Baseline of the page number: its em box top 7 mm under the 版心."""
+    return BLOCK_BOTTOM - PAGENUM_GAP - EM_ASCENT * SIZES["pagenum"]

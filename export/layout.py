@@ -1,0 +1,175 @@
+"""Report -> pages of positioned glyphs on the GB/T 9704 grid; every line knows which field it prints.
+
+The Layout is what the PDF, the preview, click-to-edit and the checks all read. No reportlab here.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+
+from export import geometry as g
+from export.linebreak import Atom
+from models.facts import CharPlace, FallbackPlace
+
+
+@dataclass(slots=True)
+class Glyph:
+    char: str
+    x: float  # pt from the page's left edge
+    font: str  # reportlab font name (FontFace.rl_name)
+    size: float
+    fake_bold: bool
+    advance: float  # pt the font itself advances after this glyph (for drawing runs)
+    width: float  # pt the glyph occupies on the line
+    field: str | None  # source field path; None for generated text (一、 一是 。 page numbers)
+    offset: int  # index in the field's text
+    missing: bool = False  # no installed font has it: drawn with the primary font and reported
+
+
+@dataclass
+class Line:
+    role: str  # font role of most of the line: title, body, heading1, heading2, pagenum
+    kind: str  # title, body, heading1, heading2, signature, date, pagenum
+    y_baseline: float  # pt from the page bottom
+    x_start: float
+    glyphs: list[Glyph]
+    source: list[tuple[str, int, int]]  # (field path, start, end) spans printed on this line
+    is_last_of_paragraph: bool = True
+    paragraph: int = -1  # index of the body paragraph, -1 for title, signature, date and page number
+    grid: int | None = None  # grid line on the page (0..21), None for title lines and page numbers
+
+    @property
+    def text(self) -> str:
+        return "".join(gl.char for gl in self.glyphs)
+
+    @property
+    def x_end(self) -> float:
+        """Right edge of the last glyph."""
+        return self.glyphs[-1].x + self.glyphs[-1].width if self.glyphs else self.x_start
+
+    @property
+    def size(self) -> float:
+        return self.glyphs[0].size if self.glyphs else g.SIZES[self.role]
+
+
+@dataclass
+class Page:
+    number: int  # 1-based
+    lines: list[Line] = field(default_factory=list)  # in reading order; the page number line last
+
+    def body_lines(self) -> list[Line]:
+        return [ln for ln in self.lines if ln.grid is not None]
+
+
+@dataclass
+class Layout:
+    pages: list[Page]
+    missing: list[CharPlace] = field(default_factory=list)
+    fallbacks: list[FallbackPlace] = field(default_factory=list)
+    substitutions: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # Chinese sentences for the user
+    builtin_only: bool = False
+    fonts: dict[str, object] = field(default_factory=dict)  # rl_name -> FontFace of every font drawn from
+
+
+class Measurer:
+    """Font choice and width per (role, character), cached: fonts are asked once per character."""
+
+    def __init__(self, fonts) -> None:
+        self.fonts = fonts
+        self.cache: dict[tuple[str, str], tuple] = {}
+        self.primary = {role: fonts.face(role) for role in g.SIZES}
+        self.missing: list[CharPlace] = []
+        self.fallbacks: list[FallbackPlace] = []
+        self.used: dict[str, object] = {}  # rl_name -> FontFace actually drawn from
+
+    def lookup(self, role: str, ch: str) -> tuple:
+        """(face, advance per pt of size, is_cell, missing)."""
+        key = (role, ch)
+        hit = self.cache.get(key)
+        if hit is None:
+            face = self.fonts.font_for(role, ch)
+            missing = face is None
+            if missing:
+                face = self.primary[role]
+            adv = face.advance(ch, 1000.0) / 1000.0 if not missing else 1.0
+            eaw = unicodedata.east_asian_width(ch)
+            cell = eaw in ("W", "F") or (eaw == "A" and adv >= 0.9)
+            hit = (face, adv, cell, missing)
+            self.cache[key] = hit
+            self.used[face.rl_name] = face
+        return hit
+
+    def atom(self, ch: str, role: str, size: float, bold: bool, fld: str | None, offset: int) -> Atom:
+        face, adv, cell, missing = self.lookup(role, ch)
+        if missing:
+            self.missing.append(CharPlace(ch, fld or "", offset))
+        elif face is not self.primary[role]:
+            self.fallbacks.append(FallbackPlace(ch, fld or "", offset, font=face.family))
+        width = size if cell else adv * size
+        payload = (face.rl_name, adv * size, bold, fld, offset, missing, role)
+        return Atom(ch, width, cell, g.TRACKING[role] if cell else 0.0, payload)
+
+    def atoms(self, chars, size_for=None) -> list[Atom]:
+        return [self.atom(c.ch, c.role, g.SIZES[c.role], c.bold, c.field, c.offset) for c in chars]
+
+
+def glyphs_for(atoms: list[Atom], indices: list[int], xs: list[float], widths: list[float], x0: float) -> list[Glyph]:
+    out = []
+    for k, x, w in zip(indices, xs, widths):
+        a = atoms[k]
+        rl, adv, bold, fld, off, missing, role = a.payload
+        out.append(Glyph(a.ch, x0 + x, rl, g.SIZES[role], bold, adv, w, fld, off, missing))
+    return out
+
+
+def source_spans(glyphs: list[Glyph]) -> list[tuple[str, int, int]]:
+    """Merge consecutive glyphs of one field into (field, start, end) spans."""
+    spans: list[list] = []
+    for gl in glyphs:
+        if gl.field is None:
+            continue
+        if spans and spans[-1][0] == gl.field and spans[-1][2] <= gl.offset:
+            spans[-1][2] = gl.offset + 1
+        else:
+            spans.append([gl.field, gl.offset, gl.offset + 1])
+    return [tuple(s) for s in spans]
+
+
+def layout_report(report, fonts=None) -> Layout:
+    """Lay the whole report out: title, body on the grid, signature and date, page numbers."""
+    if fonts is None:
+        from export.fonts import get_fontset
+
+        fonts = get_fontset()
+    from export.paginate import paginate
+    from export.paragraphs import build_paragraphs
+
+    title, paragraphs = build_paragraphs(report)
+    m = Measurer(fonts)
+    pages = paginate(report, title, paragraphs, m)
+    lay = Layout(pages, m.missing, m.fallbacks, list(fonts.substitutions), builtin_only=fonts.builtin_only,
+                 fonts=m.used)
+    lay.warnings = warnings_for(lay)
+    return lay
+
+
+def describe_char(ch: str) -> str:
+    """“𠮷”（CJK UNIFIED IDEOGRAPH-20BB7，U+20BB7）"""
+    name = unicodedata.name(ch, "未命名字符")
+    return f"“{ch}”（{name}，U+{ord(ch):04X}）"
+
+
+def warnings_for(lay: Layout) -> list[str]:
+    out = list(lay.substitutions)
+    if lay.builtin_only:
+        out.append("未找到可嵌入的中文字体，已改用PDF阅读器内置的宋体（STSong-Light）：字体没有嵌入文件，"
+                   "换一台电脑打开或打印，字形可能不同")
+    seen: dict[str, int] = {}
+    for place in lay.missing:
+        seen[place.char] = seen.get(place.char, 0) + 1
+    for ch, n in seen.items():
+        times = f"（共{n}处）" if n > 1 else ""
+        out.append(f"字符{describe_char(ch)}在已安装的字体中都没有，PDF中以方框标出{times}，请改用常用字或安装含此字的字体")
+    return out

@@ -1,0 +1,211 @@
+"""Chinese line breaking on the document grid: 避头尾, unbreakable runs, justification to the 版心.
+
+Works on measured atoms only (no fonts, no reportlab) so it can be tested with any width function.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from export.geometry import FIT_EPSILON, MAX_SQUEEZE_PER_GAP
+
+# GB/T 15834 as the spec lists it: never at the start / never at the end of a line.
+NO_START = frozenset("，。、；：？！）》」』】〕〉”’…—·%‰" ",.;:?!)]}%")
+NO_END = frozenset("“‘（《「『【〔〈" "([{")
+# Closing marks whose glyph fills only the left half of its cell: can be set half-width.
+COMPRESSIBLE = frozenset("，。、；：）》」』】〕〉”’")
+# Marks that are never split from a neighbour of the same kind: —— and ……
+PAIRED = frozenset("—…")
+
+
+@dataclass(slots=True)
+class Atom:
+    """One character to set: its nominal width and how it behaves in a line."""
+
+    ch: str
+    width: float  # pt: one em for full-width characters, the font advance for half-width ones
+    cell: bool  # full-width: takes the grid tracking and the justification space
+    tracking: float = 0.0  # pt added after a full-width character at natural spacing
+    payload: object = None  # passed through untouched (style, source)
+
+    @property
+    def space(self) -> bool:
+        return self.ch == " "
+
+    @property
+    def narrow(self) -> bool:
+        """Part of a half-width run (digits, Latin and their joiners)."""
+        return not self.cell and self.ch != " "
+
+    @property
+    def pitch(self) -> float:
+        return self.width + self.tracking if self.cell else self.width
+
+
+@dataclass
+class SetLine:
+    """One broken line: atoms (by index into the paragraph) with x offsets from the line start."""
+
+    indices: list[int]
+    xs: list[float]
+    widths: list[float]  # width each atom takes on this line (half for compressed punctuation)
+    last: bool = False  # last line of the paragraph
+    compressed: set[int] = field(default_factory=set)
+
+
+def make_units(atoms: list[Atom]) -> list[list[int]]:
+    """Unbreakable [start, end) runs: half-width runs, —— and ……, with marks glued to their text."""
+    base: list[list[int]] = []
+    i, n = 0, len(atoms)
+    while i < n:
+        a = atoms[i]
+        j = i + 1
+        if a.narrow:
+            while j < n and atoms[j].narrow:
+                j += 1
+        elif a.ch in PAIRED:
+            while j < n and atoms[j].ch == a.ch:
+                j += 1
+        base.append([i, j])
+        i = j
+    units: list[list[int]] = []
+    for u in base:
+        first = atoms[u[0]]
+        if units and not first.space and (
+            first.ch in NO_START or (atoms[units[-1][1] - 1].ch in NO_END and not atoms[units[-1][1] - 1].space)
+        ):
+            units[-1][1] = u[1]
+        else:
+            units.append(u)
+    return units
+
+
+def _pitch(atoms: list[Atom], start: int, end: int) -> float:
+    return sum(atoms[k].pitch for k in range(start, end))
+
+
+def _extent(atoms: list[Atom], idx: list[int], compressed: set[int]) -> float:
+    """Natural extent of a line: pitches, without the tracking after its last glyph."""
+    total = 0.0
+    for k in idx:
+        total += atoms[k].width / 2 if k in compressed else atoms[k].pitch
+    last = idx[-1]
+    if atoms[last].cell and last not in compressed:
+        total -= atoms[last].tracking
+    return total
+
+
+def _gaps(atoms: list[Atom], idx: list[int]) -> int:
+    return sum(1 for a, b in zip(idx, idx[1:]) if not (atoms[a].narrow and atoms[b].narrow))
+
+
+def _try_push_in(atoms, units, i, j, avail) -> set[int] | None:
+    """Pull unit j onto the line by compressing its trailing closing marks (and, if needed, earlier ones)."""
+    s, e = units[j]
+    tail = e
+    while tail > s and atoms[tail - 1].ch in NO_START:
+        tail -= 1
+    if tail == e or tail == s:
+        return None
+    line_start = units[i][0]
+    if _pitch(atoms, line_start, tail) > avail + FIT_EPSILON:
+        return None  # not just the closing marks overflow: push the unit out instead
+    idx = list(range(line_start, e))
+    compressed = {k for k in range(tail, e) if atoms[k].ch in COMPRESSIBLE and atoms[k].cell}
+    if not compressed:
+        return None
+    gaps = max(_gaps(atoms, idx), 1)
+    allowance = MAX_SQUEEZE_PER_GAP * gaps
+    over = _extent(atoms, idx, compressed) - avail
+    if over <= allowance:
+        return compressed
+    for k in range(tail - 1, line_start - 1, -1):
+        if atoms[k].ch in COMPRESSIBLE and atoms[k].cell:
+            compressed.add(k)
+            over = _extent(atoms, idx, compressed) - avail
+            if over <= allowance:
+                return compressed
+    return None
+
+
+def justify(atoms: list[Atom], idx: list[int], avail: float, last: bool, compressed: set[int]) -> SetLine:
+    """x offsets for a line: natural spacing for a paragraph's last line, else flush to both edges."""
+    widths = [atoms[k].width / 2 if k in compressed else atoms[k].width for k in idx]
+    xs: list[float] = []
+    natural = _extent(atoms, idx, compressed) if idx else 0.0
+    if last and natural <= avail + FIT_EPSILON or len(idx) < 2:
+        x = 0.0
+        for k, w in zip(idx, widths):
+            xs.append(x)
+            x += w if (k in compressed or not atoms[k].cell) else w + atoms[k].tracking
+        return SetLine(idx, xs, widths, last, compressed)
+    slots = [not (atoms[a].narrow and atoms[b].narrow) for a, b in zip(idx, idx[1:])]
+    nslots = sum(slots)
+    extra = avail - sum(widths)
+    if nslots == 0:  # one long half-width run: spread anyway rather than overflow
+        slots = [True] * (len(idx) - 1)
+        nslots = len(slots)
+    gap = extra / nslots
+    x = 0.0
+    for n, w in enumerate(widths):
+        xs.append(x)
+        x += w + (gap if n < len(slots) and slots[n] else 0.0)
+    return SetLine(idx, xs, widths, last, compressed)
+
+
+def _strip_spaces(atoms: list[Atom], idx: list[int]) -> list[int]:
+    while idx and atoms[idx[0]].space:
+        idx = idx[1:]
+    while idx and atoms[idx[-1]].space:
+        idx = idx[:-1]
+    return idx
+
+
+def break_paragraph(atoms: list[Atom], first_avail: float, avail: float) -> list[SetLine]:
+    """Greedy 避头尾 line breaking; every line but the last is justified to ``avail``."""
+    units = make_units(atoms)
+    lines: list[SetLine] = []
+    i = 0
+    while i < len(units):
+        while i < len(units) and all(atoms[k].space for k in range(*units[i])):
+            i += 1  # a wrapped line never starts with a space
+        if i == len(units):
+            break
+        width = first_avail if not lines else avail
+        w, j = 0.0, i
+        while j < len(units):
+            p = _pitch(atoms, *units[j])  # a line holds as many grid cells as fit
+            if w + p > width + FIT_EPSILON:
+                break
+            w += p
+            j += 1
+        if j == len(units):
+            idx = _strip_spaces(atoms, list(range(units[i][0], units[-1][1])))
+            if idx:
+                lines.append(justify(atoms, idx, width, True, set()))
+            break
+        if j == i:  # a single unit wider than the line: split it where it overflows, rules or not
+            s, e = units[i]
+            k, x = s, 0.0
+            while k < e and (k == s or x + atoms[k].width <= width + FIT_EPSILON):
+                x += atoms[k].pitch
+                k += 1
+            units[i:i + 1] = [[s, k], [k, e]] if k < e else [[s, e]]
+            j = i + 1
+            idx = list(range(s, k))
+            lines.append(justify(atoms, idx, width, False, set()))
+            i = j
+            continue
+        compressed = _try_push_in(atoms, units, i, j, width)
+        if compressed is not None:
+            idx = list(range(units[i][0], units[j][1]))
+            nxt = j + 1
+        else:
+            idx = list(range(units[i][0], units[j - 1][1]))
+            compressed = set()
+            nxt = j
+        idx = _strip_spaces(atoms, idx)
+        rest_blank = all(atoms[k].space for u in units[nxt:] for k in range(*u))
+        lines.append(justify(atoms, idx, width, rest_blank, compressed))
+        i = nxt
+    return lines

@@ -1,0 +1,157 @@
+"""Pagination: title lines, body lines on the 22-line grid, signature and date, page numbers."""
+
+from __future__ import annotations
+
+from export import geometry as g
+from export.layout import Line, Measurer, Page, glyphs_for, source_spans
+from export.linebreak import Atom, break_paragraph, justify
+from export.paragraphs import Char, Paragraph
+from export.titlebreak import balance
+from models.report import format_date
+
+
+def _natural(m: Measurer, atoms: list[Atom], x0: float):
+    """Glyphs at natural spacing (no justification), starting at x0."""
+    idx = list(range(len(atoms)))
+    set_line = justify(atoms, idx, 1e9, True, set())
+    return glyphs_for(atoms, idx, set_line.xs, set_line.widths, x0)
+
+
+def _extent(atoms: list[Atom]) -> float:
+    if not atoms:
+        return 0.0
+    total = sum(a.pitch for a in atoms)
+    return total - (atoms[-1].tracking if atoms[-1].cell else 0.0)
+
+
+def title_lines(m: Measurer, title: list[Paragraph]) -> list[Line]:
+    """Centred, balanced title lines, ~35 pt apart, the first em box top on the top of the 版心."""
+    lines: list[Line] = []
+    for para in title:
+        atoms = m.atoms(para.chars)
+        for start, end in balance(atoms, g.BLOCK_WIDTH):
+            part = atoms[start:end]
+            x0 = g.BLOCK_LEFT + (g.BLOCK_WIDTH - _extent(part)) / 2
+            glyphs = _natural(m, part, x0)
+            lines.append(Line("title", "title", g.title_baseline(len(lines)), x0, glyphs, source_spans(glyphs)))
+    return lines
+
+
+class _Pager:
+    """Places body lines on grid lines, page after page."""
+
+    def __init__(self, first_line: int) -> None:
+        self.pages: list[Page] = [Page(1)]
+        self.g = first_line
+
+    def new_page(self) -> None:
+        self.pages.append(Page(len(self.pages) + 1))
+        self.g = 0
+
+    def room(self) -> int:
+        return g.LINES_PER_PAGE - self.g
+
+    def place(self, line: Line) -> None:
+        if self.g >= g.LINES_PER_PAGE:
+            self.new_page()
+        line.grid = self.g
+        line.y_baseline = g.grid_baseline(self.g)
+        self.pages[-1].lines.append(line)
+        self.g += 1
+
+
+def body_lines(m: Measurer, index: int, para: Paragraph) -> list[Line]:
+    atoms = m.atoms(para.chars)
+    indent = g.INDENT_CELLS * g.CELL
+    out = []
+    for n, sl in enumerate(break_paragraph(atoms, g.BLOCK_WIDTH - indent, g.BLOCK_WIDTH)):
+        x0 = g.BLOCK_LEFT + (indent if n == 0 else 0.0)
+        glyphs = glyphs_for(atoms, sl.indices, sl.xs, sl.widths, x0)
+        out.append(Line(para.kind if para.kind != "title" else "body", para.kind, 0.0, x0, glyphs,
+                        source_spans(glyphs), sl.last, index))
+    if out:
+        out[-1].is_last_of_paragraph = True
+    return out
+
+
+def _text_atoms(m: Measurer, path: str, text: str) -> list[list[Atom]]:
+    """One atom list per line of a short field (signature), control characters dropped."""
+    from export.paragraphs import _Builder
+
+    b = _Builder()
+    b.start("body")
+    b.text(path, text, "body")
+    b.end()
+    return [m.atoms(p.chars) for p in b.paragraphs]
+
+
+def signature_lines(m: Measurer, report) -> list[Line]:
+    """§7.3.5.2: signature right-aligned 2 cells in; the date starts 2 cells right of the signature."""
+    sig = _text_atoms(m, "signature", report.signature)
+    date_text = format_date(report.date)
+    date = m.atoms([Char(ch, "body", False, "date", k) for k, ch in enumerate(date_text)])
+    right = g.BLOCK_RIGHT - g.SIGNATURE_RIGHT_CELLS * g.CELL
+    sig_w = max((_extent(a) for a in sig), default=0.0)
+    sig_right = right
+    date_x = sig_right - sig_w + g.DATE_OFFSET_CELLS * g.CELL
+    if not sig:
+        date_x = right - _extent(date)
+    elif date and date_x + _extent(date) > right + g.FIT_EPSILON:
+        date_x = right - _extent(date)
+        sig_right = date_x - g.DATE_OFFSET_CELLS * g.CELL + sig_w
+    lines = []
+    for atoms in sig:
+        x0 = sig_right - _extent(atoms)
+        glyphs = _natural(m, atoms, x0)
+        lines.append(Line("body", "signature", 0.0, x0, glyphs, source_spans(glyphs)))
+    if date:
+        glyphs = _natural(m, date, date_x)
+        lines.append(Line("body", "date", 0.0, date_x, glyphs, source_spans(glyphs)))
+    return lines
+
+
+def folio_line(m: Measurer, number: int) -> Line:
+    """— N — at 14 pt, 7 mm under the 版心: odd pages right, even pages left, one character in."""
+    text = f"{g.PAGENUM_DASH} {number} {g.PAGENUM_DASH}"
+    atoms = m.atoms([Char(ch, "pagenum", False, None, 0) for ch in text])
+    width = _extent(atoms)
+    x0 = g.BLOCK_RIGHT - g.PAGENUM_INSET - width if number % 2 else g.BLOCK_LEFT + g.PAGENUM_INSET
+    glyphs = _natural(m, atoms, x0)
+    return Line("pagenum", "pagenum", g.pagenum_baseline(), x0, glyphs, [])
+
+
+def paginate(report, title: list[Paragraph], paragraphs: list[Paragraph], m: Measurer) -> list[Page]:
+    tlines = title_lines(m, title)
+    pager = _Pager(g.body_start_line(len(tlines)))
+    pager.pages[0].lines.extend(tlines)
+    for index, para in enumerate(paragraphs):
+        lines = body_lines(m, index, para)
+        if para.keep_with_next and index + 1 < len(paragraphs):
+            if pager.room() < len(lines) + 1 and pager.g > 0 and len(lines) < g.LINES_PER_PAGE:
+                pager.new_page()
+        for line in lines:
+            pager.place(line)
+    _place_signature(pager, signature_lines(m, report))
+    for page in pager.pages:
+        page.lines.append(folio_line(m, page.number))
+    return pager.pages
+
+
+def _place_signature(pager: _Pager, lines: list[Line]) -> None:
+    """One empty grid line, then signature and date together; never alone on a page."""
+    if not lines:
+        return
+    need = g.SIGNATURE_GAP_LINES + len(lines)
+    if pager.room() < need:
+        page = pager.pages[-1]
+        body = page.body_lines()
+        pager.new_page()
+        if body and len(lines) < g.LINES_PER_PAGE - 1:
+            # carry the last body line over so the signature does not stand alone
+            moved = body[-1]
+            page.lines.remove(moved)
+            pager.place(moved)
+    if pager.g > 0:
+        pager.g += g.SIGNATURE_GAP_LINES
+    for line in lines:
+        pager.place(line)

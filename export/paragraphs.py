@@ -1,0 +1,159 @@
+"""Report -> the paragraphs a reader sees, each character tagged with its role and its source place.
+
+Generated text (一、, 一是, （一）, an appended 。) has no source field. Newlines in a field start new
+paragraphs; indentation typed by the user and control characters are dropped here, once.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from models.fields import item_field, section_field
+from models.report import HEADING, YISHI, Report, chinese_number, item_number, section_number
+
+_NEWLINES = re.compile(r"\r\n|[\n\r\u2028\u2029\x0b\x0c\x85]")
+_LEAD_END = frozenset("。！？；：…!?;:")
+_INDENT = frozenset(" \t\u3000\u00a0")
+
+
+@dataclass(slots=True)
+class Char:
+    ch: str
+    role: str  # font role: title, body, heading1, heading2
+    bold: bool  # fake bold (the lead phrase of an item)
+    field: str | None  # source field path; None for generated text
+    offset: int  # index in the field's text
+
+
+@dataclass
+class Paragraph:
+    kind: str  # title, body, heading1, heading2
+    chars: list[Char] = field(default_factory=list)
+    keep_with_next: bool = False  # headings: never the last line of a page
+
+
+def printable(ch: str) -> bool:
+    """Control and format characters (incl. zero-width ones) are dropped, never drawn."""
+    return unicodedata.category(ch) not in ("Cc", "Cf", "Cs")
+
+
+class _Builder:
+    """Appends text to the current paragraph; a newline in a field starts the next one."""
+
+    def __init__(self) -> None:
+        self.paragraphs: list[Paragraph] = []
+        self.cur: Paragraph | None = None
+
+    def start(self, kind: str, keep: bool = False) -> None:
+        self.end()
+        self.cur = Paragraph(kind, keep_with_next=keep)
+
+    def end(self) -> None:
+        if self.cur is not None and self.cur.chars:
+            self.paragraphs.append(self.cur)
+        self.cur = None
+
+    def gen(self, text: str, role: str, bold: bool = False) -> None:
+        assert self.cur is not None
+        self.cur.chars.extend(Char(ch, role, bold, None, 0) for ch in text)
+
+    def text(self, path: str, text: str, role: str, bold: bool = False) -> None:
+        """Field text; each newline closes the paragraph and opens another of the same kind."""
+        assert self.cur is not None
+        start = 0
+        for n, m in enumerate([*_NEWLINES.finditer(text), None]):
+            end = m.start() if m is not None else len(text)
+            if n:
+                kind, keep = self.cur.kind, self.cur.keep_with_next
+                self.end()
+                self.cur = Paragraph(kind, keep_with_next=keep)
+            self._piece(path, text, start, end, role, bold)
+            if m is not None:
+                start = m.end()
+
+    def _piece(self, path: str, text: str, start: int, end: int, role: str, bold: bool) -> None:
+        # typed indentation and trailing blanks go: the layout indents
+        while start < end and (text[start] in _INDENT or not printable(text[start])):
+            start += 1
+        while end > start and (text[end - 1] in _INDENT or not printable(text[end - 1])):
+            end -= 1
+        self.cur.chars.extend(
+            Char(text[k], role, bold, path, k) for k in range(start, end) if printable(text[k])
+        )
+
+
+def needs_stop(lead: str) -> bool:
+    """A lead phrase without ending punctuation gets a generated 。."""
+    stripped = lead.rstrip(" \t\u3000")
+    return bool(stripped) and stripped[-1] not in _LEAD_END
+
+
+def build_paragraphs(report: Report) -> tuple[list[Paragraph], list[Paragraph]]:
+    """(title lines as forced by the user, body paragraphs in reading order)."""
+    t = _Builder()
+    t.start("title")
+    t.text("title", report.title, "title")
+    t.end()
+    title = t.paragraphs
+    b = _Builder()
+    _plain(b, "preamble", report.preamble)
+    for si, s in enumerate(report.sections):
+        if s.heading.strip():
+            b.start("heading1", keep=True)
+            b.gen(section_number(si), "heading1")
+            b.text(section_field(si, "heading"), s.heading, "heading1")
+            b.end()
+        if s.numbering == YISHI and s.run_on:
+            b.start("body")
+            b.text(section_field(si, "intro"), s.intro, "body")
+            for ii, it in enumerate(s.items):
+                _yishi(b, si, ii, it)
+            b.end()
+            continue
+        _plain(b, section_field(si, "intro"), s.intro)
+        for ii, it in enumerate(s.items):
+            if s.numbering == YISHI:
+                b.start("body")
+                _yishi(b, si, ii, it)
+            elif s.numbering == HEADING:
+                _heading_item(b, si, ii, it)
+            else:
+                b.start("body")
+                b.text(item_field(si, ii, "lead"), it.lead, "body")
+                if needs_stop(it.lead) and it.body.strip():
+                    b.gen("。", "body")
+                b.text(item_field(si, ii, "body"), it.body, "body")
+            b.end()
+    _plain(b, "closing", report.closing)
+    b.end()
+    return title, b.paragraphs
+
+
+def _plain(b: _Builder, path: str, text: str) -> None:
+    b.start("body")
+    b.text(path, text, "body")
+    b.end()
+
+
+def _yishi(b: _Builder, si: int, ii: int, it) -> None:
+    b.gen(chinese_number(ii + 1) + "是", "body", bold=True)
+    b.text(item_field(si, ii, "lead"), it.lead, "body", bold=True)
+    if needs_stop(it.lead):
+        b.gen("。", "body", bold=True)
+    b.text(item_field(si, ii, "body"), it.body, "body")
+
+
+def _heading_item(b: _Builder, si: int, ii: int, it) -> None:
+    number = item_number(HEADING, ii)
+    if it.lead.strip():
+        b.start("heading2", keep=bool(it.body.strip()))
+        b.gen(number, "heading2")
+        b.text(item_field(si, ii, "lead"), it.lead, "heading2")
+        b.end()
+        b.start("body")
+    else:
+        b.start("body")
+        b.gen(number, "heading2")
+    b.text(item_field(si, ii, "body"), it.body, "body")

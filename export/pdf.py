@@ -1,0 +1,165 @@
+"""Layout -> PDF with the reportlab canvas: every glyph at its computed x, no reportlab markup ever."""
+
+from __future__ import annotations
+
+import errno
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from export import geometry as g
+from export.errors import ExportError
+from export.layout import Glyph, Layout, Line, layout_report
+from models.facts import CharPlace
+
+CREATOR = "Tianbao"
+PRODUCER = "Tianbao 报告填报助手 (ReportLab)"
+
+
+@dataclass
+class ExportResult:
+    pages: int
+    warnings: list[str] = field(default_factory=list)  # Chinese, for the user
+    missing: list[CharPlace] = field(default_factory=list)  # characters no installed font has
+    layout: Layout | None = None
+
+
+def _runs(glyphs: list[Glyph]):
+    """Group glyphs into runs one Tj can draw: same font, size and weight, one constant extra spacing."""
+    run: list[Glyph] = []
+    space = 0.0
+    for gl in glyphs:
+        if run:
+            prev = run[-1]
+            delta = gl.x - (prev.x + prev.advance)
+            same = prev.font == gl.font and prev.size == gl.size and prev.fake_bold == gl.fake_bold
+            if same and not gl.missing and not prev.missing and (len(run) == 1 or abs(delta - space) < 1e-3):
+                if len(run) == 1:
+                    space = delta
+                run.append(gl)
+                continue
+            yield run, (space if len(run) > 1 else 0.0)
+        run = [gl]
+        space = 0.0
+    if run:
+        yield run, (space if len(run) > 1 else 0.0)
+
+
+def _draw_line(canvas, text, line: Line, state: dict) -> None:
+    for run, space in _runs(line.glyphs):
+        first = run[0]
+        key = (first.font, first.size)
+        if state.get("font") != key:
+            text.setFont(first.font, first.size)
+            state["font"] = key
+        if state.get("space") != space:
+            text.setCharSpace(space)
+            state["space"] = space
+        mode = 3 if first.missing else 2 if first.fake_bold else 0
+        if state.get("mode") != mode:
+            text.setTextRenderMode(mode)
+            state["mode"] = mode
+        text.setTextOrigin(first.x, line.y_baseline)
+        text.textOut("".join(gl.char for gl in run))
+
+
+def _draw_missing_marks(canvas, line: Line) -> None:
+    """A thin box around a character no font has, so the paper shows where it is."""
+    for gl in line.glyphs:
+        if gl.missing:
+            bottom = line.y_baseline - (1 - g.EM_ASCENT) * gl.size
+            canvas.rect(gl.x, bottom, gl.width, gl.size, stroke=1, fill=0)
+
+
+def _map_missing(layout: Layout) -> None:
+    """Give characters no font has a code (drawing .notdef, invisibly) so they still extract as typed."""
+    from reportlab.pdfbase import pdfmetrics
+
+    for place in layout.missing:
+        font = None
+        for page in layout.pages:
+            for line in page.lines:
+                for gl in line.glyphs:
+                    if gl.missing and gl.char == place.char:
+                        font = pdfmetrics.getFont(gl.font)
+                        break
+        face = getattr(font, "face", None)
+        if face is not None and hasattr(face, "charToGlyph"):
+            face.charToGlyph.setdefault(ord(place.char), 0)
+
+
+def draw(layout: Layout, title: str, *, deterministic: bool = False) -> bytes:
+    """The PDF file as bytes; reportlab is imported here, only when a PDF is made."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    from export import rlfix
+    from export.fonts import register_face
+
+    rlfix.apply()
+    for face in layout.fonts.values():
+        register_face(face)
+    _map_missing(layout)
+    buf = io.BytesIO()
+    canvas = Canvas(buf, pagesize=(g.PAGE_WIDTH, g.PAGE_HEIGHT), invariant=1 if deterministic else 0,
+                    pageCompression=1)
+    canvas.setTitle(title)
+    canvas.setAuthor("")
+    canvas.setSubject("")
+    canvas.setKeywords("")
+    canvas.setCreator(CREATOR)
+    canvas.setProducer(PRODUCER)
+    for page in layout.pages:
+        canvas.setLineWidth(g.FAKE_BOLD_STROKE_PER_PT * g.BODY_SIZE)
+        text = canvas.beginText()
+        state: dict = {}
+        for line in page.lines:
+            _draw_line(canvas, text, line, state)
+        canvas.drawText(text)
+        for line in page.lines:
+            if any(gl.missing for gl in line.glyphs):
+                canvas.setLineWidth(0.3)
+                _draw_missing_marks(canvas, line)
+        canvas.showPage()
+    canvas.save()
+    return buf.getvalue()
+
+
+def _pdf_title(report) -> str:
+    return " ".join(report.title.split()) or "报告"
+
+
+def render_pdf_bytes(report, *, deterministic: bool = False, fonts=None) -> tuple[bytes, ExportResult]:
+    """Lay out and draw in memory: the preview and printing use the very bytes export would write."""
+    layout = layout_report(report, fonts)
+    data = draw(layout, _pdf_title(report), deterministic=deterministic)
+    result = ExportResult(len(layout.pages), list(layout.warnings), list(layout.missing), layout)
+    return data, result
+
+
+def _os_message(path: Path, e: OSError) -> str:
+    if e.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)):
+        return f"磁盘空间不足，无法保存PDF：{path}（原有文件未改动）"
+    if isinstance(e, PermissionError) or e.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return f"无法写入{path}：没有写入权限，或文件正被其他程序（如PDF阅读器）打开（原有文件未改动）"
+    if isinstance(e, FileNotFoundError):
+        return f"保存位置不存在：{path.parent}"
+    if isinstance(e, IsADirectoryError):
+        return f"{path} 是一个文件夹，请另选文件名"
+    if e.errno == errno.EBUSY or getattr(e, "winerror", None) in (32, 33):
+        return f"{path} 正被其他程序占用，请关闭后重试（原有文件未改动）"
+    return f"无法保存PDF {path}：{e.strerror or e}（原有文件未改动）"
+
+
+def export_pdf(report, path, *, deterministic: bool = False, fonts=None) -> ExportResult:
+    """Write the PDF atomically: a failed export leaves no half file and the previous file intact."""
+    from models.exchange import write_atomic
+
+    target = Path(path)
+    data, result = render_pdf_bytes(report, deterministic=deterministic, fonts=fonts)
+    if target.is_dir():
+        raise ExportError(f"{target} 是一个文件夹，请另选文件名")
+    try:
+        write_atomic(target, data)
+    except OSError as e:
+        raise ExportError(_os_message(target, e)) from e
+    return result

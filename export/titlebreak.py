@@ -1,0 +1,97 @@
+"""Balanced title lines: a long title breaks between words into a trapezoid, never into a line and a stub.
+
+Without a dictionary we cannot segment Chinese words, so each break point gets a penalty from cheap
+clues: punctuation, the function words of report titles (关于 … 的 …, 和/与/及/暨), 年/年度 after a
+year, a change between Chinese and half-width text. The chosen breaks minimise the penalty plus the
+difference between the longest and the shortest line.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+
+from export.geometry import FIT_EPSILON
+from export.linebreak import NO_END, NO_START, Atom, make_units
+
+_AFTER_GOOD = frozenset("，、：；。！？）》」』】〕〉”’")
+_CONJ = frozenset("和与及暨并")
+BREAK_ANYWHERE = 6.0  # penalty of a break that may fall inside a word
+STUB_PENALTY = 20.0  # a line of one or two characters
+
+
+def break_penalty(text: str, b: int) -> float:
+    """Cost of breaking ``text`` before index ``b``: 0 is a clean word boundary."""
+    p, q = text[b - 1], text[b]
+    if p in _AFTER_GOOD or q in NO_END:
+        return 0.0
+    if text.startswith("关于", b):
+        return 0.0
+    if text[max(0, b - 2):b] == "关于":
+        return 2.0
+    if p == "的" or q in _CONJ:
+        return 1.0
+    if text[max(0, b - 2):b] == "年度" or (p == "年" and b >= 2 and text[b - 2].isdigit()):
+        return 1.0
+    if text[max(0, b - 2):b] in ("委员", "支部") or q in "的了":
+        return BREAK_ANYWHERE + 4
+    if p.isascii() != q.isascii():
+        return 2.0
+    return BREAK_ANYWHERE
+
+
+def _line_width(atoms: list[Atom], start: int, end: int) -> float:
+    return sum(a.pitch for a in atoms[start:end])
+
+
+def balance(atoms: list[Atom], avail: float) -> list[tuple[int, int]]:
+    """Split one forced title line into balanced [start, end) lines no wider than ``avail``."""
+    total = _line_width(atoms, 0, len(atoms))
+    if total <= avail + FIT_EPSILON or len(atoms) < 2:
+        return [(0, len(atoms))]
+    text = "".join(a.ch for a in atoms)
+    em = max((a.width for a in atoms if a.cell), default=1.0)
+    bounds = [u[0] for u in make_units(atoms)][1:]
+    bounds = [b for b in bounds if text[b] not in NO_START and text[b - 1] not in NO_END]
+    pen = {b: break_penalty(text, b) for b in bounds}
+    n = max(2, math.ceil(total / avail))
+    while n <= len(atoms):
+        best = _best(atoms, bounds, pen, n, avail, em) if n <= 3 else _greedy(atoms, bounds, n, avail)
+        if best is not None:
+            cuts = [0, *best, len(atoms)]
+            return list(zip(cuts, cuts[1:]))
+        n += 1
+    return [(k, k + 1) for k in range(len(atoms))]
+
+
+def _best(atoms, bounds, pen, n, avail, em):
+    best, best_cost = None, math.inf
+    for cuts in itertools.combinations(bounds, n - 1):
+        edges = [0, *cuts, len(atoms)]
+        widths = [_line_width(atoms, a, b) for a, b in zip(edges, edges[1:])]
+        if max(widths) > avail + FIT_EPSILON:
+            continue
+        cost = (max(widths) - min(widths)) / em + sum(pen[c] for c in cuts)
+        cost += sum(STUB_PENALTY for a, b in zip(edges, edges[1:]) if b - a <= 2)
+        if cost < best_cost:
+            best, best_cost = list(cuts), cost
+    return best
+
+
+def _greedy(atoms, bounds, n, avail):
+    """Many lines (a very long title): cut near equal shares of the width."""
+    target = _line_width(atoms, 0, len(atoms)) / n
+    cuts, start, prev = [], 0, 0
+    for b in bounds:
+        w = _line_width(atoms, start, b)
+        if w > avail + FIT_EPSILON and prev > start:
+            cuts.append(prev)
+            start = prev
+        elif w >= target:
+            cuts.append(b)
+            start = b
+        prev = b
+    edges = [0, *cuts, len(atoms)]
+    if any(_line_width(atoms, a, b) > avail + FIT_EPSILON for a, b in zip(edges, edges[1:])):
+        return None
+    return cuts
