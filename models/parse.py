@@ -253,7 +253,7 @@ def _split_lead(text: str, style: str) -> Item:
     if cut >= 0:
         body = (first[cut + 1:].strip() + "\n" + rest).strip()
         return Item(lead=first[:cut + 1], body=body)
-    if rest and (style == HEADING or len(first) <= 40):
+    if rest and style == HEADING:  # a sub-heading line without a full stop; elsewhere the layout would add 。
         return Item(lead=first, body=rest.strip())
     return Item(lead="", body=text)
 

@@ -318,3 +318,8 @@ def test_every_character_is_kept(parts):
 def test_text_ending_in_a_date_is_not_a_signature():
     report, _ = parse_text("一、情况\n工作开展截至2026年11月26日")
     assert report.date is None and report.signature == ""
+
+
+def test_lead_without_full_stop_stays_in_body_outside_heading_style():
+    s = parse_text("一、情况\n一是加强学习\n每月一次。\n二是改进作风。")[0].sections[0]
+    assert (s.items[0].lead, s.items[0].body) == ("", "加强学习\n每月一次。")
