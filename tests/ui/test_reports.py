@@ -1,0 +1,130 @@
+"""The report list: 新建, search, 删除 to 回收站 and back, 复制为新报告 with last year's plans."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from models.report import Item
+from models.store import Store
+from tests.ui.conftest import new_report, template, type_text
+
+
+def titles(w):
+    lst = w.report_list.list
+    return [lst.item(i).text() for i in range(lst.count())]
+
+
+def test_new_uses_chosen_template(qtbot, window):
+    assert window.stack.currentWidget() is window.empty
+    report = new_report(qtbot, window, "duizhao")
+    assert window.stack.currentWidget() is window.editor
+    assert [window.editor.tabText(i) for i in range(window.editor.count())] == [
+        "基本信息", "一、存在问题", "二、原因剖析", "三、整改措施"]
+    assert window.editor.info.preamble.toPlainText() == template("duizhao").data["preamble"]
+    tab = window.editor.widget(1)
+    assert tab.card_for(0).number.text() == "（一）"
+    assert titles(window) == ["民主生活会个人对照检查材料"]
+    assert report.id is not None
+
+
+def test_new_cancelled_changes_nothing(qtbot, window):
+    window.dialogs.kind = "no-such-kind"
+    qtbot.mouseClick(window.report_list.new_button, Qt.MouseButton.LeftButton)
+    assert window.current_report() is None and titles(window) == []
+
+
+def test_title_edit_updates_list(qtbot, window):
+    new_report(qtbot, window)
+    title = window.editor.info.title
+    title.setFocus()
+    title.selectAll()
+    type_text(qtbot, title, "关于2026年度的报告")
+    assert titles(window) == ["关于2026年度的报告"]
+    assert "关于2026年度的报告" in window.windowTitle()
+
+
+def test_search_filters_by_title(qtbot, window):
+    new_report(qtbot, window, "congyan")
+    new_report(qtbot, window, "shuzhi")
+    new_report(qtbot, window, "zongjie")
+    assert len(titles(window)) == 3
+    qtbot.keyClick(window.editor, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.focusWidget() is window.report_list.search
+    type_text(qtbot, window.report_list.search, "述职")
+    assert titles(window) == ["述职述廉报告"]
+    window.report_list.search.clear()
+    assert len(titles(window)) == 3
+
+
+def test_delete_to_trash_and_restore(qtbot, window, db_path):
+    a = new_report(qtbot, window, "congyan")
+    b = new_report(qtbot, window, "shuzhi")
+    assert window.current_report().id == b.id
+    qtbot.mouseClick(window.report_list.delete_button, Qt.MouseButton.LeftButton)
+    assert "回收站" in window.dialogs.asked[-1][1]
+    assert titles(window) == ["关于履行全面从严治党责任情况的报告"]
+    assert window.current_report().id == a.id
+    window.show_trash()
+    dlg = window.trash_dialog
+    qtbot.waitExposed(dlg)
+    assert dlg.list.count() == 1 and dlg.list.item(0).text() == "述职述廉报告"
+    with qtbot.waitSignal(dlg.restored):
+        qtbot.mouseClick(dlg.restore_button, Qt.MouseButton.LeftButton)
+    assert dlg.list.count() == 0
+    assert sorted(titles(window)) == sorted(["述职述廉报告", "关于履行全面从严治党责任情况的报告"])
+    dlg.close()
+
+
+def test_delete_declined_keeps_report(qtbot, window):
+    new_report(qtbot, window)
+    window.dialogs.confirm_answer = False
+    qtbot.mouseClick(window.report_list.delete_button, Qt.MouseButton.LeftButton)
+    assert len(titles(window)) == 1 and window.current_report() is not None
+
+
+def test_copy_carries_plans_forward(qtbot, window, db_path):
+    old = new_report(qtbot, window, "congyan")
+    old.sections[0].items = [Item("去年履职一。", "内容一")]
+    old.sections[2].items = [Item("进一步加强党的政治建设。", "深入推进教育培训计划。"),
+                             Item("全面加强基层党组织建设。", "抓好换届后工作。")]
+    window.editor.set_report(old)  # as if typed; the store gets it on the next save
+    window.save_now()
+    window.dialogs.confirm_answer = True
+    qtbot.mouseClick(window.report_list.copy_button, Qt.MouseButton.LeftButton)
+    assert "下步措施" in window.dialogs.asked[-1][1] and "2 条" in window.dialogs.asked[-1][1]
+    new = window.current_report()
+    assert new.id != old.id
+    assert [i.lead for i in new.sections[0].items] == ["进一步加强党的政治建设。", "全面加强基层党组织建设。"]
+    assert [i.lead for i in new.sections[2].items] == ["进一步加强党的政治建设。", "全面加强基层党组织建设。"]
+    assert new.date is None
+    window.close()
+    store = Store(db_path)
+    assert store.load(old.id).sections[0].items[0].lead == "去年履职一。"
+    assert store.load(new.id).sections[0].items[1].body == "抓好换届后工作。"
+    store.close()
+
+
+def test_copy_without_plans_keeps_items(qtbot, window):
+    old = new_report(qtbot, window, "congyan")
+    old.sections[0].items = [Item("去年履职一。", "内容一")]
+    old.sections[2].items = [Item("措施一。", "")]
+    window.editor.set_report(old)
+    window.save_now()
+    window.dialogs.confirm_answer = False
+    qtbot.mouseClick(window.report_list.copy_button, Qt.MouseButton.LeftButton)
+    assert [i.lead for i in window.current_report().sections[0].items] == ["去年履职一。"]
+
+
+def test_last_report_and_geometry_remembered(qtbot, open_window, db_path):
+    w = open_window()
+    a = new_report(qtbot, w, "congyan")
+    new_report(qtbot, w, "shuzhi")
+    w.open_report(a.id)
+    w.resize(760, 560)  # the offscreen screen is 800x600
+    w.splitter.setSizes([320, 430])
+    sizes = w.splitter.sizes()
+    w.close()
+    w2 = open_window()
+    assert w2.current_report().id == a.id
+    assert (w2.width(), w2.height()) == (760, 560)
+    assert w2.splitter.sizes() == sizes and sizes[0] >= 300
