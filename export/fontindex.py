@@ -248,7 +248,7 @@ def index_path() -> Path:
     return font_cache_dir() / "index.json"
 
 
-def _write_atomic(path: Path, data: bytes) -> None:
+def write_atomic(path: Path, data: bytes) -> None:
     """A cache that cannot be written only costs time on the next run, so failures are ignored."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -260,7 +260,7 @@ def _write_atomic(path: Path, data: bytes) -> None:
 
 
 def _write_metrics(key: str, widths: dict[int, int]) -> None:
-    _write_atomic(font_cache_dir() / "metrics" / f"{key}.bin", marshal.dumps(widths))
+    write_atomic(font_cache_dir() / "metrics" / f"{key}.bin", marshal.dumps(widths))
 
 
 def load_metrics(info_path: str, index: int, key: str) -> dict[int, int]:
@@ -316,5 +316,5 @@ def load_index(*, rescan: bool = False) -> FontIndex:
         # Keep entries of other search folders (tests, TIANBAO_FONT_DIRS) while their files exist.
         kept = {p: e for p, e in cached.items() if p not in files and os.path.exists(p)}
         doc = {"version": INDEX_VERSION, "files": {**kept, **files}}
-        _write_atomic(index_path(), json.dumps(doc, ensure_ascii=False).encode("utf-8"))
+        write_atomic(index_path(), json.dumps(doc, ensure_ascii=False).encode("utf-8"))
     return FontIndex(faces=faces, scanned=scanned, elapsed=time.perf_counter() - start)

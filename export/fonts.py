@@ -184,9 +184,9 @@ def register_face(face: FontFace) -> None:
 
             pdfmetrics.registerFont(UnicodeCIDFont(BUILTIN))
         else:
-            from reportlab.pdfbase.ttfonts import TTFont
+            from export.rlcache import load_ttfont
 
-            pdfmetrics.registerFont(TTFont(face.rl_name, face.path, subfontIndex=face.index))
+            pdfmetrics.registerFont(load_ttfont(face.rl_name, face.path, face.index, face.key))
     _REGISTERED.add(face.rl_name)
 
 

@@ -237,3 +237,33 @@ def test_fontface_is_hashable_value():
     b = FontFace("x", "/p", 0, "TB-x", key="k2")
     assert a == b and hash(a) == hash(b)
     assert fonts.ROLES == ("title", "body", "heading1", "heading2", "pagenum")
+
+
+@needs_debian_fonts
+def test_reportlab_parse_cache_gives_identical_pdf(font_dir, tmp_path):
+    """The pickled reportlab state must draw exactly what a fresh parse draws."""
+    from reportlab.pdfgen import canvas
+
+    from export import rlcache
+
+    shutil.copy(KAI, font_dir)
+    face = get_fontset().face("heading2")
+
+    def draw(name: str) -> bytes:
+        font = rlcache.load_ttfont(face.rl_name, face.path, face.index, face.key)
+        from reportlab.pdfbase import pdfmetrics
+
+        pdfmetrics.registerFont(font)
+        out = tmp_path / f"{name}.pdf"
+        c = canvas.Canvas(str(out), invariant=1)
+        c.setFont(font.fontName, 16)
+        c.drawString(72, 720, "（一）加强政治建设 abc 123")
+        c.save()
+        return out.read_bytes()
+
+    parsed = dict(rlcache.stats)
+    fresh = draw("A")
+    assert rlcache.stats["parsed"] == parsed["parsed"] + 1
+    cached = draw("B")
+    assert rlcache.stats["restored"] == parsed["restored"] + 1
+    assert cached == fresh
