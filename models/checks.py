@@ -189,9 +189,13 @@ def _facts_checks(found: list[Finding], report: Report, facts: TypesetFacts) -> 
         found.append(Finding("font_fallback", INFO, place.field, place.offset, place.offset + 1,
                              f"“{place.char}”用备用字体 {place.font} 打印，字形可能与正文不一致", None, place.char))
     for end in facts.paragraph_ends:
-        if 1 <= end.chars <= 2 and end.field not in ("title", "signature", "date"):
-            found.append(Finding("orphan", INFO, end.field, end.start, end.end,
-                                 f"第 {end.page} 页：段落最后一行只有 {end.chars} 个字（孤字），可删改几个字使其并入上一行"))
+        if not 1 <= end.chars <= 2 or end.field in ("title", "signature", "date", ""):
+            continue
+        if end.start == 0 and len(get_field(report, end.field).strip()) <= 2:
+            continue  # a paragraph that is only one or two characters long is not a 孤字
+        found.append(Finding("orphan", INFO, end.field, end.start, end.end,
+                             f"第 {end.page} 页：段落最后一行只有 {end.chars} 个字（孤字），可删改几个字使其并入上一行",
+                             None, get_field(report, end.field)[end.start:end.end]))
     if report.page_limit and facts.pages > report.page_limit:
         found.append(Finding("too_long", WARNING, "", 0, 0,
                              f"全文共 {facts.pages} 页，超过了设定的 {report.page_limit} 页"))

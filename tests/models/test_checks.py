@@ -235,6 +235,9 @@ def test_facts_checks():
     assert found[0].kind == "too_long"  # whole-report findings come first
     assert summary(found) == "还有 1 个字无法打印，页数超出限制"
     assert run_checks(report, None) == []  # no facts, no font/孤字/page findings
+    report.closing = "好。"  # a two-character paragraph is short, not a 孤字
+    tiny = TypesetFacts(pages=1, paragraph_ends=[ParagraphEnd("closing", 0, 2, 2, 1)])
+    assert _kinds(report, "orphan", tiny) == []
     report.page_limit = 5
     assert _kinds(report, "too_long", facts) == []
 
