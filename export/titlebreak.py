@@ -16,6 +16,12 @@ from export.linebreak import NO_END, NO_START, Atom, make_units
 
 _AFTER_GOOD = frozenset("，、：；。！？）》」』】〕〉”’")
 _CONJ = frozenset("和与及暨并")
+# Two-character words of report titles that must not be split.
+_WORDS = frozenset("年度 工作 情况 报告 组织 建设 责任 党委 委员 支部 全面 从严 治党 主体 落实 关于 意见 方案 "
+                   "通知 总结 计划 实施 推进 加强 改进 发展 党建 基层 干部 队伍 政府 人民 县委 市委 区委 省委".split())
+# Verbs that open the object phrase of a title: a break before them falls between phrases.
+_VERBS = ("履行", "加强", "推进", "落实", "印发", "开展", "做好", "进一步", "贯彻", "深化", "推动", "做好", "建立")
+BALANCE_WEIGHT = 0.5  # penalty per em of difference between the longest and the shortest line
 BREAK_ANYWHERE = 6.0  # penalty of a break that may fall inside a word
 STUB_PENALTY = 20.0  # a line of one or two characters
 
@@ -23,17 +29,21 @@ STUB_PENALTY = 20.0  # a line of one or two characters
 def break_penalty(text: str, b: int) -> float:
     """Cost of breaking ``text`` before index ``b``: 0 is a clean word boundary."""
     p, q = text[b - 1], text[b]
+    if p + q in _WORDS:
+        return BREAK_ANYWHERE + 4
     if p in _AFTER_GOOD or q in NO_END:
         return 0.0
     if text.startswith("关于", b):
         return 0.0
+    if text.startswith(_VERBS, b):
+        return 1.0
     if text[max(0, b - 2):b] == "关于":
         return 2.0
     if p == "的" or q in _CONJ:
         return 1.0
     if text[max(0, b - 2):b] == "年度" or (p == "年" and b >= 2 and text[b - 2].isdigit()):
         return 1.0
-    if text[max(0, b - 2):b] in ("委员", "支部") or q in "的了":
+    if q in "的了":
         return BREAK_ANYWHERE + 4
     if p.isascii() != q.isascii():
         return 2.0
@@ -71,7 +81,7 @@ def _best(atoms, bounds, pen, n, avail, em):
         widths = [_line_width(atoms, a, b) for a, b in zip(edges, edges[1:])]
         if max(widths) > avail + FIT_EPSILON:
             continue
-        cost = (max(widths) - min(widths)) / em + sum(pen[c] for c in cuts)
+        cost = BALANCE_WEIGHT * (max(widths) - min(widths)) / em + sum(pen[c] for c in cuts)
         cost += sum(STUB_PENALTY for a, b in zip(edges, edges[1:]) if b - a <= 2)
         if cost < best_cost:
             best, best_cost = list(cuts), cost

@@ -58,11 +58,11 @@ def expected_text(text: str | None = None) -> str:
 
 
 def long_report(pages: int) -> Report:
-    """About ``pages`` pages: the sample's sections repeated (each copy ~2.6 pages)."""
+    """About ``pages`` pages: the sample's sections repeated (each copy ~4.4 pages)."""
     base = sample_report()
     report = Report(kind="blank", title=base.title, preamble=base.preamble, signature=base.signature,
                     date=base.date)
-    copies = max(1, round(pages / 2.55))
+    copies = max(1, round(pages / 4.4))
     for _ in range(copies):
         for s in base.sections:
             report.sections.append(Section(heading=s.heading, numbering=s.numbering, run_on=s.run_on,
