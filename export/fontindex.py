@@ -98,8 +98,10 @@ def search_dirs() -> list[Path]:
             dirs.append(Path(local) / "Microsoft" / "Windows" / "Fonts")
         return dirs
     if sys.platform == "darwin":
+        # Fonts downloaded on demand (Songti, Kaiti...) live in MobileAsset folders under AssetsV2.
+        assets = sorted(Path("/System/Library/AssetsV2").glob("com_apple_MobileAsset_Font*"))
         return [Path("/System/Library/Fonts"), Path("/Library/Fonts"), home / "Library" / "Fonts",
-                Path("/System/Library/AssetsV2")]  # downloadable Songti/Kaiti land under AssetsV2
+                *assets]
     return [Path("/usr/share/fonts"), Path("/usr/local/share/fonts"), home / ".fonts",
             home / ".local" / "share" / "fonts"]
 

@@ -63,7 +63,8 @@ BORROW = {
     "heading2": ("body", "pagenum", "title", "heading1"),
     "pagenum": ("title", "body", "heading2", "heading1"),
 }
-LAST_RESORT = ("LXGW WenKai", "Noto Sans SC", "Noto Serif SC", "Droid Sans Fallback")
+LAST_RESORT = ("LXGW WenKai", "Noto Sans SC", "Noto Serif SC", "Droid Sans Fallback",
+               "SimSun-ExtB", "SimSun-ExtG", "MingLiU-ExtB", "HanaMinA", "HanaMinB")
 
 
 def _norm(name: str) -> str:
@@ -127,14 +128,20 @@ class FontSet:
     """The faces chosen for every role, and what had to be substituted."""
 
     def __init__(self, chains: dict[str, list[FontFace]], substitutions: list[str],
-                 builtin_only: bool):
+                 builtin_only: bool, substituted: frozenset[str] = frozenset()):
         self._chains = chains
+        self._substituted = substituted
         self.substitutions = substitutions
         self.builtin_only = builtin_only
         self._for: dict[tuple[str, str], FontFace | None] = {}
 
     def face(self, role: str) -> FontFace:
         return self._chains[role][0]
+
+    def substituted(self, role: str) -> bool:
+        """True when the role is not set in one of its official faces (e.g. 小标宋 replaced by a
+        light Song face, which a renderer may want to embolden)."""
+        return role in self._substituted
 
     def chain(self, role: str) -> list[FontFace]:
         return list(self._chains[role])
@@ -155,7 +162,10 @@ class FontSet:
             return self._for[key]
         except KeyError:
             pass
-        found = next((f for f in self._chains[role] if f.has(ch)), None)
+        if ord(ch) < 0x20 or 0x7F <= ord(ch) < 0xA0:
+            found = None  # control characters: no font draws them, no need to load every cmap
+        else:
+            found = next((f for f in self._chains[role] if f.has(ch)), None)
         self._for[key] = found
         return found
 
@@ -269,7 +279,7 @@ def resolve(faces: list[FaceInfo], min_coverage: float = MIN_PRIMARY_COVERAGE) -
         builtin = FontFace(family=BUILTIN, path="", index=0, rl_name=BUILTIN)
         chains = {role: _dedupe([builtin, *tail]) for role in ROLES}
         return FontSet(chains, ["未找到可嵌入的中文字体：全部文字使用 PDF 阅读器内置的 STSong-Light 宋体，"
-                                "字体未嵌入，在其他电脑上打印效果可能不同"], True)
+                                "字体未嵌入，在其他电脑上打印效果可能不同"], True, frozenset(ROLES))
     chains: dict[str, list[FontFace]] = {}
     subs: list[str] = []
     for role in ROLES:
@@ -285,12 +295,15 @@ def resolve(faces: list[FaceInfo], min_coverage: float = MIN_PRIMARY_COVERAGE) -
         if primary not in official:
             unusable = catalog.unusable_names(OFFICIAL[role] + ALTERNATIVES[role] + OPEN[role])
             subs.append(_substitution(role, primary, own, infos, unusable))
-    return FontSet(chains, subs, False)
+    substituted = frozenset(r for r in ROLES if chains[r][0] not in _listed(catalog, OFFICIAL[r]))
+    return FontSet(chains, subs, False, substituted)
 
 
 def _substitution(role: str, primary: FontFace, own: list[FontFace],
                   infos: dict[str, FaceInfo], unusable: list[str]) -> str:
-    text = f"{ROLE_LABELS[role]}：未安装{OFFICIAL_LABELS[role]}，使用 {primary.family} 代替"
+    zh = infos[primary.rl_name].zh
+    name = f"{primary.family}（{zh}）" if zh and zh != primary.family else f"{primary.family} "
+    text = f"{ROLE_LABELS[role]}：未安装{OFFICIAL_LABELS[role]}，使用 {name}代替"
     skipped = own[:own.index(primary)] if primary in own else own  # partial faces passed over
     notes = []
     for f in skipped:

@@ -137,7 +137,8 @@ def test_single_open_font_serves_every_role(font_dir):
         assert fs.face(role).family == "AR PL KaitiM GB"
         assert Path(fs.face(role).path).parent == font_dir
     assert len(fs.substitutions) == 5  # an open Kai face is still a substitute for 楷体
-    assert "二级标题：未安装楷体_GB2312/楷体，使用 AR PL KaitiM GB 代替" in fs.substitutions
+    assert "二级标题：未安装楷体_GB2312/楷体，使用 AR PL KaitiM GB（文鼎ＰＬ简中楷）代替" in fs.substitutions
+    assert all(fs.substituted(role) for role in ROLES)
 
 
 @needs_debian_fonts
@@ -267,3 +268,36 @@ def test_reportlab_parse_cache_gives_identical_pdf(font_dir, tmp_path):
     cached = draw("B")
     assert rlcache.stats["restored"] == parsed["restored"] + 1
     assert cached == fresh
+
+
+def _renamed(src: Path, en: str, zh: str):
+    """A copy of a real font that calls itself `en` / `zh`, like a Windows system font."""
+    from fontTools.ttLib import TTFont
+
+    font = TTFont(str(src))
+    name = font["name"]
+    name.names = [r for r in name.names if r.nameID not in (1, 4, 6, 16)]
+    for nid, text in ((1, en), (4, en), (6, en.replace(" ", ""))):
+        name.setName(text, nid, 3, 1, 0x409)
+    name.setName(zh, 1, 3, 1, 0x804)
+    name.setName(zh, 4, 3, 1, 0x804)
+    return font
+
+
+@needs_debian_fonts
+def test_official_windows_faces_win_and_are_not_reported(font_dir):
+    from fontTools.ttLib import TTCollection
+
+    _renamed(SUNG, "FangSong", "仿宋").save(str(font_dir / "simfang.ttf"))
+    coll = TTCollection()
+    coll.fonts = [_renamed(KAI, "SimSun", "宋体"), _renamed(KAI, "NSimSun", "新宋体")]
+    coll.save(str(font_dir / "simsun.ttc"))
+    fs = get_fontset()
+    assert fs.face("body").family == "仿宋" and not fs.substituted("body")
+    assert fs.face("pagenum").family == "宋体" and fs.face("pagenum").index == 0
+    assert fs.face("title").family == "宋体"  # a common alternative to 小标宋
+    assert fs.substituted("title") and not fs.substituted("pagenum")
+    labels = [s.split("：")[0] for s in fs.substitutions]
+    assert labels == ["标题", "一级标题", "二级标题"]
+    assert "标题：未安装方正小标宋简体，使用 宋体 代替" in fs.substitutions
+    assert [f.family for f in fs.chain("heading2")][:2] == ["仿宋", "宋体"]
