@@ -163,7 +163,7 @@ def describe_char(ch: str) -> str:
 
 def warnings_for(lay: Layout) -> list[str]:
     out = list(lay.substitutions)
-    if lay.builtin_only:
+    if lay.builtin_only and not any("STSong" in s for s in out):
         out.append("未找到可嵌入的中文字体，已改用PDF阅读器内置的宋体（STSong-Light）：字体没有嵌入文件，"
                    "换一台电脑打开或打印，字形可能不同")
     seen: dict[str, int] = {}

@@ -48,6 +48,8 @@ def _runs(glyphs: list[Glyph]):
 def _draw_line(canvas, text, line: Line, state: dict) -> None:
     for run, space in _runs(line.glyphs):
         first = run[0]
+        if first.missing and first.font not in state["ttf"]:
+            continue  # a CID font cannot even encode it: only the box marks the place
         key = (first.font, first.size)
         if state.get("font") != key:
             text.setFont(first.font, first.size)
@@ -71,10 +73,13 @@ def _draw_missing_marks(canvas, line: Line) -> None:
             canvas.rect(gl.x, bottom, gl.width, gl.size, stroke=1, fill=0)
 
 
-def _map_missing(layout: Layout) -> None:
-    """Give characters no font has a code (drawing .notdef, invisibly) so they still extract as typed."""
+def _map_missing(layout: Layout) -> set[str]:
+    """Give characters no font has a code (drawing .notdef, invisibly) so they still extract as typed.
+
+    Returns the names of the TrueType fonts, the only ones that can carry such a character."""
     from reportlab.pdfbase import pdfmetrics
 
+    ttf = {name for name in layout.fonts if hasattr(getattr(pdfmetrics.getFont(name), "face", None), "charToGlyph")}
     for place in layout.missing:
         font = None
         for page in layout.pages:
@@ -86,6 +91,7 @@ def _map_missing(layout: Layout) -> None:
         face = getattr(font, "face", None)
         if face is not None and hasattr(face, "charToGlyph"):
             face.charToGlyph.setdefault(ord(place.char), 0)
+    return ttf
 
 
 def draw(layout: Layout, title: str, *, deterministic: bool = False) -> bytes:
@@ -98,7 +104,7 @@ def draw(layout: Layout, title: str, *, deterministic: bool = False) -> bytes:
     rlfix.apply()
     for face in layout.fonts.values():
         register_face(face)
-    _map_missing(layout)
+    ttf = _map_missing(layout)
     buf = io.BytesIO()
     canvas = Canvas(buf, pagesize=(g.PAGE_WIDTH, g.PAGE_HEIGHT), invariant=1 if deterministic else 0,
                     pageCompression=1)
@@ -111,7 +117,7 @@ def draw(layout: Layout, title: str, *, deterministic: bool = False) -> bytes:
     for page in layout.pages:
         canvas.setLineWidth(g.FAKE_BOLD_STROKE_PER_PT * g.BODY_SIZE)
         text = canvas.beginText()
-        state: dict = {}
+        state: dict = {"ttf": ttf}
         for line in page.lines:
             _draw_line(canvas, text, line, state)
         canvas.drawText(text)
