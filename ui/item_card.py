@@ -21,6 +21,14 @@ from ui.widgets import CountLabel, GrowingTextEdit, chars
 ITEM_MIME = "application/x-tianbao-item"
 
 
+# One style sheet for the page that holds the cards: per-card style sheets make 500 cards slow to build.
+CARD_STYLE = """
+#itemCard { background: #fbfbfa; border: 1px solid #dcdcd8; border-radius: 4px; }
+#dragHandle { color: #999; font-size: 16px; padding: 0 2px; }
+#countLabel { color: #888; }
+"""
+
+
 class DragHandle(QLabel):
     """The grip a card is dragged by; the drop target reads the card's position from the mime data."""
 
@@ -29,7 +37,7 @@ class DragHandle(QLabel):
         self._card = card
         self._press: QPoint | None = None
         self.setCursor(Qt.CursorShape.OpenHandCursor)
-        self.setStyleSheet("color: #999; font-size: 16px; padding: 0 2px;")
+        self.setObjectName("dragHandle")
         self.setToolTip(self.tr("拖动以调整顺序"))
 
     def mousePressEvent(self, event) -> None:  # noqa: N802 - Qt override
@@ -67,9 +75,6 @@ class ItemCard(QFrame):
         self.index = 0
         self.setObjectName("itemCard")
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setStyleSheet(
-            "#itemCard { background: #fbfbfa; border: 1px solid #dcdcd8; border-radius: 4px; }"
-        )
         self.handle = DragHandle(self)
         self.number = QLabel(self)
         bold = QFont(self.number.font())

@@ -83,6 +83,8 @@ class ReportEditor(QTabWidget):
                     self.removeTab(self.indexOf(tab))
                     tab.deleteLater()
                     del self._tabs[key]
+            if self.indexOf(self.info) != 0:
+                self.tabBar().moveTab(self.indexOf(self.info), 0)
             for i, s in enumerate(sections):
                 tab = self._tabs.get(id(s))
                 if tab is None:

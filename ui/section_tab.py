@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -15,8 +15,12 @@ from PySide6.QtWidgets import (
 )
 
 from models.report import HEADING, NONE, YISHI, Section, item_number
-from ui.item_card import ITEM_MIME, ItemCard
+from ui.item_card import CARD_STYLE, ITEM_MIME, ItemCard
 from ui.widgets import CountLabel, GrowingTextEdit
+
+# Cards made at once when a tab is first shown, then per event-loop turn until all exist.
+FIRST_BATCH = 20
+BATCH = 12
 
 # (numbering, run_on) choices of the combo box, in display order.
 NUMBERING_CHOICES = ((YISHI, False), (YISHI, True), (HEADING, False), (NONE, False))
@@ -75,10 +79,16 @@ class SectionTab(QScrollArea):
         self.editor = editor
         self._cards: dict[int, ItemCard] = {}
         self._built = False
+        self._limit = 0
+        self._grow_timer = QTimer(self)
+        self._grow_timer.setSingleShot(True)
+        self._grow_timer.setInterval(0)
+        self._grow_timer.timeout.connect(self._grow)
         self.setWidgetResizable(True)
         self.setFrameShape(QScrollArea.Shape.NoFrame)
         page = QWidget(self)
         page.setObjectName("sectionPage")
+        page.setStyleSheet(CARD_STYLE)
         outer = QVBoxLayout(page)
         outer.setContentsMargins(16, 12, 16, 16)
         outer.setSpacing(10)
@@ -151,14 +161,19 @@ class SectionTab(QScrollArea):
         super().showEvent(event)
 
     def ensure_built(self) -> None:
-        """Cards are made the first time they are needed, so a big report opens quickly."""
+        """Cards are made the first time they are needed, a batch at a time, so a big report opens quickly."""
         if not self._built:
             self._built = True
+            self._limit = FIRST_BATCH
             self.sync_items()
 
     @property
     def built(self) -> bool:
-        return self._built
+        return self._built and self._limit >= len(self.section.items)
+
+    def _grow(self) -> None:
+        self._limit += BATCH
+        self.sync_items()
 
     def sync_items(self) -> None:
         """Make the cards match section.items: reuse, create, drop, reorder, renumber."""
@@ -166,25 +181,32 @@ class SectionTab(QScrollArea):
             self.update_count()
             return
         lay = self.cards.lay
-        wanted = [self._card(it) for it in self.section.items]
+        wanted = [self._card(it) for it in self.section.items[: self._limit]]
         keep = {id(c) for c in wanted}
         for key, card in list(self._cards.items()):
             if id(card) not in keep:
                 del self._cards[key]
                 card.hide()
                 card.deleteLater()
-        current = self.cards.cards()
-        if [id(c) for c in current] != [id(c) for c in wanted]:
+        current = [id(c) for c in self.cards.cards()]
+        order = [id(c) for c in wanted]
+        if current != order:
             self.cards.setUpdatesEnabled(False)
-            while lay.count():
-                lay.takeAt(0)
-            for card in wanted:
+            if order[: len(current)] == current:
+                start = len(current)  # only new cards at the end: append them
+            else:
+                start = 0
+                while lay.count():
+                    lay.takeAt(0)
+            for card in wanted[start:]:
                 lay.addWidget(card)
                 card.show()
             self.cards.setUpdatesEnabled(True)
-            self._fix_tab_order(wanted)
+            self._fix_tab_order(wanted, start)
         self.renumber()
         self.update_count()
+        if self._limit < len(self.section.items):
+            self._grow_timer.start()
 
     def _card(self, item) -> ItemCard:
         card = self._cards.get(id(item))
@@ -199,9 +221,9 @@ class SectionTab(QScrollArea):
             self._cards[id(item)] = card
         return card
 
-    def _fix_tab_order(self, cards: list[ItemCard]) -> None:
-        prev = self.intro
-        for card in cards:
+    def _fix_tab_order(self, cards: list[ItemCard], start: int = 0) -> None:
+        prev = cards[start - 1].body if start > 0 else self.intro
+        for card in cards[start:]:
             QWidget.setTabOrder(prev, card.lead)
             QWidget.setTabOrder(card.lead, card.body)
             prev = card.body
@@ -212,6 +234,9 @@ class SectionTab(QScrollArea):
 
     def card_for(self, index: int) -> ItemCard | None:
         self.ensure_built()
+        if index >= self._limit:
+            self._limit = index + 1
+            self.sync_items()
         if 0 <= index < len(self.section.items):
             return self._cards.get(id(self.section.items[index]))
         return None

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QLabel, QSizePolicy, QTextEdit, QWidget
 
 from models.report import count_chars
@@ -54,7 +54,10 @@ class CountLabel(QLabel):
         font = QFont(self.font())
         font.setPointSizeF(max(font.pointSizeF() * 0.85, 7.0))
         self.setFont(font)
-        self.setStyleSheet("color: #888;")
+        self.setObjectName("countLabel")
+        pal = self.palette()
+        pal.setColor(QPalette.ColorRole.WindowText, QColor("#888"))
+        self.setPalette(pal)
         self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
     def show_count(self, n: int, prefix: str = "") -> None:

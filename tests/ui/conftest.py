@@ -14,7 +14,6 @@ from models.templates import load_templates
 from ui.main_window import MainWindow
 from ui.settings import make_settings
 
-
 # The offscreen platform plugin itself warns whenever a window's size limits change; xcb does not.
 OFFSCREEN_NOISE = r"This plugin does not support propagateSizeHints\(\)"
 
