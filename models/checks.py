@@ -95,6 +95,14 @@ def _add(found: list[Finding], kind: str, path: str, hit: tc.Hit, text: str, sev
                          text[hit.start:hit.end]))
 
 
+def check_field(path: str, text: str) -> list[Finding]:
+    """The text-only findings of one field: cheap enough to run on every keystroke in that field."""
+    found: list[Finding] = []
+    _text_checks(found, path, text)
+    found.sort(key=lambda f: (f.start, f.end))
+    return found
+
+
 def _text_checks(found: list[Finding], path: str, text: str) -> None:
     for hit in tc.placeholders(text):
         _add(found, "placeholder", path, hit, text)
@@ -106,7 +114,8 @@ def _text_checks(found: list[Finding], path: str, text: str) -> None:
 
 def _empty_checks(found: list[Finding], report: Report) -> None:
     def empty(path: str, message: str, severity: str = WARNING) -> None:
-        found.append(Finding("empty", severity, path, 0, len(get_field(report, path)), message))
+        text = get_field(report, path)
+        found.append(Finding("empty", severity, path, 0, len(text), message, None, text))
 
     if not report.title.strip():
         empty("title", "标题为空")
@@ -140,22 +149,30 @@ def _numbering_checks(found: list[Finding], report: Report) -> None:
             texts += [(lead_path, it.lead), (body_path, it.body)]
             if s.numbering == NONE:
                 continue
-            first_path, first = (lead_path, it.lead) if it.lead.strip() else (body_path, it.body)
-            hit = tc.number_at_start(first)
-            if hit is None and s.numbering == YISHI and first_path == lead_path:
-                hit = _yishi_at_start(it.body)
-                first_path, first = body_path, it.body
-            if hit is not None and not (s.numbering == HEADING and first_path == body_path
-                                        and not first.lstrip().startswith(("（", "("))):
-                _add(found, "hand_numbering", first_path, hit, first)
+            if it.lead.strip():
+                if (hit := tc.number_at_start(it.lead)) is not None:
+                    _add(found, "hand_numbering", lead_path, hit, it.lead)
+                if (hit := _own_style_at_start(it.body, s.numbering)) is not None:
+                    number = it.body[hit.start:hit.end].strip()
+                    hit = hit._replace(message=f"正文开头的“{number}”像是下一条的编号，请把它拆成新的一条", fix=None)
+                    _add(found, "hand_numbering", body_path, hit, it.body)
+            else:
+                hit = tc.number_at_start(it.body) if s.numbering == YISHI else _own_style_at_start(it.body, HEADING)
+                if hit is not None:
+                    _add(found, "hand_numbering", body_path, hit, it.body)
         _sequence_checks(found, texts)
     for path in ("preamble", "closing"):
         _sequence_checks(found, [(path, getattr(report, path))])
 
 
-def _yishi_at_start(body: str) -> tc.Hit | None:
-    hit = tc.number_at_start(body)
-    return hit if hit is not None and body.lstrip()[1:2] == "是" else None
+def _own_style_at_start(text: str, numbering: str) -> tc.Hit | None:
+    """一是 at the start of a yishi body, （一） at the start of a heading body: numbers the app generates."""
+    hit = tc.number_at_start(text)
+    if hit is None:
+        return None
+    number = text[hit.start:hit.end].strip()
+    own = number.endswith("是") if numbering == YISHI else number.startswith(("（", "("))
+    return hit if own else None
 
 
 def _sequence_checks(found: list[Finding], texts: Iterable[tuple[str, str]]) -> None:
@@ -170,7 +187,8 @@ def _sequence_checks(found: list[Finding], texts: Iterable[tuple[str, str]]) -> 
             if want is None:
                 continue
             if n != want:
-                wanted = marker.replace(_cn(n), _cn(want), 1)
+                arabic = kind.endswith("arabic")
+                wanted = marker.replace(str(n) if arabic else _cn(n), str(want) if arabic else _cn(want), 1)
                 found.append(Finding("hand_numbering", WARNING, path, start, end,
                                      f"编号不连续：这里是“{marker}”，按顺序应为“{wanted}”", None, marker))
             expected[kind] = n + 1
@@ -214,10 +232,13 @@ def apply_fix(report: Report, finding: Finding) -> bool:
 
 def apply_all_fixes(report: Report, kind: str) -> int:
     """Apply every fix of one kind (e.g. all half-width punctuation); returns how many were applied."""
-    fixable = [f for f in run_checks(report) if f.kind == kind and f.fix is not None]
     done = 0
-    for f in sorted(fixable, key=lambda f: (f.field, -f.start)):  # right to left keeps ranges valid
-        done += apply_fix(report, f)
+    for _ in range(5):  # a fixed mark can turn its neighbour's context Chinese: repeat until nothing is left
+        fixable = [f for f in run_checks(report) if f.kind == kind and f.fix is not None]
+        if not fixable:
+            break
+        for f in sorted(fixable, key=lambda f: (f.field, -f.start)):  # right to left keeps ranges valid
+            done += apply_fix(report, f)
     return done
 
 

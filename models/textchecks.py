@@ -27,7 +27,8 @@ _MEASURES = (
 _MEASURE_RE = re.compile(rf"(?:余|多)?(?:{_MEASURES})")
 _X_RUN = rf"[{_X}]+(?:[.．][{_X}]+)?"
 _PLACEHOLDER_RE = re.compile(
-    "|".join([
+    rf"(?=[{_X}*＊某待TtT【（(□_＿])(?:"  # a cheap first-character test before the alternatives
+    + "|".join([
         # an X run standing for a number: X个, X余人, X.X%, 近X人, 第X批 (not Excel, X光, Windows XP, 3×4)
         rf"(?<![{_LATIN}.．])(?P<num>{_X_RUN})(?![{_LATIN}])(?=(?:{_MEASURES}))",
         rf"(?<=[近约共第达超逾计占])(?P<num2>{_X_RUN})(?![{_LATIN}])",
@@ -37,6 +38,7 @@ _PLACEHOLDER_RE = re.compile(
         r"(?P<word>某某+|待补充|待核实|待定(?![夺论])|待填写|待填|待确认|待更新|(?<![A-Za-z])(?:TODO|todo|TBD)(?![A-Za-z]))",
         r"(?P<blank>【[\s\u3000]*】|[（(][\s\u3000]*[）)]|□+|_{3,}|＿{2,})",
     ])
+    + ")"
 )
 
 
@@ -60,6 +62,8 @@ def placeholders(text: str) -> list[Hit]:
 
 _FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）", ".": "。"}
 _HALF_MARKS = set(_FULL) | {'"', "'"}
+_HALF_RE = re.compile(r"[,;:?!().\"']")
+_MARK_RE = re.compile(r"[,;:?!().\"'“”‘’]")
 
 
 def is_cjk(ch: str | None) -> bool:
@@ -87,14 +91,13 @@ def _neighbour(text: str, i: int, step: int) -> str | None:
 
 def halfwidth(text: str) -> list[Hit]:
     """, ; : ? ! ( ) . " ' typed half-width in Chinese text, each with its full-width fix."""
-    if not any(ch in _HALF_MARKS for ch in text):
+    if not _HALF_RE.search(text):
         return []
     hits: list[Hit] = []
     parens = _paren_pairs(text)
     opened = {"\"": False, "'": False}
-    for i, ch in enumerate(text):
-        if ch not in _HALF_MARKS and ch not in "“”‘’":
-            continue
+    for m in _MARK_RE.finditer(text):
+        i, ch = m.start(), m.group()
         if ch in "“”‘’":  # curly quotes set the state straight quotes continue from
             opened['"' if ch in "“”" else "'"] = ch in "“‘"
             continue
@@ -133,7 +136,8 @@ def halfwidth(text: str) -> list[Hit]:
 def _paren_pairs(text: str) -> dict[int, int]:
     pairs: dict[int, int] = {}
     stack: list[int] = []
-    for i, ch in enumerate(text):
+    for m in re.finditer(r"[()]", text):
+        i, ch = m.start(), m.group()
         if ch == "(":
             stack.append(i)
         elif ch == ")" and stack:
@@ -162,7 +166,8 @@ def unpaired(text: str) -> list[Hit]:
         if open_ not in text and close not in text:
             continue
         stack: list[int] = []
-        for i, ch in enumerate(text):
+        for m in re.finditer(f"[{open_}{close}]", text):
+            i, ch = m.start(), m.group()
             if ch == open_:
                 stack.append(i)
             elif ch == close:
@@ -183,7 +188,8 @@ NUMBER_AT_START = re.compile(
 )
 _SEQ_RE = re.compile(
     rf"(?:^|(?<=[。；！？：;:!?\n]))\s*(?:(?P<shi>[{_CN}]{{1,3}})是|(?P<yao>[{_CN}]{{1,3}})要"
-    rf"|第(?P<di>[{_CN}]{{1,3}})(?=[，,、：:])|[（(](?P<paren>[{_CN}]{{1,3}})[）)])"
+    rf"|第(?P<di>[{_CN}]{{1,3}})(?=[，,、：:])|[（(](?P<paren>[{_CN}]{{1,3}})[）)]"
+    r"|(?P<arabic>\d{1,2})[.．、](?!\d)|[（(](?P<paren_arabic>\d{1,2})[）)])"
 )
 
 
@@ -200,7 +206,7 @@ def sequence_markers(text: str, cn_to_int) -> list[tuple[str, int, int, int, str
     out = []
     for m in _SEQ_RE.finditer(text):
         kind = m.lastgroup or ""
-        n = cn_to_int(m.group(kind))
+        n = int(m.group(kind)) if kind.endswith("arabic") else cn_to_int(m.group(kind))
         if n:
             marker = m.group().strip()
             out.append((kind, n, m.end() - len(marker), m.end(), marker))

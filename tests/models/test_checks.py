@@ -8,9 +8,21 @@ import re
 import time
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from models.checks import KINDS, Finding, apply_all_fixes, apply_fix, place_name, run_checks, summary
+from models.checks import (
+    KINDS,
+    Finding,
+    apply_all_fixes,
+    apply_fix,
+    check_field,
+    place_name,
+    run_checks,
+    summary,
+)
 from models.facts import CharPlace, FallbackPlace, ParagraphEnd, TypesetFacts
+from models.fields import get_field
 from models.parse import read_file
 from models.report import HEADING, NONE, YISHI, Item, Report, Section
 from tests.conftest import SAMPLE
@@ -180,6 +192,7 @@ def test_hand_numbering_in_numbered_fields():
     assert found == [
         ("sections.0.heading", "一、", ""),
         ("sections.0.items.0.lead", "一是", ""),
+        ("sections.0.items.0.body", "二是", None),  # the next item typed into this one: split, don't delete
         ("sections.1.items.0.lead", "（一）", ""),
     ]
     assert apply_all_fixes(report, "hand_numbering") == 3
@@ -199,6 +212,9 @@ def test_body_starting_with_number_when_lead_empty():
     ("一是学习。二是调研。三是落实。", []),
     ("统一是前提。二是说法。第一责任人。", []),
     ("三是单独出现。", []),
+    ("如下：1.甲；2.乙；4.丁。", ["4."]),
+    ("（1）甲。（2）乙。（2）丙。", ["（2）"]),
+    ("增长1.5倍。2.5亿元。", []),
 ])
 def test_skipped_sequences(text, flagged):
     report = _report(text, numbering=NONE, lead="")
@@ -257,3 +273,28 @@ def test_finding_api():
         "全文", "标题", "成文日期", "第二部分标题", "第一部分开头段", "第三部分第1条要点"]
     assert all(sev in ("error", "warning", "info") for sev, _ in KINDS.values())
     assert summary([]) == ""
+
+
+def test_check_field_matches_run_checks():
+    report, _ = read_file(SAMPLE)
+    path = "sections.0.items.2.body"
+    text = report.sections[0].items[2].body
+    whole = [f for f in run_checks(report) if f.field == path]
+    assert check_field(path, text) == whole
+
+
+_chunks = st.sampled_from(["X个", "近X人", "***", '"', "'", "(", ")", ",", ".", ":", "“", "”", "（", "）", "《", "》",
+                           "一是", "二是", "四是", "（一）", "1.", "某某", "Excel", "12.5", " ", "\n", "工作", "。", "a"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(_chunks, max_size=12).map("".join), min_size=1, max_size=4))
+def test_findings_point_at_their_text_and_fixes_converge(bodies):
+    report = Report(sections=[Section(heading="情况", items=[Item(lead=b[:3], body=b) for b in bodies])])
+    for f in run_checks(report):
+        text = get_field(report, f.field) if f.field else ""
+        assert 0 <= f.start <= f.end <= len(text)
+        assert text[f.start:f.end] == f.text
+    for kind in ("halfwidth_punct", "hand_numbering"):
+        apply_all_fixes(report, kind)
+    assert [f for f in run_checks(report) if f.kind == "halfwidth_punct"] == []
