@@ -19,6 +19,7 @@ BUILTIN = "STSong-Light"
 # cwTeXFangSong (4384 of 6763, 65% of the sample's distinct characters) would switch face on
 # almost every line, which looks worse than a uniform Song face.
 MIN_PRIMARY_COVERAGE = 0.99
+MIN_CHINESE_FONT = 1000  # GB 2312 hanzi a face needs before it counts as a Chinese font at all
 
 # Names are matched after _norm(); Chinese names first so a face is reported by its Chinese name.
 OFFICIAL = {
@@ -275,38 +276,48 @@ def resolve(faces: list[FaceInfo], min_coverage: float = MIN_PRIMARY_COVERAGE) -
     catalog = _Catalog(faces)
     infos = {_rl_name(f): f for f in catalog.usable}
     tail = _tail(catalog)
-    if not any(infos[f.rl_name].cjk for f in tail):
+    chinese = [f for f in tail if infos[f.rl_name].gb2312 >= MIN_CHINESE_FONT]
+    if not chinese:
         builtin = FontFace(family=BUILTIN, path="", index=0, rl_name=BUILTIN)
         chains = {role: _dedupe([builtin, *tail]) for role in ROLES}
         return FontSet(chains, ["未找到可嵌入的中文字体：全部文字使用 PDF 阅读器内置的 STSong-Light 宋体，"
                                 "字体未嵌入，在其他电脑上打印效果可能不同"], True, frozenset(ROLES))
+
+    def is_full(face: FontFace) -> bool:
+        return infos[face.rl_name].gb2312 >= min_coverage * GB2312_HANZI
+
     chains: dict[str, list[FontFace]] = {}
     subs: list[str] = []
+    substituted = set()
     for role in ROLES:
         official = _listed(catalog, OFFICIAL[role])
         own = _dedupe(official + _listed(catalog, ALTERNATIVES[role] + OPEN[role]))
         borrowed: list[FontFace] = []
         for other in BORROW[role]:
             borrowed += _listed(catalog, OFFICIAL[other] + ALTERNATIVES[other] + OPEN[other])
-        full = [f for f in own if infos[f.rl_name].gb2312 >= min_coverage * GB2312_HANZI]
-        primary = (full or own or [f for f in borrowed + tail if infos[f.rl_name].cjk])[0]
-        chain = _dedupe([primary, *own, *borrowed, *_listed(catalog, LAST_RESORT), *tail])
-        chains[role] = chain
+        # A face of the role's own style that covers GB 2312; else any such face (a uniform
+        # face of another style reads better than a partial one patched on every line); else
+        # the role's partial face; else the Chinese face with the most hanzi.
+        primary = next((f for f in own + borrowed + chinese if is_full(f)), None)
+        primary = primary or (own + chinese)[0]
+        chains[role] = _dedupe([primary, *own, *borrowed, *_listed(catalog, LAST_RESORT), *tail])
         if primary not in official:
+            substituted.add(role)
             unusable = catalog.unusable_names(OFFICIAL[role] + ALTERNATIVES[role] + OPEN[role])
-            subs.append(_substitution(role, primary, own, infos, unusable))
-    substituted = frozenset(r for r in ROLES if chains[r][0] not in _listed(catalog, OFFICIAL[r]))
-    return FontSet(chains, subs, False, substituted)
+            cut = own.index(primary) if primary in own else len(own)
+            passed = [f for f in own[:cut] if not is_full(f)]  # partial faces of the role's style
+            subs.append(_substitution(role, primary, passed, infos, unusable))
+    return FontSet(chains, subs, False, frozenset(substituted))
 
 
-def _substitution(role: str, primary: FontFace, own: list[FontFace],
+def _substitution(role: str, primary: FontFace, passed: list[FontFace],
                   infos: dict[str, FaceInfo], unusable: list[str]) -> str:
+    """One sentence per role, naming the partial and unembeddable faces that were passed over."""
     zh = infos[primary.rl_name].zh
     name = f"{primary.family}（{zh}）" if zh and zh != primary.family else f"{primary.family} "
     text = f"{ROLE_LABELS[role]}：未安装{OFFICIAL_LABELS[role]}，使用 {name}代替"
-    skipped = own[:own.index(primary)] if primary in own else own  # partial faces passed over
     notes = []
-    for f in skipped:
+    for f in passed:
         gb = infos[f.rl_name].gb2312
         notes.append(f"{f.family} 只含 {gb}/{GB2312_HANZI} 个常用汉字，仅用于补字")
     for name in unusable:

@@ -301,3 +301,24 @@ def test_official_windows_faces_win_and_are_not_reported(font_dir):
     assert labels == ["标题", "一级标题", "二级标题"]
     assert "标题：未安装方正小标宋简体，使用 宋体 代替" in fs.substitutions
     assert [f.family for f in fs.chain("heading2")][:2] == ["仿宋", "宋体"]
+
+
+@needs_debian_fonts
+def test_partial_face_alone_is_used_and_gaps_are_missing(font_dir):
+    shutil.copy(CWFS, font_dir)
+    fs = get_fontset()
+    assert not fs.builtin_only
+    assert fs.face("body").family == "cwTeXFangSong"
+    assert fs.font_for("body", "党").family == "cwTeXFangSong"
+    assert fs.font_for("body", "专") is None  # reported as missing by the layout, never blank
+
+
+@needs_debian_fonts
+def test_full_face_of_other_style_beats_partial_face_of_right_style(font_dir):
+    shutil.copy(CWFS, font_dir)
+    shutil.copy(WQY, font_dir)
+    fs = get_fontset()
+    assert fs.face("body").family == "WenQuanYi Micro Hei"
+    assert [f.family for f in fs.chain("body")][:2] == ["WenQuanYi Micro Hei", "cwTeXFangSong"]
+    body = next(s for s in fs.substitutions if s.startswith("正文"))
+    assert "cwTeXFangSong 只含 4384/6763 个常用汉字" in body
