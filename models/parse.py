@@ -60,6 +60,7 @@ class ParseSummary:
     signature: bool = False
     date: bool = False
     date_text: str = ""  # the date as written, before normalisation
+    untitled_section: bool = False  # no 一、 headings: the items were put in one section with an empty heading
     notes: list[str] = field(default_factory=list)  # things the parser was unsure of
 
     def text(self) -> str:
@@ -103,7 +104,7 @@ def parse_date(text: str) -> tuple[_dt.date | None, int]:
                 continue
             g = [x for x in m.groups() if x not in ("-", ".", "/")]
             try:
-                if g[0][0].isdigit() and g[0].isascii():
+                if g[0].isdigit():  # Arabic digits, half- or full-width
                     y, mo, d = int(g[0]), int(g[1]), int(g[2])
                 else:
                     y = int("".join(str(_CN_DIGITS[ch]) for ch in g[0]))
@@ -174,7 +175,14 @@ def parse_text(text: str) -> tuple[Report, ParseSummary]:
     for heading, paras in chunks[1:]:
         report.sections.append(_build_section(heading, paras))
     if not report.sections and lines:
-        summary.notes.append("未找到“一、”“二、”形式的部分标题，正文都放在开头语中")
+        if _find_marker(lines, None, 1, 0, 0) is not None:  # items without section headings: one untitled section
+            section = _build_section("", lines)
+            report.preamble, section.intro = section.intro, ""
+            report.sections.append(section)
+            summary.untitled_section = True
+            summary.notes.append("未找到“一、”“二、”形式的部分标题，各条放在一个无标题的部分中")
+        else:
+            summary.notes.append("未找到“一、”“二、”形式的部分标题，正文都放在开头语中")
     summary.sections = len(report.sections)
     summary.items = sum(len(s.items) for s in report.sections)
     summary.title, summary.closing = bool(report.title), bool(report.closing)

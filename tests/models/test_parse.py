@@ -26,7 +26,7 @@ def _printed(report, summary) -> str:
     """The report's text in reading order with generated numbers and the date as written."""
     out = [report.title, report.preamble]
     for si, s in enumerate(report.sections):
-        out += [section_number(si), s.heading, s.intro]
+        out += ["" if summary.untitled_section else section_number(si), s.heading, s.intro]
         for ii, it in enumerate(s.items):
             out += [item_number(s.numbering, ii), it.lead, it.body]
     out += [report.closing, report.signature, summary.date_text]
@@ -182,6 +182,7 @@ def test_no_sections_goes_to_preamble_with_note():
     ("2026.11.26", dt.date(2026, 11, 26)),
     ("2026-11-26", dt.date(2026, 11, 26)),
     ("2026/11/26", dt.date(2026, 11, 26)),
+    ("２０２６年１１月２６日", dt.date(2026, 11, 26)),
     ("2026年13月1日", None),
     ("2026.11-26", None),
 ])
@@ -323,3 +324,11 @@ def test_text_ending_in_a_date_is_not_a_signature():
 def test_lead_without_full_stop_stays_in_body_outside_heading_style():
     s = parse_text("一、情况\n一是加强学习\n每月一次。\n二是改进作风。")[0].sections[0]
     assert (s.items[0].lead, s.items[0].body) == ("", "加强学习\n每月一次。")
+
+
+def test_items_without_section_headings_go_into_one_untitled_section():
+    report, summary = parse_text("按照要求，报告如下：\n（一）抓学习\n学原文。\n（二）抓落实\n见成效。")
+    assert report.preamble == "按照要求，报告如下："
+    (s,) = report.sections
+    assert (s.heading, s.numbering, len(s.items)) == ("", HEADING, 2)
+    assert summary.untitled_section and summary.text().startswith("识别到 1 个部分、2 条；未找到")
