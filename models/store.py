@@ -213,6 +213,8 @@ class Store:
         self.readonly_reason = ""  # for the window's banner; set when opened read-only
         self.lock = None  # a models.lock.DatabaseLock released by close(), set by open_store()
         try:
+            if not readonly and not self.path.exists():
+                self._create_new()
             if self.path.exists():
                 # Every check runs on a read-only connection, so a damaged or newer
                 # file is never written to, not even by a WAL checkpoint on close.
@@ -230,10 +232,8 @@ class Store:
                     if immutable:
                         self.readonly_reason = "文件所在的文件夹是只读的，只能查看和导出，不能修改。"
                     return
-            elif readonly:
-                raise StorageEnvironmentError(f"找不到数据库文件：{self.path}")
             else:
-                self.path.parent.mkdir(parents=True, exist_ok=True)
+                raise StorageEnvironmentError(f"找不到数据库文件：{self.path}")
             self.db = Database(_connect(self.path, False))
             self.db.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
             self.db.execute("PRAGMA foreign_keys=ON")
@@ -248,6 +248,33 @@ class Store:
             raise StorageEnvironmentError(f"无法打开 {self.path}：{e.strerror}") from None
 
     # -- opening -------------------------------------------------------------
+
+    def _create_new(self) -> None:
+        """Make the schema in a temp file and rename it into place: a crash never leaves an empty file."""
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = self.path.with_name(f".{self.path.name}.new-{os.getpid()}")
+        for side in ("", "-journal", "-wal", "-shm"):
+            Path(str(tmp) + side).unlink(missing_ok=True)
+        db = Database(_connect(tmp, False))
+        try:
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA synchronous=FULL")
+            migrations.apply(db)
+            db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('written_by', ?)", [APP_VERSION])
+            db.conn.commit()
+        finally:
+            db.conn.close()  # the last connection folds the WAL into the file and removes it
+        with open(tmp, "rb+") as f:
+            os.fsync(f.fileno())
+        try:
+            os.link(tmp, self.path)  # unlike rename, never replaces a file another process just made
+        except FileExistsError:
+            pass
+        except OSError:
+            if not self.path.exists():
+                os.replace(tmp, self.path)
+        for side in ("", "-journal", "-wal", "-shm"):
+            Path(str(tmp) + side).unlink(missing_ok=True)
 
     def _refuse_newer(self, db: Database) -> None:
         tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
