@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as _dt
 
 from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
@@ -46,6 +47,16 @@ class InfoTab(QScrollArea):
         self.title = GrowingTextEdit(page, min_lines=1)
         self.title.setPlaceholderText(self.tr("报告标题；按回车可强制换行"))
         self.title.setToolTip(self.tr("回车处即标题的换行处"))
+        title_font = QFont(self.title.font())
+        title_font.setPointSizeF(title_font.pointSizeF() * 1.2)
+        title_font.setBold(True)
+        self.title.setFont(title_font)
+        title_hint = QLabel(self.tr("标题较长时，可在想断行的地方按回车；不按则自动排成两行。"), page)
+        title_hint.setStyleSheet("color: #888;")
+        title_box = QVBoxLayout()
+        title_box.setSpacing(2)
+        title_box.addWidget(self.title)
+        title_box.addWidget(title_hint)
         self.signature = QLineEdit(page)
         self.signature.setPlaceholderText(self.tr("署名单位或个人"))
         self.has_date = QCheckBox(self.tr("落款日期"), page)
@@ -75,7 +86,7 @@ class InfoTab(QScrollArea):
         limit_row.addWidget(self.page_limit)
         limit_row.addStretch(1)
 
-        form.addRow(self.tr("标题"), self.title)
+        form.addRow(self.tr("标题"), title_box)
         form.addRow(self.tr("开头语"), self.preamble)
         form.addRow(self.tr("结束语"), self.closing)
         form.addRow(self.tr("署名"), self.signature)

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtGui import QColor, QFont, QPalette, QTextBlockFormat, QTextCursor
 from PySide6.QtWidgets import QLabel, QSizePolicy, QTextEdit, QWidget
 
 from models.report import count_chars
+
+LINE_HEIGHT = 135  # percent
 
 
 class GrowingTextEdit(QTextEdit):
@@ -20,16 +22,35 @@ class GrowingTextEdit(QTextEdit):
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.document().setDocumentMargin(3)
+        self.document().setDocumentMargin(4)
         self.document().documentLayout().documentSizeChanged.connect(self._fit)
+        self._spaced()
         self._fit()
 
     def text(self) -> str:
         return self.toPlainText()
 
+    def setPlainText(self, text: str) -> None:  # noqa: N802 - Qt override
+        super().setPlainText(text)
+        self._spaced()
+
+    def _spaced(self) -> None:
+        """Long Chinese paragraphs read better with air between lines; new paragraphs inherit it."""
+        doc = self.document()
+        doc.setUndoRedoEnabled(False)  # formatting is not an edit the user should undo
+        fmt = QTextBlockFormat()
+        fmt.setLineHeight(LINE_HEIGHT, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+        cursor = QTextCursor(doc)
+        cursor.select(QTextCursor.SelectionType.Document)
+        cursor.mergeBlockFormat(fmt)
+        doc.setUndoRedoEnabled(True)
+
     def _wanted_height(self) -> int:
-        doc_h = int(self.document().size().height() + 0.5)
-        min_h = self.fontMetrics().lineSpacing() * self._min_lines + 2 * int(self.document().documentMargin())
+        line = self.fontMetrics().lineSpacing()
+        # Proportional line height also pads below the last line; take that back off.
+        slack = int(line * (LINE_HEIGHT - 100) / 100)
+        doc_h = int(self.document().size().height() + 0.5) - slack
+        min_h = int(line * LINE_HEIGHT / 100) * self._min_lines - slack + 2 * int(self.document().documentMargin())
         return max(doc_h, min_h) + 2 * self.frameWidth()
 
     def _fit(self, *_args) -> None:
