@@ -31,6 +31,13 @@ KINDS: dict[str, tuple[str, str]] = {
     "font_fallback": (INFO, "个字使用备用字体"),
 }
 
+# Short names for the 检查 panel's groups and filters.
+KIND_LABELS = {
+    "placeholder": "待填写", "font_missing": "缺字", "font_fallback": "备用字体", "halfwidth_punct": "半角标点",
+    "unpaired": "标点不成对", "empty": "内容空缺", "hand_numbering": "编号", "orphan": "孤字", "too_long": "页数超限",
+}
+SEVERITY_LABELS = {ERROR: "错误", WARNING: "警告", INFO: "提示"}
+
 _TOO_LONG = KINDS["too_long"][1]
 
 _TOP_NAMES = {"title": "标题", "preamble": "开头语", "closing": "结束语", "signature": "署名", "date": "成文日期"}
@@ -118,14 +125,14 @@ def _empty_checks(found: list[Finding], report: Report) -> None:
         found.append(Finding("empty", severity, path, 0, len(text), message, None, text))
 
     if not report.title.strip():
-        empty("title", "标题为空")
+        empty("title", "未填写")
     if not report.signature.strip():
-        empty("signature", "署名为空")
+        empty("signature", "未填写")
     if report.date is None:
-        empty("date", "成文日期未填写")
+        empty("date", "未填写")
     for si, s in enumerate(report.sections):
         if not s.heading.strip():
-            empty(section_field(si, "heading"), "部分标题为空")
+            empty(section_field(si, "heading"), "未填写")
         if not s.items and not s.intro.strip():
             empty(section_field(si, "heading"), "这一部分还没有内容")
         for ii, it in enumerate(s.items):
@@ -133,7 +140,7 @@ def _empty_checks(found: list[Finding], report: Report) -> None:
             if not lead and not body:
                 empty(item_field(si, ii, "body"), "这一条是空的")
             elif s.numbering != NONE and not lead:
-                empty(item_field(si, ii, "lead"), "没有要点（首句）")
+                empty(item_field(si, ii, "lead"), "未填写要点（首句）")
             elif s.numbering != NONE and not body:
                 empty(item_field(si, ii, "body"), "只有要点，没有正文", INFO)
 
@@ -216,7 +223,7 @@ def _facts_checks(found: list[Finding], report: Report, facts: TypesetFacts) -> 
                              None, get_field(report, end.field)[end.start:end.end]))
     if report.page_limit and facts.pages > report.page_limit:
         found.append(Finding("too_long", WARNING, "", 0, 0,
-                             f"全文共 {facts.pages} 页，超过了设定的 {report.page_limit} 页"))
+                             f"共 {facts.pages} 页，超过了设定的 {report.page_limit} 页"))
 
 
 def apply_fix(report: Report, finding: Finding) -> bool:

@@ -12,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from models.checks import (
+    KIND_LABELS,
     KINDS,
     Finding,
     apply_all_fixes,
@@ -272,6 +273,9 @@ def test_finding_api():
                                     "sections.2.items.0.lead")] == [
         "全文", "标题", "成文日期", "第二部分标题", "第一部分开头段", "第三部分第1条要点"]
     assert all(sev in ("error", "warning", "info") for sev, _ in KINDS.values())
+    assert set(KIND_LABELS) == set(KINDS)
+    empty = _kinds(report, "empty")
+    assert [f.describe() for f in empty] == ["标题：未填写", "署名：未填写", "成文日期：未填写"]
     assert summary([]) == ""
 
 
