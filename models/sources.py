@@ -37,7 +37,7 @@ def decode_bytes(raw: bytes) -> str:
                 raise ParseError(f"文件标明为 {name} 编码，但内容有损坏，无法读取") from None
             return _clean(text)
     if b"\x00" in raw:
-        raise ParseError(_NOT_TEXT)
+        return _clean(_utf16_without_bom(raw))
     try:
         return _clean(raw.decode("utf-8"))
     except UnicodeDecodeError:
@@ -49,6 +49,19 @@ def decode_bytes(raw: bytes) -> str:
     if not _plausible_chinese(text):
         raise ParseError(_UNKNOWN)
     return _clean(text)
+
+
+def _utf16_without_bom(raw: bytes) -> str:
+    """Some tools write UTF-16 without a BOM; accept it only when it decodes to sensible Chinese text."""
+    if len(raw) % 2 == 0:
+        for codec in ("utf-16-le", "utf-16-be"):
+            try:
+                text = raw.decode(codec)
+            except UnicodeDecodeError:
+                continue
+            if "\x00" not in text and _plausible_chinese(text) and any("\u4e00" <= ch <= "\u9fff" for ch in text):
+                return text
+    raise ParseError(_NOT_TEXT)
 
 
 def _plausible_chinese(text: str) -> bool:

@@ -227,6 +227,11 @@ def test_decode_refuses_garbage():
     assert issubclass(ParseError, ExchangeError)
 
 
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_decode_utf16_without_bom(codec):
+    assert decode_bytes("一、情况\r\n正文 ok\r\n".encode(codec)) == "一、情况\n正文 ok\n"
+
+
 def test_decode_drops_a_stray_control_character():
     assert decode_bytes("一、情况\x1a\r\n正文".encode("gbk")) == "一、情况\n正文"
 
