@@ -24,7 +24,7 @@ MENUS = {
         ("undo", "撤销", "Ctrl+Z", "undo", False),
         ("redo", "重做", "Ctrl+Shift+Z", "redo", False),
         None,
-        ("add_item", "添加条目", "Ctrl+Return", "add_item", True),
+        ("add_item", "添加条目", "Ctrl+Enter", "add_item", True),
         ("remove_item", "删除条目", "Ctrl+Shift+Delete", "remove_item", True),
         ("item_up", "上移", "Alt+Up", "move_item_up", True),
         ("item_down", "下移", "Alt+Down", "move_item_down", True),
@@ -49,7 +49,7 @@ MENUS = {
 }
 
 # Shortcuts the window answers wherever the focus is (also when it sits in a text field).
-EXTRA_SHORTCUTS = {"add_item": ["Ctrl+Enter"]}
+EXTRA_SHORTCUTS = {"add_item": ["Ctrl+Return"]}
 
 # Actions that need an open report.
 NEEDS_REPORT = {"copy", "export_pdf", "print", "add_item", "remove_item", "item_up", "item_down",
