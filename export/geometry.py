@@ -60,7 +60,10 @@ FAKE_BOLD_STROKE_PER_PT = 0.025  # 0.4 pt at 16 pt
 
 # Line breaking.
 FIT_EPSILON = 0.01  # pt of rounding slack when asking whether a line fits
-MAX_SQUEEZE_PER_GAP = 0.45  # pt a justified line may tighten per gap before punctuation is compressed
+MAX_SQUEEZE_PER_GAP = 0.45  # pt a justified line may tighten per gap to pull in a closing mark
+# Pull a closing mark onto a full line by setting punctuation half-width? Off: like Word's grid, we move
+# the previous character down instead, so every glyph box stays inside the 版心 and on its cell.
+COMPRESS_PUNCTUATION = False
 
 
 def grid_baseline(line: int) -> float:

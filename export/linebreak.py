@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from export.geometry import FIT_EPSILON, MAX_SQUEEZE_PER_GAP
+from export.geometry import COMPRESS_PUNCTUATION, FIT_EPSILON, MAX_SQUEEZE_PER_GAP
 
 # GB/T 15834 as the spec lists it: never at the start / never at the end of a line.
 NO_START = frozenset("，。、；：？！）》」』】〕〉”’…—·%‰" ",.;:?!)]}%")
@@ -111,11 +111,14 @@ def _try_push_in(atoms, units, i, j, avail) -> set[int] | None:
     if _pitch(atoms, line_start, tail) > avail + FIT_EPSILON:
         return None  # not just the closing marks overflow: push the unit out instead
     idx = list(range(line_start, e))
-    compressed = {k for k in range(tail, e) if atoms[k].ch in COMPRESSIBLE and atoms[k].cell}
-    if not compressed:
-        return None
     gaps = max(_gaps(atoms, idx), 1)
     allowance = MAX_SQUEEZE_PER_GAP * gaps
+    compressed: set[int] = set()
+    if _extent(atoms, idx, compressed) - avail <= allowance:
+        return compressed  # a half-width mark: a slightly tighter line takes it
+    if not COMPRESS_PUNCTUATION:
+        return None
+    compressed = {k for k in range(tail, e) if atoms[k].ch in COMPRESSIBLE and atoms[k].cell}
     over = _extent(atoms, idx, compressed) - avail
     if over <= allowance:
         return compressed

@@ -61,8 +61,19 @@ def _draw_line(canvas, text, line: Line, state: dict) -> None:
         if state.get("mode") != mode:
             text.setTextRenderMode(mode)
             state["mode"] = mode
-        text.setTextOrigin(first.x, line.y_baseline)
-        text.textOut("".join(gl.char for gl in run))
+        chars = "".join(gl.char for gl in run)
+        split = state["split"].get(first.font)
+        if split is None:
+            text.setTextOrigin(first.x, line.y_baseline)
+            text.textOut(chars)
+            continue
+        # One Tj per font subset, each placed explicitly: some readers (pdfminer) drop the
+        # character spacing after the last glyph of a string, which would shift the next chunk.
+        k = 0
+        for _, chunk in split(chars, canvas._doc):
+            text.setTextOrigin(run[k].x, line.y_baseline)
+            text.textOut(chars[k:k + len(chunk)])
+            k += len(chunk)
 
 
 def _draw_missing_marks(canvas, line: Line) -> None:
@@ -105,9 +116,14 @@ def draw(layout: Layout, title: str, *, deterministic: bool = False) -> bytes:
     for face in layout.fonts.values():
         register_face(face)
     ttf = _map_missing(layout)
+    from reportlab.pdfbase import pdfmetrics
+
+    split = {name: pdfmetrics.getFont(name).splitString for name in ttf}
     buf = io.BytesIO()
+    # The initial font must be one of ours, or reportlab adds an unembedded Helvetica to every page.
+    initial = next(iter(layout.fonts), None)
     canvas = Canvas(buf, pagesize=(g.PAGE_WIDTH, g.PAGE_HEIGHT), invariant=1 if deterministic else 0,
-                    pageCompression=1)
+                    pageCompression=1, initialFontName=initial)
     canvas.setTitle(title)
     canvas.setAuthor("")
     canvas.setSubject("")
@@ -117,7 +133,7 @@ def draw(layout: Layout, title: str, *, deterministic: bool = False) -> bytes:
     for page in layout.pages:
         canvas.setLineWidth(g.FAKE_BOLD_STROKE_PER_PT * g.BODY_SIZE)
         text = canvas.beginText()
-        state: dict = {"ttf": ttf}
+        state: dict = {"ttf": ttf, "split": split}
         for line in page.lines:
             _draw_line(canvas, text, line, state)
         canvas.drawText(text)

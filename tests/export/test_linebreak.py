@@ -53,12 +53,18 @@ def test_first_line_has_26_cells_after_the_indent():
     assert right_edge(lines[0]) == pytest.approx(FIRST, abs=0.01)
 
 
-def test_closing_mark_is_pushed_in_not_left_at_line_start():
+def test_closing_mark_takes_the_previous_character_to_the_next_line():
     a, lines = lines_of("国" * 26 + "，" + "国" * 10)
     t = texts(a, lines)
-    assert t[0].endswith("国，")
-    assert not t[1].startswith("，")
-    assert right_edge(lines[0]) <= FIRST + 0.01
+    assert t[0] == "国" * 25 and t[1].startswith("国，")
+    assert right_edge(lines[0]) == pytest.approx(FIRST, abs=0.01)  # the space is spread over the line
+
+
+def test_a_half_width_closing_mark_is_squeezed_in():
+    a, lines = lines_of("国" * 26 + "," + "国" * 10)
+    t = texts(a, lines)
+    assert t[0] == "国" * 26 + ","
+    assert right_edge(lines[0]) == pytest.approx(FIRST, abs=0.01)
 
 
 def test_opening_mark_never_ends_a_line():
