@@ -250,6 +250,11 @@ def index_path() -> Path:
     return font_cache_dir() / "index.json"
 
 
+def converted_path(key: str) -> Path:
+    """Where export.fontconvert puts the TrueType copy of the CFF face with this key."""
+    return font_cache_dir() / "converted" / f"{key}.ttf"
+
+
 def write_atomic(path: Path, data: bytes) -> None:
     """A cache that cannot be written only costs time on the next run, so failures are ignored."""
     try:
@@ -294,6 +299,20 @@ def _load_cached_index() -> dict:
     return files if isinstance(files, dict) else {}
 
 
+def _entry(path: str, cached: dict) -> tuple[dict | None, bool]:
+    """The index entry of one file and whether it had to be parsed (None: file vanished)."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None, False
+    entry = cached.get(path)
+    if entry and entry.get("mtime_ns") == st.st_mtime_ns and entry.get("size") == st.st_size:
+        return entry, False
+    faces = _scan_file(path, st.st_mtime_ns, st.st_size)
+    return {"mtime_ns": st.st_mtime_ns, "size": st.st_size,
+            "faces": [asdict(f) for f in faces]}, True
+
+
 def load_index(*, rescan: bool = False) -> FontIndex:
     """The faces of all font files found now; only new or changed files are parsed."""
     start = time.perf_counter()
@@ -301,18 +320,19 @@ def load_index(*, rescan: bool = False) -> FontIndex:
     files: dict[str, dict] = {}
     scanned = 0
     for path in font_files():
-        try:
-            st = os.stat(path)
-        except OSError:
-            continue
-        entry = cached.get(path)
-        if entry and entry.get("mtime_ns") == st.st_mtime_ns and entry.get("size") == st.st_size:
+        entry, parsed = _entry(path, cached)
+        if entry is not None:
             files[path] = entry
-            continue
-        faces = _scan_file(path, st.st_mtime_ns, st.st_size)
-        scanned += 1
-        files[path] = {"mtime_ns": st.st_mtime_ns, "size": st.st_size,
-                       "faces": [asdict(f) for f in faces]}
+            scanned += parsed
+    # TrueType copies made by export.fontconvert of CFF faces that are still installed unchanged.
+    cff_keys = [f["key"] for e in list(files.values()) for f in e["faces"] if not f["glyf"]]
+    for key in cff_keys:
+        copy = converted_path(key)
+        if copy.exists():
+            entry, parsed = _entry(str(copy), cached)
+            if entry is not None:
+                files[str(copy)] = entry
+                scanned += parsed
     faces = [FaceInfo(**{**f, "names": tuple(f["names"])}) for e in files.values() for f in e["faces"]]
     if scanned or rescan:
         # Keep entries of other search folders (tests, TIANBAO_FONT_DIRS) while their files exist.

@@ -226,7 +226,7 @@ class _Catalog:
 
     def unusable_names(self, names: tuple[str, ...]) -> list[str]:
         """Names of installed CJK faces that cannot be embedded (CFF outlines, licence)."""
-        return [name for name in names if _norm(name) in self.unusable]
+        return [name for name in names if _norm(name) in self.unusable and _norm(name) not in self.by_name]
 
     def find(self, name: str) -> FaceInfo | None:
         found = self.by_name.get(_norm(name))

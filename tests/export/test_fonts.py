@@ -322,3 +322,63 @@ def test_full_face_of_other_style_beats_partial_face_of_right_style(font_dir):
     assert [f.family for f in fs.chain("body")][:2] == ["WenQuanYi Micro Hei", "cwTeXFangSong"]
     body = next(s for s in fs.substitutions if s.startswith("正文"))
     assert "cwTeXFangSong 只含 4384/6763 个常用汉字" in body
+
+
+def _fake_cff_cjk(path: Path, family: str, chars: str) -> None:
+    """A small CFF-outline font naming itself like Noto CJK, with boxes for `chars`."""
+    from fontTools.fontBuilder import FontBuilder
+    from fontTools.pens.t2CharStringPen import T2CharStringPen
+
+    names = [".notdef"] + [f"uni{ord(c):04X}" for c in chars]
+    fb = FontBuilder(1000, isTTF=False)
+    fb.setupGlyphOrder(names)
+    fb.setupCharacterMap({ord(c): f"uni{ord(c):04X}" for c in chars})
+    strings = {}
+    for name in names:
+        pen = T2CharStringPen(1000, None)
+        pen.moveTo((100, -80))
+        pen.lineTo((900, -80))
+        pen.curveTo((900, 300), (900, 500), (900, 800))
+        pen.lineTo((100, 800))
+        pen.closePath()
+        strings[name] = pen.getCharString()
+    fb.setupCFF(family.replace(" ", ""), {"FullName": family}, strings, {})
+    fb.setupHorizontalMetrics({n: (1000, 100) for n in names})
+    fb.setupHorizontalHeader(ascent=880, descent=-120)
+    fb.setupNameTable({"familyName": family, "styleName": "Regular"})
+    fb.setupOS2(ulCodePageRange1=1 << 18, usWeightClass=400)
+    fb.setupPost()
+    fb.save(str(path))
+
+
+@needs_debian_fonts
+def test_cff_chinese_face_is_reported_then_converted_and_used(font_dir, tmp_path):
+    import pdfplumber
+    from reportlab.pdfgen import canvas
+
+    from export import fontconvert
+
+    shutil.copy(KAI, font_dir)
+    _fake_cff_cjk(font_dir / "NotoSerifCJK.otf", "Noto Serif CJK SC", "中华人民共和国")
+    fs = get_fontset()
+    title = next(s for s in fs.substitutions if s.startswith("标题"))
+    assert "已安装的 Noto Serif CJK SC 为 CFF 轮廓" in title
+    assert all("Noto" not in f.family for f in fs.chain("title"))
+
+    (target,) = fontconvert.convert_pending(chinese_only=False)
+    assert target.parent == fontindex.converted_path("x").parent
+    fs = get_fontset(refresh=True)
+    noto = next(f for f in fs.chain("title") if f.family == "Noto Serif CJK SC")
+    assert Path(noto.path) == target and noto.has("中") and not noto.has("党")
+    title = next(s for s in fs.substitutions if s.startswith("标题"))
+    assert "CFF" not in title and "Noto Serif CJK SC 只含 7/6763" in title
+    assert fontconvert.convertible(fontindex.load_index().faces, chinese_only=False) == []
+
+    fs.register([noto])
+    out = tmp_path / "cff.pdf"
+    c = canvas.Canvas(str(out), invariant=1)
+    c.setFont(noto.rl_name, 16)
+    c.drawString(72, 720, "中华人民共和国")
+    c.save()
+    with pdfplumber.open(out) as pdf:
+        assert pdf.pages[0].extract_text() == "中华人民共和国"
