@@ -129,6 +129,15 @@ def _title_like(line: str) -> bool:
     )
 
 
+_ORG_OR_NAME = re.compile(
+    r".{0,18}(委|部|局|厅|办|处|室|科|组|会|院|所|站|队|中心|公司|政府|党组|支部|党委|办公室)")
+
+
+def _signature_like(line: str) -> bool:
+    return (len(line) <= 25 and not re.search(r"\d\s*[年月日.\-/]", line) and line[-1] not in "。！？；：，、,.;:!?" and "，" not in line
+            and not _is_structural(line) and not _CLOSING_RE.match(line))
+
+
 def _take_ending(lines: list[str], summary: ParseSummary) -> tuple[str, _dt.date | None, str]:
     """Pop (signature, date, closing) off the end of ``lines``."""
     signature, date, closing = "", None, ""
@@ -143,10 +152,11 @@ def _take_ending(lines: list[str], summary: ParseSummary) -> tuple[str, _dt.date
             lines.pop()
             date = d
             sig = [before] if before else []
-            while lines and len(sig) < 2 and len(lines[-1]) <= 25 and lines[-1][-1] not in "。！？；：，、" \
-                    and not _is_structural(lines[-1]) and not _CLOSING_RE.match(lines[-1]):
+            while lines and len(sig) < 2 and _signature_like(lines[-1]):
                 sig.insert(0, lines.pop())
             signature = "\n".join(sig)
+        elif len(lines) > 1 and _signature_like(lines[-1]) and _ORG_OR_NAME.fullmatch(lines[-1]):
+            signature = lines.pop()  # without a date, only an organisation's name
     if lines and len(lines[-1]) <= 30 and _CLOSING_RE.match(lines[-1]) and len(lines) > 1:
         closing = lines.pop()
     return signature, date, closing

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from models.exchange import ExchangeError
 from models.parse import ParseError, cn_to_int, decode_bytes, parse_date, parse_text, read_file, report_text
-from models.report import HEADING, NONE, YISHI, item_number, section_number
+from models.report import HEADING, NONE, YISHI, Item, Report, Section, item_number, section_number
 from tests.conftest import SAMPLE
 
 SAMPLE_TEXT = SAMPLE.read_text(encoding="utf-8")
@@ -337,3 +337,54 @@ def test_items_without_section_headings_go_into_one_untitled_section():
     (s,) = report.sections
     assert (s.heading, s.numbering, len(s.items)) == ("", HEADING, 2)
     assert summary.untitled_section and summary.text().startswith("识别到 1 个部分、2 条；未找到")
+
+
+# --- property: report_text and parse_text are inverses for reports the layout can print ----------
+
+_SAMPLE_REPORT = parse_text(SAMPLE_TEXT)[0]
+_LEADS = [i.lead for s in _SAMPLE_REPORT.sections for i in s.items]
+_BODIES = [i.body for s in _SAMPLE_REPORT.sections for i in s.items]
+
+
+@st.composite
+def _sections(draw):
+    numbering = draw(st.sampled_from([YISHI, HEADING, NONE]))
+    n = draw(st.integers(1, 4))
+    if numbering == NONE:
+        items = [Item(body=b) for b in draw(st.lists(st.sampled_from(_BODIES), min_size=n, max_size=n))]
+        intro, run_on = "", False
+    else:
+        leads = draw(st.lists(st.sampled_from(_LEADS), min_size=n, max_size=n))
+        bodies = draw(st.lists(st.sampled_from(_BODIES + [""]), min_size=n, max_size=n))
+        items = [Item(lead=a, body=b) for a, b in zip(leads, bodies)]
+        intro = draw(st.sampled_from(["", _SAMPLE_REPORT.sections[2].intro]))
+        run_on = numbering == YISHI and n > 1 and draw(st.booleans())
+    heading = draw(st.sampled_from(["履职情况", "存在问题", "下步措施", "下一步工作打算"]))
+    return Section(heading=heading, numbering=numbering, run_on=run_on, intro=intro, items=items)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.builds(
+    Report,
+    title=st.sampled_from(["", "关于履行全面从严治党责任情况的报告"]),
+    preamble=st.sampled_from(["", _SAMPLE_REPORT.preamble]),
+    sections=st.lists(_sections(), min_size=1, max_size=4),
+    closing=st.sampled_from(["", "特此报告。"]),
+    signature=st.sampled_from(["", "中共示范区委组织部"]),
+    date=st.sampled_from([None, dt.date(2026, 11, 26)]),
+))
+def test_report_text_round_trips(report):
+    again, _ = parse_text(report_text(report))
+    assert again.content_equal(report)
+
+
+@pytest.mark.parametrize("last, signature", [
+    ("中共示范区委组织部", "中共示范区委组织部"),
+    ("张三", ""),
+    ("全年共完成各项任务", ""),
+    ("详见附件", ""),
+])
+def test_signature_without_date(last, signature):
+    report, _ = parse_text(f"一、情况\n正文。\n{last}")
+    assert report.signature == signature
+    assert report.date is None
