@@ -356,7 +356,7 @@ def _sections(draw):
     else:
         leads = draw(st.lists(st.sampled_from(_LEADS), min_size=n, max_size=n))
         bodies = draw(st.lists(st.sampled_from(_BODIES + [""]), min_size=n, max_size=n))
-        items = [Item(lead=a, body=b) for a, b in zip(leads, bodies)]
+        items = [Item(lead=a, body=b) for a, b in zip(leads, bodies, strict=True)]
         intro = draw(st.sampled_from(["", _SAMPLE_REPORT.sections[2].intro]))
         run_on = numbering == YISHI and n > 1 and draw(st.booleans())
     heading = draw(st.sampled_from(["履职情况", "存在问题", "下步措施", "下一步工作打算"]))
