@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 
 from PySide6.QtGui import QFont, QFontDatabase
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 PREFERRED_FONTS = (
     "Microsoft YaHei UI", "Microsoft YaHei", "微软雅黑", "PingFang SC", "Noto Sans CJK SC", "Noto Sans SC",
@@ -46,19 +46,39 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def run(db_path: str | None) -> int:
+def open_for_window(path, dialogs) -> object | None:
+    """The Store for the window: locked and writable, read-only if the user agrees, or None."""
+    from models.lock import DatabaseLockedError
+    from models.opening import open_readonly, open_store
+    from models.store import StoreError
+
+    try:
+        return open_store(path)[0]
+    except DatabaseLockedError as e:
+        if not dialogs.confirm(None, "天报", f"{e}\n\n是否只读打开？"):
+            return None
+        try:
+            return open_readonly(path, "此报告库已在另一个天报窗口中打开，这里只能查看和导出，不能修改。")
+        except StoreError as e2:
+            dialogs.error(None, "天报", str(e2))
+            return None
+    except StoreError as e:
+        dialogs.error(None, "天报", str(e))
+        return None
+
+
+def run(db_path: str | None, dialogs=None) -> int:
     """Open the window on ``db_path`` (None: the default database); returns the exit code."""
     from models.paths import default_db
-    from models.store import Store, StoreError
+    from ui.dialogs import Dialogs
     from ui.main_window import MainWindow
 
     app = make_app()
-    try:
-        store = Store(db_path or default_db())
-    except StoreError as e:
-        QMessageBox.critical(None, "天报", str(e))
+    dialogs = dialogs or Dialogs()
+    store = open_for_window(db_path or default_db(), dialogs)
+    if store is None:
         return 1
-    window = MainWindow(store)
+    window = MainWindow(store, dialogs=dialogs)
     window.show()
     code = app.exec()
     store.close()

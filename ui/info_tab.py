@@ -104,6 +104,12 @@ class InfoTab(QScrollArea):
         self.date.dateChanged.connect(self._date_changed)
         self.page_limit.valueChanged.connect(lambda v: self._set("page_limit", v or None))
 
+    def set_readonly(self, readonly: bool) -> None:
+        for w in (self.title, self.preamble, self.closing, self.signature):
+            w.setReadOnly(readonly)
+        for w in (self.has_date, self.date, self.page_limit):
+            w.setEnabled(not readonly)
+
     def set_report(self, report: Report) -> None:
         self._loading = True
         self.report = report
@@ -114,7 +120,7 @@ class InfoTab(QScrollArea):
         self.has_date.setChecked(report.date is not None)
         if report.date is not None:
             self.date.setDate(QDate(report.date.year, report.date.month, report.date.day))
-        self.date.setEnabled(report.date is not None)
+        self.date.setEnabled(report.date is not None and self.has_date.isEnabled())
         self.page_limit.setValue(report.page_limit or 0)
         self._show_date()
         self._loading = False
@@ -132,7 +138,7 @@ class InfoTab(QScrollArea):
             self.titleChanged.emit(text)
 
     def _date_changed(self, *_args) -> None:
-        self.date.setEnabled(self.has_date.isChecked())
+        self.date.setEnabled(self.has_date.isChecked() and self.has_date.isEnabled())
         if not self._loading and self.report is not None:
             d = self.date.date()
             self.report.date = _dt.date(d.year(), d.month(), d.day()) if self.has_date.isChecked() else None

@@ -45,7 +45,7 @@ class DragHandle(QLabel):
             self._press = event.position().toPoint()
 
     def mouseMoveEvent(self, event) -> None:  # noqa: N802 - Qt override
-        if self._press is None:
+        if self._press is None or not self.isEnabled():
             return
         if (event.position().toPoint() - self._press).manhattanLength() < QApplication.startDragDistance():
             return
@@ -123,6 +123,13 @@ class ItemCard(QFrame):
         b.clicked.connect(slot)
         row.addWidget(b)
         return b
+
+    def set_readonly(self, readonly: bool) -> None:
+        self.lead.setReadOnly(readonly)
+        self.body.setReadOnly(readonly)
+        self.handle.setEnabled(not readonly)
+        for b in (self.add_button, self.up_button, self.down_button, self.delete_button):
+            b.setVisible(not readonly)
 
     def set_number(self, index: int, text: str) -> None:
         self.index = index

@@ -103,6 +103,16 @@ class MainWindow(QMainWindow):
         QApplication.instance().focusChanged.connect(self._focus_changed)
         self._watching_focus = True
 
+        self.readonly = bool(getattr(store, "readonly", False))
+        if self.readonly:
+            self.editor.set_readonly(True)
+            reason = getattr(store, "readonly_reason", "") or self.tr("报告库以只读方式打开，只能查看和导出，不能修改。")
+            self.banner.setText(reason)
+            self.banner.show()
+            for w in (self.report_list.new_button, self.report_list.copy_button, self.report_list.delete_button):
+                w.setVisible(False)
+            for key in ("new", "copy", "import", "save", "trash", "restore_backup"):
+                self.actions[key].setEnabled(False)
         self._restore_settings()
 
     def _empty_page(self) -> QWidget:
@@ -183,7 +193,7 @@ class MainWindow(QMainWindow):
         self.report_list.select(report.id if report else None)
         for key in NEEDS_REPORT:
             if key in self.actions and key not in ("export_pdf", "print", "history", "checks"):
-                self.actions[key].setEnabled(report is not None)
+                self.actions[key].setEnabled(report is not None and not self.readonly)
         self.setWindowTitle(self._title(report))
         self._show_count()
         self.reportOpened.emit()
@@ -197,6 +207,8 @@ class MainWindow(QMainWindow):
         return f"{report.title.replace(chr(10), '') or self.tr('（无标题）')} — {base}"
 
     def new_report(self) -> None:
+        if self.readonly:
+            return
         template = self.dialogs.choose_template(self, load_templates())
         if template is not None:
             self._add_report(template.new_report())
@@ -204,7 +216,7 @@ class MainWindow(QMainWindow):
     def copy_report(self) -> None:
         """复制为新报告: the selected report as a new draft, offering its plans as 履职情况 drafts."""
         rid = self.report_list.current_id()
-        if rid is None or not self.autosave.flush():
+        if rid is None or self.readonly or not self.autosave.flush():
             return
         old = self.store.load(rid)
         use = False
@@ -236,7 +248,7 @@ class MainWindow(QMainWindow):
 
     def delete_report(self) -> None:
         rid = self.report_list.current_id()
-        if rid is None:
+        if rid is None or self.readonly:
             return
         title = self.store.load(rid).title.replace("\n", "") or self.tr("（无标题）")
         if not self.dialogs.confirm(self, self.tr("删除报告"),
@@ -260,6 +272,8 @@ class MainWindow(QMainWindow):
         self.open_report(nxt)
 
     def show_trash(self) -> None:
+        if self.readonly:
+            return
         self.trash_dialog = TrashDialog(self.store, self.kind_names, self)
         self.trash_dialog.restored.connect(lambda rid: self.reload_list())
         self.trash_dialog.open()
@@ -320,7 +334,7 @@ class MainWindow(QMainWindow):
     # -- saving -----------------------------------------------------------------------
 
     def _save(self) -> None:
-        if self.editor.report is not None:
+        if self.editor.report is not None and not self.readonly:
             self.store.save(self.editor.report)
 
     def save_now(self) -> None:
@@ -329,7 +343,8 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("已保存 ") + self.save_label.property("time"), 5000)
 
     def _saved(self, time: str) -> None:
-        self.banner.hide()
+        if not self.readonly:
+            self.banner.hide()
         self.save_label.setProperty("time", time)
         self.save_label.setText(self.tr("已自动保存 ") + time)
 

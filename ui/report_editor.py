@@ -30,6 +30,7 @@ class ReportEditor(QTabWidget):
         self.undo_stack = undo_stack
         self.router = UndoRouter(undo_stack, self)
         self.report: Report | None = None
+        self.readonly = False
         self._tabs: dict[int, SectionTab] = {}
         self._syncing = False
         self.setDocumentMode(True)
@@ -43,6 +44,12 @@ class ReportEditor(QTabWidget):
         self.tabBar().tabMoved.connect(self._tab_moved)
         self.tabBar().setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.tabBar().customContextMenuRequested.connect(self._tab_menu)
+
+    def set_readonly(self, readonly: bool) -> None:
+        """View only (the database is read-only or open in another window); call before set_report."""
+        self.readonly = readonly
+        self.info.set_readonly(readonly)
+        self.setMovable(not readonly)
 
     def watch_text(self, widget) -> None:
         self.router.watch(widget)
@@ -133,7 +140,7 @@ class ReportEditor(QTabWidget):
             # 基本信息 stays first; put the tabs back as the model has them.
             self.sync_sections()
             return
-        self.undo_stack.push(commands.MoveSection(self, src - 1, dst - 1))
+        self.push(commands.MoveSection(self, src - 1, dst - 1))
 
     # -- where the user is ---------------------------------------------------------
 
@@ -151,40 +158,44 @@ class ReportEditor(QTabWidget):
 
     # -- structural edits (each one an undo command) -------------------------------------
 
+    def push(self, command) -> None:
+        if not self.readonly:
+            self.undo_stack.push(command)
+
     def add_item(self, section: Section, index: int) -> None:
-        self.undo_stack.push(commands.AddItem(self, section, index))
+        self.push(commands.AddItem(self, section, index))
 
     def remove_item(self, section: Section, index: int) -> None:
         if 0 <= index < len(section.items):
-            self.undo_stack.push(commands.RemoveItem(self, section, index))
+            self.push(commands.RemoveItem(self, section, index))
 
     def move_item(self, section: Section, src: int, dst: int) -> None:
         n = len(section.items)
         if 0 <= src < n and 0 <= dst < n and src != dst:
-            self.undo_stack.push(commands.MoveItem(self, section, src, dst))
+            self.push(commands.MoveItem(self, section, src, dst))
 
     def add_section_after(self, section: Section | None) -> None:
         sections = self.report.sections
         i = index_of(sections, section)
         index = i + 1 if i >= 0 else len(sections)
-        self.undo_stack.push(commands.AddSection(self, index))
+        self.push(commands.AddSection(self, index))
 
     def remove_section(self, section: Section) -> None:
         i = index_of(self.report.sections, section)
         if i >= 0:
-            self.undo_stack.push(commands.RemoveSection(self, i))
+            self.push(commands.RemoveSection(self, i))
 
     def move_section_by(self, section: Section, delta: int) -> None:
         sections = self.report.sections
         src = index_of(sections, section)
         dst = src + delta
         if src >= 0 and 0 <= dst < len(sections):
-            self.undo_stack.push(commands.MoveSection(self, src, dst))
+            self.push(commands.MoveSection(self, src, dst))
 
     def _tab_menu(self, pos) -> None:
         index = self.tabBar().tabAt(pos)
         tab = self.widget(index)
-        if not isinstance(tab, SectionTab):
+        if not isinstance(tab, SectionTab) or self.readonly:
             return
         menu = QMenu(self)
         menu.addAction(self.tr("前移"), lambda: self.move_section_by(tab.section, -1))

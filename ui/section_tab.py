@@ -153,6 +153,12 @@ class SectionTab(QScrollArea):
         b["add"].clicked.connect(lambda: editor.add_section_after(self.section))
         b["remove"].clicked.connect(lambda: editor.remove_section(self.section))
         self.update_count()
+        if editor.readonly:
+            self.heading.setReadOnly(True)
+            self.intro.setReadOnly(True)
+            self.numbering.setEnabled(False)
+            for w in (*self.section_buttons.values(), self.add_button):
+                w.setVisible(False)
 
     # -- cards -----------------------------------------------------------------
 
@@ -216,6 +222,8 @@ class SectionTab(QScrollArea):
             card.removeMe.connect(lambda c: self.editor.remove_item(self.section, c.index))
             card.moveBy.connect(lambda c, d: self.editor.move_item(self.section, c.index, c.index + d))
             card.edited.connect(self._card_edited)
+            if self.editor.readonly:
+                card.set_readonly(True)
             self.editor.watch_text(card.lead)
             self.editor.watch_text(card.body)
             self._cards[id(item)] = card

@@ -8,9 +8,13 @@ from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QApplication
 
 from bench.sample_report import big_report, sample_report
+from models.lock import DatabaseLock
+from models.opening import open_readonly
 from models.report import item_number
 from models.store import Store
-from ui.app import choose_ui_font, setup_font
+from ui.app import choose_ui_font, open_for_window, run, setup_font
+from ui.main_window import MainWindow
+from ui.settings import make_settings
 
 
 def test_ui_font_writes_simplified_chinese(qapp):
@@ -22,15 +26,48 @@ def test_ui_font_writes_simplified_chinese(qapp):
     assert QApplication.font().pointSizeF() >= 10
 
 
-def test_damaged_database_is_refused_before_the_window(db_path, monkeypatch):
-    import ui.app
-
+def test_damaged_database_is_refused_before_the_window(db_path, dialogs):
     db_path.write_bytes(b"this is not a database" * 100)
-    shown = []
-    monkeypatch.setattr(ui.app.QMessageBox, "critical", lambda parent, title, text: shown.append(text))
-    assert ui.app.run(str(db_path)) == 1
-    assert "已损坏" in shown[0]
+    assert run(str(db_path), dialogs) == 1
+    assert "已损坏" in dialogs.errors[0]
     assert db_path.read_bytes() == b"this is not a database" * 100
+
+
+def test_database_open_elsewhere_offers_read_only(qtbot, db_path, dialogs):
+    Store(db_path).close()
+    held = DatabaseLock(db_path)
+    held.acquire()
+    try:
+        dialogs.confirm_answer = False
+        assert run(str(db_path), dialogs) == 1
+        assert "另一个天报窗口" in dialogs.asked[-1][1]
+        dialogs.confirm_answer = True
+        store = open_for_window(db_path, dialogs)
+        assert store.readonly
+        store.close()
+    finally:
+        held.release()
+
+
+def test_read_only_store_shows_why_and_edits_nothing(qtbot, db_path, dialogs):
+    store = Store(db_path)
+    rid = store.create(sample_report())
+    store.close()
+    ro = open_readonly(db_path, "报告库所在的文件夹是只读的，只能查看和导出，不能修改。")
+    w = MainWindow(ro, make_settings(), dialogs)
+    qtbot.addWidget(w)
+    w.show()
+    assert w.current_report().id == rid
+    assert w.banner.isVisible() and "只读" in w.banner.text()
+    assert w.editor.info.title.isReadOnly()
+    w.editor.setCurrentIndex(1)
+    tab = w.editor.currentWidget()
+    assert tab.card_for(0).lead.isReadOnly() and tab.heading.isReadOnly()
+    w.add_item()
+    w.new_report()
+    assert len(w.current_report().sections[0].items) == 6 and dialogs.asked == []
+    w.close()
+    ro.close()
 
 
 def test_sample_report_round_trips_through_the_window(qtbot, open_window, db_path):
