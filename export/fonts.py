@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from export import fontindex
@@ -114,7 +115,7 @@ def _builtin_has(ch: str) -> bool:
         ch.encode("gbk")
     except UnicodeEncodeError:
         return False
-    return ch.isprintable()
+    return unicodedata.category(ch) not in ("Cc", "Cf", "Co", "Cn")
 
 
 def _builtin_widths() -> dict[int, int]:

@@ -119,13 +119,24 @@ def test_empty_font_folder_falls_back_to_builtin_stsong(font_dir):
         assert face.rl_name == "STSong-Light" and face.path == ""
     assert len(fs.substitutions) == 1 and "未嵌入" in fs.substitutions[0]
     assert fs.font_for("body", "中") == fs.face("body")
+    assert fs.font_for("body", "\u3000") == fs.face("body")  # ideographic space is drawable
+    assert fs.font_for("body", "𠮷") is None  # beyond GBK: reported as missing
     assert fs.font_for("body", "\U0010FFFD") is None
     assert fs.face("body").advance("中", 16) == pytest.approx(16.0)
     assert fs.face("body").advance("1", 16) == pytest.approx(16 * 462 / 1000)
     fs.register()
+    import pdfplumber
     from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfgen import canvas
 
     assert "STSong-Light" in pdfmetrics.getRegisteredFontNames()
+    out = font_dir / "builtin.pdf"
+    c = canvas.Canvas(str(out), invariant=1)
+    c.setFont("STSong-Light", 16)
+    c.drawString(72, 720, "全面从严治党 2026年")
+    c.save()
+    with pdfplumber.open(out) as pdf:
+        assert pdf.pages[0].extract_text() == "全面从严治党 2026年"
 
 
 @needs_debian_fonts
