@@ -117,7 +117,7 @@ class Measurer:
 
 def glyphs_for(atoms: list[Atom], indices: list[int], xs: list[float], widths: list[float], x0: float) -> list[Glyph]:
     out = []
-    for k, x, w in zip(indices, xs, widths):
+    for k, x, w in zip(indices, xs, widths, strict=False):
         a = atoms[k]
         rl, adv, bold, fld, off, missing, role = a.payload
         out.append(Glyph(a.ch, x0 + x, rl, g.SIZES[role], bold, adv, w, fld, off, missing))

@@ -96,7 +96,7 @@ def _extent(atoms: list[Atom], idx: list[int], compressed: set[int]) -> float:
 
 
 def _gaps(atoms: list[Atom], idx: list[int]) -> int:
-    return sum(1 for a, b in zip(idx, idx[1:]) if not (atoms[a].narrow and atoms[b].narrow))
+    return sum(1 for a, b in zip(idx, idx[1:], strict=False) if not (atoms[a].narrow and atoms[b].narrow))
 
 
 def _try_push_in(atoms, units, i, j, avail) -> set[int] | None:
@@ -138,11 +138,11 @@ def justify(atoms: list[Atom], idx: list[int], avail: float, last: bool, compres
     natural = _extent(atoms, idx, compressed) if idx else 0.0
     if last and natural <= avail + FIT_EPSILON or len(idx) < 2:
         x = 0.0
-        for k, w in zip(idx, widths):
+        for k, w in zip(idx, widths, strict=False):
             xs.append(x)
             x += w if (k in compressed or not atoms[k].cell) else w + atoms[k].tracking
         return SetLine(idx, xs, widths, last, compressed)
-    slots = [not (atoms[a].narrow and atoms[b].narrow) for a, b in zip(idx, idx[1:])]
+    slots = [not (atoms[a].narrow and atoms[b].narrow) for a, b in zip(idx, idx[1:], strict=False)]
     nslots = sum(slots)
     extra = avail - sum(widths)
     if nslots == 0:  # one long half-width run: spread anyway rather than overflow

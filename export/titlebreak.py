@@ -69,7 +69,7 @@ def balance(atoms: list[Atom], avail: float) -> list[tuple[int, int]]:
         best = _best(atoms, bounds, pen, n, avail, em) if n <= 3 else _greedy(atoms, bounds, n, avail)
         if best is not None:
             cuts = [0, *best, len(atoms)]
-            return list(zip(cuts, cuts[1:]))
+            return list(zip(cuts, cuts[1:], strict=False))
         n += 1
     return [(k, k + 1) for k in range(len(atoms))]
 
@@ -78,11 +78,11 @@ def _best(atoms, bounds, pen, n, avail, em):
     best, best_cost = None, math.inf
     for cuts in itertools.combinations(bounds, n - 1):
         edges = [0, *cuts, len(atoms)]
-        widths = [_line_width(atoms, a, b) for a, b in zip(edges, edges[1:])]
+        widths = [_line_width(atoms, a, b) for a, b in zip(edges, edges[1:], strict=False)]
         if max(widths) > avail + FIT_EPSILON:
             continue
         cost = BALANCE_WEIGHT * (max(widths) - min(widths)) / em + sum(pen[c] for c in cuts)
-        cost += sum(STUB_PENALTY for a, b in zip(edges, edges[1:]) if b - a <= 2)
+        cost += sum(STUB_PENALTY for a, b in zip(edges, edges[1:], strict=False) if b - a <= 2)
         if cost < best_cost:
             best, best_cost = list(cuts), cost
     return best
@@ -102,6 +102,6 @@ def _greedy(atoms, bounds, n, avail):
             start = b
         prev = b
     edges = [0, *cuts, len(atoms)]
-    if any(_line_width(atoms, a, b) > avail + FIT_EPSILON for a, b in zip(edges, edges[1:])):
+    if any(_line_width(atoms, a, b) > avail + FIT_EPSILON for a, b in zip(edges, edges[1:], strict=False)):
         return None
     return cuts

@@ -38,7 +38,7 @@ def test_every_body_line_sits_on_a_grid_line(sample_layout):
 
 def test_full_pages_hold_22_lines(sample_layout):
     pages = sample_layout.pages
-    for page, nxt in zip(pages, pages[1:]):
+    for page, nxt in zip(pages, pages[1:], strict=False):
         starts_with_heading = nxt.body_lines()[0].kind in ("heading1", "heading2")
         if not starts_with_heading:  # page 1 starts lower, after the title
             first = page.body_lines()[0].grid

@@ -76,7 +76,7 @@ def test_22_lines_on_the_grid_and_28_cells_per_full_line(sample_pdf):
                 assert min(abs(y - b) for b in grid) < 0.05
             if 0 < n < len(pdf.pages) - 1:
                 assert len(rows) == 22
-            for y, _, chars in rows:
+            for _y, _, chars in rows:
                 text = text_of(chars)
                 right = chars[-1]["x1"]
                 if re.fullmatch(r"[\u4e00-\u9fff]+", text) and chars[0]["x0"] < g.BLOCK_LEFT + 1:
@@ -89,7 +89,7 @@ def test_non_final_lines_reach_the_right_edge(sample_pdf):
     path, result = sample_pdf
     layout = result.layout
     with pdfplumber.open(path) as pdf:
-        for page, lpage in zip(pdf.pages, layout.pages):
+        for page, lpage in zip(pdf.pages, layout.pages, strict=False):
             rows = body_rows(page)
             for line in lpage.body_lines():
                 chars = next(c for y, s, c in rows if abs(y - line.y_baseline) < 0.05)
@@ -170,7 +170,7 @@ def test_no_line_starts_or_ends_with_a_forbidden_mark(tmp_path):
     with pdfplumber.open(path) as pdf:
         total = 0
         for page in pdf.pages:
-            for y, size, chars in body_rows(page):
+            for _y, _size, chars in body_rows(page):
                 text = text_of(chars).strip()
                 if chars[0]["x0"] < g.BLOCK_LEFT + g.CELL:  # not a paragraph's first line
                     assert text[0] not in NO_START, text
