@@ -30,7 +30,7 @@ _HEADING_RE = re.compile(rf"([{_CN}]{{1,3}})、\s*")
 _CLOSING_RE = re.compile(r"(特此报告|专此报告|以上报告|特此汇报|以上汇报|妥否，请|请审阅|请审示|请批示|此致)")
 _TITLE_ENDINGS = re.compile(r"(报告|总结|情况|意见|方案|通知|请示|汇报|材料|发言|讲话|述职|计划|要点|说明|提纲|[）)])$")
 
-# Item markers: kind -> (regex matching the marker at a position, numbering style, whether the number is stripped)
+# Item markers by kind; the group is the number. Only the kinds in _STYLE have their numbers stripped.
 _MARKERS: dict[str, re.Pattern[str]] = {
     "shi": re.compile(rf"([{_CN}]{{1,3}})是"),
     "yao": re.compile(rf"([{_CN}]{{1,3}})要"),
@@ -129,13 +129,14 @@ def _title_like(line: str) -> bool:
     )
 
 
-_ORG_OR_NAME = re.compile(
-    r".{0,18}(委|部|局|厅|办|处|室|科|组|会|院|所|站|队|中心|公司|政府|党组|支部|党委|办公室)")
+_ORGANISATION = re.compile(r".{0,18}(委|部|局|厅|办|处|室|科|组|会|院|所|站|队|中心|公司|政府|党组|支部|党委|办公室)")
+_DATE_LIKE = re.compile(r"\d\s*[年月日.\-/]")
 
 
 def _signature_like(line: str) -> bool:
-    return (len(line) <= 25 and not re.search(r"\d\s*[年月日.\-/]", line) and line[-1] not in "。！？；：，、,.;:!?" and "，" not in line
-            and not _is_structural(line) and not _CLOSING_RE.match(line))
+    """A short line that could sign the report: no sentence punctuation, no date, no number."""
+    return (len(line) <= 25 and line[-1] not in "。！？；：，、,.;:!?" and "，" not in line
+            and not _DATE_LIKE.search(line) and not _is_structural(line) and not _CLOSING_RE.match(line))
 
 
 def _take_ending(lines: list[str], summary: ParseSummary) -> tuple[str, _dt.date | None, str]:
@@ -155,7 +156,7 @@ def _take_ending(lines: list[str], summary: ParseSummary) -> tuple[str, _dt.date
             while lines and len(sig) < 2 and _signature_like(lines[-1]):
                 sig.insert(0, lines.pop())
             signature = "\n".join(sig)
-        elif len(lines) > 1 and _signature_like(lines[-1]) and _ORG_OR_NAME.fullmatch(lines[-1]):
+        elif len(lines) > 1 and _signature_like(lines[-1]) and _ORGANISATION.fullmatch(lines[-1]):
             signature = lines.pop()  # without a date, only an organisation's name
     if lines and len(lines[-1]) <= 30 and _CLOSING_RE.match(lines[-1]) and len(lines) > 1:
         closing = lines.pop()
