@@ -84,7 +84,12 @@ def main() -> None:
         per = (time.perf_counter() - start) / (10 * 2 * len(text))
         print(f"has()+advance() per call, warm: {per * 1e9:.0f} ns")
 
-        print("\nreportlab TTFont parse per face (register_face, once per process):")
+        print("\nreportlab TTFont per face: parse (first ever) vs restore from export.rlcache:")
+        import reportlab.pdfbase.pdfmetrics  # noqa: F401  (import cost out of the figures)
+        from reportlab.pdfbase.ttfonts import TTFont
+
+        from export import rlcache
+
         seen = set()
         for role in ROLES:
             for face in fs.chain(role)[:5]:
@@ -92,9 +97,26 @@ def main() -> None:
                     continue
                 seen.add(face.rl_name)
                 t = time.perf_counter()
+                TTFont(face.rl_name, face.path, subfontIndex=face.index)
+                parse = time.perf_counter() - t
+                rlcache.load_ttfont(face.rl_name, face.path, face.index, face.key)  # writes cache
+                t = time.perf_counter()
+                rlcache.load_ttfont(face.rl_name, face.path, face.index, face.key)
+                restore = time.perf_counter() - t
                 register_face(face)
                 size = os.path.getsize(face.path) / 1e6
-                print(f"  {face.family:<28} {size:5.1f} MB  {ms(time.perf_counter() - t)}")
+                print(f"  {face.family:<28} {size:5.1f} MB  parse {ms(parse)}   restore {ms(restore)}")
+
+        cff = [f for f in index.faces if not f.glyf and f.embeddable]
+        if cff:
+            from export import fontconvert
+
+            info = min(cff, key=lambda f: f.codepoints)
+            t = time.perf_counter()
+            fontconvert.convert(info)
+            took = time.perf_counter() - t
+            print(f"\nCFF -> TrueType conversion of {info.en} ({info.codepoints} glyphs): {ms(took)}, "
+                  f"{took / max(info.codepoints, 1) * 1000:.2f} ms per glyph")
 
         print("\nCoverage of CJK faces (GB 2312 hanzi; sample distinct characters; sample characters):")
         chars = [c for c in text if not c.isspace()]
