@@ -169,3 +169,38 @@ def test_select_field_goes_to_the_text(qtbot, window):
     assert window.editor.currentWidget().heading.selectedText() == "下步"
     window.select_field("signature", 0, 0)
     assert QApplication.focusWidget() is window.editor.info.signature
+
+
+def test_dropping_a_card_moves_it(qtbot, window):
+    from PySide6.QtCore import QByteArray, QMimeData, QPointF
+    from PySide6.QtGui import QDropEvent
+
+    from ui.item_card import ITEM_MIME
+
+    window.qtbot = qtbot
+    report, tab = filled(window, 4)
+    cards = tab.cards.cards()
+    mime = QMimeData()
+    mime.setData(ITEM_MIME, QByteArray(b"0"))
+    below_third = QPointF(10, cards[2].geometry().bottom() + 2)
+    event = QDropEvent(below_third, Qt.DropAction.MoveAction, mime, Qt.MouseButton.LeftButton,
+                       Qt.KeyboardModifier.NoModifier)
+    # Qt delivers a Drop only to the target of a live drag, so hand it to the handler directly.
+    tab.cards.dropEvent(event)
+    assert [i.lead for i in report.sections[0].items] == ["第2条。", "第3条。", "第1条。", "第4条。"]
+    assert [c.number.text() for c in tab.cards.cards()] == ["一是", "二是", "三是", "四是"]
+    window.undo()
+    assert report.sections[0].items[0].lead == "第1条。"
+
+
+def test_template_dialog_lists_templates(qtbot):
+    from models.templates import load_templates
+    from ui.template_dialog import TemplateDialog
+
+    templates = load_templates()
+    dlg = TemplateDialog(templates)
+    qtbot.addWidget(dlg)
+    assert dlg.list.count() == len(templates)
+    assert dlg.chosen().kind == "congyan"
+    dlg.list.setCurrentRow(3)
+    assert dlg.chosen() is templates[3]
