@@ -299,6 +299,18 @@ def _load_cached_index() -> dict:
     return files if isinstance(files, dict) else {}
 
 
+def _prune(keys: set[str]) -> None:
+    """Drop cached metrics, reportlab states and converted copies of fonts no longer indexed."""
+    root = font_cache_dir()
+    for sub, pattern in (("metrics", "*.bin"), ("reportlab", "*.pickle"), ("converted", "*.ttf")):
+        for file in (root / sub).glob(pattern):
+            if file.name.split(".")[0].split("-")[0] not in keys:
+                try:
+                    file.unlink()
+                except OSError:
+                    pass
+
+
 def _entry(path: str, cached: dict) -> tuple[dict | None, bool]:
     """The index entry of one file and whether it had to be parsed (None: file vanished)."""
     try:
@@ -334,9 +346,10 @@ def load_index(*, rescan: bool = False) -> FontIndex:
                 files[str(copy)] = entry
                 scanned += parsed
     faces = [FaceInfo(**{**f, "names": tuple(f["names"])}) for e in files.values() for f in e["faces"]]
-    if scanned or rescan:
-        # Keep entries of other search folders (tests, TIANBAO_FONT_DIRS) while their files exist.
-        kept = {p: e for p, e in cached.items() if p not in files and os.path.exists(p)}
+    # Keep entries of other search folders (tests, TIANBAO_FONT_DIRS) while their files exist.
+    kept = {p: e for p, e in cached.items() if p not in files and os.path.exists(p)}
+    if scanned or rescan or len(kept) + len(files) != len(cached):
         doc = {"version": INDEX_VERSION, "files": {**kept, **files}}
         write_atomic(index_path(), json.dumps(doc, ensure_ascii=False).encode("utf-8"))
+        _prune({f["key"] for e in doc["files"].values() for f in e["faces"]})
     return FontIndex(faces=faces, scanned=scanned, elapsed=time.perf_counter() - start)

@@ -393,3 +393,19 @@ def test_cff_chinese_face_is_reported_then_converted_and_used(font_dir, tmp_path
     c.save()
     with pdfplumber.open(out) as pdf:
         assert pdf.pages[0].extract_text() == "中华人民共和国"
+
+
+@needs_debian_fonts
+def test_cache_files_of_removed_fonts_are_pruned(font_dir):
+    shutil.copy(KAI, font_dir)
+    shutil.copy(SUNG, font_dir)
+    fs = get_fontset()
+    fs.register([fs.face("body")])
+    metrics = fontindex.font_cache_dir() / "metrics"
+    assert len(list(metrics.glob("*.bin"))) == 2
+    assert len(list((fontindex.font_cache_dir() / "reportlab").glob("*.pickle"))) == 1
+    (font_dir / SUNG.name).unlink()
+    index = fontindex.load_index()
+    assert [f.en for f in index.faces] == ["AR PL KaitiM GB"] and index.scanned == 0
+    assert [p.stem for p in metrics.glob("*.bin")] == [index.faces[0].key]
+    assert not list((fontindex.font_cache_dir() / "reportlab").glob("*.pickle"))
