@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QFormLayout,
     QHBoxLayout,
@@ -179,9 +180,9 @@ class SectionTab(QScrollArea):
 
     def _grow(self) -> None:
         self._limit += BATCH
-        self.sync_items()
+        self.sync_items(counts=False)
 
-    def sync_items(self) -> None:
+    def sync_items(self, counts: bool = True) -> None:
         """Make the cards match section.items: reuse, create, drop, reorder, renumber."""
         if not self._built:
             self.update_count()
@@ -208,9 +209,9 @@ class SectionTab(QScrollArea):
                 lay.addWidget(card)
                 card.show()
             self.cards.setUpdatesEnabled(True)
-            self._fix_tab_order(wanted, start)
         self.renumber()
-        self.update_count()
+        if counts:
+            self.update_count()
         if self._limit < len(self.section.items):
             self._grow_timer.start()
 
@@ -229,12 +230,33 @@ class SectionTab(QScrollArea):
             self._cards[id(item)] = card
         return card
 
-    def _fix_tab_order(self, cards: list[ItemCard], start: int = 0) -> None:
-        prev = cards[start - 1].body if start > 0 else self.intro
-        for card in cards[start:]:
-            QWidget.setTabOrder(prev, card.lead)
-            QWidget.setTabOrder(card.lead, card.body)
-            prev = card.body
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: N802 - Qt override
+        """Tab walks intro -> lead -> body -> next lead …; computed, because setTabOrder is slow for 500 cards."""
+        target = self._tab_target(QApplication.focusWidget(), next)
+        if target is None:
+            return super().focusNextPrevChild(next)
+        reason = Qt.FocusReason.TabFocusReason if next else Qt.FocusReason.BacktabFocusReason
+        target.setFocus(reason)
+        self.ensureWidgetVisible(target, 0, 40)
+        return True
+
+    def _tab_target(self, w: QWidget | None, next: bool) -> QWidget | None:
+        cards = self.cards.cards()
+        if w is self.intro and next:
+            return cards[0].lead if cards else self.add_button
+        if w is self.add_button and not next:
+            return cards[-1].body if cards else self.intro
+        card = self.card_of_widget(w)
+        if card is None or card not in cards:
+            return None
+        i = cards.index(card)
+        if next:
+            if w is card.lead:
+                return card.body
+            return cards[i + 1].lead if i + 1 < len(cards) else self.add_button
+        if w is card.body:
+            return card.lead
+        return cards[i - 1].body if i > 0 else self.intro
 
     def renumber(self) -> None:
         for i, card in enumerate(self.cards.cards()):

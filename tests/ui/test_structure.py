@@ -204,3 +204,21 @@ def test_template_dialog_lists_templates(qtbot):
     assert dlg.chosen().kind == "congyan"
     dlg.list.setCurrentRow(3)
     assert dlg.chosen() is templates[3]
+
+
+def test_tab_key_walks_the_cards_in_order(qtbot, window):
+    window.qtbot = qtbot
+    report, tab = filled(window, 2)
+    tab.add_button.click()  # a third card, added at the end
+    tab.intro.setFocus()
+    seen = []
+    for _ in range(7):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        seen.append(QApplication.focusWidget())
+    c = tab.cards.cards()
+    assert seen == [c[0].lead, c[0].body, c[1].lead, c[1].body, c[2].lead, c[2].body, tab.add_button]
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Backtab)
+    assert QApplication.focusWidget() is c[2].body
+    c[0].lead.setFocus()
+    qtbot.keyClick(c[0].lead, Qt.Key.Key_Backtab)
+    assert QApplication.focusWidget() is tab.intro
