@@ -46,33 +46,40 @@ def _runs(glyphs: list[Glyph]):
 
 
 def _draw_line(canvas, text, line: Line, state: dict) -> None:
+    """Emit the line's text operators; TrueType runs are written directly (reportlab's generic path is
+    several times slower), the built-in CID font goes through reportlab's text object."""
+    code = text._code
+    y = line.y_baseline
     for run, space in _runs(line.glyphs):
         first = run[0]
         if first.missing and first.font not in state["ttf"]:
             continue  # a CID font cannot even encode it: only the box marks the place
-        key = (first.font, first.size)
-        if state.get("font") != key:
-            text.setFont(first.font, first.size)
-            state["font"] = key
         if state.get("space") != space:
-            text.setCharSpace(space)
+            code.append(f"{space:.4f} Tc")
             state["space"] = space
         mode = 3 if first.missing else 2 if first.fake_bold else 0
         if state.get("mode") != mode:
-            text.setTextRenderMode(mode)
+            code.append(f"{mode} Tr")
             state["mode"] = mode
         chars = "".join(gl.char for gl in run)
-        split = state["split"].get(first.font)
-        if split is None:
-            text.setTextOrigin(first.x, line.y_baseline)
+        font = state["ttf"].get(first.font)
+        if font is None:
+            if state.get("tf") != (first.font, first.size):
+                text.setFont(first.font, first.size)
+                state["tf"] = (first.font, first.size)
+            text.setTextOrigin(first.x, y)
             text.textOut(chars)
             continue
         # One Tj per font subset, each placed explicitly: some readers (pdfminer) drop the
         # character spacing after the last glyph of a string, which would shift the next chunk.
         k = 0
-        for _, chunk in split(chars, canvas._doc):
-            text.setTextOrigin(run[k].x, line.y_baseline)
-            text.textOut(chars[k:k + len(chunk)])
+        for subset, chunk in font.splitString(chars, canvas._doc):
+            code.append(f"1 0 0 1 {run[k].x:.3f} {y:.3f} Tm")
+            tf = (first.font, subset, first.size)
+            if state.get("tf") != tf:
+                code.append(f"{font.getSubsetInternalName(subset, canvas._doc)} {first.size:g} Tf")
+                state["tf"] = tf
+            code.append(f"({canvas._escape(chunk)}) Tj")
             k += len(chunk)
 
 
@@ -84,13 +91,14 @@ def _draw_missing_marks(canvas, line: Line) -> None:
             canvas.rect(gl.x, bottom, gl.width, gl.size, stroke=1, fill=0)
 
 
-def _map_missing(layout: Layout) -> set[str]:
+def _map_missing(layout: Layout) -> dict:
     """Give characters no font has a code (drawing .notdef, invisibly) so they still extract as typed.
 
-    Returns the names of the TrueType fonts, the only ones that can carry such a character."""
+    Returns the TrueType fonts by name, the only ones that can carry such a character."""
     from reportlab.pdfbase import pdfmetrics
 
-    ttf = {name for name in layout.fonts if hasattr(getattr(pdfmetrics.getFont(name), "face", None), "charToGlyph")}
+    ttf = {name: font for name in layout.fonts
+           if hasattr(getattr(font := pdfmetrics.getFont(name), "face", None), "charToGlyph")}
     for place in layout.missing:
         font = None
         for page in layout.pages:
@@ -116,9 +124,6 @@ def draw(layout: Layout, title: str, *, deterministic: bool = False) -> bytes:
     for face in layout.fonts.values():
         register_face(face)
     ttf = _map_missing(layout)
-    from reportlab.pdfbase import pdfmetrics
-
-    split = {name: pdfmetrics.getFont(name).splitString for name in ttf}
     buf = io.BytesIO()
     # The initial font must be one of ours, or reportlab adds an unembedded Helvetica to every page.
     initial = next(iter(layout.fonts), None)
@@ -133,7 +138,7 @@ def draw(layout: Layout, title: str, *, deterministic: bool = False) -> bytes:
     for page in layout.pages:
         canvas.setLineWidth(g.FAKE_BOLD_STROKE_PER_PT * g.BODY_SIZE)
         text = canvas.beginText()
-        state: dict = {"ttf": ttf, "split": split}
+        state: dict = {"ttf": ttf}
         for line in page.lines:
             _draw_line(canvas, text, line, state)
         canvas.drawText(text)
