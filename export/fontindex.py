@@ -16,7 +16,7 @@ from pathlib import Path
 
 from models import paths
 
-INDEX_VERSION = 2
+INDEX_VERSION = 3
 FONT_EXTS = (".ttf", ".ttc", ".otf", ".otc")
 ENV_DIRS = "TIANBAO_FONT_DIRS"  # os.pathsep-separated folders; replaces the system search when set
 GB2312_HANZI = 6763
@@ -144,9 +144,18 @@ def _face_key(path: str, index: int, mtime_ns: int, size: int) -> str:
     return hashlib.sha1(raw).hexdigest()[:24]
 
 
-def _ps_name_ok(name: str) -> bool:
-    """reportlab refuses PostScript names with these characters."""
-    return all(32 < ord(c) < 127 and c not in "[](){}<>/%" for c in name)
+def _ps_name_ok(font) -> bool:
+    """reportlab takes the PostScript (else full, else family) name from the US-English Windows
+    or Mac Roman records and refuses one with non-ASCII or PDF delimiter characters."""
+    if "name" not in font:
+        return True
+    found: dict[int, str] = {}
+    for rec in font["name"].names:
+        if rec.nameID in (1, 4, 6) and rec.nameID not in found and (
+                (rec.platformID, rec.platEncID, rec.langID) in ((3, 1, 0x409), (1, 0, 0))):
+            found[rec.nameID] = rec.toUnicode(errors="replace")
+    name = found.get(6) or found.get(4) or found.get(1) or ""
+    return all(ord(c) < 127 and c not in "[](){}<>/%" for c in name)
 
 
 def _looks_cjk(font, path: str) -> bool:
@@ -159,10 +168,24 @@ def _looks_cjk(font, path: str) -> bool:
     return bool(cjk_ranges or cjk_pages) or os.path.getsize(path) > 2_000_000
 
 
+def _reportlab_subtable(font):
+    """The cmap subtable reportlab's TTFontFile will read: the last Unicode-ish one listed."""
+    if "cmap" not in font:
+        return None
+    chosen, kind = None, 0
+    for table in font["cmap"].tables:
+        p, e = table.platformID, table.platEncID
+        if p == 3 or (p == 0 and e != 5) or (p == 1 and e == 1):
+            chosen, kind = table, 1
+        elif p == 1 and e == 0 and kind != 1:
+            chosen, kind = table, 2
+    return chosen
+
+
 def _read_face(font, path: str, index: int, key: str, *, always_cmap: bool = False
                ) -> tuple[FaceInfo, dict[int, int] | None]:
     names: list[str] = []
-    en = zh = ps = ""
+    en = zh = ""
     sc = 0
     other_cjk = False
     for rec in font["name"].names if "name" in font else []:
@@ -173,8 +196,6 @@ def _read_face(font, path: str, index: int, key: str, *, always_cmap: bool = Fal
             continue
         if text not in names:
             names.append(text)
-        if rec.nameID == 6 and not ps:
-            ps = text
         if rec.nameID in (1, 16) and rec.platformID == 3:
             if rec.langID in LANG_ZH_CN:
                 zh = zh or text
@@ -198,9 +219,19 @@ def _read_face(font, path: str, index: int, key: str, *, always_cmap: bool = Fal
             sc += 1
         embeddable = not (fs_type == 0x0002 or fs_type & 0x0300)
     glyf = "glyf" in font and "loca" in font
-    embeddable = embeddable and (_ps_name_ok(ps) if ps else True)
-    read_cmap = "cmap" in font and (always_cmap or _looks_cjk(font, path))
-    cmap = (font.getBestCmap() or {}) if read_cmap else {}
+    embeddable = embeddable and _ps_name_ok(font)
+    table = _reportlab_subtable(font)
+    # reportlab draws through the subtable it picks; a legacy one (GB2312-coded (3,3), symbol
+    # (3,0), Mac Roman) would print wrong glyphs, so such a face is not used at all.
+    embeddable = embeddable and table is not None and (
+        table.platformID == 0 or (table.platformID, table.platEncID) in ((3, 1), (3, 10)))
+    read_cmap = table is not None and (always_cmap or _looks_cjk(font, path))
+    cmap = {}
+    if read_cmap:
+        notdef = font.getGlyphOrder()[0]  # a code mapped to .notdef is not really there
+        cmap = {cp: g for cp, g in table.cmap.items() if g != notdef}
+    if read_cmap and 0x20 in cmap:
+        cmap.setdefault(0xA0, cmap[0x20])  # as reportlab does: no-break space drawn as a space
     cjk = sum(1 for cp in cmap if 0x4E00 <= cp <= 0x9FFF)
     # Without a cmap read, the glyph count stands in for the size of the repertoire.
     count = len(cmap) if read_cmap else font["maxp"].numGlyphs if "maxp" in font else 0

@@ -409,3 +409,61 @@ def test_cache_files_of_removed_fonts_are_pruned(font_dir):
     assert [f.en for f in index.faces] == ["AR PL KaitiM GB"] and index.scanned == 0
     assert [p.stem for p in metrics.glob("*.bin")] == [index.faces[0].key]
     assert not list((fontindex.font_cache_dir() / "reportlab").glob("*.pickle"))
+
+
+def _tiny_ttf(path: Path, family: str, chars: str, *, ps_name: str | None = None, fs_type: int = 0,
+              legacy_cmap: bool = False) -> None:
+    """A small TrueType font with box glyphs for `chars`."""
+    from fontTools.fontBuilder import FontBuilder
+    from fontTools.pens.ttGlyphPen import TTGlyphPen
+    from fontTools.ttLib.tables._c_m_a_p import CmapSubtable
+
+    names = [".notdef"] + [f"uni{ord(c):04X}" for c in chars]
+    fb = FontBuilder(1000, isTTF=True)
+    fb.setupGlyphOrder(names)
+    fb.setupCharacterMap({ord(c): f"uni{ord(c):04X}" for c in chars})
+    glyphs = {}
+    for name in names:
+        pen = TTGlyphPen(None)
+        pen.moveTo((100, -80))
+        pen.lineTo((900, -80))
+        pen.lineTo((900, 800))
+        pen.lineTo((100, 800))
+        pen.closePath()
+        glyphs[name] = pen.glyph()
+    fb.setupGlyf(glyphs)
+    fb.setupHorizontalMetrics({n: (1000, 100) for n in names})
+    fb.setupHorizontalHeader(ascent=880, descent=-120)
+    fb.setupNameTable({"familyName": family, "styleName": "Regular",
+                       "psName": ps_name or family.replace(" ", "")})
+    fb.setupOS2(fsType=fs_type, usWeightClass=400)
+    fb.setupPost()
+    if legacy_cmap:  # a GB2312-coded Windows subtable listed after the Unicode one
+        table = CmapSubtable.newSubtable(4)
+        table.platformID, table.platEncID, table.language = 3, 3, 0
+        table.cmap = {0xD6D0: names[1]}
+        fb.font["cmap"].tables.append(table)
+    fb.save(str(path))
+
+
+@needs_debian_fonts
+def test_faces_reportlab_cannot_embed_correctly_are_not_used(font_dir):
+    from reportlab.pdfbase.ttfonts import TTFError, TTFont
+
+    shutil.copy(KAI, font_dir)
+    chars = "中华人民共和国"
+    _tiny_ttf(font_dir / "good.ttf", "Tiny Good", chars)
+    _tiny_ttf(font_dir / "legacy.ttf", "Tiny Legacy", chars, legacy_cmap=True)
+    _tiny_ttf(font_dir / "psname.ttf", "Tiny PS", chars, ps_name="小字体")
+    _tiny_ttf(font_dir / "restricted.ttf", "Tiny Restricted", chars, fs_type=2)
+    by_name = {f.en: f for f in fontindex.load_index().faces}
+    assert by_name["Tiny Good"].usable and by_name["Tiny Good"].cjk == 7
+    assert not by_name["Tiny Legacy"].usable
+    assert not by_name["Tiny PS"].usable
+    assert not by_name["Tiny Restricted"].usable
+    with pytest.raises(TTFError):
+        TTFont("tiny-ps", str(font_dir / "psname.ttf"))  # our rule mirrors reportlab's refusal
+    TTFont("tiny-good", str(font_dir / "good.ttf"))
+    chain = [f.family for f in get_fontset().chain("body")]
+    assert "Tiny Good" in chain
+    assert not {"Tiny Legacy", "Tiny PS", "Tiny Restricted"} & set(chain)
