@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from export import geometry as g
 from export.facts import typeset_facts
@@ -252,3 +254,28 @@ def test_paragraph_ends_for_the_checks(sample_layout):
     assert text[last.start:last.end].strip() == "".join(
         ln.text for _, ln in all_lines(sample_layout) if ln.is_last_of_paragraph and ln.paragraph >= 0
         and ln.source and ln.source[-1] == (last.field, last.start, last.end))
+
+
+_FUZZ = "国家发展改革，。、；：？！“”（）《》——……·%12.5GDP \u3000\t\n\r\x00\x07\u200b\ufeff<&>\\'\"𠮷镕ｘ"
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(title=st.text(alphabet=_FUZZ, max_size=60), preamble=st.text(alphabet=_FUZZ, max_size=400),
+       lead=st.text(alphabet=_FUZZ, max_size=30), body=st.text(alphabet=_FUZZ, max_size=200),
+       numbering=st.sampled_from([YISHI, HEADING, NONE]), run_on=st.booleans(),
+       signature=st.text(alphabet=_FUZZ, max_size=20))
+def test_any_text_lays_out_inside_the_block(title, preamble, lead, body, numbering, run_on, signature):
+    report = Report(title=title, preamble=preamble, signature=signature, date=dt.date(2026, 2, 3),
+                    sections=[Section(lead, numbering, run_on, body, [Item(lead, body), Item(body, lead)])])
+    layout = layout_report(report)
+    assert layout.pages
+    for page in layout.pages:
+        grids = [ln.grid for ln in page.body_lines()]
+        assert len(grids) == len(set(grids)) and all(0 <= k < 22 for k in grids)
+        for ln in page.lines:
+            assert ln.glyphs
+            assert ln.x_start >= g.BLOCK_LEFT - 0.01 and ln.x_end <= g.BLOCK_RIGHT + 0.01, ln.text
+            for gl in ln.glyphs:
+                assert gl.char.isprintable() or gl.char == "\u3000"
+                if gl.field is not None:
+                    assert get_field(report, gl.field)[gl.offset] == gl.char
