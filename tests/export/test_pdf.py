@@ -266,3 +266,20 @@ def test_signature_and_date_positions_in_the_pdf(tmp_path):
     assert y1 - y2 == pytest.approx(g.LINE_PITCH, abs=0.05)
     assert sig[-1]["x1"] == pytest.approx(g.BLOCK_RIGHT - 2 * g.CELL, abs=0.5)
     assert date[0]["x0"] == pytest.approx(sig[0]["x0"] + 2 * g.CELL, abs=0.5)
+
+
+def test_pure_chinese_lines_hold_28_characters(tmp_path):
+    text = "党建引领基层治理推动高质量发展" * 40
+    path = tmp_path / "pure.pdf"
+    result = export_pdf(Report(preamble=text + "\n" + text[5:]), path, deterministic=True)
+    with pdfplumber.open(path) as pdf:
+        rows = [row for page in pdf.pages for row in body_rows(page)]
+    last_lines = {id(ln) for p in result.layout.pages for ln in p.body_lines() if ln.is_last_of_paragraph}
+    assert len(last_lines) == 2
+    full = [chars for y, s, chars in rows if chars[-1]["x1"] > g.BLOCK_RIGHT - g.CELL]
+    assert len(full) >= 40
+    for chars in full:
+        indented = chars[0]["x0"] > g.BLOCK_LEFT + g.CELL
+        assert len(chars) == (26 if indented else 28)
+        assert chars[-1]["x1"] == pytest.approx(g.BLOCK_RIGHT, abs=0.5)
+        assert chars[0]["x0"] == pytest.approx(g.BLOCK_LEFT + (2 * g.CELL if indented else 0), abs=0.01)
