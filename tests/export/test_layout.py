@@ -279,3 +279,24 @@ def test_any_text_lays_out_inside_the_block(title, preamble, lead, body, numberi
                 assert gl.char.isprintable() or gl.char == "\u3000"
                 if gl.field is not None:
                     assert get_field(report, gl.field)[gl.offset] == gl.char
+
+
+def test_locate_finds_the_field_under_a_click(sample_layout):
+    from export.locate import locate
+
+    line = next(ln for _, ln in all_lines(sample_layout, ("body",)) if ln.text.startswith("一是"))
+    gl = line.glyphs[20]
+    y_top = g.PAGE_HEIGHT - line.y_baseline - 4
+    path, start, end = locate(sample_layout, 1, gl.x + 3, y_top)
+    assert path == gl.field and start <= gl.offset < end
+    assert locate(sample_layout, 1, 300, 5) is None  # the top margin
+    assert locate(sample_layout, 99, 300, 300) is None
+
+
+def test_facts_from_an_export_result_match_a_fresh_typesetting():
+    from export.facts import facts_from_result
+    from export.pdf import render_pdf_bytes
+
+    report = sample_report()
+    _, result = render_pdf_bytes(report)
+    assert facts_from_result(report, result) == typeset_facts(report)
