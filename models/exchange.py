@@ -49,7 +49,14 @@ def _text(d: dict, key: str, where: str) -> str:
         return ""
     if not isinstance(v, str):
         raise ExchangeError(f"{where}的“{key}”应为文字")
-    return v
+    return _valid_unicode(v)
+
+
+def _valid_unicode(text: str) -> str:
+    """JSON escapes can carry lone surrogates (\\ud800), which no file or database can store: use U+FFFD."""
+    if not any("\ud800" <= ch <= "\udfff" for ch in text):
+        return text
+    return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
 
 
 def sections_from_data(data: Any, where: str = "") -> list[Section]:
