@@ -111,7 +111,7 @@ class Measurer:
         payload = (face.rl_name, adv * size, bold, fld, offset, missing, role)
         return Atom(ch, width, cell, g.TRACKING[role] if cell else 0.0, payload)
 
-    def atoms(self, chars, size_for=None) -> list[Atom]:
+    def atoms(self, chars) -> list[Atom]:
         return [self.atom(c.ch, c.role, g.SIZES[c.role], c.bold, c.field, c.offset) for c in chars]
 
 

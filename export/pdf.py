@@ -178,8 +178,14 @@ def _pdf_title(report) -> str:
 
 def render_pdf_bytes(report, *, deterministic: bool = False, fonts=None) -> tuple[bytes, ExportResult]:
     """Lay out and draw in memory: the preview and printing use the very bytes export would write."""
+    from reportlab.pdfbase.ttfonts import TTFError
+
     layout = layout_report(report, fonts)
-    data = draw(layout, _pdf_title(report), deterministic=deterministic)
+    try:
+        data = draw(layout, _pdf_title(report), deterministic=deterministic)
+    except (TTFError, OSError) as e:  # a font file changed, vanished or is damaged since it was indexed
+        names = "、".join(sorted({getattr(f, "family", n) for n, f in layout.fonts.items()}))
+        raise ExportError(f"读取或嵌入字体时出错（{names}）：{e}。请重新扫描字体后再试") from e
     result = ExportResult(len(layout.pages), list(layout.warnings), list(layout.missing), layout)
     return data, result
 
