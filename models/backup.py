@@ -9,7 +9,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from models.store import DatabaseDamagedError, Store, copy_database, overwrite_database
+from models.store import DatabaseDamagedError, Store, classify, copy_database, overwrite_database
 
 KEEP_DAILY = 7
 _DAILY = re.compile(r"^tianbao-(\d{4})-(\d{2})-(\d{2})\.db$")
@@ -70,7 +70,10 @@ def daily_backup(store_or_path: Store | str | Path, now: _dt.datetime | None = N
     if target.exists():
         return None
     folder.mkdir(parents=True, exist_ok=True)
-    copy_database(source, target)
+    try:
+        copy_database(source, target)
+    except sqlite3.Error as e:
+        raise classify(e, db_path) from None
     daily = [b for b in list_backups(db_path) if not b.before_restore]
     for old in daily[keep:]:
         old.path.unlink(missing_ok=True)

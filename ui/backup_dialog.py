@@ -1,0 +1,111 @@
+"""从备份恢复: pick one of the automatic backups; the current file is kept aside before it is replaced."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models.backup import KEEP_DAILY, backup_dir, list_backups, restore_backup
+from models.store import StoreError
+from ui.history_dialog import ask_question
+
+PATH_ROLE = Qt.ItemDataRole.UserRole
+
+
+def size_text(size: int) -> str:
+    return f"{size / 1024:.0f} KB" if size < 1024 * 1024 else f"{size / 1024 / 1024:.1f} MB"
+
+
+class BackupDialog(QDialog):
+    """Lists backups of ``db_path``; 恢复 replaces the database after a confirmation.
+
+    No Store may be open on the file while it is replaced: ``about_to_restore`` is emitted first
+    (connect it directly to the window's store.close), then ``restored(aside_path)`` or
+    ``restore_failed(message)``; reopen the database after either.
+    """
+
+    about_to_restore = Signal()
+    restored = Signal(str)  # the copy of the replaced file, '' when there was none
+    restore_failed = Signal(str)
+
+    def __init__(self, db_path: str | Path, parent: QWidget | None = None, *,
+                 confirm: Callable[[QWidget, str, str], bool] = ask_question,
+                 error: Callable[[QWidget, str, str], None] | None = None):
+        super().__init__(parent)
+        self.db_path = Path(db_path)
+        self.confirm = confirm
+        self.error = error or (lambda p, title, text: QMessageBox.critical(p, title, text))
+        self.setWindowTitle(self.tr("从备份恢复"))
+        self.resize(520, 400)
+        note = QLabel(self.tr("天报每天自动备份一次报告库，保留最近 %1 天，存放在：\n%2").replace(
+            "%1", str(KEEP_DAILY)).replace("%2", str(backup_dir(self.db_path))), self)
+        note.setWordWrap(True)
+        note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        note.setStyleSheet("color: #666;")
+        self.list = QListWidget(self)
+        self.empty = QLabel(self.tr("还没有备份。天报每天第一次打开报告库时会备份一次。"), self)
+        self.empty.setWordWrap(True)
+        buttons = QDialogButtonBox(self)
+        self.restore_button = QPushButton(self.tr("恢复所选备份"), self)
+        buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.ActionRole)
+        close = buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        close.setText(self.tr("关闭"))
+        buttons.rejected.connect(self.reject)
+        self.restore_button.clicked.connect(self.restore_selected)
+        self.list.currentRowChanged.connect(lambda r: self.restore_button.setEnabled(r >= 0))
+        self.list.itemDoubleClicked.connect(lambda _it: self.restore_selected())
+        lay = QVBoxLayout(self)
+        lay.addWidget(note)
+        lay.addWidget(self.list, 1)
+        lay.addWidget(self.empty)
+        lay.addWidget(buttons)
+        self.reload()
+
+    def reload(self) -> None:
+        self.list.clear()
+        for b in list_backups(self.db_path):
+            it = QListWidgetItem(f"{b.label()}    {size_text(b.size)}")
+            it.setData(PATH_ROLE, str(b.path))
+            self.list.addItem(it)
+        self.empty.setVisible(self.list.count() == 0)
+        if self.list.count():
+            self.list.setCurrentRow(0)
+        self.restore_button.setEnabled(self.list.currentRow() >= 0)
+
+    def selected_path(self) -> Path | None:
+        it = self.list.currentItem()
+        return None if it is None else Path(it.data(PATH_ROLE))
+
+    def restore_selected(self) -> None:
+        path = self.selected_path()
+        if path is None:
+            return
+        label = self.list.currentItem().text().split("    ")[0]
+        question = self.tr(
+            "用“%1”替换现在的报告库？\n\n现在的报告库会先另存到备份文件夹（恢复前自动保留），不会丢失。"
+        ).replace("%1", label)
+        if not self.confirm(self, self.tr("从备份恢复"), question):
+            return
+        self.about_to_restore.emit()
+        try:
+            aside = restore_backup(path, self.db_path)
+        except (StoreError, OSError) as e:
+            message = str(e) if isinstance(e, StoreError) else self.tr("无法恢复：%1").replace("%1", e.strerror or str(e))
+            self.error(self, self.tr("恢复失败"), message)
+            self.restore_failed.emit(message)
+            return
+        self.restored.emit(str(aside or ""))
+        self.accept()
