@@ -50,9 +50,12 @@ def test_import_sample_txt_then_check(db_path):
     placeholders = [f for f in findings if f["kind"] == "placeholder"]
     assert len(placeholders) == 12 and {f["text"] for f in placeholders} == {"X", "***"}
     assert {"field", "start", "end", "message", "severity", "fix", "place"} <= set(findings[0])
-    # the layout's last line of the sample is 地。: a 孤字 found through export.facts
-    orphans = [f for f in findings if f["kind"] == "orphan"]
-    assert [(f["field"], f["text"]) for f in orphans] == [("sections.2.items.3.body", "地。")]
+    # 孤字 come from the real layout through export.facts: the same places as an in-process typesetting
+    from export.facts import typeset_facts
+
+    ends = typeset_facts(report).paragraph_ends
+    expected = [(e.field, e.start, e.end) for e in ends if 1 <= e.chars <= 2 and e.field.startswith("sections")]
+    assert [(f["field"], f["start"], f["end"]) for f in findings if f["kind"] == "orphan"] == expected
 
     out = _run("check", rid, "--db", str(db_path))
     assert out.returncode == 0
@@ -123,3 +126,13 @@ def test_check_errors(db_path, tmp_path):
     _one_chinese_error(_run("check", "abc", "--db", str(db_path)), "编号")
     out = _run("check", "999", "--db", str(db_path))
     assert out.returncode != 0 and "Traceback" not in out.stderr and len(out.stderr.strip().splitlines()) == 1
+
+
+def test_check_finds_a_real_orphan(db_path, tmp_path):
+    txt = tmp_path / "r.txt"
+    txt.write_text("关于情况的报告\n" + "甲" * 26 + "乙。\n一、情况\n一是工作扎实。各项任务全部完成。\n", encoding="utf-8")
+    rid = _import(txt, db_path)
+    out = _run("check", str(rid), "--db", str(db_path), "--json")
+    orphans = [f for f in json.loads(out.stdout) if f["kind"] == "orphan"]
+    assert [(f["field"], f["text"]) for f in orphans] == [("preamble", "乙。")]
+    assert "孤字" in orphans[0]["message"]
