@@ -81,6 +81,14 @@ class Finding:
         return asdict(self) | {"place": self.place}
 
 
+def utf16_range(text: str, start: int, end: int) -> tuple[int, int]:
+    """A finding's range (Python code points) in UTF-16 units, as Qt's text cursors count (𠮷 is 2)."""
+    def units(n: int) -> int:
+        return n + sum(1 for ch in text[:n] if ord(ch) > 0xFFFF)
+
+    return units(start), units(end)
+
+
 def run_checks(report: Report, facts: TypesetFacts | None = None) -> list[Finding]:
     """All findings in reading order; font, 孤字 and page checks only when ``facts`` is given."""
     found: list[Finding] = []

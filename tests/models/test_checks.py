@@ -21,6 +21,7 @@ from models.checks import (
     place_name,
     run_checks,
     summary,
+    utf16_range,
 )
 from models.facts import CharPlace, FallbackPlace, ParagraphEnd, TypesetFacts
 from models.fields import get_field
@@ -302,3 +303,11 @@ def test_findings_point_at_their_text_and_fixes_converge(bodies):
     for kind in ("halfwidth_punct", "hand_numbering"):
         apply_all_fixes(report, kind)
     assert [f for f in run_checks(report) if f.kind == "halfwidth_punct"] == []
+
+
+def test_utf16_range_for_qt():
+    text = "𠮷X个，𠮷𠮷XX名"
+    found = check_field("preamble", text)
+    assert [(f.start, f.end) for f in found] == [(1, 2), (6, 8)]
+    assert [utf16_range(text, f.start, f.end) for f in found] == [(2, 3), (9, 11)]
+    assert text.encode("utf-16-le")[9 * 2:11 * 2].decode("utf-16-le") == "XX"
