@@ -72,7 +72,8 @@ class ItemCard(QFrame):
     def __init__(self, item: Item, parent: QWidget | None = None):
         super().__init__(parent)
         self.item = item
-        self.index = 0
+        self.index = -1  # set by the section tab's renumber()
+        self.numbering = ""
         self.setObjectName("itemCard")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.handle = DragHandle(self)
@@ -131,8 +132,9 @@ class ItemCard(QFrame):
         for b in (self.add_button, self.up_button, self.down_button, self.delete_button):
             b.setVisible(not readonly)
 
-    def set_number(self, index: int, text: str) -> None:
+    def set_number(self, index: int, text: str, numbering: str = "") -> None:
         self.index = index
+        self.numbering = numbering
         self.number.setText(text)
         self.number.setVisible(bool(text))
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QTextCursor, QUndoStack
 from PySide6.QtWidgets import QApplication, QLineEdit, QMenu, QTabWidget, QTextEdit, QWidget
 
@@ -12,6 +12,11 @@ from ui import commands
 from ui.info_tab import InfoTab
 from ui.section_tab import SectionTab
 from ui.undo_router import UndoRouter
+
+
+def settle_layouts() -> None:
+    """Run pending layouts now, so scrolling to a new or moved card uses its real position."""
+    QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
 
 
 def index_of(seq: list, obj) -> int:
@@ -128,6 +133,7 @@ class ReportEditor(QTabWidget):
                 card = tab.card_for(item_index)
                 if card is not None:
                     card.lead.setFocus(Qt.FocusReason.OtherFocusReason)
+                    settle_layouts()
                     tab.ensureWidgetVisible(card, 0, 40)
             else:
                 tab.heading.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -226,6 +232,7 @@ class ReportEditor(QTabWidget):
         if w is None:
             raise KeyError(path)
         w.setFocus(Qt.FocusReason.OtherFocusReason)
+        settle_layouts()
         if isinstance(w, QLineEdit):
             w.setSelection(start, max(0, end - start))
         elif isinstance(w, QTextEdit):

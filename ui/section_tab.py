@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+import time
+
+from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -19,16 +21,18 @@ from models.report import HEADING, NONE, YISHI, Section, item_number
 from ui.item_card import CARD_STYLE, ITEM_MIME, ItemCard
 from ui.widgets import CountLabel, GrowingTextEdit
 
-# Cards made at once when a tab is first shown, then per event-loop turn until all exist.
-FIRST_BATCH = 20
-BATCH = 12
+# Cards made at once when a tab is first shown; then more each event-loop turn until all exist.
+FIRST_BATCH = 16
+GROW_BUDGET_S = 0.04
+CHUNK = 25  # cards per inner layout
+CARD_SPACING = 8
 
 # (numbering, run_on) choices of the combo box, in display order.
 NUMBERING_CHOICES = ((YISHI, False), (YISHI, True), (HEADING, False), (NONE, False))
 
 
 class CardList(QWidget):
-    """The column of cards; accepts a dragged card and reports where it should go."""
+    """The column of cards, in chunks so adding one card relays out a chunk, not all 500; accepts drops."""
 
     dropped = Signal(int, int)
 
@@ -37,16 +41,53 @@ class CardList(QWidget):
         self.setAcceptDrops(True)
         self.lay = QVBoxLayout(self)
         self.lay.setContentsMargins(0, 0, 0, 0)
-        self.lay.setSpacing(8)
+        self.lay.setSpacing(CARD_SPACING)
+        self._chunks: list[QWidget] = []
+        self._chunk_cards: list[list[ItemCard]] = []
 
     def cards(self) -> list[ItemCard]:
-        return [self.lay.itemAt(i).widget() for i in range(self.lay.count())]
+        return [c for group in self._chunk_cards for c in group]
+
+    def set_cards(self, wanted: list[ItemCard]) -> None:
+        """Lay out ``wanted`` in order, touching only the chunks whose cards changed."""
+        groups = [wanted[i : i + CHUNK] for i in range(0, len(wanted), CHUNK)]
+        while len(self._chunks) < len(groups):
+            chunk = QWidget(self)
+            lay = QVBoxLayout(chunk)
+            lay.setContentsMargins(0, 0, 0, 0)
+            lay.setSpacing(CARD_SPACING)
+            self.lay.addWidget(chunk)
+            chunk.show()  # now, not on the layout's queued show: its cards count as visible at once
+            self._chunks.append(chunk)
+            self._chunk_cards.append([])
+        for k, group in enumerate(groups):
+            old = self._chunk_cards[k]
+            if [id(c) for c in old] == [id(c) for c in group]:
+                continue
+            lay = self._chunks[k].layout()
+            if [id(c) for c in group[: len(old)]] == [id(c) for c in old]:
+                start = len(old)
+            else:
+                start = 0
+                while lay.count():
+                    lay.takeAt(0)
+            for card in group[start:]:
+                moved = card.parentWidget() is not self._chunks[k]
+                lay.addWidget(card)
+                if moved or card.isHidden():
+                    card.show()
+            self._chunk_cards[k] = list(group)
+        while len(self._chunks) > len(groups):
+            chunk = self._chunks.pop()
+            self._chunk_cards.pop()
+            chunk.hide()
+            chunk.deleteLater()  # its cards are gone already, or were moved to other chunks above
 
     def index_at(self, y: float) -> int:
         """Position a card dropped at height ``y`` ends up at."""
         cards = self.cards()
         for i, card in enumerate(cards):
-            if y < card.geometry().center().y():
+            if y < card.mapTo(self, QPoint(0, card.height() // 2)).y():
                 return i
         return len(cards)
 
@@ -179,7 +220,14 @@ class SectionTab(QScrollArea):
         return self._built and self._limit >= len(self.section.items)
 
     def _grow(self) -> None:
-        self._limit += BATCH
+        """Make cards for about GROW_BUDGET_S, then lay them out: the window never freezes for long."""
+        start = time.perf_counter()
+        items = self.section.items
+        n = self._limit
+        while n < len(items) and (n - self._limit < 2 or time.perf_counter() - start < GROW_BUDGET_S):
+            self._card(items[n])
+            n += 1
+        self._limit = n
         self.sync_items(counts=False)
 
     def sync_items(self, counts: bool = True) -> None:
@@ -187,7 +235,6 @@ class SectionTab(QScrollArea):
         if not self._built:
             self.update_count()
             return
-        lay = self.cards.lay
         wanted = [self._card(it) for it in self.section.items[: self._limit]]
         keep = {id(c) for c in wanted}
         for key, card in list(self._cards.items()):
@@ -195,19 +242,9 @@ class SectionTab(QScrollArea):
                 del self._cards[key]
                 card.hide()
                 card.deleteLater()
-        current = [id(c) for c in self.cards.cards()]
-        order = [id(c) for c in wanted]
-        if current != order:
+        if [id(c) for c in self.cards.cards()] != [id(c) for c in wanted]:
             self.cards.setUpdatesEnabled(False)
-            if order[: len(current)] == current:
-                start = len(current)  # only new cards at the end: append them
-            else:
-                start = 0
-                while lay.count():
-                    lay.takeAt(0)
-            for card in wanted[start:]:
-                lay.addWidget(card)
-                card.show()
+            self.cards.set_cards(wanted)
             self.cards.setUpdatesEnabled(True)
         self.renumber()
         if counts:
@@ -259,8 +296,10 @@ class SectionTab(QScrollArea):
         return cards[i - 1].body if i > 0 else self.intro
 
     def renumber(self) -> None:
+        numbering = self.section.numbering
         for i, card in enumerate(self.cards.cards()):
-            card.set_number(i, item_number(self.section.numbering, i))
+            if card.index != i or card.numbering != numbering:
+                card.set_number(i, item_number(numbering, i), numbering)
 
     def card_for(self, index: int) -> ItemCard | None:
         self.ensure_built()

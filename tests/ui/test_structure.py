@@ -133,6 +133,7 @@ def test_drop_reorders_items(qtbot, window):
         tab.cards.dropped.emit(0, 2)
     assert [i.lead for i in report.sections[0].items] == ["第2条。", "第3条。", "第1条。", "第4条。"]
     cards = tab.cards.cards()
+    qtbot.waitUntil(lambda: cards[-1].geometry().top() > 0)  # laid out, as when a person drags
     assert tab.cards.index_at(cards[1].geometry().top() + 2) == 1
     assert tab.cards.index_at(cards[-1].geometry().bottom() + 50) == 4
 
@@ -180,6 +181,7 @@ def test_dropping_a_card_moves_it(qtbot, window):
     window.qtbot = qtbot
     report, tab = filled(window, 4)
     cards = tab.cards.cards()
+    qtbot.waitUntil(lambda: cards[-1].geometry().top() > 0)
     mime = QMimeData()
     mime.setData(ITEM_MIME, QByteArray(b"0"))
     below_third = QPointF(10, cards[2].geometry().bottom() + 2)
@@ -222,3 +224,31 @@ def test_tab_key_walks_the_cards_in_order(qtbot, window):
     c[0].lead.setFocus()
     qtbot.keyClick(c[0].lead, Qt.Key.Key_Backtab)
     assert QApplication.focusWidget() is tab.intro
+
+
+def test_many_cards_stay_in_order_across_chunks(qtbot, window):
+    window.qtbot = qtbot
+    report, tab = filled(window, 60)
+    qtbot.waitUntil(lambda: tab.built)
+    items = report.sections[0].items
+
+    def check():
+        cards = tab.cards.cards()
+        assert len(cards) == len(items)
+        assert all(c.item is it for c, it in zip(cards, items))
+        assert [i for i, c in enumerate(cards) if not c.isVisibleTo(tab)] == []
+        assert [c.number.text() for c in cards[:3]] == ["一是", "二是", "三是"]
+
+    window.editor.move_item(report.sections[0], 0, 59)
+    assert items[59].lead == "第1条。"
+    check()
+    window.editor.remove_item(report.sections[0], 30)
+    check()
+    window.editor.add_item(report.sections[0], 0)
+    check()
+    for _ in range(3):
+        window.undo()
+    check()
+    assert [i.lead for i in items] == [f"第{k + 1}条。" for k in range(60)]
+    window.select_field("sections.0.items.59.lead", 0, 1)
+    qtbot.waitUntil(lambda: not tab.card_for(59).lead.visibleRegion().isEmpty())
