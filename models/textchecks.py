@@ -33,7 +33,7 @@ _PLACEHOLDER_RE = re.compile(
         rf"(?<![{_LATIN}.．])(?P<num>{_X_RUN})(?![{_LATIN}])(?=(?:{_MEASURES}))",
         rf"(?<=[近约共第达超逾计占])(?P<num2>{_X_RUN})(?![{_LATIN}])",
         rf"(?<![{_LATIN}])(?P<xx>[{_X}]{{2,}})(?![{_LATIN}])",  # XX县, ×××同志
-        r"(?<=[\u3400-\u9fff])(?P<times>[×Ｘ])(?=[\u3400-\u9fff])",  # 某×局
+        rf"(?<=某)(?P<times>[{_X}])(?![{_LATIN}])",  # 某×局 (but not 长×宽)
         r"(?P<stars>\*{2,}|＊{2,})",
         r"(?P<word>某某+|待补充|待核实|待定(?![夺论])|待填写|待填|待确认|待更新|(?<![A-Za-z])(?:TODO|todo|TBD)(?![A-Za-z]))",
         r"(?P<blank>【[\s\u3000]*】|[（(][\s\u3000]*[）)]|□+|_{3,}|＿{2,})",

@@ -97,7 +97,7 @@ def test_placeholders_flagged(text, flagged):
 
 @pytest.mark.parametrize("text", [
     "用Excel统计，拍X光片，GDP增长，Windows XP系统。",
-    "屏幕1920×1080，面积3×4米，X射线检查，iPhone X。",
+    "屏幕1920×1080，面积3×4米，长×宽×高，X射线检查，iPhone X。",
     "X型结构，MAX值，XML格式，Xbox游戏，TEXT文件。",
     "某单位，某同志，有待定夺，尚待定论。",
 ])
