@@ -130,20 +130,18 @@ def read_docx_text(path: str | Path) -> str:
 
 
 def _body_lines(document) -> list[str]:
-    from docx.table import Table
+    lines: list[str] = []
+    _block_lines(document.element.body, document, lines)
+    return lines
+
+
+def _block_lines(parent, document, lines: list[str]) -> None:
+    """Paragraphs in document order, walking into tables (cell by cell, nested too) and content controls."""
     from docx.text.paragraph import Paragraph
 
-    lines: list[str] = []
-    for child in document.element.body.iterchildren():
-        tag = child.tag.rsplit("}", 1)[-1]
+    for child in parent.iterchildren():
+        tag = child.tag.rsplit("}", 1)[-1] if isinstance(child.tag, str) else ""
         if tag == "p":
             lines.append(Paragraph(child, document).text)
-        elif tag == "tbl":
-            seen: set[int] = set()
-            for row in Table(child, document).rows:
-                for cell in row.cells:
-                    if id(cell._tc) in seen:  # merged cells repeat in python-docx
-                        continue
-                    seen.add(id(cell._tc))
-                    lines.extend(p.text for p in cell.paragraphs)
-    return lines
+        elif tag in ("tbl", "tr", "tc", "sdt", "sdtContent", "customXml"):
+            _block_lines(child, document, lines)

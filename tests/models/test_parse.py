@@ -388,3 +388,20 @@ def test_signature_without_date(last, signature):
     report, _ = parse_text(f"一、情况\n正文。\n{last}")
     assert report.signature == signature
     assert report.date is None
+
+
+def test_docx_nested_table_and_content_control(tmp_path):
+    from docx.oxml import parse_xml
+
+    d = docx.Document()
+    d.add_paragraph("一、情况")
+    outer = d.add_table(rows=1, cols=1)
+    inner = outer.cell(0, 0).add_table(rows=1, cols=1)
+    inner.cell(0, 0).text = "一是表中表。"
+    ns = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    d.element.body.append(parse_xml(
+        f'<w:sdt {ns}><w:sdtContent><w:p><w:r><w:t>二是控件里。</w:t></w:r></w:p></w:sdtContent></w:sdt>'))
+    path = tmp_path / "r.docx"
+    d.save(path)
+    report, _ = read_file(path)
+    assert [i.lead for i in report.sections[0].items] == ["表中表。", "控件里。"]
