@@ -129,19 +129,40 @@ def read_docx_text(path: str | Path) -> str:
         raise ParseError(broken) from None
 
 
+def _tag(el) -> str:
+    return el.tag.rsplit("}", 1)[-1] if isinstance(el.tag, str) else ""
+
+
+_SKIP = frozenset({"pPr", "rPr", "del", "moveFrom", "instrText", "delText"})
+
+
+def _run_text(el, parts: list[str]) -> None:
+    """A paragraph's text including tracked insertions, fields, smart tags and text boxes; not deletions."""
+    for child in el.iterchildren():
+        tag = _tag(child)
+        if tag == "t":
+            parts.append(child.text or "")
+        elif tag == "tab":
+            parts.append("\t")
+        elif tag in ("br", "cr"):
+            parts.append("\n")
+        elif tag and tag not in _SKIP:
+            _run_text(child, parts)
+
+
 def _body_lines(document) -> list[str]:
     lines: list[str] = []
-    _block_lines(document.element.body, document, lines)
+    _block_lines(document.element.body, lines)
     return lines
 
 
-def _block_lines(parent, document, lines: list[str]) -> None:
+def _block_lines(parent, lines: list[str]) -> None:
     """Paragraphs in document order, walking into tables (cell by cell, nested too) and content controls."""
-    from docx.text.paragraph import Paragraph
-
     for child in parent.iterchildren():
-        tag = child.tag.rsplit("}", 1)[-1] if isinstance(child.tag, str) else ""
+        tag = _tag(child)
         if tag == "p":
-            lines.append(Paragraph(child, document).text)
+            parts: list[str] = []
+            _run_text(child, parts)
+            lines.append("".join(parts))
         elif tag in ("tbl", "tr", "tc", "sdt", "sdtContent", "customXml"):
-            _block_lines(child, document, lines)
+            _block_lines(child, lines)

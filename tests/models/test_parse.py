@@ -405,3 +405,20 @@ def test_docx_nested_table_and_content_control(tmp_path):
     d.save(path)
     report, _ = read_file(path)
     assert [i.lead for i in report.sections[0].items] == ["表中表。", "控件里。"]
+
+
+def test_docx_tracked_changes_fields_and_breaks(tmp_path):
+    from docx.oxml import parse_xml
+
+    ns = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    d = docx.Document()
+    d.add_paragraph("一、情况")
+    d.element.body.append(parse_xml(
+        f'<w:p {ns}><w:pPr><w:tabs><w:tab w:val="left" w:pos="720"/></w:tabs></w:pPr>'
+        '<w:r><w:t>一是甲</w:t></w:r><w:ins w:id="1" w:author="a"><w:r><w:t>乙</w:t></w:r></w:ins>'
+        '<w:del w:id="2" w:author="a"><w:r><w:delText>丙</w:delText></w:r></w:del>'
+        '<w:smartTag><w:r><w:t>丁</w:t></w:r></w:smartTag><w:r><w:t>。</w:t><w:br/><w:t>换行。</w:t></w:r></w:p>'))
+    path = tmp_path / "r.docx"
+    d.save(path)
+    item = read_file(path)[0].sections[0].items[0]
+    assert (item.lead, item.body) == ("甲乙丁。", "换行。")
