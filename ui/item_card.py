@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QMimeData, QPoint, Qt, Signal
-from PySide6.QtGui import QDrag, QFont
+from PySide6.QtGui import QColor, QDrag, QFont, QPalette
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -21,12 +21,9 @@ from ui.widgets import CountLabel, GrowingTextEdit, chars
 ITEM_MIME = "application/x-tianbao-item"
 
 
-# One style sheet for the page that holds the cards: per-card style sheets make 500 cards slow to build.
-CARD_STYLE = """
-#itemCard { background: #fbfbfa; border: 1px solid #dcdcd8; border-radius: 4px; }
-#dragHandle { color: #999; font-size: 16px; padding: 0 2px; }
-#countLabel { color: #888; }
-"""
+# Colours by palette, not style sheet: style sheets double the time to show 500 cards.
+CARD_BACKGROUND = QColor("#fbfbfa")
+HANDLE_COLOUR = QColor("#999999")
 
 
 class DragHandle(QLabel):
@@ -37,7 +34,12 @@ class DragHandle(QLabel):
         self._card = card
         self._press: QPoint | None = None
         self.setCursor(Qt.CursorShape.OpenHandCursor)
-        self.setObjectName("dragHandle")
+        pal = self.palette()
+        pal.setColor(QPalette.ColorRole.WindowText, HANDLE_COLOUR)
+        self.setPalette(pal)
+        font = QFont(self.font())
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        self.setFont(font)
         self.setToolTip(self.tr("拖动以调整顺序"))
 
     def mousePressEvent(self, event) -> None:  # noqa: N802 - Qt override
@@ -76,6 +78,10 @@ class ItemCard(QFrame):
         self.numbering = ""
         self.setObjectName("itemCard")
         self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setAutoFillBackground(True)
+        pal = self.palette()
+        pal.setColor(QPalette.ColorRole.Window, CARD_BACKGROUND)
+        self.setPalette(pal)
         self.handle = DragHandle(self)
         self.number = QLabel(self)
         bold = QFont(self.number.font())

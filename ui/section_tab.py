@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.report import HEADING, NONE, YISHI, Section, item_number
-from ui.item_card import CARD_STYLE, ITEM_MIME, ItemCard
+from ui.item_card import ITEM_MIME, ItemCard
 from ui.widgets import CountLabel, GrowingTextEdit
 
 # Cards made at once when a tab is first shown; then more each event-loop turn until all exist.
@@ -130,7 +130,6 @@ class SectionTab(QScrollArea):
         self.setFrameShape(QScrollArea.Shape.NoFrame)
         page = QWidget(self)
         page.setObjectName("sectionPage")
-        page.setStyleSheet(CARD_STYLE)
         outer = QVBoxLayout(page)
         outer.setContentsMargins(16, 12, 16, 16)
         outer.setSpacing(10)
