@@ -116,7 +116,8 @@ def read_docx_text(path: str | Path) -> str:
     broken = f"文件 {path.name} 不是有效的 Word 文档（.docx），可能已损坏；请用 Word 或 WPS 打开后另存为 .docx 再导入"
     if not zipfile.is_zipfile(path):
         if raw.startswith(b"\xd0\xcf\x11\xe0"):
-            raise ParseError(f"文件 {path.name} 是旧版 Word 文档（.doc），请用 Word 或 WPS 另存为 .docx 后再导入")
+            raise ParseError(f"文件 {path.name} 是旧版 Word 文档（.doc）或设置了打开密码，"
+                             "请用 Word 或 WPS 打开后另存为不加密的 .docx 再导入")
         raise ParseError(broken)
     import docx
     from docx.opc.exceptions import PackageNotFoundError
