@@ -54,9 +54,11 @@ def _text(d: dict, key: str, where: str) -> str:
 
 def _valid_unicode(text: str) -> str:
     """JSON escapes can carry lone surrogates (\\ud800), which no file or database can store: use U+FFFD."""
-    if not any("\ud800" <= ch <= "\udfff" for ch in text):
+    try:
+        text.encode("utf-8")  # in C: fails exactly on surrogates
         return text
-    return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
+    except UnicodeEncodeError:
+        return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
 
 
 def sections_from_data(data: Any, where: str = "") -> list[Section]:

@@ -132,4 +132,5 @@ def _content(r: Report) -> tuple:
 
 def count_chars(text: str) -> int:
     """Characters an official would count: everything but whitespace."""
-    return sum(1 for ch in text if not ch.isspace())
+    # str.split() splits on exactly the characters str.isspace() accepts, in C: ~50x faster.
+    return sum(map(len, text.split()))

@@ -154,3 +154,11 @@ def test_lone_surrogates_in_a_data_file_become_replacement_characters(tmp_path):
     report = load_file(path)
     assert report.title == "a\ufffdb😀" and report.sections[0].items[0].lead == "\ufffd"
     assert fields(store_round_trip(report)) == fields(report)
+
+
+@FAST
+@given(st.text(st.characters(codec="utf-8")))
+def test_count_chars_is_every_non_whitespace_character(text):
+    from models.report import count_chars
+
+    assert count_chars(text) == sum(1 for ch in text if not ch.isspace())
