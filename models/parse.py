@@ -274,6 +274,8 @@ def _split_lead(text: str, style: str) -> Item:
         return Item(lead=first[:cut + 1], body=body)
     if rest and style == HEADING:  # a sub-heading line without a full stop; elsewhere the layout would add 。
         return Item(lead=first, body=rest.strip())
+    if not rest and first.endswith(("；", ";")) and first.count("；") + first.count(";") == 1:
+        return Item(lead=first, body="")  # 一是加强学习；二是…: each short clause is its own lead
     return Item(lead="", body=text)
 
 

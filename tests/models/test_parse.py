@@ -127,8 +127,7 @@ def test_inline_items_after_colon_and_semicolon():
     report, _ = parse_text("一、做法\n主要是：一是抓学习；二是抓落实；三是抓作风。")
     s = report.sections[0]
     assert s.intro == "主要是：" and s.run_on
-    assert [i.body for i in s.items] == ["抓学习；", "抓落实；", ""]
-    assert s.items[2].lead == "抓作风。"
+    assert [(i.lead, i.body) for i in s.items] == [("抓学习；", ""), ("抓落实；", ""), ("抓作风。", "")]
 
 
 def test_stray_numbers_in_prose_are_not_split():
