@@ -99,26 +99,30 @@ def build_paragraphs(report: Report) -> tuple[list[Paragraph], list[Paragraph]]:
     title = t.paragraphs
     b = _Builder()
     _plain(b, "preamble", report.preamble)
+    printed_sections = 0
     for si, s in enumerate(report.sections):
         if s.heading.strip():
             b.start("heading1", keep=True)
-            b.gen(section_number(si), "heading1")
+            b.gen(section_number(printed_sections), "heading1")
+            printed_sections += 1
             b.text(section_field(si, "heading"), s.heading, "heading1")
             b.end()
+        # Blank items (a fresh template's empty slot) are not printed; the printed ones count 一、二、三 on.
+        items = [(ii, it) for ii, it in enumerate(s.items) if it.lead.strip() or it.body.strip()]
         if s.numbering == YISHI and s.run_on:
             b.start("body")
             b.text(section_field(si, "intro"), s.intro, "body")
-            for ii, it in enumerate(s.items):
-                _yishi(b, si, ii, it)
+            for n, (ii, it) in enumerate(items):
+                _yishi(b, si, ii, n, it)
             b.end()
             continue
         _plain(b, section_field(si, "intro"), s.intro)
-        for ii, it in enumerate(s.items):
+        for n, (ii, it) in enumerate(items):
             if s.numbering == YISHI:
                 b.start("body")
-                _yishi(b, si, ii, it)
+                _yishi(b, si, ii, n, it)
             elif s.numbering == HEADING:
-                _heading_item(b, si, ii, it)
+                _heading_item(b, si, ii, n, it)
             else:
                 b.start("body")
                 b.text(item_field(si, ii, "lead"), it.lead, "body")
@@ -137,16 +141,18 @@ def _plain(b: _Builder, path: str, text: str) -> None:
     b.end()
 
 
-def _yishi(b: _Builder, si: int, ii: int, it) -> None:
-    b.gen(chinese_number(ii + 1) + "是", "body", bold=True)
+def _yishi(b: _Builder, si: int, ii: int, n: int, it) -> None:
+    """Item ``ii`` of section ``si``, printed as the ``n``-th (0-based): 一是 + bold lead + 。 + body."""
+    b.gen(chinese_number(n + 1) + "是", "body", bold=True)
     b.text(item_field(si, ii, "lead"), it.lead, "body", bold=True)
     if needs_stop(it.lead):
         b.gen("。", "body", bold=True)
     b.text(item_field(si, ii, "body"), it.body, "body")
 
 
-def _heading_item(b: _Builder, si: int, ii: int, it) -> None:
-    number = item_number(HEADING, ii)
+def _heading_item(b: _Builder, si: int, ii: int, n: int, it) -> None:
+    """（一）lead as a 楷体 sub-heading paragraph, the body as paragraphs under it."""
+    number = item_number(HEADING, n)
     if it.lead.strip():
         b.start("heading2", keep=bool(it.body.strip()))
         b.gen(number, "heading2")

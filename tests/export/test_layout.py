@@ -300,3 +300,13 @@ def test_facts_from_an_export_result_match_a_fresh_typesetting():
     report = sample_report()
     _, result = render_pdf_bytes(report)
     assert facts_from_result(report, result) == typeset_facts(report)
+
+
+def test_blank_items_and_headings_are_not_printed_and_numbers_stay_consecutive():
+    report = Report(sections=[
+        Section("", YISHI, False, "", [Item("", "")]),
+        Section("存在问题", HEADING, False, "", [Item("", " "), Item("思想认识不到位", "正文。")]),
+        Section("整改措施", YISHI, False, "", [Item("", ""), Item("加强学习", "正文。"), Item("", "\u3000")]),
+    ])
+    texts = [ln.text for ln in layout_report(report).pages[0].body_lines()]
+    assert texts == ["一、存在问题", "（一）思想认识不到位", "正文。", "二、整改措施", "一是加强学习。正文。"]
