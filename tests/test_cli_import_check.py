@@ -136,3 +136,37 @@ def test_check_finds_a_real_orphan(db_path, tmp_path):
     orphans = [f for f in json.loads(out.stdout) if f["kind"] == "orphan"]
     assert [(f["field"], f["text"]) for f in orphans] == [("preamble", "乙。")]
     assert "孤字" in orphans[0]["message"]
+
+
+VARIED = """关于2026年度述职述廉情况的报告
+
+按照市委组织部要求，现将本人履职情况报告如下：
+一、履职尽责情况
+（一）加强政治建设
+坚持把政治建设摆在首位，全年组织专题学习12次。
+（二）推动重点工作。围绕中心工作，统筹推进各项任务。
+二、廉洁自律情况
+严格遵守中央八项规定精神。主要做到：一是管住自己；二是管好身边人；三是守住底线。
+三、今后努力方向
+1.加强理论学习。每月集中学习一次。
+2.改进工作作风。深入基层调查研究。
+特此报告。
+
+示范县委组织部
+2026年11月26日
+"""
+
+
+def test_varied_report_exports_its_own_text(db_path, tmp_path):
+    import pdfplumber
+
+    src = tmp_path / "varied.txt"
+    src.write_text(VARIED, encoding="utf-8")
+    rid = _import(src, db_path)
+    pdf = tmp_path / "varied.pdf"
+    out = _run("export", str(rid), "-o", str(pdf), "--db", str(db_path))
+    assert out.returncode == 0, out.stderr
+    with pdfplumber.open(pdf) as doc:
+        text = "".join(page.extract_text() for page in doc.pages)
+    text = re.sub(r"—\s*\d+\s*—", "", text)
+    assert re.sub(r"\s+", "", text) == re.sub(r"\s+", "", VARIED)
