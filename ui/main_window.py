@@ -211,7 +211,7 @@ class MainWindow(QMainWindow):
             return
         template = self.dialogs.choose_template(self, load_templates())
         if template is not None:
-            self._add_report(template.new_report())
+            self.add_report(template.new_report())
 
     def copy_report(self) -> None:
         """复制为新报告: the selected report as a new draft, offering its plans as 履职情况 drafts."""
@@ -228,9 +228,10 @@ class MainWindow(QMainWindow):
                 self.tr("把原报告“%1”中的 %2 条内容，作为新报告“%3”的草稿（替换其中原有条目）？")
                 .replace("%1", src.heading).replace("%2", str(n)).replace("%3", dst.heading),
             )
-        self._add_report(carry_forward(old, use))
+        self.add_report(carry_forward(old, use))
 
-    def _add_report(self, report: Report) -> None:
+    def add_report(self, report: Report) -> None:
+        """Store ``report`` as a new report and open it (新建, 复制, and the import hook use this)."""
         if not self.autosave.flush():
             return
         try:
@@ -345,6 +346,9 @@ class MainWindow(QMainWindow):
     def _saved(self, time: str) -> None:
         if not self.readonly:
             self.banner.hide()
+        report = self.editor.report
+        if report is not None and report.id is not None:
+            self.report_list.set_updated(report.id, report.updated)
         self.save_label.setProperty("time", time)
         self.save_label.setText(self.tr("已自动保存 ") + time)
 

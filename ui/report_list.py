@@ -23,6 +23,7 @@ from models.store import ReportSummary
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 DETAIL_ROLE = Qt.ItemDataRole.UserRole + 1
+KIND_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
 def when(iso: str, today: _dt.date | None = None) -> str:
@@ -110,6 +111,7 @@ class ReportList(QWidget):
         lay.addLayout(buttons)
         self._names: dict[str, str] = {}
         self.search.textChanged.connect(self.searchChanged)
+        self.search.returnPressed.connect(self._search_done)
         self.list.currentItemChanged.connect(self._current_changed)
         self.new_button.clicked.connect(self.newRequested)
         self.copy_button.clicked.connect(self.copyRequested)
@@ -125,6 +127,7 @@ class ReportList(QWidget):
         for r in reports:
             it = QListWidgetItem(display_title(r.title))
             it.setData(ID_ROLE, r.id)
+            it.setData(KIND_ROLE, r.kind)
             it.setData(DETAIL_ROLE, f"{self._names.get(r.kind, r.kind)}　{when(r.updated)}")
             it.setToolTip(r.title)
             self.list.addItem(it)
@@ -155,6 +158,20 @@ class ReportList(QWidget):
             if it.data(ID_ROLE) == report_id:
                 it.setText(display_title(title))
                 it.setToolTip(title)
+
+    def set_updated(self, report_id: int, updated: str) -> None:
+        for i in range(self.list.count()):
+            it = self.list.item(i)
+            if it.data(ID_ROLE) == report_id:
+                kind = it.data(KIND_ROLE)
+                it.setData(DETAIL_ROLE, f"{self._names.get(kind, kind)}　{when(updated)}")
+
+    def _search_done(self) -> None:
+        """Enter in the search box goes on to the list, so the keyboard alone can pick a report."""
+        if self.list.count():
+            if self.list.currentRow() < 0:
+                self.list.setCurrentRow(0)
+            self.list.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _current_changed(self, current, _previous) -> None:
         self._update_buttons()

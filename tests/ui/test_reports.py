@@ -128,3 +128,13 @@ def test_last_report_and_geometry_remembered(qtbot, open_window, db_path):
     assert w2.current_report().id == a.id
     assert (w2.width(), w2.height()) == (760, 560)
     assert w2.splitter.sizes() == sizes and sizes[0] >= 300
+
+
+def test_search_then_enter_picks_a_report_by_keyboard(qtbot, window):
+    a = new_report(qtbot, window, "congyan")
+    new_report(qtbot, window, "shuzhi")
+    qtbot.keyClick(window.editor, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    type_text(qtbot, window.report_list.search, "从严")
+    qtbot.keyClick(window.report_list.search, Qt.Key.Key_Return)
+    assert window.focusWidget() is window.report_list.list
+    assert window.current_report().id == a.id

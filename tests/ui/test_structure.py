@@ -235,7 +235,7 @@ def test_many_cards_stay_in_order_across_chunks(qtbot, window):
     def check():
         cards = tab.cards.cards()
         assert len(cards) == len(items)
-        assert all(c.item is it for c, it in zip(cards, items))
+        assert all(c.item is it for c, it in zip(cards, items, strict=True))
         assert [i for i, c in enumerate(cards) if not c.isVisibleTo(tab)] == []
         assert [c.number.text() for c in cards[:3]] == ["一是", "二是", "三是"]
 
