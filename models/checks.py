@@ -101,8 +101,10 @@ def run_checks(report: Report, facts: TypesetFacts | None = None) -> list[Findin
         _facts_checks(found, report, facts)
     order = {path: n for n, (path, _) in enumerate(iter_fields(report))}
     order["date"] = len(order)
-    found.sort(key=lambda f: (order.get(f.field, -1), f.start, f.end))
-    return found
+    unique: dict[tuple, Finding] = {}
+    for f in found:  # one finding per place and kind: the first, which carries the fix when there is one
+        unique.setdefault((f.kind, f.field, f.start, f.end), f)
+    return sorted(unique.values(), key=lambda f: (order.get(f.field, -1), f.start, f.end))
 
 
 def _add(found: list[Finding], kind: str, path: str, hit: tc.Hit, text: str, severity: str | None = None) -> None:

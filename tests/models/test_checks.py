@@ -311,3 +311,12 @@ def test_utf16_range_for_qt():
     assert [(f.start, f.end) for f in found] == [(1, 2), (6, 8)]
     assert [utf16_range(text, f.start, f.end) for f in found] == [(2, 3), (9, 11)]
     assert text.encode("utf-16-le")[9 * 2:11 * 2].decode("utf-16-le") == "XX"
+
+
+def test_hand_numbered_leads_are_reported_once():
+    report = Report(sections=[Section(heading="情况", items=[
+        Item(lead="一是甲。", body="正文。"), Item(lead="二是乙。", body="正文。"), Item(lead="四是丁。", body="正文。")])])
+    found = _kinds(report, "hand_numbering")
+    assert [(f.field, f.text, f.fix) for f in found] == [
+        ("sections.0.items.0.lead", "一是", ""), ("sections.0.items.1.lead", "二是", ""),
+        ("sections.0.items.2.lead", "四是", "")]
