@@ -12,7 +12,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from models.checks import run_checks, summary  # noqa: E402
+from models.checks import check_field, run_checks, summary  # noqa: E402
 from models.parse import parse_text, read_file, report_text  # noqa: E402
 from models.report import Item, Report, Section  # noqa: E402
 
@@ -51,6 +51,9 @@ def main() -> None:
           f" {len(found)} findings ({summary(found)})")
     best, med = best_ms(lambda: parse_text(text), 100)
     print(f"sample: parse_text best {best:.2f} ms, median {med:.2f} ms")
+    body = sample.sections[0].items[2].body
+    best, med = best_ms(lambda: check_field("sections.0.items.2.body", body), 500)
+    print(f"one field ({len(body)} chars): check_field best {best:.3f} ms, median {med:.3f} ms")
     big = big_report(sample, 500)
     best, med = best_ms(lambda: run_checks(big), 20)
     print(f"500 items ({big.char_count()} chars): run_checks best {best:.1f} ms, median {med:.1f} ms,"
