@@ -76,10 +76,23 @@ def run_trials(db: Path, trials: int, seed: int = 1, max_delay: float = 0.06) ->
             server.stdin.write(f"GO {rng.randrange(1 << 30)} {seq}\n")
             server.stdin.flush()
             pid = int(_expect(q, "PID")[1])
+            tried = None
+            # Most kills land while editing; one in five may land during start-up (opening, lock, migrations).
+            wait_for_edits = rng.random() < 0.8
+            done = False
+            while wait_for_edits:
+                msg = q.get(timeout=30)
+                if msg is None:
+                    raise RuntimeError("crash child ended early")
+                if msg[0] == "TRY":
+                    tried, seq = msg[2], int(msg[1])
+                    break
+                if msg[0] == "DONE":
+                    done = True
+                    break
             time.sleep(rng.uniform(0, max_delay))
             os.kill(pid, signal.SIGKILL)
-            tried = None
-            while True:
+            while not done:
                 msg = q.get(timeout=30)
                 if msg is None:
                     raise RuntimeError("crash child ended early")
