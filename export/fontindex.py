@@ -144,6 +144,12 @@ def _face_key(path: str, index: int, mtime_ns: int, size: int) -> str:
     return hashlib.sha1(raw).hexdigest()[:24]
 
 
+def file_face_key(path: str, index: int) -> str:
+    """The cache key of a face of the font file as it is on disk now."""
+    st = os.stat(path)
+    return _face_key(path, index, st.st_mtime_ns, st.st_size)
+
+
 def _ps_name_ok(font) -> bool:
     """reportlab takes the PostScript (else full, else family) name from the US-English Windows
     or Mac Roman records and refuses one with non-ASCII or PDF delimiter characters."""

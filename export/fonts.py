@@ -84,11 +84,14 @@ class FontFace:
     key: str = field(default="", compare=False, repr=False)  # metrics cache key (fontindex)
 
     def _widths(self) -> dict[int, int]:
-        widths = _WIDTHS.get(self.rl_name)
+        widths = _WIDTHS.get((self.path, self.index))
         if widths is None:
-            widths = _builtin_widths() if not self.path else fontindex.load_metrics(
-                self.path, self.index, self.key)
-            _WIDTHS[self.rl_name] = widths
+            if not self.path:
+                widths = _builtin_widths()
+            else:
+                key = self.key or fontindex.file_face_key(self.path, self.index)
+                widths = fontindex.load_metrics(self.path, self.index, key)
+            _WIDTHS[(self.path, self.index)] = widths
         return widths
 
     def has(self, ch: str) -> bool:
@@ -106,7 +109,7 @@ class FontFace:
         return bool(self.path)
 
 
-_WIDTHS: dict[str, dict[int, int]] = {}
+_WIDTHS: dict[tuple[str, int], dict[int, int]] = {}  # by (path, index): loaded once per process
 
 
 def _builtin_has(ch: str) -> bool:

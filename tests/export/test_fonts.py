@@ -467,3 +467,11 @@ def test_faces_reportlab_cannot_embed_correctly_are_not_used(font_dir):
     chain = [f.family for f in get_fontset().chain("body")]
     assert "Tiny Good" in chain
     assert not {"Tiny Legacy", "Tiny PS", "Tiny Restricted"} & set(chain)
+
+
+@needs_debian_fonts
+def test_face_made_by_hand_measures_its_own_file(font_dir):
+    kai = FontFace("AR PL KaitiM GB", str(KAI), 0, "hand-kai")
+    cw = FontFace("cwTeXFangSong", str(CWFS), 0, "hand-cw")
+    assert kai.has("专") and not cw.has("专")
+    assert cw.advance("中", 10) == pytest.approx(9.2) and kai.advance("中", 10) == pytest.approx(10)
