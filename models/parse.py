@@ -16,7 +16,17 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from models.report import HEADING, NONE, YISHI, Item, Report, Section, item_number, section_number
+from models.report import (
+    HEADING,
+    NONE,
+    YISHI,
+    Item,
+    Report,
+    Section,
+    chinese_number,
+    item_number,
+    section_number,
+)
 from models.sources import ParseError, decode_bytes, read_docx_text, read_text_file
 
 __all__ = ["ParseError", "ParseSummary", "decode_bytes", "parse_text", "read_file", "report_text", "cn_to_int"]
@@ -183,11 +193,11 @@ def parse_text(text: str) -> tuple[Report, ParseSummary]:
     report.title = _take_title(lines)
     chunks = _split_sections(lines)
     report.preamble = "\n".join(chunks[0][1])
-    for heading, paras in chunks[1:]:
-        report.sections.append(_build_section(heading, paras))
+    for n, (heading, paras) in enumerate(chunks[1:], 1):
+        report.sections.append(_build_section(heading, paras, summary.notes, f"第{chinese_number(n)}部分"))
     if not report.sections and lines:
         if _find_marker(lines, None, 1, 0, 0) is not None:  # items without section headings: one untitled section
-            section = _build_section("", lines)
+            section = _build_section("", lines, summary.notes, "正文")
             report.preamble, section.intro = section.intro, ""
             report.sections.append(section)
             summary.untitled_section = True
@@ -245,11 +255,16 @@ def _slice(paras: list[str], a: tuple[int, int], b: tuple[int, int]) -> str:
     return "\n".join(p.strip() for p in parts if p.strip())
 
 
-def _build_section(heading: str, paras: list[str]) -> Section:
+def _build_section(heading: str, paras: list[str], notes: list[str], where: str) -> Section:
     first = _find_marker(paras, None, 1, 0, 0)
     if first is None:
+        if paras:
+            notes.append(f"{where}没有“一是”“（一）”等编号，按段落导入")
         return Section(heading=heading, numbering=NONE, items=[Item(body=p) for p in paras])
     kind = first[0]
+    if kind not in _STYLE:
+        number = paras[first[1]][first[2]:first[3]]
+        notes.append(f"{where}的“{number}”等编号保留在文字中（程序只能自动生成“一是”和“（一）”）")
     style = _STYLE.get(kind, NONE)
     starts = [first]
     while (nxt := _find_marker(paras, kind, len(starts) + 1, starts[-1][1], starts[-1][3])) is not None:

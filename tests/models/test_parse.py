@@ -104,7 +104,8 @@ def test_full_document():
     assert report.closing == "特此报告。"
     assert report.signature == "中共某某县委组织部"
     assert report.date == dt.date(2026, 11, 26)
-    assert summary.text() == "识别到 3 个部分、6 条，以及标题、结束语、署名、日期"
+    assert summary.text() == ("识别到 3 个部分、6 条，以及标题、结束语、署名、日期；"
+                              "第三部分的“1.”等编号保留在文字中（程序只能自动生成“一是”和“（一）”）")
     assert _printed(report, summary) == _nonspace(FULL)
 
 
@@ -252,7 +253,7 @@ def test_docx(tmp_path):
     path = tmp_path / "r.docx"
     d.save(path)
     report, summary = read_file(path)
-    assert summary == "识别到 2 个部分、4 条，以及标题、署名、日期"
+    assert summary == "识别到 2 个部分、4 条，以及标题、署名、日期；第二部分没有“一是”“（一）”等编号，按段落导入"
     assert report.title == "关于工作情况的报告"
     assert report.preamble == "现将情况报告如下："
     s = report.sections[0]
