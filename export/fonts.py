@@ -138,6 +138,7 @@ class FontSet:
         self._substituted = substituted
         self.substitutions = substitutions
         self.builtin_only = builtin_only
+        self.convertible: list[str] = []  # CFF Chinese faces export.fontconvert could make usable
         self._for: dict[tuple[str, str], FontFace | None] = {}
 
     def face(self, role: str) -> FontFace:
@@ -228,9 +229,10 @@ class _Catalog:
                 for name in info.names:
                     self.unusable.setdefault(_norm(name), info)
 
-    def unusable_names(self, names: tuple[str, ...]) -> list[str]:
-        """Names of installed CJK faces that cannot be embedded (CFF outlines, licence)."""
-        return [name for name in names if _norm(name) in self.unusable and _norm(name) not in self.by_name]
+    def unusable_names(self, names: tuple[str, ...]) -> list[tuple[str, FaceInfo]]:
+        """Installed CJK faces of these names that cannot be embedded (CFF outlines, licence)."""
+        return [(name, self.unusable[_norm(name)]) for name in names
+                if _norm(name) in self.unusable and _norm(name) not in self.by_name]
 
     def find(self, name: str) -> FaceInfo | None:
         found = self.by_name.get(_norm(name))
@@ -315,7 +317,7 @@ def resolve(faces: list[FaceInfo], min_coverage: float = MIN_PRIMARY_COVERAGE) -
 
 
 def _substitution(role: str, primary: FontFace, passed: list[FontFace],
-                  infos: dict[str, FaceInfo], unusable: list[str]) -> str:
+                  infos: dict[str, FaceInfo], unusable: list[tuple[str, FaceInfo]]) -> str:
     """One sentence per role, naming the partial and unembeddable faces that were passed over."""
     zh = infos[primary.rl_name].zh
     name = f"{primary.family}（{zh}）" if zh and zh != primary.family else f"{primary.family} "
@@ -324,8 +326,11 @@ def _substitution(role: str, primary: FontFace, passed: list[FontFace],
     for f in passed:
         gb = infos[f.rl_name].gb2312
         notes.append(f"{f.family} 只含 {gb}/{GB2312_HANZI} 个常用汉字，仅用于补字")
-    for name in unusable:
-        notes.append(f"已安装的 {name} 为 CFF 轮廓或不允许嵌入，无法嵌入 PDF")
+    for name, info in unusable:
+        if not info.glyf and info.embeddable:
+            notes.append(f"已安装的 {name} 为 CFF 轮廓，需先转换为 TrueType 才能嵌入 PDF")
+        else:
+            notes.append(f"已安装的 {name} 的授权不允许嵌入 PDF")
     if notes:
         text += "（" + "；".join(notes) + "）"
     return text
@@ -341,6 +346,10 @@ def get_fontset(*, refresh: bool = False) -> FontSet:
     key = (os.environ.get(fontindex.ENV_DIRS), str(paths.cache_dir()))
     if not refresh and key in _CACHE:
         return _CACHE[key]
-    fontset = resolve(fontindex.load_index().faces)
+    faces = fontindex.load_index().faces
+    fontset = resolve(faces)
+    fontset.convertible = sorted({f.zh or f.en for f in faces
+                                  if not f.glyf and f.embeddable and f.gb2312 >= MIN_CHINESE_FONT}
+                                 - {f.zh or f.en for f in faces if f.usable})
     _CACHE[key] = fontset
     return fontset

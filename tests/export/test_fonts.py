@@ -373,7 +373,8 @@ def test_cff_chinese_face_is_reported_then_converted_and_used(font_dir, tmp_path
     _fake_cff_cjk(font_dir / "NotoSerifCJK.otf", "Noto Serif CJK SC", "中华人民共和国")
     fs = get_fontset()
     title = next(s for s in fs.substitutions if s.startswith("标题"))
-    assert "已安装的 Noto Serif CJK SC 为 CFF 轮廓" in title
+    assert "已安装的 Noto Serif CJK SC 为 CFF 轮廓，需先转换为 TrueType" in title
+    assert fs.convertible == []  # 7 hanzi do not make a Chinese font worth converting
     assert all("Noto" not in f.family for f in fs.chain("title"))
 
     (target,) = fontconvert.convert_pending(chinese_only=False)
@@ -475,3 +476,20 @@ def test_face_made_by_hand_measures_its_own_file(font_dir):
     cw = FontFace("cwTeXFangSong", str(CWFS), 0, "hand-cw")
     assert kai.has("专") and not cw.has("专")
     assert cw.advance("中", 10) == pytest.approx(9.2) and kai.advance("中", 10) == pytest.approx(10)
+
+
+@needs_debian_fonts
+def test_chinese_cff_face_is_offered_for_conversion(font_dir):
+    from export import fontconvert
+
+    shutil.copy(SUNG, font_dir)
+    hanzi = "".join(sorted(chr(cp) for cp in fontindex.gb2312_hanzi())[:1200])
+    _fake_cff_cjk(font_dir / "FandolFang-Regular.otf", "FandolFang", hanzi)
+    fs = get_fontset()
+    assert fs.convertible == ["FandolFang"]
+    assert "FandolFang 为 CFF 轮廓" in next(s for s in fs.substitutions if s.startswith("正文"))
+    assert len(fontconvert.convert_pending()) == 1
+    fs = get_fontset(refresh=True)
+    assert fs.convertible == []
+    fang = next(f for f in fs.chain("body") if f.family == "FandolFang")
+    assert fang.has(hanzi[0]) and fs.face("body").family == "AR PL SungtiL GB"  # still partial
