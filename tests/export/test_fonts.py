@@ -111,7 +111,7 @@ def test_advance_widths_from_hmtx():
 
 # ---------------------------------------------------------------- private font folders
 
-def test_empty_font_folder_falls_back_to_builtin_stsong(font_dir):
+def test_empty_font_folder_falls_back_to_builtin_stsong(font_dir, tmp_path):
     fs = get_fontset()
     assert fs.builtin_only
     for role in ROLES:
@@ -130,7 +130,7 @@ def test_empty_font_folder_falls_back_to_builtin_stsong(font_dir):
     from reportlab.pdfgen import canvas
 
     assert "STSong-Light" in pdfmetrics.getRegisteredFontNames()
-    out = font_dir / "builtin.pdf"
+    out = tmp_path / "builtin.pdf"
     c = canvas.Canvas(str(out), invariant=1)
     c.setFont("STSong-Light", 16)
     c.drawString(72, 720, "全面从严治党 2026年")
