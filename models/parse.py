@@ -46,7 +46,7 @@ _MARKERS: dict[str, re.Pattern[str]] = {
     "yao": re.compile(rf"([{_CN}]{{1,3}})要"),
     "di": re.compile(rf"第([{_CN}]{{1,3}})(?=[，,、：:是])"),
     "paren": re.compile(rf"[（(]([{_CN}]{{1,3}})[）)]"),
-    "arabic": re.compile(r"(\d{1,2})(?:[.．、](?!\d))"),
+    "arabic": re.compile(r"(\d{1,2})(?:[.．、)）](?!\d))"),
     "paren_arabic": re.compile(r"[（(](\d{1,2})[）)]"),
 }
 _INLINE_KINDS = ("shi", "yao", "di")  # may run on inside a paragraph, after a sentence

@@ -148,6 +148,11 @@ def test_yiyao_and_diyi_keep_numbers_in_none_section():
     assert [i.lead for i in s.items] == ["第一，提高认识。", "第二，强化措施。"]
 
 
+def test_arabic_items_with_closing_parenthesis():
+    s = parse_text("一、要求\n1）提高认识。\n2）强化措施。")[0].sections[0]
+    assert (s.numbering, [i.lead for i in s.items]) == (NONE, ["1）提高认识。", "2）强化措施。"])
+
+
 def test_section_without_items_becomes_plain_paragraphs():
     s = parse_text("一、总体情况\n第一段。\n第二段。")[0].sections[0]
     assert s.numbering == NONE
