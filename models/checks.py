@@ -215,22 +215,36 @@ def _cn(n: int) -> str:
     return chinese_number(n) if 0 < n < 100 else str(n)
 
 
+def _current(report: Report, path: str) -> str | None:
+    """The field's text, or None when facts from an older layout name a field that no longer exists."""
+    try:
+        return get_field(report, path)
+    except (IndexError, KeyError, AttributeError):
+        return None
+
+
 def _facts_checks(found: list[Finding], report: Report, facts: TypesetFacts) -> None:
+    """Font, 孤字 and page findings; places that no longer match the text (stale facts) are skipped."""
     for place in facts.missing:
-        found.append(Finding("font_missing", ERROR, place.field, place.offset, place.offset + 1,
-                             f"“{place.char}”（U+{ord(place.char):04X}）所有已安装的字体都没有，打印出来会缺字",
-                             None, place.char))
+        if (_current(report, place.field) or "")[place.offset:place.offset + 1] == place.char:
+            found.append(Finding("font_missing", ERROR, place.field, place.offset, place.offset + 1,
+                                 f"“{place.char}”（U+{ord(place.char):04X}）所有已安装的字体都没有，打印出来会缺字",
+                                 None, place.char))
     for place in facts.fallbacks:
-        found.append(Finding("font_fallback", INFO, place.field, place.offset, place.offset + 1,
-                             f"“{place.char}”用备用字体 {place.font} 打印，字形可能与正文不一致", None, place.char))
+        if (_current(report, place.field) or "")[place.offset:place.offset + 1] == place.char:
+            found.append(Finding("font_fallback", INFO, place.field, place.offset, place.offset + 1,
+                                 f"“{place.char}”用备用字体 {place.font} 打印，字形可能与正文不一致", None, place.char))
     for end in facts.paragraph_ends:
         if not 1 <= end.chars <= 2 or end.field in ("title", "signature", "date", ""):
             continue
-        if end.start == 0 and len(get_field(report, end.field).strip()) <= 2:
+        text = _current(report, end.field)
+        if text is None or end.end > len(text):
+            continue
+        if end.start == 0 and len(text.strip()) <= 2:
             continue  # a paragraph that is only one or two characters long is not a 孤字
         found.append(Finding("orphan", INFO, end.field, end.start, end.end,
                              f"第 {end.page} 页：段落最后一行只有 {end.chars} 个字（孤字），可删改几个字使其并入上一行",
-                             None, get_field(report, end.field)[end.start:end.end]))
+                             None, text[end.start:end.end]))
     if report.page_limit and facts.pages > report.page_limit:
         found.append(Finding("too_long", WARNING, "", 0, 0,
                              f"共 {facts.pages} 页，超过了设定的 {report.page_limit} 页"))

@@ -320,3 +320,15 @@ def test_hand_numbered_leads_are_reported_once():
     assert [(f.field, f.text, f.fix) for f in found] == [
         ("sections.0.items.0.lead", "一是", ""), ("sections.0.items.1.lead", "二是", ""),
         ("sections.0.items.2.lead", "四是", "")]
+
+
+def test_stale_facts_are_ignored():
+    report = _report("正文有镕。")
+    facts = TypesetFacts(
+        pages=1,
+        paragraph_ends=[ParagraphEnd("sections.3.items.0.body", 0, 2, 2, 1),
+                        ParagraphEnd("sections.0.items.0.body", 40, 42, 2, 1)],
+        missing=[CharPlace("𠮷", "sections.0.items.0.body", 3), CharPlace("𠮷", "sections.5.intro", 0)],
+        fallbacks=[FallbackPlace("镕", "sections.0.items.0.body", 3, font="X")],
+    )
+    assert [f.kind for f in run_checks(report, facts)] == ["font_fallback"]
