@@ -8,6 +8,7 @@ falls back to a normal parse.
 
 from __future__ import annotations
 
+import gc
 import os
 import pickle
 from pathlib import Path
@@ -37,7 +38,11 @@ def _scale(units_per_em: int):
 def _restore(rl_name: str, path: str, blob: bytes):
     from reportlab.pdfbase.ttfonts import TTFont, TTFontFace
 
-    font_state, face_state = pickle.loads(blob)
+    gc.disable()  # the state is ~150,000 small objects: collections mid-load only cost time
+    try:
+        font_state, face_state = pickle.loads(blob)
+    finally:
+        gc.enable()
     data = Path(path).read_bytes()
     if len(data) != face_state.pop("_size"):
         return None
