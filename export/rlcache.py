@@ -38,11 +38,13 @@ def _scale(units_per_em: int):
 def _restore(rl_name: str, path: str, blob: bytes):
     from reportlab.pdfbase.ttfonts import TTFont, TTFontFace
 
+    enabled = gc.isenabled()
     gc.disable()  # the state is ~150,000 small objects: collections mid-load only cost time
     try:
         font_state, face_state = pickle.loads(blob)
     finally:
-        gc.enable()
+        if enabled:
+            gc.enable()
     data = Path(path).read_bytes()
     if len(data) != face_state.pop("_size"):
         return None
