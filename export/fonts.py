@@ -45,11 +45,17 @@ ALTERNATIVES = {
                 "FZShuSong-Z01", "FZSSK--GBK1-0"),
 }
 _OPEN_SONG = ("AR PL SungtiL GB", "AR PL UMing CN", "AR PL New Sung", "Noto Serif SC",
-              "Noto Serif CJK SC", "Source Han Serif SC", "思源宋体")
+              "Noto Serif CJK SC", "Source Han Serif SC", "Source Han Serif CN", "思源宋体",
+              "思源宋体 CN", "FandolSong")
 _OPEN_HEI = ("WenQuanYi Micro Hei", "WenQuanYi Zen Hei", "Noto Sans SC", "Noto Sans CJK SC",
-             "Source Han Sans SC", "思源黑体", "Droid Sans Fallback")
-_OPEN_KAI = ("AR PL KaitiM GB", "AR PL UKai CN", "LXGW WenKai", "LXGW WenKai GB", "霞鹜文楷")
-_OPEN_FANG = ("cwTeXFangSong", "FandolFang")
+             "Source Han Sans SC", "Source Han Sans CN", "思源黑体", "思源黑体 CN",
+             "HarmonyOS Sans SC", "MiSans", "FandolHei", "Droid Sans Fallback")
+_OPEN_KAI = ("AR PL KaitiM GB", "AR PL UKai CN", "LXGW WenKai", "LXGW WenKai GB", "霞鹜文楷",
+             "FandolKai")
+# Open FangSong faces: 朱雀仿宋 (OFL, newer), cwTeX (lacks a third of GB 2312), Fandol (CFF).
+# Coverage is measured on the installed file, so a partial one is never the primary face.
+_OPEN_FANG = ("朱雀仿宋", "Zhuque Fangsong", "朱雀仿宋（预览测试版）",
+              "Zhuque Fangsong (technical preview)", "cwTeXFangSong", "FandolFang")
 OPEN = {
     "title": _OPEN_SONG,
     "body": _OPEN_FANG + _OPEN_SONG,
