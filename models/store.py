@@ -241,9 +241,8 @@ class Store:
             # Per connection: every commit reaches the disk before save() returns.
             self.db.execute("PRAGMA synchronous=FULL")
             migrations.apply(self.db)
-            row = self.db.execute("SELECT value FROM meta WHERE key='written_by'").fetchone()
-            if row is None or row[0] != APP_VERSION:
-                self._set_meta("written_by", APP_VERSION)
+            # Always written: this is also the probe that finds a file SQLite may read but not write.
+            self._set_meta("written_by", APP_VERSION)
         except sqlite3.Error as e:
             raise classify(e, self.path) from None
         except OSError as e:
