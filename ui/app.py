@@ -46,36 +46,17 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def open_for_window(path, dialogs) -> object | None:
-    """The Store for the window: locked and writable, read-only if the user agrees, or None."""
-    from models.lock import DatabaseLockedError
-    from models.opening import open_readonly, open_store
-    from models.store import StoreError
-
-    try:
-        return open_store(path)[0]
-    except DatabaseLockedError as e:
-        if not dialogs.confirm(None, "天报", f"{e}\n\n是否只读打开？"):
-            return None
-        try:
-            return open_readonly(path, "此报告库已在另一个天报窗口中打开，这里只能查看和导出，不能修改。")
-        except StoreError as e2:
-            dialogs.error(None, "天报", str(e2))
-            return None
-    except StoreError as e:
-        dialogs.error(None, "天报", str(e))
-        return None
-
-
 def run(db_path: str | None, dialogs=None) -> int:
     """Open the window on ``db_path`` (None: the default database); returns the exit code."""
     from models.paths import default_db
     from ui.dialogs import Dialogs
     from ui.main_window import MainWindow
+    from ui.open_errors import open_with_recovery
 
     app = make_app()
     dialogs = dialogs or Dialogs()
-    store = open_for_window(db_path or default_db(), dialogs)
+    # Damaged, newer, locked elsewhere: the user chooses (backup, other file, read-only, quit).
+    store = open_with_recovery(db_path or default_db(), ask=dialogs.choose)
     if store is None:
         return 1
     window = MainWindow(store, dialogs=dialogs)

@@ -15,6 +15,12 @@ class Dialogs:
         dlg = TemplateDialog(templates, parent)
         return dlg.chosen() if dlg.exec() else None
 
+    def choose(self, parent: QWidget | None, title: str, text: str, choices: list[tuple[str, str]]) -> str:
+        """One button per (key, label); returns the key (the last choice when the box is closed)."""
+        from ui.open_errors import ask_choice
+
+        return ask_choice(parent, title, text, choices)
+
     def confirm(self, parent: QWidget, title: str, text: str) -> bool:
         answer = QMessageBox.question(
             parent, title, text, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,

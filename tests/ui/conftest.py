@@ -33,12 +33,17 @@ class FakeDialogs:
         self.confirm_answer = True
         self.asked: list[tuple[str, str]] = []
         self.errors: list[str] = []
+        self.choice = "quit"
         self.save_path: str | None = None
         self.open_path: str | None = None
 
     def choose_template(self, parent, templates):
         self.asked.append(("template", ""))
         return next((t for t in templates if t.kind == self.kind), None)
+
+    def choose(self, parent, title, text, choices):
+        self.asked.append((title, text))
+        return self.choice if self.choice in [k for k, _ in choices] else choices[-1][0]
 
     def confirm(self, parent, title, text):
         self.asked.append((title, text))

@@ -12,7 +12,7 @@ from models.lock import DatabaseLock
 from models.opening import open_readonly
 from models.report import item_number
 from models.store import Store
-from ui.app import choose_ui_font, open_for_window, run, setup_font
+from ui.app import choose_ui_font, run, setup_font
 from ui.main_window import MainWindow
 from ui.settings import make_settings
 
@@ -29,7 +29,7 @@ def test_ui_font_writes_simplified_chinese(qapp):
 def test_damaged_database_is_refused_before_the_window(db_path, dialogs):
     db_path.write_bytes(b"this is not a database" * 100)
     assert run(str(db_path), dialogs) == 1
-    assert "已损坏" in dialogs.errors[0]
+    assert "已损坏" in dialogs.asked[0][1]
     assert db_path.read_bytes() == b"this is not a database" * 100
 
 
@@ -38,13 +38,9 @@ def test_database_open_elsewhere_offers_read_only(qtbot, db_path, dialogs):
     held = DatabaseLock(db_path)
     held.acquire()
     try:
-        dialogs.confirm_answer = False
+        dialogs.choice = "quit"
         assert run(str(db_path), dialogs) == 1
         assert "另一个天报窗口" in dialogs.asked[-1][1]
-        dialogs.confirm_answer = True
-        store = open_for_window(db_path, dialogs)
-        assert store.readonly
-        store.close()
     finally:
         held.release()
 
