@@ -8,6 +8,7 @@ key, so a changed or removed source font simply stops being used.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -66,7 +67,7 @@ def convert(info: FaceInfo, progress: Callable[[int, int], None] | None = None) 
     font.sfntVersion = "\x00\x01\x00\x00"
     target = converted_path(info)
     target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(f".{target.name}.tmp")
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     font.save(str(tmp))
     tmp.replace(target)
     if progress is not None:
