@@ -190,6 +190,7 @@ def _reportlab_subtable(font):
 
 def _read_face(font, path: str, index: int, key: str, *, always_cmap: bool = False
                ) -> tuple[FaceInfo, dict[int, int] | None]:
+    """What the index keeps about one face, plus advance widths by codepoint if the cmap was read."""
     names: list[str] = []
     en = zh = ""
     sc = 0
