@@ -204,16 +204,21 @@ def _os_message(path: Path, e: OSError) -> str:
     return f"无法保存PDF {path}：{e.strerror or e}（原有文件未改动）"
 
 
-def export_pdf(report, path, *, deterministic: bool = False, fonts=None) -> ExportResult:
-    """Write the PDF atomically: a failed export leaves no half file and the previous file intact."""
+def write_pdf(data: bytes, path) -> None:
+    """Write PDF bytes atomically; an OSError becomes an ExportError and the old file stays intact."""
     from models.exchange import write_atomic
 
     target = Path(path)
-    data, result = render_pdf_bytes(report, deterministic=deterministic, fonts=fonts)
     if target.is_dir():
         raise ExportError(f"{target} 是一个文件夹，请另选文件名")
     try:
         write_atomic(target, data)
     except OSError as e:
         raise ExportError(_os_message(target, e)) from e
+
+
+def export_pdf(report, path, *, deterministic: bool = False, fonts=None) -> ExportResult:
+    """Lay out, draw and write: a failed export leaves no half file and the previous file intact."""
+    data, result = render_pdf_bytes(report, deterministic=deterministic, fonts=fonts)
+    write_pdf(data, path)
     return result
