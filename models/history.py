@@ -13,6 +13,8 @@ REASON_EXPORT = "导出PDF"
 REASON_PERIODIC = "定时保存"
 SNAPSHOT_EVERY_SECONDS = 600  # a snapshot after each 10 minutes of editing
 MAX_PARTS = 3  # more changes than this are summed up with 等
+KEEP_ALL_DAYS = 3  # every snapshot of the last days is kept; before that, the last of each day
+KEPT_REASONS = (REASON_EXPORT, REASON_BEFORE_RESTORE)  # what was handed in, and what a restore replaced
 
 
 def restored_reason(snapshot_created: str) -> str:
@@ -107,3 +109,26 @@ def summarize_change(old: Report | None, new: Report) -> str:
         return f"字数 {delta:+d}" if delta else "无变化"
     line = "，".join(parts[:MAX_PARTS]) + ("等" if len(parts) > MAX_PARTS else "")
     return line + (f"（字数 {delta:+d}）" if delta else "")
+
+
+def snapshots_to_prune(snapshots: list, now: _dt.datetime, keep_all_days: int = KEEP_ALL_DAYS) -> list[int]:
+    """Ids of snapshots that thinning may remove, so 10-minute snapshots do not pile up for ever.
+
+    Kept: everything of the last ``keep_all_days`` days, every export and pre-restore version,
+    restores, and the last snapshot of each older day. ``snapshots`` are SnapshotInfo-like.
+    """
+    cutoff = now - _dt.timedelta(days=keep_all_days)
+    last_of_day: dict[_dt.date, tuple[str, int]] = {}
+    old = []
+    for s in snapshots:
+        when = _dt.datetime.fromisoformat(s.created)
+        if when.tzinfo is not None and cutoff.tzinfo is None:
+            when = when.replace(tzinfo=None)
+        if when >= cutoff or s.reason in KEPT_REASONS or s.reason.startswith("已恢复自"):
+            continue
+        old.append(s)
+        day = when.date()
+        if day not in last_of_day or (s.created, s.id) > last_of_day[day]:
+            last_of_day[day] = (s.created, s.id)
+    keep = {sid for _, sid in last_of_day.values()}
+    return sorted(s.id for s in old if s.id not in keep)

@@ -510,6 +510,7 @@ class Store:
                 )
         except sqlite3.Error as e:
             raise classify(e, self.path) from None
+        self.prune_snapshots(report_id)
         return cur.lastrowid  # type: ignore[return-value]
 
     def restore_snapshot(self, report_id: int, snapshot_id: int) -> Report:
@@ -530,6 +531,18 @@ class Store:
         except sqlite3.Error as e:
             raise classify(e, self.path) from None
         return self.load(report_id)
+
+    def prune_snapshots(self, report_id: int, now: _dt.datetime | None = None) -> int:
+        """Thin old snapshots (see history.snapshots_to_prune); returns how many were removed."""
+        now = now or _dt.datetime.now().astimezone()
+        doomed = history.snapshots_to_prune(self.snapshots(report_id), now)
+        if doomed:
+            try:
+                with self.db.atomic():
+                    self.db.conn.executemany("DELETE FROM snapshots WHERE id=?", [(i,) for i in doomed])
+            except sqlite3.Error as e:
+                raise classify(e, self.path) from None
+        return len(doomed)
 
     def snapshots(self, report_id: int) -> list[SnapshotInfo]:
         rows = self.db.execute(

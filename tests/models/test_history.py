@@ -129,3 +129,36 @@ def test_snapshot_info_fields(db_path):
     info = store.snapshots(rid)[0]
     assert (info.id, info.report_id, info.reason, info.chars) == (sid, rid, "保存", base().char_count())
     assert store.load_snapshot(sid).content_equal(base())
+
+
+def test_prune_keeps_recent_exports_restores_and_last_of_each_day():
+    from models.history import snapshots_to_prune
+    from models.store import SnapshotInfo
+
+    now = _dt.datetime(2026, 11, 26, 12, 0).astimezone()
+
+    def snap(sid, days_ago, hour, reason="定时保存"):
+        t = (now - _dt.timedelta(days=days_ago)).replace(hour=hour)
+        return SnapshotInfo(sid, 1, t.isoformat(timespec="seconds"), reason, 10, "")
+
+    snaps = [
+        snap(1, 10, 9), snap(2, 10, 10), snap(3, 10, 11),  # an old day: only the last (3) stays
+        snap(4, 9, 9, "导出PDF"), snap(5, 9, 10),  # exports stay; 5 is that day's last
+        snap(6, 8, 9, "恢复前"), snap(7, 8, 10, "已恢复自 11-10 09:00 的版本"), snap(8, 8, 8),
+        snap(9, 1, 9), snap(10, 1, 10), snap(11, 0, 11),  # recent: all stay
+    ]
+    assert snapshots_to_prune(snaps, now) == [1, 2]
+
+
+def test_store_prune_snapshots(db_path):
+    store = Store(db_path)
+    rid = store.create(base())
+    report = store.load(rid)
+    for k in range(5):
+        report.title = f"标题{k}"
+        store.save(report)
+        store.snapshot(rid, "定时保存")
+    assert store.prune_snapshots(rid) == 0  # all recent
+    later = _dt.datetime.now().astimezone() + _dt.timedelta(days=10)
+    assert store.prune_snapshots(rid, now=later) == 4
+    assert [s.summary for s in store.snapshots(rid)] == ["修改了标题"]
