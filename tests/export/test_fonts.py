@@ -493,3 +493,21 @@ def test_chinese_cff_face_is_offered_for_conversion(font_dir):
     assert fs.convertible == []
     fang = next(f for f in fs.chain("body") if f.family == "FandolFang")
     assert fang.has(hanzi[0]) and fs.face("body").family == "AR PL SungtiL GB"  # still partial
+
+
+def test_ttc_of_regional_faces_lends_its_simplified_chinese_one(font_dir, tmp_path):
+    from fontTools.ttLib import TTCollection, TTFont
+
+    chars = "".join(sorted(chr(cp) for cp in fontindex.gb2312_hanzi())[:1100])
+    for name in ("Tiny Gothic J", "Tiny Gothic SC", "Tiny Gothic TC"):
+        _tiny_ttf(tmp_path / f"{name}.ttf", name, chars)
+    faces = [TTFont(str(tmp_path / f"{n}.ttf")) for n in ("Tiny Gothic J", "Tiny Gothic SC", "Tiny Gothic TC")]
+    faces[0]["name"].setName("タイニー", 1, 3, 1, 0x411)
+    faces[1]["name"].setName("小哥特简体", 1, 3, 1, 0x804)
+    faces[2]["name"].setName("小哥特繁體", 1, 3, 1, 0x404)
+    coll = TTCollection()
+    coll.fonts = faces
+    coll.save(str(font_dir / "TinyGothic.ttc"))
+    fs = get_fontset()
+    assert not fs.builtin_only
+    assert [(f.family, f.index) for f in fs.chain("body")] == [("Tiny Gothic SC", 1)]
