@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 
 from models.report import Report, Section
 
 PLAN_WORDS = ("措施", "打算", "方向")
+YEAR = re.compile(r"(?<!\d)(20\d\d)(?=年)")
 DONE_WORDS = ("履职", "情况", "成效", "工作")
 
 
@@ -26,10 +28,16 @@ def done_section(report: Report) -> Section | None:
     return report.sections[0] if report.sections else None
 
 
+def next_year_title(title: str) -> str:
+    """“关于2025年度……” becomes “关于2026年度……”: annual reports are copied a year on."""
+    return YEAR.sub(lambda m: str(int(m.group(1)) + 1), title)
+
+
 def carry_forward(old: Report, use_plans: bool) -> Report:
-    """A copy of ``old`` without date; with ``use_plans`` its plan items replace the 履职情况 items."""
+    """A copy of ``old`` a year on, without date; with ``use_plans`` its plans replace the 履职情况 items."""
     new = old.copy()
     new.date = None
+    new.title = next_year_title(old.title)
     if use_plans:
         src, dst = plan_section(new), done_section(new)
         if src is not None and dst is not None and src is not dst:

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.report import Item
+from models.report import HEADING, NONE, Item
 from ui.widgets import CountLabel, GrowingTextEdit, chars
 
 ITEM_MIME = "application/x-tianbao-item"
@@ -139,10 +139,19 @@ class ItemCard(QFrame):
             b.setVisible(not readonly)
 
     def set_number(self, index: int, text: str, numbering: str = "") -> None:
+        if numbering != self.numbering:
+            self.lead.setPlaceholderText(self._lead_hint(numbering))
         self.index = index
         self.numbering = numbering
         self.number.setText(text)
         self.number.setVisible(bool(text))
+
+    def _lead_hint(self, numbering: str) -> str:
+        if numbering == HEADING:
+            return self.tr("小标题，如：在政治建设方面")
+        if numbering == NONE:
+            return self.tr("段首句（可不填）")
+        return self.tr("引领句，如：突出管党治党主责主业。")
 
     def _lead_changed(self, text: str) -> None:
         self.item.lead = text
