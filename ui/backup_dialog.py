@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.backup import KEEP_DAILY, backup_dir, list_backups, restore_backup
-from models.store import StoreError
+from models.store import Store, StoreError
 from ui.history_dialog import ask_question
 
 PATH_ROLE = Qt.ItemDataRole.UserRole
@@ -77,13 +77,24 @@ class BackupDialog(QDialog):
     def reload(self) -> None:
         self.list.clear()
         for b in list_backups(self.db_path):
-            it = QListWidgetItem(f"{b.label()}    {size_text(b.size)}")
+            it = QListWidgetItem(f"{b.label()}    {self._contents(b.path)}    {size_text(b.size)}")
             it.setData(PATH_ROLE, str(b.path))
             self.list.addItem(it)
         self.empty.setVisible(self.list.count() == 0)
         if self.list.count():
             self.list.setCurrentRow(0)
         self.restore_button.setEnabled(self.list.currentRow() >= 0)
+
+    def _contents(self, path: Path) -> str:
+        """How many reports a backup holds, so the user can tell which one to pick."""
+        try:
+            store = Store(path, readonly=True)
+        except StoreError:
+            return self.tr("（无法读取）")
+        try:
+            return self.tr("%1 份报告").replace("%1", str(len(store.list_reports())))
+        finally:
+            store.close()
 
     def selected_path(self) -> Path | None:
         it = self.list.currentItem()
