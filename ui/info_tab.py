@@ -111,12 +111,15 @@ class InfoTab(QScrollArea):
             w.setEnabled(not readonly)
 
     def set_report(self, report: Report) -> None:
+        """Show ``report``; fields already showing the right text keep their cursor."""
         self._loading = True
         self.report = report
-        self.title.setPlainText(report.title)
-        self.preamble.setPlainText(report.preamble)
-        self.closing.setPlainText(report.closing)
-        self.signature.setText(report.signature)
+        for box, text in ((self.title, report.title), (self.preamble, report.preamble),
+                          (self.closing, report.closing)):
+            if box.toPlainText() != text:
+                box.setPlainText(text)
+        if self.signature.text() != report.signature:
+            self.signature.setText(report.signature)
         self.has_date.setChecked(report.date is not None)
         if report.date is not None:
             self.date.setDate(QDate(report.date.year, report.date.month, report.date.day))

@@ -146,6 +146,12 @@ class ItemCard(QFrame):
         self.number.setText(text)
         self.number.setVisible(bool(text))
 
+    def refresh_texts(self) -> None:
+        if self.lead.text() != self.item.lead:
+            self.lead.setText(self.item.lead)
+        if self.body.toPlainText() != self.item.body:
+            self.body.setPlainText(self.item.body)
+
     def _lead_hint(self, numbering: str) -> str:
         if numbering == HEADING:
             return self.tr("小标题，如：在政治建设方面")

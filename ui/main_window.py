@@ -196,6 +196,8 @@ class MainWindow(QMainWindow):
                 self.actions[key].setEnabled(report is not None and not self.readonly)
         self.setWindowTitle(self._title(report))
         self._show_count()
+        if report is not None:
+            self.settings.setValue("report/last", report.id)
         self.reportOpened.emit()
         self.reportChanged.emit()
         return report is not None

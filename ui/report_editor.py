@@ -62,7 +62,14 @@ class ReportEditor(QTabWidget):
     # -- loading ---------------------------------------------------------------
 
     def set_report(self, report: Report | None) -> None:
-        """Show ``report``; the undo history belongs to the previous report and is dropped."""
+        """Show ``report``; the undo history belongs to the previous report and is dropped.
+
+        Passing the report already shown (after changing its text in code, e.g. a 检查 fix) refreshes
+        the widgets in place: same tab, same scroll position, undo history kept.
+        """
+        if report is not None and report is self.report:
+            self.refresh_texts()
+            return
         self.undo_stack.clear()
         self._syncing = True
         self.setCurrentIndex(0)
@@ -75,6 +82,14 @@ class ReportEditor(QTabWidget):
         if report is not None:
             self.info.set_report(report)
             self.sync_sections()
+
+    def refresh_texts(self) -> None:
+        """Widgets catch up with text changed in the Report by code; structure too, if it changed."""
+        self.info.set_report(self.report)
+        self.sync_sections()
+        for tab in self._tabs.values():
+            tab.refresh_texts()
+        self.edited.emit()
 
     def section_tab(self, section: Section) -> SectionTab:
         return self._tabs[id(section)]

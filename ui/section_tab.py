@@ -341,6 +341,19 @@ class SectionTab(QScrollArea):
     def _card_edited(self, _card) -> None:
         self.edited.emit(self)
 
+    def refresh_texts(self) -> None:
+        """Show text the Report got from code (a fix), leaving unchanged fields and their cursors alone."""
+        s = self.section
+        if self.heading.text() != s.heading:
+            self.heading.setText(s.heading)
+        if self.intro.toPlainText() != s.intro:
+            self.intro.setPlainText(s.intro)
+        if self.numbering.currentIndex() != self._choice_index():
+            self.numbering.setCurrentIndex(self._choice_index())
+        self.sync_items()
+        for card in self.cards.cards():
+            card.refresh_texts()
+
     def update_count(self) -> None:
         self.count.show_count(self.section.char_count(), self.tr("本部分 "))
 

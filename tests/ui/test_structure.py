@@ -252,3 +252,20 @@ def test_many_cards_stay_in_order_across_chunks(qtbot, window):
     assert [i.lead for i in items] == [f"第{k + 1}条。" for k in range(60)]
     window.select_field("sections.0.items.59.lead", 0, 1)
     qtbot.waitUntil(lambda: not tab.card_for(59).lead.visibleRegion().isEmpty())
+
+
+def test_text_changed_by_code_refreshes_in_place(qtbot, window):
+    window.qtbot = qtbot
+    report, tab = filled(window, 3)
+    window.editor.setCurrentIndex(2)
+    window.editor.remove_item(report.sections[1], 0)  # something to undo
+    report.sections[1].heading = "存在的问题"
+    report.title = "新标题"
+    window.editor.set_report(report)  # what a 检查 fix does after changing the text
+    assert window.editor.currentIndex() == 2
+    assert window.editor.tabText(2) == "二、存在的问题"
+    assert window.editor.info.title.toPlainText() == "新标题"
+    assert window.undo_stack.canUndo()
+    report.sections[0].items[1].body = "改正后的内容"
+    window.editor.set_report(report)
+    assert tab.card_for(1).body.toPlainText() == "改正后的内容"
