@@ -231,6 +231,10 @@ class Store:
                     self.db = Database(conn)
                     if immutable:
                         self.readonly_reason = "文件所在的文件夹是只读的，只能查看和导出，不能修改。"
+                        wal = Path(str(self.path) + "-wal")
+                        if wal.exists() and wal.stat().st_size > 0:
+                            # immutable=1 cannot read the WAL: say so rather than show old text silently.
+                            self.readonly_reason += "最近的修改尚未并入主文件，这里显示的可能不是最新内容。"
                     return
             else:
                 raise StorageEnvironmentError(f"找不到数据库文件：{self.path}")
