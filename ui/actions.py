@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtGui import QAction, QKeySequence
 
-# (menu, key, label, shortcut, method name, enabled at start); None = separator.
+# (key, label, shortcut, method, enabled at start) per menu; None = separator. The method is a
+# MainWindow attribute path, optionally with one integer argument: "editor.step_tab:-1".
 # Features other modules provide (export, print, import, history, checks, backups) start disabled:
 # the lead enables window.actions[key] once the hook method does something.
 MENUS = {
@@ -24,17 +25,17 @@ MENUS = {
         ("undo", "撤销", "Ctrl+Z", "undo", False),
         ("redo", "重做", "Ctrl+Shift+Z", "redo", False),
         None,
-        ("add_item", "添加条目", "Ctrl+Enter", "add_item", True),
-        ("remove_item", "删除条目", "Ctrl+Shift+Delete", "remove_item", True),
-        ("item_up", "上移", "Alt+Up", "move_item_up", True),
-        ("item_down", "下移", "Alt+Down", "move_item_down", True),
+        ("add_item", "添加条目", "Ctrl+Enter", "editor.add_item_here", True),
+        ("remove_item", "删除条目", "Ctrl+Shift+Delete", "editor.remove_item_here", True),
+        ("item_up", "上移", "Alt+Up", "editor.move_item_here:-1", True),
+        ("item_down", "下移", "Alt+Down", "editor.move_item_here:1", True),
         None,
-        ("add_section", "添加部分", "Ctrl+Shift+Return", "add_section", True),
-        ("remove_section", "删除部分", "", "remove_section", True),
+        ("add_section", "添加部分", "Ctrl+Shift+Return", "editor.add_section_here", True),
+        ("remove_section", "删除部分", "", "editor.remove_section_here", True),
         None,
         ("find", "搜索报告", "Ctrl+F", "focus_search", True),
-        ("prev_tab", "上一个标签页", "Ctrl+PgUp", "previous_tab", True),
-        ("next_tab", "下一个标签页", "Ctrl+PgDown", "next_tab", True),
+        ("prev_tab", "上一个标签页", "Ctrl+PgUp", "editor.step_tab:-1", True),
+        ("next_tab", "下一个标签页", "Ctrl+PgDown", "editor.step_tab:1", True),
     ],
     "报告": [
         ("checks", "检查…", "F7", "show_checks", False),
@@ -56,6 +57,15 @@ NEEDS_REPORT = {"copy", "export_pdf", "print", "add_item", "remove_item", "item_
                 "add_section", "remove_section", "history", "checks"}
 
 
+def call(window, method: str) -> None:
+    """Run "editor.step_tab:-1" as window.editor.step_tab(-1); looked up late so hooks can be replaced."""
+    path, _, arg = method.partition(":")
+    target = window
+    for name in path.split("."):
+        target = getattr(target, name)
+    target(*([int(arg)] if arg else []))
+
+
 def build_menus(window) -> dict[str, QAction]:
     """Create every QAction and its menu entry; returns them by key."""
     actions: dict[str, QAction] = {}
@@ -72,7 +82,7 @@ def build_menus(window) -> dict[str, QAction]:
             if keys:
                 act.setShortcuts(keys)
             act.setEnabled(enabled)
-            act.triggered.connect(lambda _checked=False, m=method: getattr(window, m)())
+            act.triggered.connect(lambda _checked=False, m=method: call(window, m))
             menu.addAction(act)
             actions[key] = act
     return actions

@@ -297,43 +297,6 @@ class MainWindow(QMainWindow):
     def redo(self) -> None:
         self.undo_stack.redo()
 
-    def add_item(self) -> None:
-        s = self.editor.current_section()
-        if s is not None:
-            i = self.editor.current_item_index()
-            self.editor.add_item(s, len(s.items) if i is None else i + 1)
-
-    def remove_item(self) -> None:
-        s, i = self.editor.current_section(), self.editor.current_item_index()
-        if s is not None and i is not None:
-            self.editor.remove_item(s, i)
-
-    def move_item_up(self) -> None:
-        self._move_item(-1)
-
-    def move_item_down(self) -> None:
-        self._move_item(1)
-
-    def _move_item(self, delta: int) -> None:
-        s, i = self.editor.current_section(), self.editor.current_item_index()
-        if s is not None and i is not None:
-            self.editor.move_item(s, i, i + delta)
-
-    def add_section(self) -> None:
-        if self.editor.report is not None:
-            self.editor.add_section_after(self.editor.current_section())
-
-    def remove_section(self) -> None:
-        s = self.editor.current_section()
-        if s is not None:
-            self.editor.remove_section(s)
-
-    def previous_tab(self) -> None:
-        self.editor.setCurrentIndex((self.editor.currentIndex() - 1) % self.editor.count())
-
-    def next_tab(self) -> None:
-        self.editor.setCurrentIndex((self.editor.currentIndex() + 1) % self.editor.count())
-
     # -- saving -----------------------------------------------------------------------
 
     def _save(self) -> None:

@@ -177,6 +177,36 @@ class ReportEditor(QTabWidget):
         card = tab.card_of_widget(QApplication.focusWidget())
         return card.index if card is not None else None
 
+    # -- menu commands: act where the keyboard focus is ------------------------------------
+
+    def add_item_here(self) -> None:
+        s = self.current_section()
+        if s is not None:
+            i = self.current_item_index()
+            self.add_item(s, len(s.items) if i is None else i + 1)
+
+    def remove_item_here(self) -> None:
+        s, i = self.current_section(), self.current_item_index()
+        if s is not None and i is not None:
+            self.remove_item(s, i)
+
+    def move_item_here(self, delta: int) -> None:
+        s, i = self.current_section(), self.current_item_index()
+        if s is not None and i is not None:
+            self.move_item(s, i, i + delta)
+
+    def add_section_here(self) -> None:
+        if self.report is not None:
+            self.add_section_after(self.current_section())
+
+    def remove_section_here(self) -> None:
+        s = self.current_section()
+        if s is not None:
+            self.remove_section(s)
+
+    def step_tab(self, delta: int) -> None:
+        self.setCurrentIndex((self.currentIndex() + delta) % self.count())
+
     # -- structural edits (each one an undo command) -------------------------------------
 
     def push(self, command) -> None:

@@ -59,7 +59,7 @@ def test_read_only_store_shows_why_and_edits_nothing(qtbot, db_path, dialogs):
     w.editor.setCurrentIndex(1)
     tab = w.editor.currentWidget()
     assert tab.card_for(0).lead.isReadOnly() and tab.heading.isReadOnly()
-    w.add_item()
+    w.editor.add_item_here()
     w.new_report()
     assert len(w.current_report().sections[0].items) == 6 and dialogs.asked == []
     w.close()

@@ -100,7 +100,7 @@ def test_sections_add_move_remove_undo(qtbot, window):
     new_tab.section_buttons["right"].click()
     assert [s.heading for s in report.sections] == ["履职情况", "存在问题", "廉洁自律", "下步措施"]
     assert tab_labels(window) == ["基本信息", "一、履职情况", "二、存在问题", "三、廉洁自律", "四、下步措施"]
-    window.remove_section()
+    window.editor.remove_section_here()
     assert [s.heading for s in report.sections] == ["履职情况", "存在问题", "下步措施"]
     assert tab_labels(window) == ["基本信息", "一、履职情况", "二、存在问题", "三、下步措施"]
     window.undo()
