@@ -267,3 +267,24 @@ def test_fallback_without_os_locks(db_path):
 
 def test_lock_info_describe():
     assert LockInfo(12, "pc", "2026-11-26T08:00:00+08:00").describe() == "计算机 pc，进程 12，2026-11-26 08:00 起"
+
+
+def test_readonly_folder_with_pending_wal_shows_newest(public_dir):
+    """A writer died leaving its last edits in -wal; a read-only folder still shows them."""
+    path = public_dir / "tianbao.db"
+    make_db(path, reports=1)
+    writer = (
+        f"import os, sys\nsys.path.insert(0, {str(ROOT)!r})\n"
+        "from models.store import Store\nfrom models.report import Item, Report, Section\n"
+        "s = Store(sys.argv[1])\n"
+        "s.create(Report(title='只在WAL里', sections=[Section(items=[Item('抓', '最新正文')])]))\n"
+        "os._exit(0)\n"
+    )
+    subprocess.run([sys.executable, "-c", writer, str(path)], check=True)
+    assert Path(str(path) + "-wal").stat().st_size > 0
+    for p in public_dir.iterdir():
+        p.chmod(0o644)
+    public_dir.chmod(0o555)
+    result = run_as_unprivileged(path)
+    assert result["readonly"] is True
+    assert result["titles"][0] == "只在WAL里" and result["body"] == "最新正文"
