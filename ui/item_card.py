@@ -91,9 +91,11 @@ class ItemCard(QFrame):
         self.lead = QLineEdit(item.lead, self)
         self.lead.setPlaceholderText(self.tr("引领句，如：突出管党治党主责主业。"))
         self.lead.setToolTip(self.tr("引领句（导出时加粗）"))
+        self.lead.setAccessibleName(self.tr("引领句"))
         self.body = GrowingTextEdit(self, min_lines=2)
         self.body.setPlainText(item.body)
         self.body.setPlaceholderText(self.tr("具体内容"))
+        self.body.setAccessibleName(self.tr("具体内容"))
         self.count = CountLabel(self)
 
         top = QHBoxLayout()
@@ -124,6 +126,7 @@ class ItemCard(QFrame):
         b = QToolButton(self)
         b.setText(text)
         b.setToolTip(tip)
+        b.setAccessibleName(tip.split("（")[0])
         b.setAutoRaise(True)
         # Buttons stay out of the Tab chain: lead -> body -> next lead; shortcuts do the same.
         b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
