@@ -100,6 +100,29 @@ def cmd_check(args) -> int:
     return 0
 
 
+def cmd_fonts(args) -> int:
+    from export.fonts import ROLE_LABELS, ROLES, get_fontset
+
+    if args.convert:
+        from export.fontconvert import convert_pending
+
+        def progress(name: str, done: int, total: int) -> None:
+            print(f"\r正在转换 {name}：{done}/{total}", end="", file=sys.stderr, flush=True)
+
+        convert_pending(progress)
+        print(file=sys.stderr)
+    fonts = get_fontset(refresh=args.rescan or args.convert)
+    for role in ROLES:
+        chain = fonts.chain(role)
+        rest = "、".join(f.family for f in chain[1:4])
+        print(f"{ROLE_LABELS[role]}\t{fonts.face(role).family}" + (f"\t（补字：{rest}…）" if rest else ""))
+    for line in fonts.substitutions:
+        print(f"提示：{line}", file=sys.stderr)
+    if fonts.convertible:
+        print("可转换后使用的字体（运行 fonts --convert）：" + "、".join(fonts.convertible), file=sys.stderr)
+    return 0
+
+
 def cmd_window(args) -> int:
     from ui.app import run
 
@@ -130,6 +153,10 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("id")
     s.add_argument("--json", action="store_true")
     s.set_defaults(func=cmd_check)
+    s = sub.add_parser("fonts", parents=[db], help="显示各部分所用字体；--rescan 重新扫描，--convert 转换 OpenType(CFF) 中文字体")
+    s.add_argument("--rescan", action="store_true")
+    s.add_argument("--convert", action="store_true")
+    s.set_defaults(func=cmd_fonts)
     p.set_defaults(func=cmd_window)
     return p
 
