@@ -57,6 +57,8 @@ PAGENUM_DASH = "\u2014"
 
 # Fake bold (仿宋 has no bold face): fill plus a stroke of this width, per point of font size.
 FAKE_BOLD_STROKE_PER_PT = 0.025  # 0.4 pt at 16 pt
+# Roles drawn fake-bold when their official face is missing (方正小标宋 is far heavier than any open Song).
+EMBOLDEN_WHEN_SUBSTITUTED = ("title",)
 
 # Line breaking.
 FIT_EPSILON = 0.01  # pt of rounding slack when asking whether a line fits

@@ -83,6 +83,8 @@ class Measurer:
         self.missing: list[CharPlace] = []
         self.fallbacks: list[FallbackPlace] = []
         self.used: dict[str, object] = {}  # rl_name -> FontFace actually drawn from
+        # 小标宋 is a heavy face; a light Song standing in for it is drawn fake-bold to keep the title's weight.
+        self.embolden = {role for role in g.EMBOLDEN_WHEN_SUBSTITUTED if fonts.substituted(role)}
 
     def lookup(self, role: str, ch: str) -> tuple:
         """(face, advance per pt of size, is_cell, missing)."""
@@ -108,7 +110,7 @@ class Measurer:
         elif face is not self.primary[role]:
             self.fallbacks.append(FallbackPlace(ch, fld or "", offset, font=face.family))
         width = size if cell else adv * size
-        payload = (face.rl_name, adv * size, bold, fld, offset, missing, role)
+        payload = (face.rl_name, adv * size, bold or role in self.embolden, fld, offset, missing, role)
         return Atom(ch, width, cell, g.TRACKING[role] if cell else 0.0, payload)
 
     def atoms(self, chars) -> list[Atom]:
