@@ -41,7 +41,7 @@ def test_export_succeeds_and_extracts_back_or_stops_clearly(report):
             return
         assert result.pages >= 1
         with pdfplumber.open(path) as pdf:
-            extracted = "".join((p.extract_text() or "") for p in pdf.pages)
+            extracted = "".join((p.extract_text(expand_ligatures=False) or "") for p in pdf.pages)
     found = set(unicodedata.normalize("NFD", extracted))
     absent = sorted(expected_chars(all_text(report)) - found)
     assert absent == [], [f"U+{ord(c):04X}" for c in absent]
