@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from models.store import StoreError
 
 DELAY_MS = 1000
+RETRY_MS = 5000  # after a failed save, try again this often even without new typing
 
 
 class Autosaver(QObject):
@@ -22,6 +23,8 @@ class Autosaver(QObject):
         super().__init__(parent)
         self._save = save
         self._dirty = False
+        self.delay_ms = delay_ms
+        self.retry_ms = RETRY_MS
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(delay_ms)
@@ -34,7 +37,7 @@ class Autosaver(QObject):
     def schedule(self) -> None:
         """Something changed: save once typing has paused."""
         self._dirty = True
-        self.timer.start()
+        self.timer.start(self.delay_ms)
 
     def discard(self) -> None:
         """Forget pending work (the report it belonged to is gone)."""
@@ -50,6 +53,7 @@ class Autosaver(QObject):
             self._save()
         except StoreError as e:
             self._dirty = True
+            self.timer.start(self.retry_ms)
             self.failed.emit(str(e))
             return False
         self._dirty = False

@@ -5,10 +5,12 @@ from __future__ import annotations
 import time
 
 from PySide6.QtCore import QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLineEdit,
     QPushButton,
@@ -44,6 +46,13 @@ class CardList(QWidget):
         self.lay.setSpacing(CARD_SPACING)
         self._chunks: list[QWidget] = []
         self._chunk_cards: list[list[ItemCard]] = []
+        self.indicator = QFrame(self)
+        self.indicator.setFrameShape(QFrame.Shape.HLine)
+        pal = self.indicator.palette()
+        pal.setColor(QPalette.ColorRole.WindowText, QColor("#2a6fdb"))
+        self.indicator.setPalette(pal)
+        self.indicator.setLineWidth(3)
+        self.indicator.hide()
 
     def cards(self) -> list[ItemCard]:
         return [c for group in self._chunk_cards for c in group]
@@ -92,13 +101,20 @@ class CardList(QWidget):
         return len(cards)
 
     def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt override
-        if event.mimeData().hasFormat(ITEM_MIME) and event.source() is not None and event.source().parent() in self.cards():
+        source = event.source()
+        if event.mimeData().hasFormat(ITEM_MIME) and source is not None and source.parent() in self.cards():
             event.acceptProposedAction()
 
     def dragMoveEvent(self, event) -> None:  # noqa: N802 - Qt override
         event.acceptProposedAction()
+        self._show_indicator(self.index_at(event.position().y()))
+        self._autoscroll(event.position().y())
+
+    def dragLeaveEvent(self, event) -> None:  # noqa: N802 - Qt override
+        self.indicator.hide()
 
     def dropEvent(self, event) -> None:  # noqa: N802 - Qt override
+        self.indicator.hide()
         src = int(bytes(event.mimeData().data(ITEM_MIME)).decode())
         dst = self.index_at(event.position().y())
         # Dropping below itself means one place less once the card is taken out.
@@ -107,6 +123,35 @@ class CardList(QWidget):
         event.acceptProposedAction()
         if dst != src:
             self.dropped.emit(src, dst)
+
+    def _show_indicator(self, index: int) -> None:
+        """A line where the dragged card would land."""
+        cards = self.cards()
+        if not cards:
+            return
+        if index < len(cards):
+            y = cards[index].mapTo(self, QPoint(0, 0)).y() - CARD_SPACING // 2
+        else:
+            last = cards[-1]
+            y = last.mapTo(self, QPoint(0, last.height())).y() + CARD_SPACING // 2
+        self.indicator.setGeometry(0, y - 1, self.width(), 3)
+        self.indicator.show()
+        self.indicator.raise_()
+
+    def _autoscroll(self, y: float) -> None:
+        """Near the top or bottom of the visible part, scroll, so a card can travel far."""
+        area = self.parentWidget()
+        while area is not None and not isinstance(area, QScrollArea):
+            area = area.parentWidget()
+        if area is None:
+            return
+        top = self.mapTo(area.viewport(), QPoint(0, int(y))).y()
+        bar = area.verticalScrollBar()
+        margin = 40
+        if top < margin:
+            bar.setValue(bar.value() - 20)
+        elif top > area.viewport().height() - margin:
+            bar.setValue(bar.value() + 20)
 
 
 class SectionTab(QScrollArea):

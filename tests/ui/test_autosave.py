@@ -87,3 +87,19 @@ def test_save_error_keeps_text_and_retries(qtbot, window, db_path):
     type_text(qtbot, info.signature, "同志")
     qtbot.waitUntil(lambda: not window.banner.isVisible(), timeout=3000)
     assert stored(db_path, report.id).signature == "李四同志"
+
+
+def test_failed_save_retries_without_new_typing(qtbot, window, db_path):
+    report = new_report(qtbot, window)
+    window.autosave.retry_ms = 100
+    window.store.db.execute("PRAGMA busy_timeout=50")
+    other = sqlite3.connect(db_path)
+    other.execute("BEGIN EXCLUSIVE")
+    info = window.editor.info
+    info.signature.setFocus()
+    type_text(qtbot, info.signature, "王五")
+    qtbot.waitUntil(lambda: window.banner.isVisible(), timeout=3000)
+    other.rollback()
+    other.close()
+    qtbot.waitUntil(lambda: not window.banner.isVisible(), timeout=3000)
+    assert stored(db_path, report.id).signature == "王五"

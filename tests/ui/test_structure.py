@@ -174,7 +174,7 @@ def test_select_field_goes_to_the_text(qtbot, window):
 
 def test_dropping_a_card_moves_it(qtbot, window):
     from PySide6.QtCore import QByteArray, QMimeData, QPointF
-    from PySide6.QtGui import QDropEvent
+    from PySide6.QtGui import QDragMoveEvent, QDropEvent
 
     from ui.item_card import ITEM_MIME
 
@@ -187,8 +187,16 @@ def test_dropping_a_card_moves_it(qtbot, window):
     below_third = QPointF(10, cards[2].geometry().bottom() + 2)
     event = QDropEvent(below_third, Qt.DropAction.MoveAction, mime, Qt.MouseButton.LeftButton,
                        Qt.KeyboardModifier.NoModifier)
-    # Qt delivers a Drop only to the target of a live drag, so hand it to the handler directly.
+    # Qt delivers drag events only to the target of a live drag, so hand them to the handlers directly.
+    move = QDragMoveEvent(below_third, Qt.DropAction.MoveAction, mime, Qt.MouseButton.LeftButton,
+                          Qt.KeyboardModifier.NoModifier)
+    tab.cards.dragMoveEvent(move)
+    line = tab.cards.indicator
+    assert line.isVisible()
+    assert cards[2].mapTo(tab.cards, cards[2].rect().bottomLeft()).y() < line.geometry().center().y()
+    assert line.geometry().center().y() < cards[3].mapTo(tab.cards, cards[3].rect().topLeft()).y()
     tab.cards.dropEvent(event)
+    assert not line.isVisible()
     assert [i.lead for i in report.sections[0].items] == ["第2条。", "第3条。", "第1条。", "第4条。"]
     assert [c.number.text() for c in tab.cards.cards()] == ["一是", "二是", "三是", "四是"]
     window.undo()
