@@ -7,7 +7,7 @@ from PySide6.QtGui import QAction, QKeySequence
 # (key, label, shortcut, method, enabled at start) per menu; None = separator. The method is a
 # MainWindow attribute path, optionally with one integer argument: "editor.step_tab:-1".
 # Features other modules provide (export, print, import, history, checks, backups) start disabled:
-# the lead enables window.actions[key] once the hook method does something.
+# the lead enables window.menu_actions[key] once the hook method does something.
 MENUS = {
     "文件": [
         ("new", "新建…", "Ctrl+N", "new_report", True),

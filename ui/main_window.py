@@ -81,7 +81,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.save_label)
         self.statusBar().addPermanentWidget(self.count_label)
 
-        self.actions = build_menus(self)
+        self.menu_actions = build_menus(self)
         self.autosave = Autosaver(self._save, self)
         self.autosave.saved.connect(self._saved)
         self.autosave.failed.connect(self._save_failed)
@@ -98,8 +98,8 @@ class MainWindow(QMainWindow):
         self.editor.edited.connect(self._edited)
         self.editor.titleChanged.connect(self._title_edited)
         self.editor.currentChanged.connect(lambda _i: self.autosave.flush())
-        self.undo_stack.canUndoChanged.connect(self.actions["undo"].setEnabled)
-        self.undo_stack.canRedoChanged.connect(self.actions["redo"].setEnabled)
+        self.undo_stack.canUndoChanged.connect(self.menu_actions["undo"].setEnabled)
+        self.undo_stack.canRedoChanged.connect(self.menu_actions["redo"].setEnabled)
         QApplication.instance().focusChanged.connect(self._focus_changed)
         self._watching_focus = True
 
@@ -112,7 +112,7 @@ class MainWindow(QMainWindow):
             for w in (self.report_list.new_button, self.report_list.copy_button, self.report_list.delete_button):
                 w.setVisible(False)
             for key in ("new", "copy", "import", "save", "trash", "restore_backup"):
-                self.actions[key].setEnabled(False)
+                self.menu_actions[key].setEnabled(False)
         self._restore_settings()
 
     def _empty_page(self) -> QWidget:
@@ -192,8 +192,8 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.editor if report else self.empty)
         self.report_list.select(report.id if report else None)
         for key in NEEDS_REPORT:
-            if key in self.actions and key not in ("export_pdf", "print", "history", "checks"):
-                self.actions[key].setEnabled(report is not None and not self.readonly)
+            if key in self.menu_actions and key not in ("export_pdf", "print", "history", "checks"):
+                self.menu_actions[key].setEnabled(report is not None and not self.readonly)
         self.setWindowTitle(self._title(report))
         self._show_count()
         if report is not None:
