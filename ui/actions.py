@@ -55,6 +55,13 @@ EXTRA_SHORTCUTS = {"add_item": ["Ctrl+Return"]}
 # Actions that need an open report.
 NEEDS_REPORT = {"copy", "export_pdf", "print", "add_item", "remove_item", "item_up", "item_down",
                 "add_section", "remove_section", "history", "checks"}
+# Actions that change the database: off when it is open read-only.
+WRITES = {"new", "copy", "import", "save", "trash", "restore_backup", "add_item", "remove_item", "item_up",
+          "item_down", "add_section", "remove_section"}
+# Features whose hook methods other modules fill; MainWindow.enable_feature(key) switches them on.
+HOOKED = {"import", "export_pdf", "print", "checks", "history", "restore_backup"}
+# Enabled by the undo stack itself.
+SELF_MANAGED = {"undo", "redo"}
 
 
 def call(window, method: str) -> None:

@@ -20,7 +20,7 @@ from models import APP_VERSION
 from models.report import Report
 from models.store import Store, StoreError
 from models.templates import load_templates, template_names
-from ui.actions import NEEDS_REPORT, build_menus
+from ui.actions import HOOKED, NEEDS_REPORT, SELF_MANAGED, WRITES, build_menus
 from ui.autosave import Autosaver
 from ui.carry_forward import carry_forward, done_section, plan_count, plan_section
 from ui.dialogs import Dialogs
@@ -111,8 +111,7 @@ class MainWindow(QMainWindow):
             self.banner.show()
             for w in (self.report_list.new_button, self.report_list.copy_button, self.report_list.delete_button):
                 w.setVisible(False)
-            for key in ("new", "copy", "import", "save", "trash", "restore_backup"):
-                self.menu_actions[key].setEnabled(False)
+        self._available = {k for k in self.menu_actions if k not in HOOKED}
         self._restore_settings()
 
     def _empty_page(self) -> QWidget:
@@ -147,7 +146,21 @@ class MainWindow(QMainWindow):
         self.addDockWidget(area, dock)
         return dock
 
-    # Hooks filled by other modules; their actions stay disabled until then.
+    def enable_feature(self, *keys: str) -> None:
+        """Switch on menu entries whose hook now works ("export_pdf", "print", "checks", …)."""
+        self._available.update(keys)
+        self.update_actions()
+
+    def update_actions(self) -> None:
+        """Menu entries on or off by what is available, whether a report is open, and read-only mode."""
+        has_report = self.editor.report is not None
+        for key, act in self.menu_actions.items():
+            if key in SELF_MANAGED:
+                continue
+            on = key in self._available and (has_report or key not in NEEDS_REPORT)
+            act.setEnabled(on and not (self.readonly and key in WRITES))
+
+    # Hooks filled by other modules; their actions stay disabled until enable_feature().
     def import_file(self) -> None:
         """文件 > 导入…: read .json/.txt/.docx as a new report (models.importing)."""
 
@@ -191,9 +204,7 @@ class MainWindow(QMainWindow):
         self.editor.set_report(report)
         self.stack.setCurrentWidget(self.editor if report else self.empty)
         self.report_list.select(report.id if report else None)
-        for key in NEEDS_REPORT:
-            if key in self.menu_actions and key not in ("export_pdf", "print", "history", "checks"):
-                self.menu_actions[key].setEnabled(report is not None and not self.readonly)
+        self.update_actions()
         self.setWindowTitle(self._title(report))
         self._show_count()
         if report is not None:

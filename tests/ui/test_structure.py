@@ -277,3 +277,14 @@ def test_text_changed_by_code_refreshes_in_place(qtbot, window):
     report.sections[0].items[1].body = "改正后的内容"
     window.editor.set_report(report)
     assert tab.card_for(1).body.toPlainText() == "改正后的内容"
+
+
+def test_menu_entries_follow_report_and_features(qtbot, window):
+    acts = window.menu_actions
+    assert not acts["export_pdf"].isEnabled() and not acts["add_item"].isEnabled()
+    assert acts["new"].isEnabled() and acts["trash"].isEnabled()
+    window.enable_feature("export_pdf")
+    assert not acts["export_pdf"].isEnabled()  # no report open yet
+    new_report(qtbot, window)
+    assert acts["export_pdf"].isEnabled() and acts["add_item"].isEnabled()
+    assert not acts["print"].isEnabled()
