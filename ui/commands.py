@@ -7,6 +7,14 @@ from PySide6.QtGui import QUndoCommand
 from models.report import Item, Section
 
 
+def _fresh(obj):
+    """Drop database ids of a re-inserted item or section: its old rows are gone and an id may be reused."""
+    obj.id = None
+    for item in getattr(obj, "items", []):
+        item.id = None
+    return obj
+
+
 class _EditorCommand(QUndoCommand):
     def __init__(self, editor, text: str):
         super().__init__(text)
@@ -23,7 +31,7 @@ class AddItem(_EditorCommand):
         self.section, self.index, self.item = section, index, item or Item()
 
     def redo(self) -> None:
-        self.section.items.insert(self.index, self.item)
+        self.section.items.insert(self.index, _fresh(self.item))
         self.editor.structure_changed(self.section, self.index)
 
     def undo(self) -> None:
@@ -42,7 +50,7 @@ class RemoveItem(_EditorCommand):
         self.editor.structure_changed(self.section, min(self.index, len(self.section.items) - 1))
 
     def undo(self) -> None:
-        self.section.items.insert(self.index, self.item)
+        self.section.items.insert(self.index, _fresh(self.item))
         self.editor.structure_changed(self.section, self.index)
 
 
@@ -70,7 +78,7 @@ class AddSection(_EditorCommand):
         self.section = section or Section(items=[Item()])
 
     def redo(self) -> None:
-        self.report.sections.insert(self.index, self.section)
+        self.report.sections.insert(self.index, _fresh(self.section))
         self.editor.structure_changed(self.section, None)
 
     def undo(self) -> None:
@@ -90,7 +98,7 @@ class RemoveSection(_EditorCommand):
         self.editor.structure_changed(sections[min(self.index, len(sections) - 1)] if sections else None, None)
 
     def undo(self) -> None:
-        self.report.sections.insert(self.index, self.section)
+        self.report.sections.insert(self.index, _fresh(self.section))
         self.editor.structure_changed(self.section, None)
 
 

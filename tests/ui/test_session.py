@@ -87,3 +87,35 @@ def test_full_session(qtbot, window, db_path):
     assert [i.lead for i in r.sections[0].items] == ["突出管党治党主责主业。", "加强政治建设。", "强化理论武装。"]
     assert r.sections[0].items[0].body == "牢固树立抓好党建是最大政绩理念。"
     assert [s.heading for s in r.sections[1:]] == ["存在问题", "下步措施"]
+
+
+def test_undo_redo_after_saves_keeps_every_row(qtbot, window, db_path):
+    """Deleted rows' ids can be reused by SQLite; undo re-inserts items as new rows, never over others."""
+    from models.report import Item
+
+    report = new_report(qtbot, window)
+    section = report.sections[0]
+    section.items = [Item("甲。", "一"), Item("乙。", "二")]
+    window.editor.set_report(report)
+    window.save_now()
+    editor = window.editor
+    editor.remove_item(section, 1)
+    window.save_now()
+    editor.add_item(section, 1)
+    section.items[1].lead = "丙。"
+    window.save_now()
+    window.undo()
+    window.save_now()
+    window.undo()
+    window.save_now()
+    window.redo()
+    window.redo()
+    section.items[1].lead = "丁。"
+    window.save_now()
+    store = Store(db_path)
+    assert [i.lead for i in store.load(report.id).sections[0].items] == ["甲。", "丁。"]
+    window.undo()
+    window.undo()
+    window.save_now()
+    assert [i.lead for i in store.load(report.id).sections[0].items] == ["甲。", "乙。"]
+    store.close()
