@@ -14,6 +14,7 @@ MENUS = {
         ("copy", "复制为新报告…", "", "copy_report", True),
         None,
         ("import", "导入…", "Ctrl+O", "import_file", False),
+        ("paste_import", "粘贴导入…", "Ctrl+Shift+V", "paste_import", False),
         ("export_pdf", "导出PDF…", "Ctrl+E", "export_pdf", False),
         ("print", "打印…", "Ctrl+P", "print_report", False),
         None,
@@ -39,6 +40,7 @@ MENUS = {
     ],
     "报告": [
         ("checks", "检查…", "F7", "show_checks", False),
+        ("preview", "打印预览", "F8", "show_preview", False),
         ("history", "历史版本…", "", "show_history", False),
         None,
         ("trash", "回收站…", "", "show_trash", True),
@@ -54,12 +56,12 @@ EXTRA_SHORTCUTS = {"add_item": ["Ctrl+Return"]}
 
 # Actions that need an open report.
 NEEDS_REPORT = {"copy", "export_pdf", "print", "add_item", "remove_item", "item_up", "item_down",
-                "add_section", "remove_section", "history", "checks"}
+                "add_section", "remove_section", "history", "checks", "preview"}
 # Actions that change the database: off when it is open read-only.
-WRITES = {"new", "copy", "import", "save", "trash", "restore_backup", "add_item", "remove_item", "item_up",
+WRITES = {"new", "copy", "import", "paste_import", "save", "trash", "restore_backup", "add_item", "remove_item", "item_up",
           "item_down", "add_section", "remove_section"}
 # Features whose hook methods other modules fill; MainWindow.enable_feature(key) switches them on.
-HOOKED = {"import", "export_pdf", "print", "checks", "history", "restore_backup"}
+HOOKED = {"import", "paste_import", "export_pdf", "print", "checks", "preview", "history", "restore_backup"}
 # Enabled by the undo stack itself.
 SELF_MANAGED = {"undo", "redo"}
 

@@ -41,3 +41,16 @@ class Dialogs:
 
     def info(self, parent: QWidget | None, title: str, text: str) -> None:
         QMessageBox.information(parent, title, text)
+
+    def print_setup(self, parent: QWidget, printer) -> bool:
+        """The system print dialog for ``printer``; True to print."""
+        from PySide6.QtPrintSupport import QPrintDialog
+
+        return QPrintDialog(printer, parent).exec() == QPrintDialog.DialogCode.Accepted
+
+    def paste_text(self, parent: QWidget):
+        """粘贴导入: the report parsed from pasted text, or None."""
+        from ui.paste_dialog import PasteImportDialog
+
+        dlg = PasteImportDialog(parent)
+        return dlg.report if dlg.exec() else None

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models import APP_VERSION
+from models import APP_VERSION, history
 from models.report import Report
 from models.store import Store, StoreError
 from models.templates import load_templates, template_names
@@ -24,6 +24,7 @@ from ui.actions import HOOKED, NEEDS_REPORT, SELF_MANAGED, WRITES, build_menus
 from ui.autosave import Autosaver
 from ui.carry_forward import carry_forward, done_section, plan_count, plan_section
 from ui.dialogs import Dialogs
+from ui.document_actions import DocumentActions
 from ui.report_editor import ReportEditor
 from ui.report_list import ReportList
 from ui.settings import make_settings
@@ -112,6 +113,8 @@ class MainWindow(QMainWindow):
             for w in (self.report_list.new_button, self.report_list.copy_button, self.report_list.delete_button):
                 w.setVisible(False)
         self._available = {k for k in self.menu_actions if k not in HOOKED}
+        self.docs = DocumentActions(self)
+        self._available.update(HOOKED)
         self._restore_settings()
 
     def _empty_page(self) -> QWidget:
@@ -160,24 +163,33 @@ class MainWindow(QMainWindow):
             on = key in self._available and (has_report or key not in NEEDS_REPORT)
             act.setEnabled(on and not (self.readonly and key in WRITES))
 
-    # Hooks filled by other modules; their actions stay disabled until enable_feature().
+    # Paper, import, history and backups live in DocumentActions; these are the menu's entry points.
     def import_file(self) -> None:
-        """文件 > 导入…: read .json/.txt/.docx as a new report (models.importing)."""
+        """文件 > 导入…: read .json/.txt/.docx as a new report."""
+        self.docs.import_file()
+
+    def paste_import(self) -> None:
+        self.docs.paste_import()
 
     def export_pdf(self) -> None:
         """文件 > 导出PDF… (Ctrl+E)."""
+        self.docs.export_pdf()
 
     def print_report(self) -> None:
         """文件 > 打印… (Ctrl+P)."""
+        self.docs.print_report()
 
     def show_checks(self) -> None:
-        """报告 > 检查… (F7): the checks panel, docked with add_panel()."""
+        self.docs.show_panel(self.docs.checks_dock)
+
+    def show_preview(self) -> None:
+        self.docs.show_panel(self.docs.preview_dock)
 
     def show_history(self) -> None:
-        """报告 > 历史版本…: Store.snapshots() of the current report."""
+        self.docs.show_history()
 
     def restore_backup(self) -> None:
-        """报告 > 从备份恢复…."""
+        self.docs.restore_backup()
 
     # -- the report list -----------------------------------------------------------
 
@@ -317,6 +329,7 @@ class MainWindow(QMainWindow):
     def save_now(self) -> None:
         """Ctrl+S: commit at once and say so."""
         if self.autosave.flush(force=True):
+            self.docs.snapshot(history.REASON_SAVE)
             self.statusBar().showMessage(self.tr("已保存 ") + self.save_label.property("time"), 5000)
 
     def _saved(self, time: str) -> None:
@@ -362,6 +375,9 @@ class MainWindow(QMainWindow):
         geometry = self.settings.value("window/geometry")
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)
+        docks = self.settings.value("window/docks")
+        if isinstance(docks, QByteArray) and not docks.isEmpty():
+            self.restoreState(docks)
         state = self.settings.value("window/splitter")
         if isinstance(state, QByteArray) and not state.isEmpty():
             self.splitter.restoreState(state)
@@ -374,6 +390,7 @@ class MainWindow(QMainWindow):
     def save_settings(self) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/splitter", self.splitter.saveState())
+        self.settings.setValue("window/docks", self.saveState())
         report = self.editor.report
         self.settings.setValue("report/last", report.id if report else "")
         self.settings.sync()
@@ -385,6 +402,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.save_settings()
+        self.docs.typesetter.shutdown()
         if self._watching_focus:
             self._watching_focus = False
             QApplication.instance().focusChanged.disconnect(self._focus_changed)

@@ -6,7 +6,7 @@ from collections import OrderedDict
 
 from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QPaintEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
 from ui.pdf_pages import POINTS_PER_INCH, PdfPages
 
@@ -110,6 +110,7 @@ class PreviewPanel(QWidget):
         self.scroll.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         self.status = QLabel(self.tr("预览尚未生成"))
         self.status.setStyleSheet("color: #666;")
+        self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         zoom_out = QPushButton("－")
         zoom_in = QPushButton("＋")
         for b, factor, tip in ((zoom_out, 1 / 1.2, self.tr("缩小")), (zoom_in, 1.2, self.tr("放大"))):

@@ -6,7 +6,8 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QTextCursor, QUndoStack
 from PySide6.QtWidgets import QApplication, QLineEdit, QMenu, QTabWidget, QTextEdit, QWidget
 
-from models.fields import parse_field
+from models.checks import utf16_range
+from models.fields import get_field, parse_field
 from models.report import Report, Section, section_number
 from ui import commands
 from ui.info_tab import InfoTab
@@ -273,9 +274,12 @@ class ReportEditor(QTabWidget):
         return tab, card.field_widget(parts[4])
 
     def select_field(self, path: str, start: int, end: int) -> None:
+        """Select characters start..end (code points, as models count) of ``path``'s widget."""
         scroll, w = self.field_widget(path)
         if w is None:
             raise KeyError(path)
+        if path != "date":  # Qt counts UTF-16 units: 𠮷 is two of them
+            start, end = utf16_range(get_field(self.report, path), start, end)
         w.setFocus(Qt.FocusReason.OtherFocusReason)
         settle_layouts()
         if isinstance(w, QLineEdit):

@@ -50,7 +50,8 @@ class Typesetter(QObject):
         self._pending = None
         self._busy = False
         self._generation = 0
-        self._signals = _Signals(self)
+        # No parent: a running job keeps its carrier alive even if the window is gone by then.
+        self._signals = _Signals()
         self._signals.done.connect(self._on_done)
         self._signals.failed.connect(self._on_failed)
         self._timer = QTimer(self, singleShot=True, interval=debounce_ms)
@@ -64,6 +65,12 @@ class Typesetter(QObject):
         self._pending = copy.deepcopy(report)
         self._timer.stop()
         self._start()
+
+    def shutdown(self, timeout_ms: int = 10_000) -> None:
+        """Drop pending work and wait for a running job, so nothing outlives the window."""
+        self._pending = None
+        self._timer.stop()
+        QThreadPool.globalInstance().waitForDone(timeout_ms)
 
     def idle(self) -> bool:
         return not self._busy and self._pending is None and not self._timer.isActive()

@@ -36,6 +36,8 @@ class FakeDialogs:
         self.choice = "quit"
         self.save_path: str | None = None
         self.open_path: str | None = None
+        self.print_path: str | None = None
+        self.pasted: str = ""
 
     def choose_template(self, parent, templates):
         self.asked.append(("template", ""))
@@ -54,6 +56,21 @@ class FakeDialogs:
 
     def get_open_path(self, parent, title, filters):
         return self.open_path
+
+    def print_setup(self, parent, printer):
+        """Print to a PDF file instead of a printer, when the test names one."""
+        if self.print_path is None:
+            return False
+        from PySide6.QtPrintSupport import QPrinter
+
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(self.print_path)
+        return True
+
+    def paste_text(self, parent):
+        from models.parse import parse_text
+
+        return parse_text(self.pasted)[0] if self.pasted else None
 
     def error(self, parent, title, text):
         self.errors.append(text)

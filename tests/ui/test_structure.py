@@ -283,8 +283,8 @@ def test_menu_entries_follow_report_and_features(qtbot, window):
     acts = window.menu_actions
     assert not acts["export_pdf"].isEnabled() and not acts["add_item"].isEnabled()
     assert acts["new"].isEnabled() and acts["trash"].isEnabled()
-    window.enable_feature("export_pdf")
-    assert not acts["export_pdf"].isEnabled()  # no report open yet
+    assert not acts["print"].isEnabled() and not acts["checks"].isEnabled()  # no report open yet
+    assert acts["import"].isEnabled() and acts["paste_import"].isEnabled()
     new_report(qtbot, window)
     assert acts["export_pdf"].isEnabled() and acts["add_item"].isEnabled()
-    assert not acts["print"].isEnabled()
+    assert acts["print"].isEnabled() and acts["preview"].isEnabled() and acts["history"].isEnabled()
