@@ -44,6 +44,18 @@ def main(argv: list[str]) -> int:
         for _ in range(5):
             app.processEvents()
 
+    def typeset():
+        """Wait for the background typesetter, so the preview and 检查 panels show real results."""
+        import time
+
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline:
+            app.processEvents()
+            if window.docs.preview.result is not None and window.docs.typesetter.idle():
+                break
+            time.sleep(0.02)
+        settle()
+
     settle()
     paths = []
     window.editor.setCurrentIndex(0)
@@ -54,8 +66,14 @@ def main(argv: list[str]) -> int:
     settle()
     tab = window.editor.currentWidget()
     tab.cards.cards()[1].lead.setFocus()
+    typeset()
+    window.show_preview()
     settle()
     paths.append(out / "screenshot.png")
+    window.grab().save(str(paths[-1]))
+    window.show_checks()
+    settle()
+    paths.append(out / "screenshot-checks.png")
     window.grab().save(str(paths[-1]))
     window.autosave.flush()
     window.close()

@@ -18,6 +18,7 @@ from ui.preview_panel import PreviewPanel
 from ui.typesetter import Typesetter
 
 SNAPSHOT_TICK_MS = 60_000
+PANEL_WIDTH = 440
 TYPING_CREDIT_S = 5.0  # editing time credited per settled burst of typing, at most
 
 
@@ -52,6 +53,8 @@ class DocumentActions(QObject):
         self.preview_dock = window.add_panel(self.preview, self.tr("预览"))
         window.tabifyDockWidget(self.checks_dock, self.preview_dock)
         self.checks_dock.raise_()
+        # A first-run width at which a page reads; a saved dock state overrides it.
+        window.resizeDocks([self.checks_dock], [PANEL_WIDTH], Qt.Orientation.Horizontal)
         self.export_link = QLabel(window)
         self.export_link.setTextFormat(Qt.TextFormat.RichText)
         self.export_link.linkActivated.connect(lambda url: QDesktopServices.openUrl(QUrl(url)))

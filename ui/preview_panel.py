@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 
-from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
@@ -35,9 +35,19 @@ class PageStrip(QWidget):
         self._resize()
 
     def set_dpi(self, dpi: float) -> None:
-        self.dpi = max(20.0, min(200.0, dpi))
+        dpi = max(20.0, min(200.0, dpi))
+        if abs(dpi - self.dpi) < 0.5:
+            return
+        self.dpi = dpi
         self._cache.clear()
         self._resize()
+
+    def fit_dpi(self, width_px: int) -> float:
+        """The resolution at which the widest page fills ``width_px``."""
+        if self.pages is None or self.pages.page_count() == 0:
+            return self.dpi
+        widest = max(self.pages.page_size_pt(i)[0] for i in range(self.pages.page_count()))
+        return (width_px - 2 * PAGE_GAP) * POINTS_PER_INCH / widest
 
     def _page_px(self, i: int) -> QSize:
         assert self.pages is not None
@@ -111,20 +121,43 @@ class PreviewPanel(QWidget):
         self.status = QLabel(self.tr("预览尚未生成"))
         self.status.setStyleSheet("color: #666;")
         self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.fit_width = True  # follow the panel's width until the author zooms by hand
+        self.scroll.viewport().installEventFilter(self)
         zoom_out = QPushButton("－")
         zoom_in = QPushButton("＋")
+        fit = QPushButton(self.tr("适合宽度"))
         for b, factor, tip in ((zoom_out, 1 / 1.2, self.tr("缩小")), (zoom_in, 1.2, self.tr("放大"))):
-            b.setFixedWidth(32)
+            b.setFixedWidth(28)
             b.setToolTip(tip)
-            b.clicked.connect(lambda _=False, f=factor: self.strip.set_dpi(self.strip.dpi * f))
+            b.clicked.connect(lambda _=False, f=factor: self._zoom(f))
+        fit.clicked.connect(self._fit)
         bar = QHBoxLayout()
+        bar.setContentsMargins(4, 2, 4, 2)
         bar.addWidget(self.status, 1)
+        bar.addWidget(fit)
         bar.addWidget(zoom_out)
         bar.addWidget(zoom_in)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(bar)
         layout.addWidget(self.scroll, 1)
+
+    def _zoom(self, factor: float) -> None:
+        self.fit_width = False
+        self.strip.set_dpi(self.strip.dpi * factor)
+
+    def _fit(self) -> None:
+        self.fit_width = True
+        self._apply_fit()
+
+    def _apply_fit(self) -> None:
+        if self.fit_width:
+            self.strip.set_dpi(self.strip.fit_dpi(self.scroll.viewport().width()))
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt override
+        if obj is self.scroll.viewport() and event.type() == QEvent.Type.Resize:
+            self._apply_fit()
+        return False
 
     def show_busy(self) -> None:
         self.status.setText(self.tr("正在排版…"))
@@ -136,6 +169,7 @@ class PreviewPanel(QWidget):
         self.result = result
         old = self.strip.pages
         self.strip.set_pages(PdfPages(data, self))
+        self._apply_fit()
         if old is not None:
             old.deleteLater()
         self.status.setText(self.tr("共 %n 页", "", result.pages))
