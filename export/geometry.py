@@ -66,6 +66,9 @@ MAX_SQUEEZE_PER_GAP = 0.45  # pt a justified line may tighten per gap to pull in
 # Pull a closing mark onto a full line by setting punctuation half-width? Off: like Word's grid, we move
 # the previous character down instead, so every glyph box stays inside the 版心 and on its cell.
 COMPRESS_PUNCTUATION = False
+# 标点挤压 of adjacent marks (”。 ）， （“): a mark is set half-width only if its ink lies within the half that
+# stays, give or take this much of an em.
+SQUEEZE_INK_SLACK = 0.02
 
 
 def grid_baseline(line: int) -> float:

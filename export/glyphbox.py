@@ -1,33 +1,77 @@
-"""Ink boxes of single glyphs, read with fontTools and cached: for joining the two halves of ——."""
+"""Ink boxes of punctuation glyphs, read once per font and cached on disk: for 标点挤压 and joining ——.
+
+Opening a large Chinese font and reading its cmap costs most of a second, so the boxes of the few
+marks the layout asks about are read together and kept next to the font metrics cache.
+"""
 
 from __future__ import annotations
 
-import functools
 import logging
+import marshal
+
+Box = tuple[float, float, float, float]
+
+# Every mark whose ink position the layout asks about: closing and opening marks, dashes.
+MARKS = "，。、；：？！）》」』】〕〉”’（《「『【〔〈“‘…—"
+_BOXES: dict[tuple[str, int], dict[str, Box]] = {}
 
 
-@functools.lru_cache(maxsize=64)
-def ink_box(path: str, index: int, ch: str) -> tuple[float, float, float, float] | None:
-    """(xMin, yMin, xMax, yMax) of ``ch`` in em units, or None (no outline, or not a TrueType font)."""
-    if not path:
-        return None
+def _read(path: str, index: int) -> dict[str, Box]:
     from fontTools.ttLib import TTFont
 
     quiet = logging.getLogger("fontTools")
     level = quiet.level
     quiet.setLevel(logging.ERROR)  # e.g. "too much 'glyf' table data" in AR PL fonts: harmless, not for users
+    out: dict[str, Box] = {}
     try:
         font = TTFont(path, fontNumber=index, lazy=True)
-        name = font.getBestCmap().get(ord(ch))
-        if name is None or "glyf" not in font:
-            return None
-        glyph = font["glyf"][name]
-        glyph.recalcBounds(font["glyf"])
+        if "glyf" not in font:
+            return out
+        cmap = font.getBestCmap() or {}
+        glyf = font["glyf"]
         upem = font["head"].unitsPerEm
-    except (OSError, KeyError, ValueError, AttributeError):
-        return None
+        for ch in MARKS:
+            name = cmap.get(ord(ch))
+            if name is None:
+                continue
+            glyph = glyf[name]
+            if glyph.numberOfContours == 0:
+                continue
+            glyph.recalcBounds(glyf)
+            out[ch] = (glyph.xMin / upem, glyph.yMin / upem, glyph.xMax / upem, glyph.yMax / upem)
+    except (OSError, KeyError, ValueError, AttributeError, TypeError):
+        return out
     finally:
         quiet.setLevel(level)
-    if not hasattr(glyph, "xMin") or glyph.numberOfContours == 0:
-        return None
-    return glyph.xMin / upem, glyph.yMin / upem, glyph.xMax / upem, glyph.yMax / upem
+    return out
+
+
+def boxes(path: str, index: int, key: str = "") -> dict[str, Box]:
+    """Ink boxes (xMin, yMin, xMax, yMax in em) of MARKS in one face; {} for a font without outlines."""
+    hit = _BOXES.get((path, index))
+    if hit is not None:
+        return hit
+    if not path:
+        _BOXES[(path, index)] = {}
+        return _BOXES[(path, index)]
+    from export import fontindex
+
+    key = key or fontindex.file_face_key(path, index)
+    cached = fontindex.font_cache_dir() / "ink" / f"{key}.bin"
+    out = None
+    try:
+        data = marshal.loads(cached.read_bytes())
+        if isinstance(data, dict) and data.get("") == MARKS:
+            out = {k: tuple(v) for k, v in data.items() if k}
+    except (OSError, EOFError, ValueError, TypeError):
+        pass
+    if out is None:
+        out = _read(path, index)
+        fontindex.write_atomic(cached, marshal.dumps({"": MARKS, **out}))
+    _BOXES[(path, index)] = out
+    return out
+
+
+def ink_box(path: str, index: int, ch: str, key: str = "") -> Box | None:
+    """(xMin, yMin, xMax, yMax) of ``ch`` in em units, or None (no outline, not a TrueType font, not a mark)."""
+    return boxes(path, index, key).get(ch)

@@ -12,6 +12,11 @@ from export import geometry as g
 from export.linebreak import Atom
 from models.facts import CharPlace, FallbackPlace
 
+# 标点挤压 candidates: closing marks ink on the left of their cell, opening marks on the right.
+SQUEEZE_LEFT = frozenset("，。、；：？！）》」』】〕〉”’")
+SQUEEZE_RIGHT = frozenset("（《「『【〔〈“‘")
+SQUEEZABLE = SQUEEZE_LEFT | SQUEEZE_RIGHT | frozenset("—…")  # —… only ever follow a squeezed mark
+
 
 @dataclass(slots=True)
 class Glyph:
@@ -87,7 +92,7 @@ class Measurer:
         self.embolden = {role for role in g.EMBOLDEN_WHEN_SUBSTITUTED if fonts.substituted(role)}
 
     def lookup(self, role: str, ch: str) -> tuple:
-        """(face, advance per pt of size, is_cell, missing)."""
+        """(face, advance per pt of size, is_cell, missing, squeeze)."""
         key = (role, ch)
         hit = self.cache.get(key)
         if hit is None:
@@ -98,30 +103,53 @@ class Measurer:
             adv = face.advance(ch, 1000.0) / 1000.0 if not missing else 1.0
             eaw = unicodedata.east_asian_width(ch)
             cell = eaw in ("W", "F") or (eaw == "A" and adv >= 0.9)
-            hit = (face, adv, cell, missing)
+            squeeze = squeeze_side(face, ch) if cell and not missing and ch in SQUEEZABLE else ""
+            hit = (face, adv, cell, missing, squeeze)
             self.cache[key] = hit
             self.used[face.rl_name] = face
         return hit
 
     def atom(self, ch: str, role: str, size: float, bold: bool, fld: str | None, offset: int) -> Atom:
-        face, adv, cell, missing = self.lookup(role, ch)
+        face, adv, cell, missing, squeeze = self.lookup(role, ch)
         if missing:
             self.missing.append(CharPlace(ch, fld or "", offset))
         elif face is not self.primary[role]:
             self.fallbacks.append(FallbackPlace(ch, fld or "", offset, font=face.family))
         width = size if cell else adv * size
         payload = (face.rl_name, adv * size, bold or role in self.embolden, fld, offset, missing, role)
-        return Atom(ch, width, cell, g.TRACKING[role] if cell else 0.0, payload)
+        return Atom(ch, width, cell, g.TRACKING[role] if cell else 0.0, payload, squeeze)
 
     def atoms(self, chars) -> list[Atom]:
         return [self.atom(c.ch, c.role, g.SIZES[c.role], c.bold, c.field, c.offset) for c in chars]
 
 
-def glyphs_for(atoms: list[Atom], indices: list[int], xs: list[float], widths: list[float], x0: float) -> list[Glyph]:
+def squeeze_side(face, ch: str) -> str:
+    """How a full-width mark inks its cell in this face: "L" (left half only), "R" (right half only), or
+    "M" (a mark inked otherwise, or of unknown shape: never squeezed itself, but a neighbour may be).
+
+    Read from the glyph itself: a face that centres its marks (Taiwan style) is never squeezed."""
+    from export.glyphbox import ink_box
+
+    box = ink_box(getattr(face, "path", ""), getattr(face, "index", 0), ch, getattr(face, "key", ""))
+    if box is None:
+        return "M"
+    x_min, _y_min, x_max, _y_max = box
+    if ch in SQUEEZE_LEFT and x_max <= 0.5 + g.SQUEEZE_INK_SLACK:
+        return "L"
+    if ch in SQUEEZE_RIGHT and x_min >= 0.5 - g.SQUEEZE_INK_SLACK:
+        return "R"
+    return "M"
+
+
+def glyphs_for(atoms: list[Atom], indices: list[int], xs: list[float], widths: list[float], x0: float,
+               shifted: set[int] | frozenset[int] = frozenset()) -> list[Glyph]:
     out = []
     for k, x, w in zip(indices, xs, widths, strict=False):
         a = atoms[k]
         rl, adv, bold, fld, off, missing, role = a.payload
+        if k in shifted:  # ink in the right half: draw half a cell left, the box spans the blank half too
+            out.append(Glyph(a.ch, x0 + x - w, rl, g.SIZES[role], bold, adv, 2 * w, fld, off, missing))
+            continue
         out.append(Glyph(a.ch, x0 + x, rl, g.SIZES[role], bold, adv, w, fld, off, missing))
     return out
 

@@ -27,6 +27,7 @@ class Atom:
     cell: bool  # full-width: takes the grid tracking and the justification space
     tracking: float = 0.0  # pt added after a full-width character at natural spacing
     payload: object = None  # passed through untouched (style, source)
+    squeeze: str = ""  # full-width mark: ink in the left half "L" (，。”）), the right half "R" (“（), else "M"
 
     @property
     def space(self) -> bool:
@@ -51,6 +52,7 @@ class SetLine:
     widths: list[float]  # width each atom takes on this line (half for compressed punctuation)
     last: bool = False  # last line of the paragraph
     compressed: set[int] = field(default_factory=set)
+    shifted: set[int] = field(default_factory=set)  # compressed marks drawn half a width left (ink on the right)
 
 
 def make_units(atoms: list[Atom]) -> list[list[int]]:
@@ -131,8 +133,28 @@ def _try_push_in(atoms, units, i, j, avail) -> set[int] | None:
     return None
 
 
-def justify(atoms: list[Atom], idx: list[int], avail: float, last: bool, compressed: set[int]) -> SetLine:
-    """x offsets for a line: natural spacing for a paragraph's last line, else flush to both edges."""
+def squeeze_pairs(atoms: list[Atom], idx: list[int]) -> tuple[set[int], set[int]]:
+    """标点挤压: of two adjacent full-width marks, the blank half cell between their inks goes.
+
+    A closing mark (ink on the left) followed by another mark loses its right half (”。 ）， ”“ ’——);
+    an opening mark following an opening mark loses its left half (（“). The line's last glyph and
+    its first are never touched, so no box moves past either edge of the 版心."""
+    left: set[int] = set()
+    right: set[int] = set()
+    for a, b in zip(idx, idx[1:], strict=False):
+        first, second = atoms[a].squeeze, atoms[b].squeeze
+        if first == "L" and second:
+            left.add(a)
+        elif first == "R" and second == "R":
+            right.add(b)
+    return left, right
+
+
+def justify(atoms: list[Atom], idx: list[int], avail: float, last: bool, compressed: set[int],
+            shifted: frozenset[int] | set[int] = frozenset()) -> SetLine:
+    """x offsets for a line: natural spacing for a paragraph's last line, else flush to both edges.
+
+    ``compressed`` atoms take half their width; those also in ``shifted`` keep the right half."""
     widths = [atoms[k].width / 2 if k in compressed else atoms[k].width for k in idx]
     xs: list[float] = []
     natural = _extent(atoms, idx, compressed) if idx else 0.0
@@ -141,7 +163,7 @@ def justify(atoms: list[Atom], idx: list[int], avail: float, last: bool, compres
         for k, w in zip(idx, widths, strict=False):
             xs.append(x)
             x += w if (k in compressed or not atoms[k].cell) else w + atoms[k].tracking
-        return SetLine(idx, xs, widths, last, compressed)
+        return SetLine(idx, xs, widths, last, compressed, set(shifted))
     slots = [not (atoms[a].narrow and atoms[b].narrow) for a, b in zip(idx, idx[1:], strict=False)]
     nslots = sum(slots)
     extra = avail - sum(widths)
@@ -153,7 +175,7 @@ def justify(atoms: list[Atom], idx: list[int], avail: float, last: bool, compres
     for n, w in enumerate(widths):
         xs.append(x)
         x += w + (gap if n < len(slots) and slots[n] else 0.0)
-    return SetLine(idx, xs, widths, last, compressed)
+    return SetLine(idx, xs, widths, last, compressed, set(shifted))
 
 
 def _strip_spaces(atoms: list[Atom], idx: list[int]) -> list[int]:
@@ -185,7 +207,8 @@ def break_paragraph(atoms: list[Atom], first_avail: float, avail: float) -> list
         if j == len(units):
             idx = _strip_spaces(atoms, list(range(units[i][0], units[-1][1])))
             if idx:
-                lines.append(justify(atoms, idx, width, True, set()))
+                left, right = squeeze_pairs(atoms, idx)
+                lines.append(justify(atoms, idx, width, True, left | right, right))
             break
         if j == i:  # a single unit wider than the line: split it where it overflows, rules or not
             s, e = units[i]
@@ -209,6 +232,9 @@ def break_paragraph(atoms: list[Atom], first_avail: float, avail: float) -> list
             nxt = j
         idx = _strip_spaces(atoms, idx)
         rest_blank = all(atoms[k].space for u in units[nxt:] for k in range(*u))
-        lines.append(justify(atoms, idx, width, rest_blank, compressed))
+        # The break is chosen at full width (the line keeps its 28-cell content); squeezing adjacent
+        # marks only moves their blank halves into the line's even spacing.
+        left, right = squeeze_pairs(atoms, idx)
+        lines.append(justify(atoms, idx, width, rest_blank, compressed | left | right, right))
         i = nxt
     return lines

@@ -4,24 +4,28 @@ from __future__ import annotations
 
 from export import geometry as g
 from export.layout import Line, Measurer, Page, glyphs_for, source_spans
-from export.linebreak import Atom, break_paragraph, justify
+from export.linebreak import Atom, break_paragraph, justify, squeeze_pairs
 from export.paragraphs import Char, Paragraph
 from export.titlebreak import balance
 from models.report import format_date
 
 
 def _natural(m: Measurer, atoms: list[Atom], x0: float):
-    """Glyphs at natural spacing (no justification), starting at x0."""
+    """Glyphs at natural spacing (no justification), adjacent marks squeezed, starting at x0."""
     idx = list(range(len(atoms)))
-    set_line = justify(atoms, idx, 1e9, True, set())
-    return glyphs_for(atoms, idx, set_line.xs, set_line.widths, x0)
+    left, right = squeeze_pairs(atoms, idx)
+    set_line = justify(atoms, idx, 1e9, True, left | right, right)
+    return glyphs_for(atoms, idx, set_line.xs, set_line.widths, x0, set_line.shifted)
 
 
 def _extent(atoms: list[Atom]) -> float:
+    """Width of a line set at natural spacing, as _natural sets it."""
     if not atoms:
         return 0.0
-    total = sum(a.pitch for a in atoms)
-    return total - (atoms[-1].tracking if atoms[-1].cell else 0.0)
+    left, right = squeeze_pairs(atoms, list(range(len(atoms))))
+    total = sum(a.width / 2 if k in left or k in right else a.pitch for k, a in enumerate(atoms))
+    last = len(atoms) - 1
+    return total - (atoms[last].tracking if atoms[last].cell and last not in left | right else 0.0)
 
 
 def title_lines(m: Measurer, title: list[Paragraph]) -> list[Line]:
@@ -66,7 +70,7 @@ def body_lines(m: Measurer, index: int, para: Paragraph) -> list[Line]:
     out = []
     for n, sl in enumerate(break_paragraph(atoms, g.BLOCK_WIDTH - indent, g.BLOCK_WIDTH)):
         x0 = g.BLOCK_LEFT + (indent if n == 0 else 0.0)
-        glyphs = glyphs_for(atoms, sl.indices, sl.xs, sl.widths, x0)
+        glyphs = glyphs_for(atoms, sl.indices, sl.xs, sl.widths, x0, sl.shifted)
         out.append(Line(para.kind if para.kind != "title" else "body", para.kind, 0.0, x0, glyphs,
                         source_spans(glyphs), sl.last, index))
     if out:

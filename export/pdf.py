@@ -122,7 +122,7 @@ def _dash_bridges(canvas, layout: Layout, line: Line) -> None:
         if a.char != "\u2014" or b.char != "\u2014" or a.font != b.font:
             continue
         face = layout.fonts.get(a.font)
-        box = ink_box(getattr(face, "path", ""), getattr(face, "index", 0), "\u2014")
+        box = ink_box(getattr(face, "path", ""), getattr(face, "index", 0), "\u2014", getattr(face, "key", ""))
         if box is None:
             continue
         x_min, y_min, x_max, y_max = box

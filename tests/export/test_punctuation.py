@@ -1,0 +1,113 @@
+"""标点挤压: adjacent full-width marks lose the blank half between them, lines stay justified to the edge."""
+
+from __future__ import annotations
+
+import pdfplumber
+import pytest
+
+from export import geometry as g
+from export.layout import layout_report
+from export.linebreak import Atom, break_paragraph, squeeze_pairs
+from export.pdf import export_pdf
+from models.report import Report
+from tests.export.test_pdf import body_rows, text_of
+
+SIZE = 16.0
+TRACK = g.CELL - SIZE
+# Pairs that leave a visible hole when set at full width: ”。 ）， ’。” ”“ ）“ 。“ ”—— （“ 》《
+TEXT = ("同志落实“一岗双责”。每季度召开会议，开展镇街党（工）委书记述职评议（含“书记抓基层”）。"
+        "他说：“要把‘小切口’做成‘大文章’。”我们做到了“停车难”“入学难”问题有人管，"
+        "印发《实施方案》《考核办法》等文件。他强调：“对违规的要‘零容忍’！”——掷地有声。") * 4
+
+
+def _atom(ch: str, squeeze: str = "") -> Atom:
+    cell = not ch.isascii()
+    return Atom(ch, SIZE if cell else SIZE / 2, cell, TRACK if cell else 0.0, None, squeeze)
+
+
+def test_a_closing_mark_before_another_mark_is_set_half_width():
+    atoms = [_atom("实"), _atom("”", "L"), _atom("。", "L"), _atom("每"), _atom("（", "R"), _atom("“", "R"),
+             _atom("书")]
+    left, right = squeeze_pairs(atoms, list(range(len(atoms))))
+    assert left == {1} and right == {5}
+
+
+def test_marks_the_font_centres_are_never_squeezed():
+    atoms = [_atom("国"), _atom("）", "M"), _atom("，", "L"), _atom("国"), _atom("（", "M"), _atom("“", "R"),
+             _atom("国")]
+    left, right = squeeze_pairs(atoms, list(range(len(atoms))))
+    assert left == set() and right == set()
+
+
+def test_squeezed_lines_keep_their_content_and_reach_the_edge():
+    text = "国" * 20 + "“国国”。" + "国" * 30
+    atoms = [_atom(ch, "L" if ch in "”。" else "R" if ch == "“" else "") for ch in text]
+    lines = break_paragraph(atoms, g.BLOCK_WIDTH, g.BLOCK_WIDTH)
+    first = lines[0]
+    assert len(first.indices) == 28  # the break is the one full width gives
+    assert first.compressed == {23}
+    assert first.xs[-1] + first.widths[-1] == pytest.approx(g.BLOCK_WIDTH, abs=0.01)
+
+
+@pytest.fixture(scope="module")
+def punct_pdf(tmp_path_factory):
+    path = tmp_path_factory.mktemp("punct") / "punct.pdf"
+    result = export_pdf(Report(title="关于“十四五”规划《实施方案》（2026—2030年）执行情况的报告", preamble=TEXT),
+                        path, deterministic=True)
+    return path, result.layout
+
+
+def _pairs(rows, a: str, b: str):
+    for _y, _s, chars in rows:
+        for c, d in zip(chars, chars[1:], strict=False):
+            if c["text"] == a and d["text"] == b:
+                yield c, d
+
+
+def test_adjacent_marks_print_half_a_cell_apart(punct_pdf):
+    path, layout = punct_pdf
+    if not any(gl.char == "”" and gl.width < SIZE * 0.75 for p in layout.pages for ln in p.lines
+               for gl in ln.glyphs):
+        pytest.skip("the installed body font centres its marks")
+    with pdfplumber.open(path) as pdf:
+        rows = [row for page in pdf.pages for row in body_rows(page)]
+    checked = 0
+    for a, b in (("”", "。"), ("）", "，"), ("”", "“"), ("》", "《"), ("’", "。")):
+        for c, d in _pairs(rows, a, b):
+            assert d["x0"] - c["x0"] < 0.75 * g.CELL, a + b  # was a full cell (plus justification)
+            checked += 1
+    assert checked >= 10
+
+
+def test_squeezed_lines_are_still_justified_and_inside_the_block(punct_pdf):
+    path, layout = punct_pdf
+    with pdfplumber.open(path) as pdf:
+        for page, lpage in zip(pdf.pages, layout.pages, strict=False):
+            rows = body_rows(page)
+            for line in lpage.body_lines():
+                chars = next(c for y, s, c in rows if abs(y - line.y_baseline) < 0.05)
+                assert text_of(chars) == line.text
+                assert chars[0]["x0"] >= g.BLOCK_LEFT - 0.01
+                assert chars[-1]["x1"] <= g.BLOCK_RIGHT + 0.5
+                if not line.is_last_of_paragraph:
+                    assert chars[-1]["x1"] == pytest.approx(g.BLOCK_RIGHT, abs=0.5)
+                xs = [c["x0"] for c in chars]
+                assert xs == sorted(xs)  # a squeezed mark never jumps over its neighbour
+
+
+def test_the_title_is_squeezed_and_centred_on_what_it_prints(punct_pdf):
+    _path, layout = punct_pdf
+    title = [ln for ln in layout.pages[0].lines if ln.kind == "title"]
+    for ln in title:
+        assert g.BLOCK_LEFT - 0.01 <= ln.x_start and ln.x_end <= g.BLOCK_RIGHT + 0.01
+        for a, b in zip(ln.glyphs, ln.glyphs[1:], strict=False):
+            if a.char + b.char in ("》（", "”规"):
+                assert b.x - a.x < (0.75 if a.char + b.char == "》（" else 1.01) * a.size
+
+
+def test_a_report_without_pairs_lays_out_as_before():
+    plain = layout_report(Report(preamble="党建引领基层治理推动高质量发展，" * 30))
+    for page in plain.pages:
+        for ln in page.body_lines():
+            for a, b in zip(ln.glyphs, ln.glyphs[1:], strict=False):
+                assert b.x - a.x > g.CELL - 0.5
