@@ -82,14 +82,25 @@ def title_baseline(line: int) -> float:
 
 
 def body_start_line(title_lines: int) -> int:
-    """First grid line of the body after a title of ``title_lines`` lines and one empty line."""
+    """First grid line of the body after a title of ``title_lines`` lines and one empty line.
+
+    The title is not on the grid (its lines are TITLE_PITCH apart), so "one empty line" is the grid
+    line whose top leaves the white nearest to TITLE_GAP_LINES line pitches under the title's em box:
+    a 3-line title ends 5 pt into grid line 3; counting that line as used would leave almost two
+    empty lines (53 pt of white) where a 1- or 2-line title leaves 30-36 pt."""
     if title_lines == 0:
         return 0
     title_bottom = title_baseline(title_lines - 1) - (1 - EM_ASCENT) * SIZES["title"]
-    line = 0
-    while BLOCK_TOP - line * LINE_PITCH > title_bottom + FIT_EPSILON:  # grid line top still inside the title
-        line += 1
-    return line + TITLE_GAP_LINES
+    want = TITLE_GAP_LINES * LINE_PITCH
+    best, best_miss = 0, None
+    for line in range(LINES_PER_PAGE):
+        white = title_bottom - (BLOCK_TOP - line * LINE_PITCH)
+        if white <= 0:
+            continue
+        miss = abs(white - want)
+        if best_miss is None or miss < best_miss - FIT_EPSILON:
+            best, best_miss = line, miss
+    return best if best_miss is not None else LINES_PER_PAGE  # a title filling the page: body on the next
 
 
 def pagenum_baseline() -> float:

@@ -1,0 +1,35 @@
+"""The title block as a reader sees it: the white under the title, centring on the printed ink."""
+
+from __future__ import annotations
+
+import pytest
+
+from export import geometry as g
+from export.layout import layout_report
+from models.report import Report
+
+TITLE_SIZE = g.SIZES["title"]
+
+
+def _title_and_first_body(title: str):
+    layout = layout_report(Report(title=title, preamble="正文。" * 40, signature="某某区委", date=None))
+    page = layout.pages[0]
+    return [ln for ln in page.lines if ln.kind == "title"], page.body_lines()[0]
+
+
+@pytest.mark.parametrize("n", [1, 2, 3, 4])
+def test_one_empty_line_of_white_under_a_title_of_any_length(n):
+    title, first = _title_and_first_body("\n".join(["关于某某工作情况的报告"] * n))
+    assert len(title) == n
+    title_bottom = title[-1].y_baseline - (1 - g.EM_ASCENT) * TITLE_SIZE
+    body_top = first.y_baseline + g.EM_ASCENT * g.BODY_SIZE
+    white = title_bottom - body_top
+    # about one grid line, never two: a 3-line title used to leave 53 pt (1.8 lines)
+    assert 0.6 * g.LINE_PITCH <= white <= 1.3 * g.LINE_PITCH, white
+
+
+def test_a_three_line_title_leaves_room_for_the_body_on_line_4():
+    title, first = _title_and_first_body(
+        "中共某某市某某区委员会关于2026年度履行全面从严治党主体责任情况和下一步工作打算的报告")
+    assert len(title) == 3
+    assert first.grid == 4
