@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from export import geometry as g
-from export.layout import layout_report
+from export.fonts import get_fontset
+from export.layout import layout_report, squeeze_side
 from models.report import Report
 
 TITLE_SIZE = g.SIZES["title"]
@@ -33,3 +34,25 @@ def test_a_three_line_title_leaves_room_for_the_body_on_line_4():
         "中共某某市某某区委员会关于2026年度履行全面从严治党主体责任情况和下一步工作打算的报告")
     assert len(title) == 3
     assert first.grid == 4
+
+
+def test_title_lines_are_centred_on_their_ink_not_on_blank_halves_of_marks():
+    layout = layout_report(Report(title="关于“十四五”规划《实施方案》\n（2026—2030年）执行情况的报告\n关于某某工作的报告",
+                                  preamble="正文。"))
+    title = [ln for ln in layout.pages[0].lines if ln.kind == "title"]
+    first, second, plain = title
+    centre = (g.BLOCK_LEFT + g.BLOCK_RIGHT) / 2
+
+    def ink_centre(ln):
+        left = ln.glyphs[0].x + (ln.glyphs[0].size / 2 if ln.glyphs[0].char == "（" else 0.0)
+        right = ln.x_end - (ln.glyphs[-1].size / 2 if ln.glyphs[-1].char == "》" else 0.0)
+        return (left + right) / 2
+
+    assert (plain.x_start + plain.x_end) / 2 == pytest.approx(centre, abs=0.5)
+    face = get_fontset().face("title")
+    if squeeze_side(face, "（") != "R" or squeeze_side(face, "》") != "L":
+        pytest.skip("the title face does not ink （ on the right and 》 on the left, as GB fonts do")
+    assert ink_centre(first) == pytest.approx(centre, abs=0.5)
+    assert ink_centre(second) == pytest.approx(centre, abs=0.5)
+    for ln in title:
+        assert g.BLOCK_LEFT - 0.01 <= ln.x_start and ln.x_end <= g.BLOCK_RIGHT + 0.01
