@@ -122,6 +122,7 @@ def test_last_report_and_geometry_remembered(qtbot, open_window, db_path):
     w.open_report(a.id)
     w.docs.preview_dock.hide()  # room for the splitter on the 800x600 offscreen screen
     w.docs.checks_dock.hide()
+    w.layout().activate()  # the smaller minimum width takes effect before resizing
     w.resize(760, 560)
     w.splitter.setSizes([320, 430])
     sizes = w.splitter.sizes()
