@@ -31,7 +31,7 @@ _PLACEHOLDER_RE = re.compile(
     + "|".join([
         # an X run standing for a number: X个, X余人, X.X%, 近X人, 第X批 (not Excel, X光, Windows XP, 3×4)
         rf"(?<![{_LATIN}.．])(?P<num>{_X_RUN})(?![{_LATIN}])(?=(?:{_MEASURES}))",
-        rf"(?<=[近约共第达超逾计占])(?P<num2>{_X_RUN})(?![{_LATIN}])",
+        rf"(?<=[近约共第达超逾计占])(?<!中共)(?P<num2>{_X_RUN})(?![{_LATIN}])",  # 共X人, but 中共××区委 is a name
         rf"(?<![{_LATIN}])(?P<xx>[{_X}]{{2,}})(?![{_LATIN}])",  # XX县, ×××同志
         rf"(?<=某)(?P<times>[{_X}])(?![{_LATIN}])",  # 某×局 (but not 长×宽)
         r"(?P<stars>\*{2,}|＊{2,})",

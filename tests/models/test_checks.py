@@ -90,9 +90,15 @@ def test_sample_findings_and_speed():
     ("某某同志待补充，数据待核实，时间待定。TODO", ["某某", "待补充", "待核实", "待定", "TODO"]),
     ("填写【】和【 】，□□□，以及____。", ["【】", "【 】", "□□□", "____"]),
     ("第X批，某×局。", ["X", "×"]),
+    ("中共××区委组织部", ["××"]),
 ])
 def test_placeholders_flagged(text, flagged):
     assert _flagged(text, "placeholder") == flagged
+
+
+def test_a_name_placeholder_is_not_called_a_number():
+    [f] = [f for f in run_checks(Report(signature="中共××区委组织部")) if f.kind == "placeholder"]
+    assert f.message == "“××”待填写"
 
 
 @pytest.mark.parametrize("text", [
