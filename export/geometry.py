@@ -69,6 +69,9 @@ COMPRESS_PUNCTUATION = False
 # 标点挤压 of adjacent marks (”。 ）， （“): a mark is set half-width only if its ink lies within the half that
 # stays, give or take this much of an em.
 SQUEEZE_INK_SLACK = 0.02
+# A line that a long unbreakable unit (a URL, a phone number) would leave with more than this much free
+# space pulls the unit in by setting its closing marks half-width, when that is enough.
+LOOSE_LINE = 2 * CELL
 
 
 def grid_baseline(line: int) -> float:

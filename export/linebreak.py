@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from export.geometry import COMPRESS_PUNCTUATION, FIT_EPSILON, MAX_SQUEEZE_PER_GAP
+from export.geometry import COMPRESS_PUNCTUATION, FIT_EPSILON, LOOSE_LINE, MAX_SQUEEZE_PER_GAP
 
 # GB/T 15834 as the spec lists it: never at the start / never at the end of a line.
 NO_START = frozenset("，。、；：？！）》」』】〕〉”’…—·%‰" ",.;:?!)]}%")
@@ -133,6 +133,31 @@ def _try_push_in(atoms, units, i, j, avail) -> set[int] | None:
     return None
 
 
+def _rescue_loose(atoms: list[Atom], units, i: int, j: int, avail: float) -> tuple[set[int], set[int]] | None:
+    """Pull a long unbreakable unit (（www.gov.cn）, 0571-12345678）。) onto a line it would leave loose,
+    by setting the line's closing marks half-width, nearest the end first (GB/T 15834 allows it).
+
+    Returns (compressed, shifted) or None. The line's last glyph is never compressed, so its box ends
+    on the 版心 edge like every other line's."""
+    before = _strip_spaces(atoms, list(range(units[i][0], units[j - 1][1])))
+    if not before:
+        return None
+    left, right = squeeze_pairs(atoms, before)
+    if avail - _extent(atoms, before, left | right) <= LOOSE_LINE:
+        return None
+    idx = _strip_spaces(atoms, list(range(units[i][0], units[j][1])))
+    left, right = squeeze_pairs(atoms, idx)
+    compressed = left | right
+    allowance = MAX_SQUEEZE_PER_GAP * max(_gaps(atoms, idx), 1)
+    candidates = [k for k in reversed(idx[:-1]) if atoms[k].squeeze == "L" and k not in compressed]
+    for k in [None, *candidates]:
+        if k is not None:
+            compressed.add(k)
+        if _extent(atoms, idx, compressed) - avail <= allowance + FIT_EPSILON:
+            return compressed, right
+    return None
+
+
 def squeeze_pairs(atoms: list[Atom], idx: list[int]) -> tuple[set[int], set[int]]:
     """标点挤压: of two adjacent full-width marks, the blank half cell between their inks goes.
 
@@ -223,6 +248,10 @@ def break_paragraph(atoms: list[Atom], first_avail: float, avail: float) -> list
             i = j
             continue
         compressed = _try_push_in(atoms, units, i, j, width)
+        shifted: set[int] = set()
+        rescued = None if compressed is not None else _rescue_loose(atoms, units, i, j, width)
+        if rescued is not None:
+            compressed, shifted = rescued
         if compressed is not None:
             idx = list(range(units[i][0], units[j][1]))
             nxt = j + 1
@@ -235,6 +264,6 @@ def break_paragraph(atoms: list[Atom], first_avail: float, avail: float) -> list
         # The break is chosen at full width (the line keeps its 28-cell content); squeezing adjacent
         # marks only moves their blank halves into the line's even spacing.
         left, right = squeeze_pairs(atoms, idx)
-        lines.append(justify(atoms, idx, width, rest_blank, compressed | left | right, right))
+        lines.append(justify(atoms, idx, width, rest_blank, compressed | left | right, right | shifted))
         i = nxt
     return lines

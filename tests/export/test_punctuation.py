@@ -111,3 +111,40 @@ def test_a_report_without_pairs_lays_out_as_before():
         for ln in page.body_lines():
             for a, b in zip(ln.glyphs, ln.glyphs[1:], strict=False):
                 assert b.x - a.x > g.CELL - 0.5
+
+
+LOOSE_TEXT = ("群众反映的问题主要集中在“停车难”等方面。一是建立台账；二是明确时限；三是跟踪问效！"
+              "详见区政府门户网站（www.gov.cn）及“学习强国”平台。各单位要逐项自查（见附件1、附件2）；"
+              "自查报告于12月31日前报送区纪委监委（联系电话：0571-12345678）。")
+
+
+def _spacing(line) -> float:
+    """Mean space between glyph boxes on a line, in pt (a grid line of 16 pt glyphs: -0.21)."""
+    ink = sum(gl.width for gl in line.glyphs)
+    return (line.x_end - line.x_start - ink) / max(len(line.glyphs) - 1, 1)
+
+
+def test_a_long_unbreakable_unit_is_pulled_in_rather_than_leaving_a_loose_line():
+    # 25 characters ahead put （www.gov.cn） just past the end of "…明确时限；三是跟踪问效！详见区政府门户网站",
+    # which used to be spread by 4.3 pt a gap; setting its ；！ half-width takes the URL in.
+    layout = layout_report(Report(preamble="国" * 25 + LOOSE_TEXT))
+    lines = [ln for p in layout.pages for ln in p.body_lines()]
+    assert "".join(ln.text for ln in lines) == "国" * 25 + LOOSE_TEXT
+    url = next(ln for ln in lines if "www.gov.cn" in ln.text)
+    assert "明确时限" in url.text
+    assert _spacing(url) < 2.5
+    for ln in lines:
+        if not ln.is_last_of_paragraph:
+            assert ln.x_end == pytest.approx(g.BLOCK_RIGHT, abs=0.01)
+            assert ln.glyphs[-1].width == ln.glyphs[-1].size  # the last glyph is never squeezed
+
+
+def test_loose_line_rescue_keeps_the_text_and_the_edges():
+    for shift in range(0, 28, 3):
+        layout = layout_report(Report(preamble="国" * shift + LOOSE_TEXT))
+        lines = [ln for p in layout.pages for ln in p.body_lines()]
+        assert "".join(ln.text for ln in lines) == "国" * shift + LOOSE_TEXT
+        for ln in lines:
+            assert ln.x_start >= g.BLOCK_LEFT - 0.01 and ln.x_end <= g.BLOCK_RIGHT + 0.01
+            if not ln.is_last_of_paragraph:
+                assert ln.x_end == pytest.approx(g.BLOCK_RIGHT, abs=0.01)
