@@ -54,11 +54,14 @@ DATE_OFFSET_CELLS = 2
 PAGENUM_GAP = 7 * MM
 PAGENUM_INSET = SIZES["pagenum"]  # "one character": one character of the page number's own size
 PAGENUM_DASH = "\u2014"
+PAGENUM_SPACE = 0.5  # em: the space on each side of the number is a half-width space whatever the font's own
 
 # Fake bold (仿宋 has no bold face): fill plus a stroke of this width, per point of font size.
 FAKE_BOLD_STROKE_PER_PT = 0.025  # 0.4 pt at 16 pt
 # Roles drawn fake-bold when their official face is missing (方正小标宋 is far heavier than any open Song).
 EMBOLDEN_WHEN_SUBSTITUTED = ("title",)
+# Roles drawn fake-bold when they end up in the body's own face (no Hei face installed).
+EMBOLDEN_WHEN_BODY_FACE = ("heading1",)
 
 # Line breaking.
 FIT_EPSILON = 0.01  # pt of rounding slack when asking whether a line fits

@@ -90,6 +90,10 @@ class Measurer:
         self.used: dict[str, object] = {}  # rl_name -> FontFace actually drawn from
         # 小标宋 is a heavy face; a light Song standing in for it is drawn fake-bold to keep the title's weight.
         self.embolden = {role for role in g.EMBOLDEN_WHEN_SUBSTITUTED if fonts.substituted(role)}
+        # No 黑体-like face at all (e.g. only the built-in Song): a 一、 heading in the body's own face would
+        # not stand out from the text, so it is drawn fake-bold like a lead phrase.
+        body = self.primary["body"].rl_name
+        self.embolden |= {role for role in g.EMBOLDEN_WHEN_BODY_FACE if self.primary[role].rl_name == body}
 
     def lookup(self, role: str, ch: str) -> tuple:
         """(face, advance per pt of size, is_cell, missing, squeeze)."""

@@ -123,6 +123,9 @@ def folio_line(m: Measurer, number: int) -> Line:
     """— N — at 14 pt, 7 mm under the 版心: odd pages right, even pages left, one character in."""
     text = f"{g.PAGENUM_DASH} {number} {g.PAGENUM_DASH}"
     atoms = m.atoms([Char(ch, "pagenum", False, None, 0) for ch in text])
+    for a in atoms:
+        if a.space:  # STSong-Light's space is 0.2 em: "—1—" would read as one dash-number-dash blob
+            a.width = g.PAGENUM_SPACE * g.SIZES["pagenum"]
     width = _extent(atoms)
     x0 = g.BLOCK_RIGHT - g.PAGENUM_INSET - width if number % 2 else g.BLOCK_LEFT + g.PAGENUM_INSET
     glyphs = _natural(m, atoms, x0)
