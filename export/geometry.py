@@ -72,9 +72,17 @@ COMPRESS_PUNCTUATION = False
 # 标点挤压 of adjacent marks (”。 ）， （“): a mark is set half-width only if its ink lies within the half that
 # stays, give or take this much of an em.
 SQUEEZE_INK_SLACK = 0.02
+# A closing mark set half-width before a character (not another mark) needs clear white after its ink, or it
+# touches the next character: 、 and 。 (ink to 0.45-0.49 em in Song faces) never are, ，；： (to ~0.27) may be.
+LONE_SQUEEZE_INK = 0.36
 # A line that a long unbreakable unit (a URL, a phone number) would leave with more than this much free
 # space pulls the unit in by setting its closing marks half-width, when that is enough.
 LOOSE_LINE = 2 * CELL
+# A paragraph's last line of this many glyphs or fewer is a 孤字 (models/checks.py reports it): the layout
+# takes it into the line above when squeezing adjacent marks makes room, else moves the last unit of the
+# line above (up to this many cells, ~0.6 pt more space a gap per cell) down to keep it company.
+ORPHAN_GLYPHS = 2
+ORPHAN_PUSH_CELLS = 2.1  # two characters, or a 4-digit number (32 pt)
 
 
 def grid_baseline(line: int) -> float:

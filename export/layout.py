@@ -128,8 +128,9 @@ class Measurer:
 
 
 def squeeze_side(face, ch: str) -> str:
-    """How a full-width mark inks its cell in this face: "L" (left half only), "R" (right half only), or
-    "M" (a mark inked otherwise, or of unknown shape: never squeezed itself, but a neighbour may be).
+    """How a full-width mark inks its cell in this face: "L" (well inside the left half: may be set half-width
+    anywhere), "P" (left half, up to its middle: only before another mark), "R" (right half only), or "M"
+    (a mark inked otherwise, or of unknown shape: never squeezed itself, but a neighbour may be).
 
     Read from the glyph itself: a face that centres its marks (Taiwan style) is never squeezed."""
     from export.glyphbox import ink_box
@@ -138,8 +139,10 @@ def squeeze_side(face, ch: str) -> str:
     if box is None:
         return "M"
     x_min, _y_min, x_max, _y_max = box
-    if ch in SQUEEZE_LEFT and x_max <= 0.5 + g.SQUEEZE_INK_SLACK:
+    if ch in SQUEEZE_LEFT and x_max <= g.LONE_SQUEEZE_INK:
         return "L"
+    if ch in SQUEEZE_LEFT and x_max <= 0.5 + g.SQUEEZE_INK_SLACK:
+        return "P"
     if ch in SQUEEZE_RIGHT and x_min >= 0.5 - g.SQUEEZE_INK_SLACK:
         return "R"
     return "M"

@@ -7,7 +7,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from export.geometry import COMPRESS_PUNCTUATION, FIT_EPSILON, LOOSE_LINE, MAX_SQUEEZE_PER_GAP
+from export.geometry import (
+    CELL,
+    COMPRESS_PUNCTUATION,
+    FIT_EPSILON,
+    LOOSE_LINE,
+    MAX_SQUEEZE_PER_GAP,
+    ORPHAN_GLYPHS,
+    ORPHAN_PUSH_CELLS,
+)
 
 # GB/T 15834 as the spec lists it: never at the start / never at the end of a line.
 NO_START = frozenset("，。、；：？！）》」』】〕〉”’…—·%‰" ",.;:?!)]}%")
@@ -27,7 +35,7 @@ class Atom:
     cell: bool  # full-width: takes the grid tracking and the justification space
     tracking: float = 0.0  # pt added after a full-width character at natural spacing
     payload: object = None  # passed through untouched (style, source)
-    squeeze: str = ""  # full-width mark: ink in the left half "L" (，。”）), the right half "R" (“（), else "M"
+    squeeze: str = ""  # full-width mark: ink well left "L" (，；：), left half "P" (。、”), right half "R" (“（), else "M"
 
     @property
     def space(self) -> bool:
@@ -133,29 +141,64 @@ def _try_push_in(atoms, units, i, j, avail) -> set[int] | None:
     return None
 
 
-def _rescue_loose(atoms: list[Atom], units, i: int, j: int, avail: float) -> tuple[set[int], set[int]] | None:
-    """Pull a long unbreakable unit (（www.gov.cn）, 0571-12345678）。) onto a line it would leave loose,
-    by setting the line's closing marks half-width, nearest the end first (GB/T 15834 allows it).
+def _fit_by_compressing(atoms: list[Atom], idx: list[int], avail: float, lone: bool = True
+                        ) -> tuple[set[int], set[int]] | None:
+    """Make ``idx`` fit ``avail`` by squeezing adjacent marks, then (if ``lone``) setting closing marks
+    half-width nearest the end first (GB/T 15834 allows it), within the usual squeeze allowance.
+    (compressed, shifted) or None.
 
-    Returns (compressed, shifted) or None. The line's last glyph is never compressed, so its box ends
-    on the 版心 edge like every other line's."""
-    before = _strip_spaces(atoms, list(range(units[i][0], units[j - 1][1])))
-    if not before:
-        return None
-    left, right = squeeze_pairs(atoms, before)
-    if avail - _extent(atoms, before, left | right) <= LOOSE_LINE:
-        return None
-    idx = _strip_spaces(atoms, list(range(units[i][0], units[j][1])))
+    The line's last glyph is never compressed, so its box still ends on the 版心 edge."""
     left, right = squeeze_pairs(atoms, idx)
     compressed = left | right
     allowance = MAX_SQUEEZE_PER_GAP * max(_gaps(atoms, idx), 1)
-    candidates = [k for k in reversed(idx[:-1]) if atoms[k].squeeze == "L" and k not in compressed]
+    candidates = [k for k in reversed(idx[:-1]) if lone and atoms[k].squeeze == "L" and k not in compressed]
     for k in [None, *candidates]:
         if k is not None:
             compressed.add(k)
         if _extent(atoms, idx, compressed) - avail <= allowance + FIT_EPSILON:
             return compressed, right
     return None
+
+
+def _rescue_loose(atoms: list[Atom], units, i: int, j: int, avail: float) -> tuple[set[int], set[int]] | None:
+    """Pull a long unbreakable unit (（www.gov.cn）, 0571-12345678）。) onto a line it would leave loose."""
+    before = _strip_spaces(atoms, list(range(units[i][0], units[j - 1][1])))
+    if not before:
+        return None
+    left, right = squeeze_pairs(atoms, before)
+    if avail - _extent(atoms, before, left | right) <= LOOSE_LINE:
+        return None
+    return _fit_by_compressing(atoms, _strip_spaces(atoms, list(range(units[i][0], units[j][1]))), avail)
+
+
+def _mend_orphan(atoms: list[Atom], units, lines: list[SetLine], first_avail: float, avail: float) -> None:
+    """A paragraph's last line of one or two glyphs (孤字, "强。") is mended: taken into the line above when
+    squeezing that line's adjacent marks makes room, else given the last character (unit) of the line
+    above, which spreads that line by at most ORPHAN_PUSH_CELLS. A comma set half-width alone would look
+    like a half-width comma typed by mistake, so that is not used here."""
+    if len(lines) < 2 or len(lines[-1].indices) > ORPHAN_GLYPHS:
+        return
+    prev, last = lines[-2], lines[-1]
+    width = first_avail if len(lines) == 2 else avail
+    idx = prev.indices + last.indices
+    fit = _fit_by_compressing(atoms, idx, width, lone=False)
+    if fit is not None:
+        lines[-2:] = [justify(atoms, idx, width, True, fit[0], fit[1])]
+        return
+    starts = [u[0] for u in units if prev.indices[0] < u[0] <= prev.indices[-1]]
+    if not starts:
+        return  # the line above is one unit: nothing to give
+    cut = starts[-1]
+    keep = _strip_spaces(atoms, [k for k in prev.indices if k < cut])
+    moved = [k for k in prev.indices if k >= cut] + last.indices
+    if not keep or _pitch(atoms, cut, prev.indices[-1] + 1) > ORPHAN_PUSH_CELLS * CELL:
+        return
+    if _extent(atoms, moved, set()) > avail + FIT_EPSILON:
+        return
+    left, right = squeeze_pairs(atoms, keep)
+    new_prev = justify(atoms, keep, width, False, left | right, right)
+    left, right = squeeze_pairs(atoms, moved)
+    lines[-2:] = [new_prev, justify(atoms, moved, avail, True, left | right, right)]
 
 
 def squeeze_pairs(atoms: list[Atom], idx: list[int]) -> tuple[set[int], set[int]]:
@@ -168,7 +211,7 @@ def squeeze_pairs(atoms: list[Atom], idx: list[int]) -> tuple[set[int], set[int]
     right: set[int] = set()
     for a, b in zip(idx, idx[1:], strict=False):
         first, second = atoms[a].squeeze, atoms[b].squeeze
-        if first == "L" and second:
+        if first in ("L", "P") and second:
             left.add(a)
         elif first == "R" and second == "R":
             right.add(b)
@@ -266,4 +309,5 @@ def break_paragraph(atoms: list[Atom], first_avail: float, avail: float) -> list
         left, right = squeeze_pairs(atoms, idx)
         lines.append(justify(atoms, idx, width, rest_blank, compressed | left | right, right | shifted))
         i = nxt
+    _mend_orphan(atoms, units, lines, first_avail, avail)
     return lines

@@ -37,7 +37,7 @@ def title_lines(m: Measurer, title: list[Paragraph]) -> list[Line]:
             part = atoms[start:end]
             # centre what prints: the blank half of a leading “（ or a trailing ”） is not part of the line
             lead = part[0].width / 2 if part[0].squeeze == "R" else 0.0
-            trail = part[-1].width / 2 if part[-1].squeeze == "L" else 0.0
+            trail = part[-1].width / 2 if part[-1].squeeze in ("L", "P") else 0.0
             width = _extent(part)
             x0 = g.BLOCK_LEFT + (g.BLOCK_WIDTH - (width - lead - trail)) / 2 - lead
             x0 = max(g.BLOCK_LEFT, min(x0, g.BLOCK_RIGHT - width))

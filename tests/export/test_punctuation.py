@@ -26,7 +26,7 @@ def _atom(ch: str, squeeze: str = "") -> Atom:
 
 
 def test_a_closing_mark_before_another_mark_is_set_half_width():
-    atoms = [_atom("实"), _atom("”", "L"), _atom("。", "L"), _atom("每"), _atom("（", "R"), _atom("“", "R"),
+    atoms = [_atom("实"), _atom("”", "P"), _atom("。", "P"), _atom("每"), _atom("（", "R"), _atom("“", "R"),
              _atom("书")]
     left, right = squeeze_pairs(atoms, list(range(len(atoms))))
     assert left == {1} and right == {5}
@@ -41,7 +41,7 @@ def test_marks_the_font_centres_are_never_squeezed():
 
 def test_squeezed_lines_keep_their_content_and_reach_the_edge():
     text = "国" * 20 + "“国国”。" + "国" * 30
-    atoms = [_atom(ch, "L" if ch in "”。" else "R" if ch == "“" else "") for ch in text]
+    atoms = [_atom(ch, "P" if ch in "”。" else "R" if ch == "“" else "") for ch in text]
     lines = break_paragraph(atoms, g.BLOCK_WIDTH, g.BLOCK_WIDTH)
     first = lines[0]
     assert len(first.indices) == 28  # the break is the one full width gives
@@ -148,3 +148,44 @@ def test_loose_line_rescue_keeps_the_text_and_the_edges():
             assert ln.x_start >= g.BLOCK_LEFT - 0.01 and ln.x_end <= g.BLOCK_RIGHT + 0.01
             if not ln.is_last_of_paragraph:
                 assert ln.x_end == pytest.approx(g.BLOCK_RIGHT, abs=0.01)
+
+
+ORPHAN = "学用结合不紧，导致政治判断力、政治领悟力、政治执行力不够强。"  # 28 cells + 强。 on a line of its own
+
+
+def _orphan_atoms(text: str) -> list[Atom]:
+    kinds = {"，": "L", "；": "L", "、": "P", "。": "P"}
+    return [_atom(ch, kinds.get(ch, "")) for ch in text]
+
+
+def test_an_orphan_is_given_the_last_character_of_the_line_above():
+    atoms = _orphan_atoms(ORPHAN)  # full width: "…政治执行力不够" + "强。" alone
+    lines = break_paragraph(atoms, g.BLOCK_WIDTH, g.BLOCK_WIDTH)
+    assert ["".join(atoms[k].ch for k in ln.indices) for ln in lines] == [ORPHAN[:-3], "够强。"]
+    prev = lines[0]
+    assert prev.xs[-1] + prev.widths[-1] == pytest.approx(g.BLOCK_WIDTH, abs=0.01)
+    assert not prev.compressed  # a comma set half-width alone reads as a half-width comma typed by mistake
+
+
+def test_an_orphan_is_taken_up_when_squeezing_adjacent_marks_makes_room():
+    kinds = {"“": "R", "”": "P", "，": "L"}
+    atoms = [_atom(ch, kinds.get(ch, "")) for ch in "国" * 24 + "“国国”，" * 6 + "国" * 3]
+    lines = break_paragraph(atoms, g.BLOCK_WIDTH, g.BLOCK_WIDTH)  # full width: 26 + 29 + 2 glyphs
+    assert [len(ln.indices) for ln in lines] == [26, 31]
+    assert lines[-1].compressed and all(atoms[k + 1].squeeze for k in lines[-1].compressed)  # pairs only
+
+
+def test_marks_inked_to_their_middle_are_never_set_half_width_before_a_character():
+    atoms = _orphan_atoms(ORPHAN)
+    lines = break_paragraph(atoms, g.BLOCK_WIDTH, g.BLOCK_WIDTH)
+    for ln in lines:
+        assert not any(atoms[k].ch in "、。" for k in ln.compressed)
+
+
+def test_an_orphan_in_a_report_is_taken_up():
+    from export.facts import typeset_facts
+
+    report = Report(preamble="国" * 12 + "坚持以人民为中心的发展思想，持续改善民生福祉，推动各项工作取得新成效。" * 2
+                    + "推动12件民生实事全部按期完成，新增普惠性幼儿园学位2400个。")
+    ends = typeset_facts(report).paragraph_ends  # full width would leave "个。" alone on the last line
+    assert [e.chars for e in ends] == [6], ends  # "2400个。": the number comes down to keep it company

@@ -50,7 +50,7 @@ def test_title_lines_are_centred_on_their_ink_not_on_blank_halves_of_marks():
 
     assert (plain.x_start + plain.x_end) / 2 == pytest.approx(centre, abs=0.5)
     face = get_fontset().face("title")
-    if squeeze_side(face, "（") != "R" or squeeze_side(face, "》") != "L":
+    if squeeze_side(face, "（") != "R" or squeeze_side(face, "》") not in ("L", "P"):
         pytest.skip("the title face does not ink （ on the right and 》 on the left, as GB fonts do")
     assert ink_centre(first) == pytest.approx(centre, abs=0.5)
     assert ink_centre(second) == pytest.approx(centre, abs=0.5)
