@@ -130,7 +130,10 @@ def test_check_errors(db_path, tmp_path):
 
 def test_check_finds_a_real_orphan(db_path, tmp_path):
     txt = tmp_path / "r.txt"
-    txt.write_text("关于情况的报告\n" + "甲" * 26 + "乙。\n一、情况\n一是工作扎实。各项任务全部完成。\n", encoding="utf-8")
+    # the layout mends a 孤字 it can (the line above gives it a character); before "乙。" stands a 6-digit
+    # number, which cannot be split or moved down without loosening its line too much: a real 孤字
+    txt.write_text("关于情况的报告\n" + "甲" * 23 + "123456乙。\n一、情况\n一是工作扎实。各项任务全部完成。\n",
+                   encoding="utf-8")
     rid = _import(txt, db_path)
     out = _run("check", str(rid), "--db", str(db_path), "--json")
     orphans = [f for f in json.loads(out.stdout) if f["kind"] == "orphan"]
