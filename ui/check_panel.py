@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -15,8 +15,10 @@ from PySide6.QtWidgets import (
 )
 
 from models.checks import run_checks
+from ui.debounce import Debouncer
 
 TEXT_DEBOUNCE_MS = 250
+TEXT_MAX_WAIT_MS = 1500
 _ICONS = {
     "error": QStyle.StandardPixmap.SP_MessageBoxCritical,
     "warning": QStyle.StandardPixmap.SP_MessageBoxWarning,
@@ -37,7 +39,7 @@ class CheckPanel(QWidget):
         self.report = None
         self.facts = None
         self.findings: list = []
-        self._timer = QTimer(self, singleShot=True, interval=TEXT_DEBOUNCE_MS)
+        self._timer = Debouncer(TEXT_DEBOUNCE_MS, TEXT_MAX_WAIT_MS, self)
         self._timer.timeout.connect(self.refresh)
 
         self.header = QLabel(self.tr("尚未检查"))
@@ -66,14 +68,14 @@ class CheckPanel(QWidget):
     def set_report(self, report) -> None:
         """The report changed: re-check its text soon (typesetting facts come separately)."""
         self.report = report
-        self._timer.start()
+        self._timer.poke()
 
     def set_facts(self, facts) -> None:
         self.facts = facts
         self.refresh()
 
     def refresh(self) -> None:
-        self._timer.stop()
+        self._timer.cancel()
         if self.report is None:
             self.findings = []
         else:

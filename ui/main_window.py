@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
@@ -23,6 +23,7 @@ from models.templates import load_templates, template_names
 from ui.actions import HOOKED, NEEDS_REPORT, SELF_MANAGED, WRITES, build_menus
 from ui.autosave import Autosaver
 from ui.carry_forward import carry_forward, done_section, plan_count, plan_section
+from ui.debounce import Debouncer
 from ui.dialogs import Dialogs
 from ui.document_actions import DocumentActions
 from ui.report_editor import ReportEditor
@@ -31,6 +32,7 @@ from ui.settings import make_settings
 from ui.trash_dialog import TrashDialog
 
 CHANGE_DELAY_MS = 300
+CHANGE_MAX_WAIT_MS = 1000  # counts, 检查 and preview follow a typist who never pauses
 
 
 class MainWindow(QMainWindow):
@@ -86,9 +88,7 @@ class MainWindow(QMainWindow):
         self.autosave = Autosaver(self._save, self)
         self.autosave.saved.connect(self._saved)
         self.autosave.failed.connect(self._save_failed)
-        self.change_timer = QTimer(self)
-        self.change_timer.setSingleShot(True)
-        self.change_timer.setInterval(CHANGE_DELAY_MS)
+        self.change_timer = Debouncer(CHANGE_DELAY_MS, CHANGE_MAX_WAIT_MS, self)
         self.change_timer.timeout.connect(self._changed_settled)
 
         self.report_list.reportSelected.connect(self.open_report)
@@ -348,7 +348,7 @@ class MainWindow(QMainWindow):
 
     def _edited(self) -> None:
         self.autosave.schedule()
-        self.change_timer.start()
+        self.change_timer.poke()
 
     def _title_edited(self, title: str) -> None:
         report = self.editor.report
