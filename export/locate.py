@@ -1,34 +1,61 @@
-"""Click-to-edit: which field and character range a point on a page prints."""
+"""Click-to-edit: which field and character range a point on a page prints.
+
+The preview runs in another process, so it ships a compact line map rather than the layout.
+"""
 
 from __future__ import annotations
+
+from typing import NamedTuple
 
 from export import geometry as g
 from export.layout import Layout
 
 
-def locate(layout: Layout, page: int, x: float, y_top: float) -> tuple[str, int, int] | None:
+class MapLine(NamedTuple):
+    bottom: float  # pt from the page bottom: the glyph box of the line's size
+    top: float
+    x_start: float
+    source: tuple[tuple[str, int, int], ...]  # (field path, start, end) spans
+    glyphs: tuple[tuple[float, float, str, int], ...]  # (x, x + width, field, offset) of printed source text
+
+
+LineMap = list[list[MapLine]]  # one list per page
+
+
+def line_map(layout: Layout) -> LineMap:
+    """The part of the layout click-to-edit needs, small enough to pass between processes."""
+    pages = []
+    for page in layout.pages:
+        lines = []
+        for line in page.lines:
+            if not line.source:
+                continue
+            bottom = line.y_baseline - (1 - g.EM_ASCENT) * line.size
+            glyphs = tuple((gl.x, gl.x + max(gl.width, 1.0), gl.field, gl.offset)
+                           for gl in line.glyphs if gl.field is not None)
+            lines.append(MapLine(bottom, bottom + line.size, line.x_start, tuple(line.source), glyphs))
+        pages.append(lines)
+    return pages
+
+
+def locate(layout: Layout | LineMap, page: int, x: float, y_top: float) -> tuple[str, int, int] | None:
     """(field path, start, end) of the line span under (x, y from the page top); y_top in pt."""
-    if not 1 <= page <= len(layout.pages):
+    pages = line_map(layout) if isinstance(layout, Layout) else layout
+    if not 1 <= page <= len(pages):
         return None
     y = g.PAGE_HEIGHT - y_top
     best, best_d = None, None
-    for line in layout.pages[page - 1].lines:
-        if not line.source:
-            continue
-        size = line.size
-        bottom = line.y_baseline - (1 - g.EM_ASCENT) * size
-        top = bottom + size
-        d = 0.0 if bottom <= y <= top else min(abs(y - bottom), abs(y - top))
+    for line in pages[page - 1]:
+        d = 0.0 if line.bottom <= y <= line.top else min(abs(y - line.bottom), abs(y - line.top))
         if d > g.LINE_PITCH / 2:
             continue
         if best_d is None or d < best_d:
             best, best_d = line, d
     if best is None:
         return None
-    for gl in best.glyphs:
-        if gl.field is not None and gl.x <= x < gl.x + max(gl.width, 1.0):
+    for x0, x1, fld, offset in best.glyphs:
+        if x0 <= x < x1:
             for path, start, end in best.source:
-                if path == gl.field and start <= gl.offset < end:
+                if path == fld and start <= offset < end:
                     return path, start, end
-    path, start, end = best.source[0] if x < best.x_start else best.source[-1]
-    return path, start, end
+    return best.source[0] if x < best.x_start else best.source[-1]

@@ -52,8 +52,10 @@ def run(db_path: str | None, dialogs=None) -> int:
     from ui.dialogs import Dialogs
     from ui.main_window import MainWindow
     from ui.open_errors import open_with_recovery
+    from ui.typesetter import warm_up
 
     app = make_app()
+    warm_up()  # the typesetting process starts while the database opens
     dialogs = dialogs or Dialogs()
     # Damaged, newer, locked elsewhere: the user chooses (backup, other file, read-only, quit).
     store = open_with_recovery(db_path or default_db(), ask=dialogs.choose)

@@ -98,9 +98,9 @@ class DocumentActions(QObject):
         if report is not None:
             self.typesetter.schedule(report)
 
-    def _typeset(self, data: bytes, result, facts) -> None:
-        self.preview.show_pdf(data, result)
-        self.checks.set_facts(facts)
+    def _typeset(self, result) -> None:
+        self.preview.show_result(result)
+        self.checks.set_facts(result.facts)
 
     def _apply_to_report(self, change) -> None:
         """Change the open report's text (a fix), then show and save it like typing would."""

@@ -165,10 +165,11 @@ class PreviewPanel(QWidget):
     def show_failure(self, message: str) -> None:
         self.status.setText(self.tr("预览失败：") + message)
 
-    def show_pdf(self, data: bytes, result) -> None:
+    def show_result(self, result) -> None:
+        """Show a PreviewResult (export/preview.py)."""
         self.result = result
         old = self.strip.pages
-        self.strip.set_pages(PdfPages(data, self))
+        self.strip.set_pages(PdfPages(result.data, self))
         self._apply_fit()
         if old is not None:
             old.deleteLater()
@@ -179,6 +180,6 @@ class PreviewPanel(QWidget):
             return
         from export.locate import locate
 
-        place = locate(self.result.layout, page, x, y_top)
+        place = locate(self.result.lines, page, x, y_top)
         if place is not None:
             self.locate.emit(*place)

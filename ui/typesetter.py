@@ -1,47 +1,61 @@
-"""One background typesetting service: each burst of edits is laid out once, off the UI thread.
+"""One background typesetting service: each burst of edits is laid out once, in a worker process.
 
-The preview shows the PDF and the 检查 panel takes the typesetting facts from the same run.
+The preview shows the PDF and the 检查 panel takes the typesetting facts from the same run. A
+process, not a thread: Qt's layout of hundreds of item cards calls back into Python, and each
+call would wait for a typesetting thread to let go of the interpreter lock (seconds in all).
 """
 
 from __future__ import annotations
 
+import atexit
 import copy
+import multiprocessing
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QObject, Signal
+
+from ui.debounce import Debouncer
 
 DEBOUNCE_MS = 600
+MAX_WAIT_MS = 2500  # the preview and 检查 still follow a typist who never pauses
+
+_pool: ProcessPoolExecutor | None = None
+
+
+def _executor() -> ProcessPoolExecutor:
+    """The one worker process of this program, started on first use and shared by every window."""
+    global _pool
+    if _pool is None:
+        # spawn: a forked copy of a process running Qt threads is not safe (and Windows has no fork).
+        _pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+        atexit.register(_pool.shutdown, wait=False, cancel_futures=True)
+    return _pool
+
+
+def _discard_pool() -> None:
+    global _pool
+    if _pool is not None:
+        _pool.shutdown(wait=False, cancel_futures=True)
+    _pool = None
+
+
+def warm_up() -> None:
+    """Start the worker before it is needed, so the first preview does not wait for its start-up."""
+    from export.fonts import get_fontset
+
+    _executor().submit(get_fontset)
 
 
 class _Signals(QObject):
-    done = Signal(int, bytes, object, object)
+    done = Signal(int, object)
     failed = Signal(int, str)
 
 
-class _Job(QRunnable):
-    """Typesets a private copy of the report so edits never race the renderer."""
-
-    def __init__(self, generation: int, report, signals: _Signals):
-        super().__init__()
-        self.generation, self.report, self.signals = generation, report, signals
-
-    def run(self) -> None:
-        from export.errors import ExportError
-        from export.facts import facts_from_result
-        from export.pdf import render_pdf_bytes
-
-        try:
-            data, result = render_pdf_bytes(self.report)
-            facts = facts_from_result(self.report, result)
-        except ExportError as e:
-            self.signals.failed.emit(self.generation, str(e))
-            return
-        self.signals.done.emit(self.generation, data, result, facts)
-
-
 class Typesetter(QObject):
-    """schedule(report) after edits; ready(pdf_bytes, ExportResult, TypesetFacts) when done."""
+    """schedule(report) after edits; ready(PreviewResult) when done, failed(message) if it could not be."""
 
-    ready = Signal(bytes, object, object)
+    ready = Signal(object)
     failed = Signal(str)
     started = Signal()
 
@@ -50,27 +64,28 @@ class Typesetter(QObject):
         self._pending = None
         self._busy = False
         self._generation = 0
-        # No parent: a running job keeps its carrier alive even if the window is gone by then.
+        # No parent: a finishing job keeps its carrier alive even if the window is gone by then.
         self._signals = _Signals()
         self._signals.done.connect(self._on_done)
         self._signals.failed.connect(self._on_failed)
-        self._timer = QTimer(self, singleShot=True, interval=debounce_ms)
+        self._timer = Debouncer(debounce_ms, MAX_WAIT_MS, self)
         self._timer.timeout.connect(self._start)
 
     def schedule(self, report) -> None:
-        self._pending = copy.deepcopy(report)
-        self._timer.start()
+        """Typeset ``report`` soon; it is copied when the job starts, so a burst of edits costs one copy."""
+        self._pending = report
+        self._timer.poke()
 
     def run_now(self, report) -> None:
-        self._pending = copy.deepcopy(report)
-        self._timer.stop()
+        self._pending = report
+        self._timer.cancel()
         self._start()
 
-    def shutdown(self, timeout_ms: int = 10_000) -> None:
-        """Drop pending work and wait for a running job, so nothing outlives the window."""
+    def shutdown(self) -> None:
+        """Drop pending work; a running job's answer is then ignored."""
         self._pending = None
-        self._timer.stop()
-        QThreadPool.globalInstance().waitForDone(timeout_ms)
+        self._timer.cancel()
+        self._generation += 1
 
     def idle(self) -> bool:
         return not self._busy and self._pending is None and not self._timer.isActive()
@@ -78,24 +93,50 @@ class Typesetter(QObject):
     def _start(self) -> None:
         if self._busy or self._pending is None:
             return  # _finish starts the next one
+        from export.preview import typeset_for_preview
+
+        self._timer.cancel()
         self._busy = True
         self._generation += 1
-        report, self._pending = self._pending, None
+        # Copied here, on the UI thread between edits: the job never sees a half-made change.
+        report, self._pending = copy.deepcopy(self._pending), None
         self.started.emit()
-        QThreadPool.globalInstance().start(_Job(self._generation, report, self._signals))
+        generation, signals = self._generation, self._signals
+        try:
+            future = _executor().submit(typeset_for_preview, report)
+        except (BrokenProcessPool, RuntimeError):
+            _discard_pool()
+            future = _executor().submit(typeset_for_preview, report)
+
+        def finished(f: Future) -> None:  # runs on the executor's thread; signals cross to the UI thread
+            try:
+                outcome = f.result()
+            except BrokenProcessPool:
+                _discard_pool()
+                signals.failed.emit(generation, "排版进程意外退出，已重新启动，请稍候")
+                return
+            except Exception as e:  # noqa: BLE001 - a bug in the worker must reach the user as a message
+                signals.failed.emit(generation, f"内部错误：{e.__class__.__name__}: {e}")
+                return
+            if isinstance(outcome, str):
+                signals.failed.emit(generation, outcome)
+            else:
+                signals.done.emit(generation, outcome)
+
+        future.add_done_callback(finished)
 
     def _finish(self) -> None:
         self._busy = False
         if self._pending is not None and not self._timer.isActive():
             self._start()
 
-    def _on_done(self, generation: int, data: bytes, result, facts) -> None:
-        self._busy = False
-        if self._pending is None:  # only the newest text is worth showing
-            self.ready.emit(data, result, facts)
+    def _on_done(self, generation: int, result) -> None:
+        if generation == self._generation:
+            # Newer than what is shown, even if more edits are queued: a steady typist still sees progress.
+            self.ready.emit(result)
         self._finish()
 
     def _on_failed(self, generation: int, message: str) -> None:
-        self._busy = False
-        self.failed.emit(message)
+        if generation == self._generation:
+            self.failed.emit(message)
         self._finish()
