@@ -103,3 +103,20 @@ def test_failed_save_retries_without_new_typing(qtbot, window, db_path):
     other.close()
     qtbot.waitUntil(lambda: not window.banner.isVisible(), timeout=3000)
     assert stored(db_path, report.id).signature == "王五"
+
+
+def test_steady_typing_without_pauses_is_still_saved(qtbot):
+    """A typist who never pauses for the whole debounce still reaches the disk every max_wait_ms."""
+    from PySide6.QtCore import QTimer
+
+    from ui.autosave import Autosaver
+
+    saves = []
+    saver = Autosaver(lambda: saves.append(1), delay_ms=200, max_wait_ms=300)
+    typist = QTimer(interval=50)  # a keystroke every 50 ms: the 200 ms debounce never runs out
+    typist.timeout.connect(saver.schedule)
+    typist.start()
+    qtbot.waitUntil(lambda: len(saves) >= 3, timeout=3000)
+    typist.stop()
+    assert saver.timer.isActive()  # the last keystrokes are saved once typing stops
+    qtbot.waitUntil(lambda: not saver.dirty, timeout=1000)
