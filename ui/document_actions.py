@@ -88,9 +88,16 @@ class DocumentActions(QObject):
         dock.widget().setFocus()
 
     def _report_opened(self) -> None:
+        """Another report is shown: check it and typeset it now, not after a typing pause."""
         self.editing_seconds = 0.0
         self.last_snapshot = None
         self.export_link.hide()
+        report = self.w.current_report()
+        self.checks.facts = None
+        self.checks.report = report
+        self.checks.refresh()
+        if report is not None:
+            self.typesetter.run_now(report)
 
     def _report_changed(self) -> None:
         report = self.w.current_report()
