@@ -8,12 +8,10 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMessageBox,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -21,6 +19,7 @@ from PySide6.QtWidgets import (
 from models.backup import KEEP_DAILY, backup_dir, list_backups, restore_backup
 from models.store import Store, StoreError
 from ui.history_dialog import ask_question
+from ui.widgets import restore_buttons
 
 PATH_ROLE = Qt.ItemDataRole.UserRole
 
@@ -58,13 +57,7 @@ class BackupDialog(QDialog):
         self.list = QListWidget(self)
         self.empty = QLabel(self.tr("还没有备份。天报每天第一次打开报告库时会备份一次。"), self)
         self.empty.setWordWrap(True)
-        buttons = QDialogButtonBox(self)
-        self.restore_button = QPushButton(self.tr("恢复所选备份"), self)
-        buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.ActionRole)
-        close = buttons.addButton(QDialogButtonBox.StandardButton.Close)
-        close.setText(self.tr("关闭"))
-        buttons.rejected.connect(self.reject)
-        self.restore_button.clicked.connect(self.restore_selected)
+        buttons, self.restore_button = restore_buttons(self, self.tr("恢复所选备份"))
         self.list.currentRowChanged.connect(lambda r: self.restore_button.setEnabled(r >= 0))
         self.list.itemDoubleClicked.connect(lambda _it: self.restore_selected())
         lay = QVBoxLayout(self)

@@ -8,12 +8,10 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QHeaderView,
     QLabel,
     QMessageBox,
     QPlainTextEdit,
-    QPushButton,
     QSplitter,
     QTreeWidget,
     QTreeWidgetItem,
@@ -23,19 +21,14 @@ from PySide6.QtWidgets import (
 
 from models.parse import report_text
 from models.store import SnapshotInfo, Store, StoreError
+from ui.widgets import restore_buttons, when
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
 
 def snapshot_time(iso: str, today: _dt.date | None = None) -> str:
     """“今天 10:42:07” or “11月3日 10:42”: precise enough to tell versions of one day apart."""
-    t = _dt.datetime.fromisoformat(iso)
-    today = today or _dt.date.today()
-    if t.date() == today:
-        return f"今天 {t:%H:%M:%S}"
-    if t.year == today.year:
-        return f"{t.month}月{t.day}日 {t:%H:%M}"
-    return f"{t.year}年{t.month}月{t.day}日 {t:%H:%M}"
+    return when(iso, today, precise=True)
 
 
 def ask_question(parent: QWidget, title: str, text: str) -> bool:
@@ -79,13 +72,7 @@ class HistoryDialog(QDialog):
         split.addWidget(self.preview)
         split.setSizes([520, 380])
 
-        buttons = QDialogButtonBox(self)
-        self.restore_button = QPushButton(self.tr("恢复此版本"), self)
-        buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.ActionRole)
-        close = buttons.addButton(QDialogButtonBox.StandardButton.Close)
-        close.setText(self.tr("关闭"))
-        buttons.rejected.connect(self.reject)
-        self.restore_button.clicked.connect(self.restore_selected)
+        buttons, self.restore_button = restore_buttons(self, self.tr("恢复此版本"))
         self.list.currentItemChanged.connect(self._show_selected)
 
         lay = QVBoxLayout(self)

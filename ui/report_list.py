@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as _dt
-
 from PySide6.QtCore import QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import (
@@ -20,23 +18,11 @@ from PySide6.QtWidgets import (
 )
 
 from models.store import ReportSummary
+from ui.widgets import when
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 DETAIL_ROLE = Qt.ItemDataRole.UserRole + 1
 KIND_ROLE = Qt.ItemDataRole.UserRole + 2
-
-
-def when(iso: str, today: _dt.date | None = None) -> str:
-    """“今天 10:42”, “11月3日”, “2025年11月3日”: how recent an edit was, briefly."""
-    if not iso:
-        return ""
-    t = _dt.datetime.fromisoformat(iso)
-    today = today or _dt.date.today()
-    if t.date() == today:
-        return f"今天 {t:%H:%M}"
-    if t.year == today.year:
-        return f"{t.month}月{t.day}日"
-    return f"{t.year}年{t.month}月{t.day}日"
 
 
 def display_title(title: str) -> str:

@@ -5,17 +5,16 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from models.store import TRASH_DAYS, Store
-from ui.report_list import DETAIL_ROLE, ID_ROLE, TwoLineDelegate, display_title, when
+from ui.report_list import DETAIL_ROLE, ID_ROLE, TwoLineDelegate, display_title
+from ui.widgets import restore_buttons, when
 
 
 class TrashDialog(QDialog):
@@ -33,13 +32,7 @@ class TrashDialog(QDialog):
         note.setStyleSheet("color: #666;")
         self.list = QListWidget(self)
         self.list.setItemDelegate(TwoLineDelegate(self.list))
-        buttons = QDialogButtonBox(self)
-        self.restore_button = QPushButton(self.tr("恢复"), self)
-        buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.ActionRole)
-        close = buttons.addButton(QDialogButtonBox.StandardButton.Close)
-        close.setText(self.tr("关闭"))
-        buttons.rejected.connect(self.reject)
-        self.restore_button.clicked.connect(self.restore_selected)
+        buttons, self.restore_button = restore_buttons(self, self.tr("恢复"))
         self.list.currentRowChanged.connect(lambda r: self.restore_button.setEnabled(r >= 0))
         lay = QVBoxLayout(self)
         lay.addWidget(note)

@@ -1,14 +1,43 @@
-"""Small widgets shared by the tabs: a text box as tall as its text, a grey count label."""
+"""Small widgets and wording shared by the window and its dialogs."""
 
 from __future__ import annotations
 
+import datetime as _dt
+
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPalette, QTextBlockFormat, QTextCursor
-from PySide6.QtWidgets import QLabel, QSizePolicy, QTextEdit, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QSizePolicy, QTextEdit, QWidget
 
 from models.report import count_chars
 
 LINE_HEIGHT = 135  # percent
+
+
+def when(iso: str, today: _dt.date | None = None, *, precise: bool = False) -> str:
+    """“今天 10:42”, “11月3日”, “2025年11月3日”: how recent something is, briefly.
+
+    ``precise`` adds the time to older dates and seconds to today's, to tell versions of one day apart.
+    """
+    if not iso:
+        return ""
+    t = _dt.datetime.fromisoformat(iso)
+    today = today or _dt.date.today()
+    if t.date() == today:
+        return f"今天 {t:%H:%M:%S}" if precise else f"今天 {t:%H:%M}"
+    day = f"{t.month}月{t.day}日" if t.year == today.year else f"{t.year}年{t.month}月{t.day}日"
+    return f"{day} {t:%H:%M}" if precise else day
+
+
+def restore_buttons(dialog: QDialog, label: str) -> tuple[QDialogButtonBox, QPushButton]:
+    """The button row of a 恢复 dialog (回收站, 历史版本, 从备份恢复): the restore action and 关闭."""
+    buttons = QDialogButtonBox(dialog)
+    restore = QPushButton(label, dialog)
+    buttons.addButton(restore, QDialogButtonBox.ButtonRole.ActionRole)
+    close = buttons.addButton(QDialogButtonBox.StandardButton.Close)
+    close.setText(dialog.tr("关闭"))
+    buttons.rejected.connect(dialog.reject)
+    restore.clicked.connect(dialog.restore_selected)
+    return buttons, restore
 
 
 class GrowingTextEdit(QTextEdit):
