@@ -1,61 +1,26 @@
-"""The real sample report (shared/seeds) split by hand into preamble, sections and 一是 items."""
+"""The real sample report (shared/seeds), read by the real importer, and big reports made from it."""
 
 from __future__ import annotations
 
 import datetime as _dt
-import re
+import sys
 from pathlib import Path
 
-from models.report import YISHI, Item, Report, Section, chinese_number
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # also runnable as a script
+
+from models.parse import parse_text  # noqa: E402
+from models.report import Item, Report  # noqa: E402
 
 SAMPLE = Path(__file__).resolve().parent.parent.parent / "shared" / "seeds" / "000_43bf3779fedf47ec.txt"
-HEADING = re.compile(r"^[一二三四五六七八九十]+、(.+)$")
-
-
-def split_items(text: str) -> tuple[str, list[Item]]:
-    """Intro text before 一是, then one Item per 一是/二是… piece; lead runs to the first 。."""
-    cuts = []
-    pos = 0
-    n = 1
-    while True:
-        i = text.find(chinese_number(n) + "是", pos)
-        if i < 0:
-            break
-        cuts.append(i)
-        pos = i + 1
-        n += 1
-    if not cuts:
-        return text, []
-    intro = text[: cuts[0]]
-    items = []
-    for k, start in enumerate(cuts):
-        end = cuts[k + 1] if k + 1 < len(cuts) else len(text)
-        piece = text[start + len(chinese_number(k + 1)) + 1 : end].strip()
-        stop = piece.find("。")
-        lead, body = (piece[: stop + 1], piece[stop + 1 :]) if stop >= 0 else (piece, "")
-        items.append(Item(lead=lead, body=body))
-    return intro, items
 
 
 def sample_report(path: Path = SAMPLE) -> Report:
-    lines = [ln.strip() for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip()]
-    report = Report(
-        kind="congyan",
-        title="关于2026年度履行全面从严治党\n责任情况的报告",
-        preamble=lines[0],
-        signature="中共××区委组织部",
-        date=_dt.date(2026, 11, 26),
-    )
-    section = None
-    for ln in lines[1:]:
-        m = HEADING.match(ln)
-        if m:
-            section = Section(heading=m.group(1), numbering=YISHI, run_on=True)
-            report.sections.append(section)
-        elif section is not None:
-            intro, items = split_items(ln)
-            section.intro += intro
-            section.items.extend(items)
+    """The sample as an official would have it after importing: with a title, signature and date."""
+    report, _summary = parse_text(path.read_text(encoding="utf-8"))
+    report.kind = "congyan"
+    report.title = "关于2026年度履行全面从严治党\n责任情况的报告"
+    report.signature = "中共××区委组织部"
+    report.date = _dt.date(2026, 11, 26)
     return report
 
 
@@ -71,8 +36,7 @@ def big_report(n_items: int = 500) -> Report:
 
 
 if __name__ == "__main__":
-    r = sample_report()
-    for s in r.sections:
+    for s in sample_report().sections:
         print(s.heading, len(s.items), repr(s.intro[:30]))
         for it in s.items:
             print("   ", it.lead, len(it.body))
