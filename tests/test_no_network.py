@@ -80,6 +80,13 @@ if MainWindow is not None:
         app.processEvents()
     w.save_now()
     done.append("window")
+    import time
+    deadline = time.monotonic() + 30
+    while w.docs.preview.result is None and time.monotonic() < deadline:  # the live preview's worker process
+        app.processEvents()
+        time.sleep(0.02)
+    assert w.docs.preview.result is not None and w.docs.preview.result.pages >= 1
+    done.append("live preview")
     if export_pdf is not None:
         from ui.pdf_pages import PdfPages
         data, _ = render_pdf_bytes(store.load(rid))
@@ -110,7 +117,7 @@ def test_whole_session_makes_no_network_call(tmp_path):
     assert out.returncode == 0, out.stderr[-3000:]
     result = json.loads(out.stdout.strip().splitlines()[-1])
     assert result["calls"] == []
-    assert "store" in result["done"]
+    assert result["done"] == ["store", "export", "window", "live preview", "preview", "print"]
     print("network audit covered:", result["done"])
 
 
