@@ -160,8 +160,14 @@ def _fit_by_compressing(atoms: list[Atom], idx: list[int], avail: float, lone: b
     return None
 
 
-def _rescue_loose(atoms: list[Atom], units, i: int, j: int, avail: float) -> tuple[set[int], set[int]] | None:
-    """Pull a long unbreakable unit (（www.gov.cn）, 0571-12345678）。) onto a line it would leave loose."""
+def _rescue_loose(atoms: list[Atom], units, i: int, j: int, avail: float, used: float
+                  ) -> tuple[set[int], set[int]] | None:
+    """Pull a long unbreakable unit (（www.gov.cn）, 0571-12345678）。) onto a line it would leave loose.
+
+    ``used`` is the line's pitch at full width: a line with less than a cell free at full width is not
+    looked at closely (this runs for every line; squeezed pairs rarely free more than a cell)."""
+    if avail - used <= LOOSE_LINE - CELL:
+        return None
     before = _strip_spaces(atoms, list(range(units[i][0], units[j - 1][1])))
     if not before:
         return None
@@ -292,7 +298,7 @@ def break_paragraph(atoms: list[Atom], first_avail: float, avail: float) -> list
             continue
         compressed = _try_push_in(atoms, units, i, j, width)
         shifted: set[int] = set()
-        rescued = None if compressed is not None else _rescue_loose(atoms, units, i, j, width)
+        rescued = None if compressed is not None else _rescue_loose(atoms, units, i, j, width, w)
         if rescued is not None:
             compressed, shifted = rescued
         if compressed is not None:
