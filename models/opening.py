@@ -36,6 +36,12 @@ def open_store(path: str | Path, *, lock: bool = True,
     ``write_check`` is injectable because tests run as root, whom file modes do not stop.
     """
     path = Path(path)
+    if not path.exists():
+        # First run: the user data folder may not exist yet.
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as e:
+            raise StorageEnvironmentError(f"无法创建报告库所在的文件夹 {path.parent}：{e.strerror}") from None
     reason = write_check(path)
     if reason:
         if not path.exists():
