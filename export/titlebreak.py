@@ -21,7 +21,9 @@ _WORDS = frozenset("年度 工作 情况 报告 组织 建设 责任 党委 委�
                    "通知 总结 计划 实施 推进 加强 改进 发展 党建 基层 干部 队伍 政府 人民 县委 市委 区委 省委".split())
 # Verbs that open the object phrase of a title: a break before them falls between phrases.
 _VERBS = ("履行", "加强", "推进", "落实", "印发", "开展", "做好", "进一步", "贯彻", "深化", "推动", "做好", "建立")
-BALANCE_WEIGHT = 0.5  # penalty per em of difference between the longest and the shortest line
+BALANCE_WEIGHT = 1.0  # penalty per em of difference between the longest and the shortest line
+# A number and its unit are one word: never "2026 / 年度" or "18 / 个".
+_UNITS = frozenset("年月日号届次个项件名位人亿万元%‰")
 BREAK_ANYWHERE = 6.0  # penalty of a break that may fall inside a word
 STUB_PENALTY = 20.0  # a line of one or two characters
 
@@ -29,7 +31,7 @@ STUB_PENALTY = 20.0  # a line of one or two characters
 def break_penalty(text: str, b: int) -> float:
     """Cost of breaking ``text`` before index ``b``: 0 is a clean word boundary."""
     p, q = text[b - 1], text[b]
-    if p + q in _WORDS:
+    if p + q in _WORDS or (p.isdigit() and q in _UNITS):
         return BREAK_ANYWHERE + 4
     if p in _AFTER_GOOD or q in NO_END:
         return 0.0

@@ -56,3 +56,22 @@ def test_title_lines_are_centred_on_their_ink_not_on_blank_halves_of_marks():
     assert ink_centre(second) == pytest.approx(centre, abs=0.5)
     for ln in title:
         assert g.BLOCK_LEFT - 0.01 <= ln.x_start and ln.x_end <= g.BLOCK_RIGHT + 0.01
+
+
+@pytest.mark.parametrize("title, lines", [
+    # a 6-character line over a 14-character one is a stub, not a trapezoid
+    ("关于2026年度朱镕基同志讲话精神学习情况的报告", ["关于2026年度朱镕基同志", "讲话精神学习情况的报告"]),
+    ("中共某某市某某区委员会关于2026年度履行全面从严治党主体责任情况和下一步工作打算的报告",
+     ["中共某某市某某区委员会关于2026年度", "履行全面从严治党主体责任情况", "和下一步工作打算的报告"]),
+])
+def test_long_titles_break_into_balanced_lines(title, lines):
+    layout = layout_report(Report(title=title, preamble="正文。"))
+    assert [ln.text for ln in layout.pages[0].lines if ln.kind == "title"] == lines
+
+
+def test_a_number_and_its_unit_stay_on_one_title_line():
+    from export.titlebreak import BREAK_ANYWHERE, break_penalty
+
+    text = "中共某某市某某区委员会关于2026年度履行"
+    assert break_penalty(text, text.index("年")) > BREAK_ANYWHERE  # worse than a break inside any word
+    assert break_penalty(text, text.index("履")) <= 1.0
