@@ -93,7 +93,10 @@ class CheckPanel(QWidget):
         if 0 <= current < self.list.count():
             self.list.setCurrentRow(current)
         n = len(self.findings)
-        self.header.setText(self.tr("没有发现问题") if n == 0 else self.tr("发现 %n 处需要注意", "", n))
+        if self.report is None:
+            self.header.setText(self.tr("打开报告后，这里列出待填写、标点等需要注意之处"))
+        else:
+            self.header.setText(self.tr("没有发现问题") if n == 0 else self.tr("发现 %n 处需要注意", "", n))
         self.fix_all.setVisible(any(f.kind == FIXABLE_KIND for f in self.findings))
 
     def _finding(self, item: QListWidgetItem | None):

@@ -29,14 +29,15 @@ def _executor() -> ProcessPoolExecutor:
     if _pool is None:
         # spawn: a forked copy of a process running Qt threads is not safe (and Windows has no fork).
         _pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
-        atexit.register(_pool.shutdown, wait=False, cancel_futures=True)
+        atexit.register(_discard_pool, wait=True)
     return _pool
 
 
-def _discard_pool() -> None:
+def _discard_pool(wait: bool = False) -> None:
+    """Stop the worker; at exit wait for it, so its semaphores are released and nothing is reported leaked."""
     global _pool
     if _pool is not None:
-        _pool.shutdown(wait=False, cancel_futures=True)
+        _pool.shutdown(wait=wait, cancel_futures=True)
     _pool = None
 
 
