@@ -132,14 +132,26 @@ def folio_line(m: Measurer, number: int) -> Line:
     return Line("pagenum", "pagenum", g.pagenum_baseline(), x0, glyphs, [])
 
 
+def _keep_need(laid: list[list[Line]], paragraphs: list[Paragraph], index: int) -> int:
+    """Lines that must share a page with paragraph ``index`` (a heading): itself, any headings right after
+    it (一、 then （一）), and the first line of the text they head."""
+    need = 0
+    k = index
+    while k < len(paragraphs) and paragraphs[k].keep_with_next:
+        need += len(laid[k])
+        k += 1
+    return need + (1 if k < len(paragraphs) and laid[k] else 0)
+
+
 def paginate(report, title: list[Paragraph], paragraphs: list[Paragraph], m: Measurer) -> list[Page]:
     tlines = title_lines(m, title)
     pager = _Pager(g.body_start_line(len(tlines)))
     pager.pages[0].lines.extend(tlines)
-    for index, para in enumerate(paragraphs):
-        lines = body_lines(m, index, para)
+    laid = [body_lines(m, index, para) for index, para in enumerate(paragraphs)]
+    for index, (para, lines) in enumerate(zip(paragraphs, laid, strict=True)):
         if para.keep_with_next and index + 1 < len(paragraphs):
-            if pager.room() < len(lines) + 1 and pager.g > 0 and len(lines) < g.LINES_PER_PAGE:
+            need = _keep_need(laid, paragraphs, index)
+            if pager.room() < need and pager.g > 0 and need <= g.LINES_PER_PAGE:
                 pager.new_page()
         for line in lines:
             pager.place(line)
