@@ -171,10 +171,15 @@ def _place_signature(pager: _Pager, lines: list[Line]) -> None:
         body = page.body_lines()
         pager.new_page()
         if body and len(lines) < g.LINES_PER_PAGE - 1:
-            # carry the last body line over so the signature does not stand alone
-            moved = body[-1]
-            page.lines.remove(moved)
-            pager.place(moved)
+            # carry the last body line over so the signature does not stand alone, and the headings
+            # right above it with it, so no heading is left at the foot of the page
+            count = 1
+            while count < len(body) - 1 and body[-count - 1].kind in ("heading1", "heading2") \
+                    and count + need < g.LINES_PER_PAGE:
+                count += 1
+            for moved in body[-count:]:
+                page.lines.remove(moved)
+                pager.place(moved)
     if pager.g > 0:
         pager.g += g.SIGNATURE_GAP_LINES
     for line in lines:

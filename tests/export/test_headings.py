@@ -23,3 +23,19 @@ def test_a_heading_followed_by_a_sub_heading_never_ends_a_page():
         assert sub.grid == heading.grid + 1  # same page, the next line
         checked += 1
     assert checked > 50
+
+
+def test_the_signature_carrying_a_line_over_takes_its_heading_along():
+    import datetime as dt
+
+    from models.report import YISHI
+
+    for k in range(380, 520, 7):  # the last item's one line at the page foot, no room for the signature
+        report = Report(title="关于某某工作情况的报告", preamble=FILLER[:k],
+                        sections=[Section(heading="下步打算", numbering=YISHI, items=[Item("持续用力", "抓好落实。")])],
+                        signature="某某区委组织部", date=dt.date(2026, 11, 26))
+        layout = layout_report(report)
+        for page in layout.pages:
+            text = [ln for ln in page.body_lines() if ln.kind not in ("signature", "date")]
+            assert text and text[-1].kind not in ("heading1", "heading2"), (k, page.number, text[-1].text)
+        assert layout.pages[-1].body_lines()[0].kind != "signature"
