@@ -207,6 +207,12 @@ def edge_reports() -> dict[str, Report]:
                  sections=[Section(heading="有关情况", numbering=NONE, items=[Item("", NONE_PARAS[2])])],
                  closing="特此说明。", signature="李某某", date=DATE)
     out["one_page"] = one
+    out["fallback"] = Report(
+        kind="blank", title="关于2026年度朱镕基同志讲话精神学习情况的报告",
+        preamble="本报告涉及“朱镕基”“𠮷野家”和“堃”“喆”“昇”等字，Windows 10系统、GDP增长12.5%。",
+        sections=[Section(heading="2026年工作（含GDP指标）", numbering=HEADING,
+                          items=[Item("第1项工作镕化", "正文内容𠮷字。")])],
+        signature="某某区委", date=DATE)
     over = _from_template("shuzhi", SHUZHI, "张某某")
     over.page_limit = 2
     out["over_limit"] = over
