@@ -40,6 +40,16 @@ def body_rows(page):
     return [row for row in pdf_lines(page) if row[1] == 16.0]
 
 
+def printed_lines(pdf, layout):
+    """Each body line of ``layout`` with the characters pdfplumber reads at its baseline (same text)."""
+    for page, lpage in zip(pdf.pages, layout.pages, strict=False):
+        rows = body_rows(page)
+        for line in lpage.body_lines():
+            chars = next(c for y, s, c in rows if abs(y - line.y_baseline) < 0.05)
+            assert text_of(chars) == line.text
+            yield line, chars
+
+
 @pytest.fixture(scope="module")
 def sample_pdf(tmp_path_factory):
     path = tmp_path_factory.mktemp("pdf") / "sample.pdf"
@@ -87,15 +97,10 @@ def test_22_lines_on_the_grid_and_28_cells_per_full_line(sample_pdf):
 
 def test_non_final_lines_reach_the_right_edge(sample_pdf):
     path, result = sample_pdf
-    layout = result.layout
     with pdfplumber.open(path) as pdf:
-        for page, lpage in zip(pdf.pages, layout.pages, strict=False):
-            rows = body_rows(page)
-            for line in lpage.body_lines():
-                chars = next(c for y, s, c in rows if abs(y - line.y_baseline) < 0.05)
-                assert text_of(chars) == line.text
-                if not line.is_last_of_paragraph:
-                    assert chars[-1]["x1"] == pytest.approx(g.BLOCK_RIGHT, abs=0.5)
+        for line, chars in printed_lines(pdf, result.layout):
+            if not line.is_last_of_paragraph:
+                assert chars[-1]["x1"] == pytest.approx(g.BLOCK_RIGHT, abs=0.5)
 
 
 def test_sample_extracts_back_character_for_character(sample_pdf):

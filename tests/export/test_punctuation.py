@@ -10,7 +10,7 @@ from export.layout import layout_report
 from export.linebreak import Atom, break_paragraph, squeeze_pairs
 from export.pdf import export_pdf
 from models.report import Report
-from tests.export.test_pdf import body_rows, text_of
+from tests.export.test_pdf import body_rows, printed_lines
 
 SIZE = 16.0
 TRACK = g.CELL - SIZE
@@ -82,17 +82,13 @@ def test_adjacent_marks_print_half_a_cell_apart(punct_pdf):
 def test_squeezed_lines_are_still_justified_and_inside_the_block(punct_pdf):
     path, layout = punct_pdf
     with pdfplumber.open(path) as pdf:
-        for page, lpage in zip(pdf.pages, layout.pages, strict=False):
-            rows = body_rows(page)
-            for line in lpage.body_lines():
-                chars = next(c for y, s, c in rows if abs(y - line.y_baseline) < 0.05)
-                assert text_of(chars) == line.text
-                assert chars[0]["x0"] >= g.BLOCK_LEFT - 0.01
-                assert chars[-1]["x1"] <= g.BLOCK_RIGHT + 0.5
-                if not line.is_last_of_paragraph:
-                    assert chars[-1]["x1"] == pytest.approx(g.BLOCK_RIGHT, abs=0.5)
-                xs = [c["x0"] for c in chars]
-                assert xs == sorted(xs)  # a squeezed mark never jumps over its neighbour
+        for line, chars in printed_lines(pdf, layout):
+            assert chars[0]["x0"] >= g.BLOCK_LEFT - 0.01
+            assert chars[-1]["x1"] <= g.BLOCK_RIGHT + 0.5
+            if not line.is_last_of_paragraph:
+                assert chars[-1]["x1"] == pytest.approx(g.BLOCK_RIGHT, abs=0.5)
+            xs = [c["x0"] for c in chars]
+            assert xs == sorted(xs)  # a squeezed mark never jumps over its neighbour
 
 
 def test_the_title_is_squeezed_and_centred_on_what_it_prints(punct_pdf):
