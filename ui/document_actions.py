@@ -118,8 +118,7 @@ class DocumentActions(QObject):
             return
         change(report)
         self.w.editor.set_report(report)
-        self.w.autosave.schedule()
-        self.w.autosave.flush()
+        self.w.autosave.flush(force=True)
         self.w.reportChanged.emit()
 
     def fix_one(self, finding) -> None:
@@ -147,11 +146,8 @@ class DocumentActions(QObject):
             self.w.dialogs.error(self.w, verb, str(e))
             return None
         findings = run_checks(report, facts_from_result(report, result))
-        lines = []
         text = summary(findings)
-        if text:
-            lines.append(text)
-        lines += [w for w in result.warnings]
+        lines = ([text] if text else []) + result.warnings
         if lines:
             question = "\n".join(lines) + "\n\n" + self.tr("仍要%1吗？").replace("%1", verb)
             if not self.w.dialogs.confirm(self.w, verb, question):
