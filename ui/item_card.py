@@ -9,14 +9,13 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from models.report import HEADING, NONE, Item
-from ui.widgets import CountLabel, GrowingTextEdit, chars
+from ui.widgets import CountLabel, GrowingTextEdit, OneLineEdit, chars
 
 ITEM_MIME = "application/x-tianbao-item"
 
@@ -88,7 +87,7 @@ class ItemCard(QFrame):
         bold.setBold(True)
         self.number.setFont(bold)
         self.number.setMinimumWidth(self.number.fontMetrics().horizontalAdvance("（十二）") + 4)
-        self.lead = QLineEdit(item.lead, self)
+        self.lead = OneLineEdit(item.lead, self)
         self.lead.setPlaceholderText(self.tr("引领句，如：突出管党治党主责主业。"))
         self.lead.setToolTip(self.tr("引领句（导出时加粗）"))
         self.lead.setAccessibleName(self.tr("引领句"))

@@ -6,7 +6,16 @@ import datetime as _dt
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPalette, QTextBlockFormat, QTextCursor
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QSizePolicy, QTextEdit, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSizePolicy,
+    QTextEdit,
+    QWidget,
+)
 
 from models.report import count_chars
 
@@ -26,6 +35,22 @@ def when(iso: str, today: _dt.date | None = None, *, precise: bool = False) -> s
         return f"今天 {t:%H:%M:%S}" if precise else f"今天 {t:%H:%M}"
     day = f"{t.month}月{t.day}日" if t.year == today.year else f"{t.year}年{t.month}月{t.day}日"
     return f"{day} {t:%H:%M}" if precise else day
+
+
+class OneLineEdit(QLineEdit):
+    """A one-line field (the lead phrase): line breaks pasted into it are dropped, not kept as paragraphs."""
+
+    def __init__(self, text: str = "", parent: QWidget | None = None):
+        super().__init__(text, parent)
+        self.textChanged.connect(self._join_lines)
+
+    def _join_lines(self, text: str) -> None:
+        if "\n" not in text and "\r" not in text:
+            return
+        clean = text.replace("\r", "").replace("\n", "")
+        pos = self.cursorPosition() - (len(text) - len(clean))
+        self.setText(clean)
+        self.setCursorPosition(max(0, pos))
 
 
 def restore_buttons(dialog: QDialog, label: str) -> tuple[QDialogButtonBox, QPushButton]:

@@ -1,0 +1,43 @@
+"""Pasting from Word or WPS keeps only the text: no fonts, colours or bold reach the report."""
+
+from PySide6.QtCore import QMimeData
+from PySide6.QtWidgets import QApplication
+
+from tests.ui.conftest import new_report
+
+WORD_HTML = (
+    '<html><body><p class=MsoNormal style="font-family:仿宋_GB2312;color:red">'
+    "<b>一是加强学习。</b><span style='font-size:16pt'>坚持“第一议题”制度。</span></p></body></html>"
+)
+TEXT = "一是加强学习。坚持“第一议题”制度。"
+
+
+def _clipboard(html: str, text: str) -> None:
+    mime = QMimeData()
+    mime.setHtml(html)
+    mime.setText(text)
+    QApplication.clipboard().setMimeData(mime)
+
+
+def test_rich_text_from_word_is_pasted_as_plain_text(qtbot, window, db_path):
+    report = new_report(qtbot, window)
+    window.editor.setCurrentIndex(1)
+    body = window.editor.currentWidget().card_for(0).body
+    body.setFocus()
+    _clipboard(WORD_HTML, TEXT)
+    body.paste()
+    assert body.toPlainText() == TEXT
+    html = body.toHtml()
+    assert "color" not in html and "font-weight:700" not in html and "仿宋_GB2312" not in html
+    window.autosave.flush()
+    assert window.store.load(report.id).sections[0].items[0].body == TEXT
+
+
+def test_pasting_lines_into_a_lead_keeps_one_line(qtbot, window):
+    new_report(qtbot, window)
+    window.editor.setCurrentIndex(1)
+    lead = window.editor.currentWidget().card_for(0).lead
+    lead.setFocus()
+    _clipboard("<p>加强政治建设。</p><p>第二段</p>", "加强政治建设。\n第二段")
+    lead.paste()
+    assert "\n" not in lead.text() and lead.text().startswith("加强政治建设。")
