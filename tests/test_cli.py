@@ -163,3 +163,15 @@ def test_dump_file_helper_matches_cli(db, tmp_path):
     cli = tmp_path / "cli.json"
     run("dump", "1", "-o", str(cli), "--db", str(db))
     assert path.read_bytes() == cli.read_bytes()
+
+
+def test_output_in_a_gbk_console_never_fails(db_path):
+    """Windows pipes use the ANSI code page (GBK); a title with 𠮷 (not in GBK) must not crash `list`."""
+    store = Store(db_path)
+    store.create(Report(title="关于𠮷祥村的报告"))
+    store.close()
+    env = dict(os.environ, PYTHONIOENCODING="gbk")
+    out = subprocess.run([sys.executable, "main.py", "list", "--db", str(db_path)], cwd=ROOT,
+                         capture_output=True, env=env)
+    assert out.returncode == 0, out.stderr.decode("gbk", "replace")
+    assert "关于?祥村的报告".encode("gbk") in out.stdout
