@@ -12,6 +12,25 @@ class CliError(Exception):
     """One clear line for stderr, then a non-zero exit."""
 
 
+_ARGPARSE_WORDS = (
+    ("the following arguments are required: ", "缺少参数："),
+    ("unrecognized arguments: ", "无法识别的参数："),
+    ("invalid choice: ", "没有这个命令："),
+    ("expected one argument", "需要跟一个值"),
+    ("(choose from ", "（可用："),
+    ("argument ", "参数 "),
+)
+
+
+class ChineseArgumentParser(argparse.ArgumentParser):
+    """argparse, but a wrong command line is answered in one Chinese sentence."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        for en, zh in _ARGPARSE_WORDS:
+            message = message.replace(en, zh)
+        self.exit(2, f"天报：命令行有误：{message}（用 {self.prog} -h 查看用法）\n")
+
+
 def _open_store(args, *, readonly: bool = False):
     from models.paths import default_db
     from models.store import Store
@@ -130,11 +149,11 @@ def cmd_window(args) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    db = argparse.ArgumentParser(add_help=False)
+    db = ChineseArgumentParser(add_help=False)
     db.add_argument("--db", metavar="FILE", default=argparse.SUPPRESS, help="报告数据库文件（默认在用户数据文件夹）")
-    p = argparse.ArgumentParser(prog="tianbao", description="报告填报助手：填写结构化报告，导出符合 GB/T 9704 的 PDF")
+    p = ChineseArgumentParser(prog="tianbao", description="报告填报助手：填写结构化报告，导出符合 GB/T 9704 的 PDF")
     p.add_argument("--db", metavar="FILE", default=None, help="报告数据库文件（默认在用户数据文件夹）")
-    sub = p.add_subparsers(dest="command")
+    sub = p.add_subparsers(dest="command", parser_class=ChineseArgumentParser)
     s = sub.add_parser("list", parents=[db], help="列出报告")
     s.add_argument("--json", action="store_true")
     s.set_defaults(func=cmd_list)

@@ -175,3 +175,15 @@ def test_output_in_a_gbk_console_never_fails(db_path):
                          capture_output=True, env=env)
     assert out.returncode == 0, out.stderr.decode("gbk", "replace")
     assert "关于?祥村的报告".encode("gbk") in out.stdout
+
+
+@pytest.mark.parametrize("args, words", [
+    (["export"], "缺少参数"),
+    (["frobnicate"], "没有这个命令"),
+    (["list", "--bogus"], "无法识别的参数"),
+])
+def test_a_wrong_command_line_is_answered_in_one_chinese_line(args, words):
+    out = subprocess.run([sys.executable, "main.py", *args], cwd=ROOT, capture_output=True, text=True)
+    assert out.returncode == 2
+    lines = out.stderr.strip().splitlines()
+    assert len(lines) == 1 and words in lines[0] and "Traceback" not in out.stderr
