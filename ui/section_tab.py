@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QScrollArea,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -201,20 +202,27 @@ class SectionTab(QScrollArea):
         num_row = QHBoxLayout()
         num_row.addWidget(self.numbering)
         num_row.addStretch(1)
+        # The section's own buttons get a row of their own and size to their text: beside the numbering
+        # box they made the tab wider than the editor has room for at 1366x768 (it scrolled sideways).
+        tools = QHBoxLayout()
+        tools.setSpacing(4)
+        tools.addStretch(1)
         self.section_buttons = {}
         for key, text, tip in (
             ("left", self.tr("前移"), self.tr("把本部分移到前面")),
             ("right", self.tr("后移"), self.tr("把本部分移到后面")),
-            ("add", self.tr("添加部分"), self.tr("在本部分之后添加新部分")),
-            ("remove", self.tr("删除本部分"), self.tr("删除本部分（可撤销）")),
+            ("add", self.tr("添加部分"), self.tr("在本部分之后添加新部分（Ctrl+Shift+Enter）")),
+            ("remove", self.tr("删除本部分"), self.tr("删除本部分（可撤销，Ctrl+Z）")),
         ):
-            b = QPushButton(text, page)
+            b = QToolButton(page)
+            b.setText(text)
             b.setToolTip(tip)
             b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            num_row.addWidget(b)
+            tools.addWidget(b)
             self.section_buttons[key] = b
         form.addRow(self.tr("编号方式"), num_row)
         form.addRow(self.tr("引言"), self.intro)
+        outer.addLayout(tools)
         outer.addLayout(form)
 
         self.cards = CardList(page)
