@@ -30,6 +30,7 @@ from ui.report_editor import ReportEditor
 from ui.report_list import ReportList
 from ui.settings import make_settings
 from ui.trash_dialog import TrashDialog
+from ui.widgets import fit_to_screen
 
 CHANGE_DELAY_MS = 300
 CHANGE_MAX_WAIT_MS = 1000  # counts, 检查 and preview follow a typist who never pauses
@@ -49,7 +50,8 @@ class MainWindow(QMainWindow):
         self.kind_names = template_names()
         self.trash_dialog: TrashDialog | None = None
         self.setWindowTitle(self.tr("天报 报告填报助手"))
-        self.resize(1200, 800)
+        if fit_to_screen(self, 1400, 900):
+            self.setWindowState(Qt.WindowState.WindowMaximized)  # first run on a small screen; saved geometry wins
 
         self.undo_stack = QUndoStack(self)
         self.report_list = ReportList(self)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as _dt
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QColor, QFont, QPalette, QTextBlockFormat, QTextCursor
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette, QTextBlockFormat, QTextCursor
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -35,6 +35,19 @@ def when(iso: str, today: _dt.date | None = None, *, precise: bool = False) -> s
         return f"今天 {t:%H:%M:%S}" if precise else f"今天 {t:%H:%M}"
     day = f"{t.month}月{t.day}日" if t.year == today.year else f"{t.year}年{t.month}月{t.day}日"
     return f"{day} {t:%H:%M}" if precise else day
+
+
+def fit_to_screen(widget: QWidget, width: int, height: int) -> bool:
+    """Resize to width x height but never past the screen's free area (1366x768 office PCs); True if clipped."""
+    screen = widget.screen() or QGuiApplication.primaryScreen()
+    free = screen.availableGeometry() if screen is not None else None
+    if free is None or free.isEmpty():
+        widget.resize(width, height)
+        return False
+    # Leave room for the window frame and title bar the system draws around it.
+    w, h = min(width, free.width() - 16), min(height, free.height() - 40)
+    widget.resize(w, h)
+    return (w, h) != (width, height)
 
 
 class OneLineEdit(QLineEdit):
