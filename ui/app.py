@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
@@ -38,11 +39,23 @@ def setup_font(app: QApplication) -> None:
     app.setFont(font)
 
 
+def setup_chinese(app: QApplication) -> None:
+    """Qt's own texts in Chinese too: file and print dialogs, 是/否 buttons, the 撤销/粘贴 menu of text fields."""
+    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    if getattr(app, "_tianbao_translator", None) is not None:
+        return
+    translator = QTranslator(app)
+    if translator.load("qtbase_zh_CN", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(translator)
+        app._tianbao_translator = translator
+
+
 def make_app(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
     app.setApplicationName("Tianbao")
     app.setApplicationDisplayName("天报")
     setup_font(app)
+    setup_chinese(app)
     return app
 
 

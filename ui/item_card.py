@@ -93,8 +93,8 @@ class ItemCard(QFrame):
         self.lead.setAccessibleName(self.tr("引领句"))
         self.body = GrowingTextEdit(self, min_lines=2)
         self.body.setPlainText(item.body)
-        self.body.setPlaceholderText(self.tr("具体内容"))
-        self.body.setAccessibleName(self.tr("具体内容"))
+        self.body.setPlaceholderText(self.tr("正文"))
+        self.body.setAccessibleName(self.tr("正文"))
         self.count = CountLabel(self)
 
         top = QHBoxLayout()

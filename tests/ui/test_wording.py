@@ -1,0 +1,24 @@
+"""The window speaks Chinese throughout and calls each thing by one name (报告, 部分, 条目, 引领句, 正文)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialogButtonBox
+
+from tests.ui.conftest import new_report
+from ui.app import setup_chinese
+
+
+def test_qt_own_buttons_are_chinese(qapp):
+    """QMessageBox 是/否, the file dialog and the text fields' context menu come from Qt's translation."""
+    setup_chinese(qapp)
+    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel | QDialogButtonBox.StandardButton.Yes)
+    assert box.button(QDialogButtonBox.StandardButton.Cancel).text().startswith("取消")
+    assert box.button(QDialogButtonBox.StandardButton.Yes).text().startswith("是")
+
+
+def test_item_fields_are_named_as_in_the_readme(qtbot, window):
+    new_report(qtbot, window, "congyan")
+    window.editor.setCurrentIndex(1)
+    card = window.editor.currentWidget().cards.cards()[0]
+    assert card.lead.accessibleName() == "引领句"
+    assert card.body.accessibleName() == "正文" and card.body.placeholderText().startswith("正文")
