@@ -28,6 +28,7 @@ from models.report import (
     section_number,
 )
 from models.sources import ParseError, decode_bytes, read_docx_text, read_text_file
+from models.templates import guess_kind
 
 __all__ = ["ParseError", "ParseSummary", "decode_bytes", "parse_text", "read_file", "report_text", "cn_to_int"]
 
@@ -204,6 +205,7 @@ def parse_text(text: str) -> tuple[Report, ParseSummary]:
             summary.notes.append("未找到“一、”“二、”形式的部分标题，各条放在一个无标题的部分中")
         else:
             summary.notes.append("未找到“一、”“二、”形式的部分标题，正文都放在开头语中")
+    report.kind = guess_kind(report)
     summary.sections = len(report.sections)
     summary.items = sum(len(s.items) for s in report.sections)
     summary.title, summary.closing = bool(report.title), bool(report.closing)

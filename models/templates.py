@@ -42,3 +42,17 @@ def load_templates(folder: Path = TEMPLATE_DIR) -> list[Template]:
 def template_names() -> dict[str, str]:
     """kind -> display name, for showing a report's kind."""
     return {t.kind: t.name for t in load_templates()}
+
+
+def guess_kind(report: Report, templates: list[Template] | None = None) -> str:
+    """The template whose section headings the report shares most (two at least), else "blank".
+
+    An imported 履职情况 / 存在问题 / 下步措施 report is then listed as what it is.
+    """
+    headings = {s.heading.strip() for s in report.sections if s.heading.strip()}
+    best, best_shared = "blank", 1
+    for t in templates if templates is not None else load_templates():
+        shared = len(headings & {s.get("heading", "") for s in t.data.get("sections", [])})
+        if shared > best_shared:
+            best, best_shared = t.kind, shared
+    return best

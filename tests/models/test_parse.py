@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from models.exchange import ExchangeError
 from models.parse import ParseError, cn_to_int, decode_bytes, parse_date, parse_text, read_file, report_text
 from models.report import HEADING, NONE, YISHI, Item, Report, Section, item_number, section_number
+from models.templates import guess_kind
 from tests.conftest import SAMPLE
 
 SAMPLE_TEXT = SAMPLE.read_text(encoding="utf-8")
@@ -380,6 +381,7 @@ def _sections(draw):
 ))
 def test_report_text_round_trips(report):
     again, _ = parse_text(report_text(report))
+    report.kind = guess_kind(report)  # text carries no kind: the importer guesses it from the headings
     assert again.content_equal(report)
 
 
@@ -427,3 +429,12 @@ def test_docx_tracked_changes_fields_and_breaks(tmp_path):
     d.save(path)
     item = read_file(path)[0].sections[0].items[0]
     assert (item.lead, item.body) == ("甲乙丁。", "换行。")
+
+
+def test_the_kind_is_guessed_from_the_section_headings():
+    from models.parse import parse_text
+
+    assert parse_text(SAMPLE.read_text(encoding="utf-8"))[0].kind == "congyan"
+    text = "一、存在问题\n一是学习不够。\n二、原因剖析\n一是有所放松。\n三、整改措施\n一是加强学习。"
+    assert parse_text(text)[0].kind == "duizhao"
+    assert parse_text("一、其他事项\n一是学习。")[0].kind == "blank"  # one shared heading is not enough
