@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 
@@ -33,7 +36,15 @@ class Dialogs:
         return path or None
 
     def get_open_path(self, parent: QWidget, title: str, filters: str) -> str | None:
-        path, _ = QFileDialog.getOpenFileName(parent, title, "", filters)
+        """Starts where the last file came from, else in 文档 (not the program's own folder)."""
+        from ui.settings import make_settings
+
+        settings = make_settings()
+        folder = settings.value("import/folder") or QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation)
+        path, _ = QFileDialog.getOpenFileName(parent, title, str(folder or ""), filters)
+        if path:
+            settings.setValue("import/folder", str(Path(path).parent))
         return path or None
 
     def error(self, parent: QWidget | None, title: str, text: str) -> None:
