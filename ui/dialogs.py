@@ -24,12 +24,19 @@ class Dialogs:
 
         return ask_choice(parent, title, text, choices)
 
-    def confirm(self, parent: QWidget, title: str, text: str) -> bool:
-        answer = QMessageBox.question(
-            parent, title, text, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.Yes,
-        )
-        return answer == QMessageBox.StandardButton.Yes
+    def confirm(self, parent: QWidget, title: str, text: str, details: str = "", yes: str = "", no: str = "") -> bool:
+        """A yes/no question; ``details`` folds away behind a button, ``yes``/``no`` name what the buttons do."""
+        box = QMessageBox(QMessageBox.Icon.Question, title, text,
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, parent)
+        box.setDefaultButton(QMessageBox.StandardButton.Yes)
+        box.setEscapeButton(QMessageBox.StandardButton.No)
+        if yes:
+            box.button(QMessageBox.StandardButton.Yes).setText(yes)
+        if no:
+            box.button(QMessageBox.StandardButton.No).setText(no)
+        if details:
+            box.setDetailedText(details)
+        return box.exec() == QMessageBox.StandardButton.Yes
 
     def get_save_path(self, parent: QWidget, title: str, suggested: str, filters: str) -> str | None:
         path, _ = QFileDialog.getSaveFileName(parent, title, suggested, filters)

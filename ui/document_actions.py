@@ -147,10 +147,15 @@ class DocumentActions(QObject):
             return None
         findings = run_checks(report, facts_from_result(report, result))
         text = summary(findings)
-        lines = ([text] if text else []) + result.warnings
+        # Font substitutions are the same on every export from this PC: one line, the list folded away.
+        fonts = [s for s in result.warnings if s in set(result.layout.substitutions)]
+        lines = ([text + self.tr("。")] if text else []) + [s for s in result.warnings if s not in fonts]
+        if fonts:
+            lines.append(self.tr("本机缺少部分公文字体，已用相近字体代替（点“显示详情”查看）。"))
         if lines:
-            question = "\n".join(lines) + "\n\n" + self.tr("仍要%1吗？").replace("%1", verb)
-            if not self.w.dialogs.confirm(self.w, verb, question):
+            question = "\n\n".join(lines) + "\n\n" + self.tr("仍要%1吗？").replace("%1", verb)
+            if not self.w.dialogs.confirm(self.w, verb, question, details="\n".join(fonts),
+                                          yes=verb, no=self.tr("返回修改")):
                 return None
         return data, result
 
@@ -196,6 +201,7 @@ class DocumentActions(QObject):
             return 0
         data, result = rendered
         printer = make_printer()
+        printer.setDocName(default_pdf_name(self.w.current_report())[:-4])  # the print queue and 打印到文件 name
         printer.setFromTo(1, result.pages)
         if not self.w.dialogs.print_setup(self.w, printer):
             return 0

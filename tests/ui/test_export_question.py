@@ -1,0 +1,28 @@
+"""The question before 导出PDF / 打印: what is still open first, font substitutions folded into one line."""
+
+from __future__ import annotations
+
+from export.layout import layout_report
+from tests.ui.test_document_actions import _sample
+
+
+def test_export_question_is_short_and_names_its_buttons(qtbot, window, dialogs):
+    report = _sample(window)
+    dialogs.confirm_answer = False
+    assert window.docs.export_pdf() is None
+    asked = dialogs.last_confirm
+    assert asked["text"].startswith("还有 12 处待填写")
+    assert asked["text"].endswith("仍要导出PDF吗？")
+    assert (asked["yes"], asked["no"]) == ("导出PDF", "返回修改")
+    subs = layout_report(report).substitutions
+    if subs:  # a PC without the official fonts: one line in the question, the list behind 显示详情
+        assert "已用相近字体代替" in asked["text"]
+        assert all(s not in asked["text"] and s in asked["details"] for s in subs)
+
+
+def test_print_job_is_named_after_the_report(qtbot, window, dialogs):
+    _sample(window)
+    names = []
+    dialogs.print_setup = lambda parent, printer: names.append(printer.docName()) and False
+    window.docs.print_report()
+    assert names == ["关于履行全面从严治党责任情况的报告"]
