@@ -24,11 +24,15 @@ class Dialogs:
 
         return ask_choice(parent, title, text, choices)
 
-    def confirm(self, parent: QWidget, title: str, text: str, details: str = "", yes: str = "", no: str = "") -> bool:
-        """A yes/no question; ``details`` folds away behind a button, ``yes``/``no`` name what the buttons do."""
-        box = QMessageBox(QMessageBox.Icon.Question, title, text,
+    def confirm(self, parent: QWidget, title: str, text: str, details: str = "", yes: str = "", no: str = "",
+                risky: bool = False) -> bool:
+        """A yes/no question; ``details`` folds away behind a button, ``yes``/``no`` name what the buttons do.
+
+        ``risky``: answering yes loses something, so Enter means no.
+        """
+        box = QMessageBox(QMessageBox.Icon.Warning if risky else QMessageBox.Icon.Question, title, text,
                           QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, parent)
-        box.setDefaultButton(QMessageBox.StandardButton.Yes)
+        box.setDefaultButton(QMessageBox.StandardButton.No if risky else QMessageBox.StandardButton.Yes)
         box.setEscapeButton(QMessageBox.StandardButton.No)
         if yes:
             box.button(QMessageBox.StandardButton.Yes).setText(yes)

@@ -280,7 +280,8 @@ class MainWindow(QMainWindow):
             return
         title = self.store.load(rid).title.replace("\n", "") or self.tr("（无标题）")
         if not self.dialogs.confirm(self, self.tr("删除报告"),
-                                    self.tr("把“%1”移到回收站？之后可以在 报告 > 回收站 中恢复。").replace("%1", title)):
+                                    self.tr("把“%1”移到回收站？之后可以在 报告 > 回收站 中恢复。").replace("%1", title),
+                                    yes=self.tr("移到回收站"), no=self.tr("取消")):
             return
         if not self.autosave.flush():
             return
@@ -400,7 +401,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
         if not self.autosave.flush() and not self.dialogs.confirm(
-            self, self.tr("保存失败"), self.tr("最近的修改没能保存。仍然关闭将丢失这些修改，确定关闭吗？")
+            self, self.tr("保存失败"), self.tr("最近的修改没能保存。仍然关闭将丢失这些修改，确定关闭吗？"),
+            yes=self.tr("仍然关闭"), no=self.tr("返回窗口"), risky=True,
         ):
             event.ignore()
             return

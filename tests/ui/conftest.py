@@ -47,9 +47,9 @@ class FakeDialogs:
         self.asked.append((title, text))
         return self.choice if self.choice in [k for k, _ in choices] else choices[-1][0]
 
-    def confirm(self, parent, title, text, details="", yes="", no=""):
+    def confirm(self, parent, title, text, details="", yes="", no="", risky=False):
         self.asked.append((title, text + ("\n" + details if details else "")))
-        self.last_confirm = {"text": text, "details": details, "yes": yes, "no": no}
+        self.last_confirm = {"text": text, "details": details, "yes": yes, "no": no, "risky": risky}
         return self.confirm_answer
 
     def get_save_path(self, parent, title, suggested, filters):

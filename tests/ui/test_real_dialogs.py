@@ -35,3 +35,25 @@ def test_import_dialog_starts_in_the_last_import_folder(qtbot, tmp_path):
     QTimer.singleShot(0, lambda: _answer_file_dialog(seen, None))
     assert Dialogs().get_open_path(None, "导入报告", "报告文件 (*.txt)") is None
     assert seen[1] == str(src.parent)
+
+
+def _press_enter_in_box(answers: list) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QMessageBox
+
+    box = next((w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()), None)
+    if box is None:
+        QTimer.singleShot(50, lambda: _press_enter_in_box(answers))
+        return
+    answers.append([b.text() for b in box.buttons()])
+    QTest.keyClick(box, Qt.Key.Key_Return)
+
+
+def test_enter_means_yes_unless_yes_loses_something(qapp):
+    seen: list = []
+    QTimer.singleShot(0, lambda: _press_enter_in_box(seen))
+    assert Dialogs().confirm(None, "删除报告", "移到回收站？", yes="移到回收站", no="取消") is True
+    QTimer.singleShot(0, lambda: _press_enter_in_box(seen))
+    assert Dialogs().confirm(None, "保存失败", "仍然关闭将丢失修改", yes="仍然关闭", no="返回窗口", risky=True) is False
+    assert set(seen[0]) == {"移到回收站", "取消"} and set(seen[1]) == {"仍然关闭", "返回窗口"}

@@ -22,3 +22,16 @@ def test_item_fields_are_named_as_in_the_readme(qtbot, window):
     card = window.editor.currentWidget().cards.cards()[0]
     assert card.lead.accessibleName() == "引领句"
     assert card.body.accessibleName() == "正文" and card.body.placeholderText().startswith("正文")
+
+
+def test_delete_question_names_its_buttons(qtbot, window):
+    new_report(qtbot, window, "congyan")
+    window.dialogs.confirm_answer = False
+    window.delete_report()
+    assert (window.dialogs.last_confirm["yes"], window.dialogs.last_confirm["no"]) == ("移到回收站", "取消")
+
+
+def test_menu_names_say_what_moves(window):
+    assert window.menu_actions["item_up"].text() == "上移条目"
+    assert window.menu_actions["item_down"].text() == "下移条目"
+    assert window.menu_actions["checks"].text() == "检查"  # a panel, not a dialog: no …
