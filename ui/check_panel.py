@@ -38,6 +38,7 @@ class CheckPanel(QWidget):
         super().__init__(parent)
         self.report = None
         self.facts = None
+        self.readonly = False
         self.findings: list = []
         self._timer = Debouncer(TEXT_DEBOUNCE_MS, TEXT_MAX_WAIT_MS, self)
         self._timer.timeout.connect(self.refresh)
@@ -64,6 +65,11 @@ class CheckPanel(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(bar)
         layout.addWidget(self.list, 1)
+
+    def set_readonly(self, readonly: bool) -> None:
+        """A read-only database: findings still show, the fix buttons (which would change text) do not."""
+        self.readonly = readonly
+        self._fill()
 
     def set_report(self, report) -> None:
         """The report changed: re-check its text soon (typesetting facts come separately)."""
@@ -97,7 +103,7 @@ class CheckPanel(QWidget):
             self.header.setText(self.tr("打开报告后，这里列出待填写、标点等需要注意之处"))
         else:
             self.header.setText(self.tr("没有发现问题") if n == 0 else self.tr("发现 %n 处需要注意", "", n))
-        self.fix_all.setVisible(any(f.kind == FIXABLE_KIND for f in self.findings))
+        self.fix_all.setVisible(not self.readonly and any(f.kind == FIXABLE_KIND for f in self.findings))
 
     def _finding(self, item: QListWidgetItem | None):
         return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
@@ -109,7 +115,7 @@ class CheckPanel(QWidget):
 
     def _current_changed(self, item, _previous=None) -> None:
         f = self._finding(item)
-        self.fix_one.setVisible(f is not None and f.fix is not None)
+        self.fix_one.setVisible(not self.readonly and f is not None and f.fix is not None)
 
     def _fix_current(self) -> None:
         f = self._finding(self.list.currentItem())

@@ -49,6 +49,7 @@ class DocumentActions(QObject):
         self.preview.setObjectName("preview")
         self.checks = CheckPanel()
         self.checks.setObjectName("checks")
+        self.checks.set_readonly(window.readonly)
         self.checks_dock = window.add_panel(self.checks, self.tr("检查"))
         self.preview_dock = window.add_panel(self.preview, self.tr("预览"))
         window.tabifyDockWidget(self.checks_dock, self.preview_dock)

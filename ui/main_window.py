@@ -228,7 +228,7 @@ class MainWindow(QMainWindow):
         return report is not None
 
     def _title(self, report: Report | None) -> str:
-        base = self.tr("天报 报告填报助手")
+        base = self.tr("天报 报告填报助手") + (self.tr("（只读）") if getattr(self, "readonly", False) else "")
         if report is None:
             return base
         return f"{report.title.replace(chr(10), '') or self.tr('（无标题）')} — {base}"
