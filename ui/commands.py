@@ -83,7 +83,9 @@ class AddSection(_EditorCommand):
 
     def undo(self) -> None:
         del self.report.sections[self.index]
-        self.editor.structure_changed(None, None)
+        sections = self.report.sections
+        # Back to the section it was added after, not wherever Qt sends the focus of a removed tab.
+        self.editor.structure_changed(sections[max(self.index - 1, 0)] if sections else None, None)
 
 
 class RemoveSection(_EditorCommand):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as _dt
+from itertools import pairwise
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QFont
@@ -95,6 +96,10 @@ class InfoTab(QScrollArea):
         outer.addLayout(form)
         outer.addStretch(1)
         self.setWidget(page)
+        # Tab walks the fields in the order they are shown (creation order skipped 开头语 and 结束语).
+        chain = (self.title, self.preamble, self.closing, self.signature, self.has_date, self.date, self.page_limit)
+        for a, b in pairwise(chain):
+            QWidget.setTabOrder(a, b)
 
         self.title.textChanged.connect(self._title_changed)
         self.preamble.textChanged.connect(lambda: self._set("preamble", self.preamble.toPlainText()))

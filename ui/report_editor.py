@@ -153,6 +153,10 @@ class ReportEditor(QTabWidget):
                     tab.ensureWidgetVisible(card, 0, 40)
             else:
                 tab.heading.setFocus(Qt.FocusReason.OtherFocusReason)
+        elif section is None and self.report is not None:
+            # No section left to show: 基本信息, with the keyboard in it (not in the report list's search box).
+            self.setCurrentWidget(self.info)
+            self.info.title.setFocus(Qt.FocusReason.OtherFocusReason)
         self.edited.emit()
 
     def _tab_moved(self, src: int, dst: int) -> None:

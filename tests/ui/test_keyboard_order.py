@@ -1,0 +1,34 @@
+"""Working by keyboard: Tab follows what is on screen, undo never leaves the keyboard in the search box."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from tests.ui.conftest import new_report
+
+
+def test_tab_walks_basic_information_top_to_bottom(qtbot, window):
+    new_report(qtbot, window, "congyan")
+    info = window.editor.info
+    info.title.setFocus()
+    qtbot.waitUntil(lambda: info.title.hasFocus())
+    seen = []
+    for _ in range(6):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        seen.append(QApplication.focusWidget())
+    assert seen[:4] == [info.preamble, info.closing, info.signature, info.has_date]
+
+
+def test_undoing_an_added_section_returns_to_the_section_before(qtbot, window):
+    new_report(qtbot, window, "congyan")
+    window.editor.setCurrentIndex(2)
+    tab = window.editor.currentWidget()
+    tab.heading.setFocus()
+    qtbot.keyClick(tab.heading, Qt.Key.Key_Return,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert window.editor.count() == 5 and window.editor.currentIndex() == 3
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.editor.count() == 4
+    assert window.editor.currentWidget() is tab
+    assert QApplication.focusWidget() is tab.heading
