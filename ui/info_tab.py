@@ -60,7 +60,7 @@ class InfoTab(QScrollArea):
         title_box.addWidget(title_hint)
         self.signature = QLineEdit(page)
         self.signature.setPlaceholderText(self.tr("署名单位或个人"))
-        self.has_date = QCheckBox(self.tr("落款日期"), page)
+        self.has_date = QCheckBox(self.tr("写在落款处"), page)
         self.date = QDateEdit(page)
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("yyyy-MM-dd")
@@ -91,7 +91,7 @@ class InfoTab(QScrollArea):
         form.addRow(self.tr("开头语"), self.preamble)
         form.addRow(self.tr("结束语"), self.closing)
         form.addRow(self.tr("署名"), self.signature)
-        form.addRow(self.tr("日期"), date_row)
+        form.addRow(self.tr("成文日期"), date_row)
         form.addRow(self.tr("页数限制"), limit_row)
         outer.addLayout(form)
         outer.addStretch(1)
@@ -156,7 +156,7 @@ class InfoTab(QScrollArea):
     def _show_date(self) -> None:
         if self.has_date.isChecked():
             d = self.date.date()
-            self.date_text.setText(self.tr("正文中写作 ") + format_date(_dt.date(d.year(), d.month(), d.day())))
+            self.date_text.setText(self.tr("打印为 ") + format_date(_dt.date(d.year(), d.month(), d.day())))
         else:
             self.date_text.setText(self.tr("（不写日期）"))
 

@@ -35,3 +35,16 @@ def test_menu_names_say_what_moves(window):
     assert window.menu_actions["item_up"].text() == "上移条目"
     assert window.menu_actions["item_down"].text() == "下移条目"
     assert window.menu_actions["checks"].text() == "检查"  # a panel, not a dialog: no …
+
+
+def test_date_is_called_chengwen_riqi_as_in_checks(qtbot, window):
+    """检查 says 成文日期：未填写; the form row has the same name and shows the printed form."""
+    from PySide6.QtWidgets import QFormLayout, QLabel
+
+    new_report(qtbot, window, "congyan")
+    info = window.editor.info
+    form = info.widget().findChild(QFormLayout)
+    labels = [form.itemAt(i, QFormLayout.ItemRole.LabelRole).widget().text() for i in range(form.rowCount())]
+    assert "成文日期" in labels
+    info.has_date.setChecked(True)
+    assert info.date_text.text().startswith("打印为 ") and isinstance(info.date_text, QLabel)
