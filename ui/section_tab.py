@@ -196,6 +196,7 @@ class SectionTab(QScrollArea):
         self.intro.setPlaceholderText(self.tr("可选：条目前的引言段"))
         self.count = CountLabel(page)
         head_row = QHBoxLayout()
+        head_row.setSpacing(8)
         head_row.addWidget(self.heading, 1)
         head_row.addWidget(self.count)
         form.addRow(self.tr("部分标题"), head_row)
