@@ -254,6 +254,7 @@ class MainWindow(QMainWindow):
                 self, self.tr("复制为新报告"),
                 self.tr("把原报告“%1”中的 %2 条内容，作为新报告“%3”的草稿（替换其中原有条目）？")
                 .replace("%1", src.heading).replace("%2", str(n)).replace("%3", dst.heading),
+                yes=self.tr("转为草稿"), no=self.tr("原样复制"),  # either way a copy is made
             )
         self.add_report(carry_forward(old, use))
 
