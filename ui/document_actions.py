@@ -51,7 +51,7 @@ class DocumentActions(QObject):
         self.checks.setObjectName("checks")
         self.checks.set_readonly(window.readonly)
         self.checks_dock = window.add_panel(self.checks, self.tr("检查"))
-        self.preview_dock = window.add_panel(self.preview, self.tr("预览"))
+        self.preview_dock = window.add_panel(self.preview, self.tr("打印预览"))  # as in the menu (F8)
         window.tabifyDockWidget(self.checks_dock, self.preview_dock)
         self.checks_dock.raise_()
         # A first-run width at which a page reads; a saved dock state overrides it.

@@ -61,3 +61,8 @@ def test_copy_question_says_both_answers_make_a_copy(qtbot, window):
     window.copy_report()
     assert (window.dialogs.last_confirm["yes"], window.dialogs.last_confirm["no"]) == ("转为草稿", "原样复制")
     assert window.current_report().id != old.id
+
+
+def test_panels_are_titled_as_their_menu_entries(window):
+    assert window.docs.preview_dock.windowTitle() == window.menu_actions["preview"].text() == "打印预览"
+    assert window.docs.checks_dock.windowTitle() == window.menu_actions["checks"].text() == "检查"
