@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
     QMainWindow,
-    QPushButton,
     QSplitter,
     QStackedWidget,
     QVBoxLayout,
@@ -30,7 +29,7 @@ from ui.report_editor import ReportEditor
 from ui.report_list import ReportList
 from ui.settings import make_settings
 from ui.trash_dialog import TrashDialog
-from ui.widgets import fit_to_screen
+from ui.widgets import EmptyPage, fit_to_screen
 
 CHANGE_DELAY_MS = 300
 CHANGE_MAX_WAIT_MS = 1000  # counts, 检查 and preview follow a typist who never pauses
@@ -61,7 +60,9 @@ class MainWindow(QMainWindow):
         self.banner.setWordWrap(True)
         self.banner.setStyleSheet("background: #fdecea; color: #8a1c1c; padding: 6px 10px; border: 1px solid #f5c2c0;")
         self.banner.hide()
-        self.empty = self._empty_page()
+        self.empty = EmptyPage(self)
+        self.empty.new_button.clicked.connect(self.new_report)
+        self.empty.import_button.clicked.connect(self.import_file)
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.empty)
         self.stack.addWidget(self.editor)
@@ -112,26 +113,13 @@ class MainWindow(QMainWindow):
             reason = getattr(store, "readonly_reason", "") or self.tr("报告库以只读方式打开，只能查看和导出，不能修改。")
             self.banner.setText(reason)
             self.banner.show()
-            for w in (self.report_list.new_button, self.report_list.copy_button, self.report_list.delete_button):
+            for w in (self.report_list.new_button, self.report_list.copy_button, self.report_list.delete_button,
+                      self.empty.new_button, self.empty.import_button):
                 w.setVisible(False)
         self._available = {k for k in self.menu_actions if k not in HOOKED}
         self.docs = DocumentActions(self)
         self._available.update(HOOKED)
         self._restore_settings()
-
-    def _empty_page(self) -> QWidget:
-        page = QWidget(self)
-        lay = QVBoxLayout(page)
-        lay.addStretch(1)
-        label = QLabel(self.tr("还没有打开的报告。点击“新建”，从模板开始填写。"), page)
-        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        label.setStyleSheet("color: #666;")
-        button = QPushButton(self.tr("新建报告…"), page)
-        button.clicked.connect(self.new_report)
-        lay.addWidget(label)
-        lay.addWidget(button, 0, Qt.AlignmentFlag.AlignHCenter)
-        lay.addStretch(2)
-        return page
 
     # -- public hooks for panels ---------------------------------------------------
 
@@ -217,6 +205,8 @@ class MainWindow(QMainWindow):
         self.autosave.discard()
         self.editor.set_report(report)
         self.stack.setCurrentWidget(self.editor if report else self.empty)
+        if report is None and not self.readonly and not self.report_list.search.text():
+            self.empty.new_button.setFocus()  # Enter starts the first report
         self.report_list.select(report.id if report else None)
         self.update_actions()
         self.setWindowTitle(self._title(report))

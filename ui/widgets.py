@@ -9,11 +9,13 @@ from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette, QTextBlockFo
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
     QSizePolicy,
     QTextEdit,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -48,6 +50,33 @@ def fit_to_screen(widget: QWidget, width: int, height: int) -> bool:
     w, h = min(width, free.width() - 16), min(height, free.height() - 40)
     widget.resize(w, h)
     return (w, h) != (width, height)
+
+
+class EmptyPage(QWidget):
+    """What the editor side shows with no report open: the two ways to begin."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        lay = QVBoxLayout(self)
+        lay.addStretch(1)
+        label = QLabel(self.tr("还没有打开的报告。\n点击“新建报告”从模板开始填写，或“导入”去年的 Word 文档或文本文件。"), self)
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        label.setWordWrap(True)  # never what sets the window's narrowest width
+        label.setStyleSheet("color: #666;")
+        self.new_button = QPushButton(self.tr("新建报告…"), self)
+        self.new_button.setToolTip(self.tr("从模板新建报告（Ctrl+N）"))
+        self.new_button.setAutoDefault(True)  # Enter presses it (outside dialogs buttons only take Space)
+        self.import_button = QPushButton(self.tr("导入…"), self)
+        self.import_button.setToolTip(self.tr("读入 .docx、.txt 或天报数据文件（Ctrl+O）"))
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.new_button)
+        row.addWidget(self.import_button)
+        row.addStretch(1)
+        lay.addWidget(label)
+        lay.addSpacing(8)
+        lay.addLayout(row)
+        lay.addStretch(2)
 
 
 class OneLineEdit(QLineEdit):

@@ -26,3 +26,32 @@ def test_read_only_window_offers_no_fixes(qtbot, db_path, dialogs):
     assert "只读" in w.windowTitle()
     w.close()
     ro.close()
+
+
+def test_empty_window_offers_new_and_import(qtbot, window, dialogs, tmp_path):
+    assert window.stack.currentWidget() is window.empty
+    src = tmp_path / "去年.txt"
+    src.write_text("按照要求，现报告如下：\n一、履职情况\n一是抓学习。内容。\n", encoding="utf-8")
+    dialogs.open_path = str(src)
+    window.empty.import_button.click()
+    assert window.current_report() is not None and window.current_report().sections[0].heading == "履职情况"
+
+
+def test_read_only_empty_window_offers_nothing_to_create(qtbot, db_path, dialogs):
+    Store(db_path).close()
+    ro = open_readonly(db_path, "只读")
+    w = MainWindow(ro, make_settings(), dialogs)
+    qtbot.addWidget(w)
+    w.show()
+    assert w.stack.currentWidget() is w.empty
+    assert not w.empty.new_button.isVisible() and not w.empty.import_button.isVisible()
+    w.close()
+    ro.close()
+
+
+def test_empty_window_enter_starts_a_report(qtbot, window):
+    from PySide6.QtCore import Qt
+
+    assert window.empty.new_button.hasFocus()
+    qtbot.keyClick(window.empty.new_button, Qt.Key.Key_Return)
+    assert window.current_report() is not None
