@@ -101,7 +101,7 @@ class BackupDialog(QDialog):
         question = self.tr(
             "用“%1”替换现在的报告库？\n\n现在的报告库会先另存到备份文件夹（恢复前自动保留），不会丢失。"
         ).replace("%1", label)
-        if not self.confirm(self, self.tr("从备份恢复"), question):
+        if not self.confirm(self, self.tr("从备份恢复"), question, yes=self.tr("恢复"), no=self.tr("取消")):
             return
         self.about_to_restore.emit()
         try:

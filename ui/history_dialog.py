@@ -31,10 +31,11 @@ def snapshot_time(iso: str, today: _dt.date | None = None) -> str:
     return when(iso, today, precise=True)
 
 
-def ask_question(parent: QWidget, title: str, text: str) -> bool:
-    answer = QMessageBox.question(parent, title, text, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                                  QMessageBox.StandardButton.No)
-    return answer == QMessageBox.StandardButton.Yes
+def ask_question(parent: QWidget, title: str, text: str, **labels: str) -> bool:
+    """The window's own yes/no box (buttons named by ``labels``: yes=…, no=…)."""
+    from ui.dialogs import Dialogs
+
+    return Dialogs().confirm(parent, title, text, **labels)
 
 
 class HistoryDialog(QDialog):
@@ -125,7 +126,7 @@ class HistoryDialog(QDialog):
         row = self.list.currentItem()
         question = self.tr("用 %1 的版本替换报告现在的内容？\n\n现在的内容会先保存为一个历史版本，随时可以恢复回来。").replace(
             "%1", row.text(0))
-        if not self.confirm(self, self.tr("恢复此版本"), question):
+        if not self.confirm(self, self.tr("恢复此版本"), question, yes=self.tr("恢复"), no=self.tr("取消")):
             return
         try:
             self.store.restore_snapshot(self.report_id, sid)

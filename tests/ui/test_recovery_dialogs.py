@@ -38,8 +38,9 @@ class Answers:
         self.asked: list[str] = []
         self.errors: list[str] = []
 
-    def confirm(self, parent, title, text):
+    def confirm(self, parent, title, text, yes="", no=""):
         self.asked.append(text)
+        self.labels = (yes, no)
         return self.answer
 
     def error(self, parent, title, text):
@@ -92,6 +93,7 @@ def test_history_restore_emits_and_is_undoable(history, qtbot):
         qtbot.mouseClick(dlg.restore_button, Qt.MouseButton.LeftButton)
     assert signal.args == [rid]
     assert "现在的内容会先保存为一个历史版本" in answers.asked[0]
+    assert answers.labels == ("恢复", "取消")
     assert store.load(rid).content_equal(sample())
     reasons = [dlg.list.topLevelItem(k).text(1) for k in range(dlg.list.topLevelItemCount())]
     assert reasons[0].startswith("已恢复自 ") and "恢复前" not in reasons  # 恢复前 equals the latest one
@@ -157,6 +159,7 @@ def test_backup_dialog_lists_and_restores(qtbot, db_path):
     assert events == ["closing"]
     assert "tianbao-before-restore-" in signal.args[0]
     assert "2026-11-20 每日备份" in answers.asked[0] and "不会丢失" in answers.asked[0]
+    assert answers.labels == ("恢复", "取消")
     store = Store(db_path)
     assert [r.title for r in store.list_reports()] == ["第1天的报告"]
     store.close()
