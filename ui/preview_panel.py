@@ -131,9 +131,14 @@ class PreviewPanel(QWidget):
             b.setToolTip(tip)
             b.clicked.connect(lambda _=False, f=factor: self._zoom(f))
         fit.clicked.connect(self._fit)
+        fit.setToolTip(self.tr("页面随面板宽度缩放"))
+        self.strip.setToolTip(self.tr("单击页面上的一行，即跳到这行文字处修改"))
+        self.zoom_label = QLabel()  # 100% is the page's real size on this screen
+        self.zoom_label.setStyleSheet("color: #666;")
         bar = QHBoxLayout()
         bar.setContentsMargins(4, 2, 4, 2)
         bar.addWidget(self.status, 1)
+        bar.addWidget(self.zoom_label)
         bar.addWidget(fit)
         bar.addWidget(zoom_out)
         bar.addWidget(zoom_in)
@@ -145,6 +150,10 @@ class PreviewPanel(QWidget):
     def _zoom(self, factor: float) -> None:
         self.fit_width = False
         self.strip.set_dpi(self.strip.dpi * factor)
+        self._show_zoom()
+
+    def _show_zoom(self) -> None:
+        self.zoom_label.setText(f"{round(self.strip.dpi / self.logicalDpiX() * 100)}%")
 
     def _fit(self) -> None:
         self.fit_width = True
@@ -153,6 +162,7 @@ class PreviewPanel(QWidget):
     def _apply_fit(self) -> None:
         if self.fit_width:
             self.strip.set_dpi(self.strip.fit_dpi(self.scroll.viewport().width()))
+            self._show_zoom()
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt override
         if obj is self.scroll.viewport() and event.type() == QEvent.Type.Resize:

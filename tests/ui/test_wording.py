@@ -66,3 +66,14 @@ def test_copy_question_says_both_answers_make_a_copy(qtbot, window):
 def test_panels_are_titled_as_their_menu_entries(window):
     assert window.docs.preview_dock.windowTitle() == window.menu_actions["preview"].text() == "打印预览"
     assert window.docs.checks_dock.windowTitle() == window.menu_actions["checks"].text() == "检查"
+
+
+def test_preview_says_its_zoom_and_that_lines_can_be_clicked(qtbot, window):
+    panel = window.docs.preview
+    assert "单击" in panel.strip.toolTip()
+    panel._fit()
+    before = panel.zoom_label.text()
+    assert before.endswith("%")
+    panel._zoom(1.2)
+    after = panel.zoom_label.text()
+    assert after.endswith("%") and int(after[:-1]) > int(before[:-1])
