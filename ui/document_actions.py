@@ -6,7 +6,7 @@ import datetime as _dt
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, QTimer, QUrl
+from PySide6.QtCore import QObject, QStandardPaths, Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QLabel
 
@@ -170,7 +170,8 @@ class DocumentActions(QObject):
             return None
         data, result = rendered
         report = self.w.current_report()
-        folder = self.w.settings.value("export/folder") or str(Path.home())
+        folder = self.w.settings.value("export/folder") or QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())  # 文档, not the bare home folder
         suggested = str(Path(folder) / default_pdf_name(report))
         path = self.w.dialogs.get_save_path(self.w, self.tr("导出PDF"), suggested, self.tr("PDF 文件 (*.pdf)"))
         if not path:

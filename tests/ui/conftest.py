@@ -53,6 +53,7 @@ class FakeDialogs:
         return self.confirm_answer
 
     def get_save_path(self, parent, title, suggested, filters):
+        self.suggested = suggested
         return self.save_path
 
     def get_open_path(self, parent, title, filters):

@@ -26,3 +26,16 @@ def test_print_job_is_named_after_the_report(qtbot, window, dialogs):
     dialogs.print_setup = lambda parent, printer: names.append(printer.docName()) and False
     window.docs.print_report()
     assert names == ["关于履行全面从严治党责任情况的报告"]
+
+
+def test_first_export_suggests_the_documents_folder(qtbot, window, dialogs):
+    from pathlib import Path
+
+    from PySide6.QtCore import QStandardPaths
+
+    _sample(window)
+    dialogs.confirm_answer = True
+    dialogs.save_path = None  # the author cancels the save dialog
+    assert window.docs.export_pdf() is None
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    assert Path(dialogs.suggested) == Path(documents) / "关于履行全面从严治党责任情况的报告.pdf"
