@@ -184,21 +184,33 @@ class ReportEditor(QTabWidget):
 
     # -- menu commands: act where the keyboard focus is ------------------------------------
 
+    def _hint(self, text: str) -> None:
+        """A shortcut that has nothing to act on says why in the status bar, instead of doing nothing silently."""
+        window = self.window()
+        if hasattr(window, "statusBar") and self.report is not None and not self.readonly:
+            window.statusBar().showMessage(text, 6000)
+
     def add_item_here(self) -> None:
         s = self.current_section()
-        if s is not None:
-            i = self.current_item_index()
-            self.add_item(s, len(s.items) if i is None else i + 1)
+        if s is None:
+            self._hint(self.tr("条目要加在某个部分中：请先切换到“一、”“二、”等部分的标签页（Ctrl+PgDown）"))
+            return
+        i = self.current_item_index()
+        self.add_item(s, len(s.items) if i is None else i + 1)
 
     def remove_item_here(self) -> None:
         s, i = self.current_section(), self.current_item_index()
         if s is not None and i is not None:
             self.remove_item(s, i)
+        else:
+            self._hint(self.tr("请先在要删除的条目中单击，再按 Ctrl+Shift+Delete"))
 
     def move_item_here(self, delta: int) -> None:
         s, i = self.current_section(), self.current_item_index()
         if s is not None and i is not None:
             self.move_item(s, i, i + delta)
+        else:
+            self._hint(self.tr("请先在要移动的条目中单击，再按 Alt+↑ 或 Alt+↓"))
 
     def add_section_here(self) -> None:
         if self.report is not None:

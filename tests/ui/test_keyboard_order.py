@@ -32,3 +32,19 @@ def test_undoing_an_added_section_returns_to_the_section_before(qtbot, window):
     assert window.editor.count() == 4
     assert window.editor.currentWidget() is tab
     assert QApplication.focusWidget() is tab.heading
+
+
+def test_item_shortcuts_outside_a_section_say_why(qtbot, window):
+    new_report(qtbot, window, "congyan")
+    window.editor.setCurrentIndex(0)
+    window.editor.info.title.setFocus()
+    qtbot.waitUntil(lambda: window.editor.info.title.hasFocus())
+    qtbot.keyClick(window.editor.info.title, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert "请先切换到" in window.statusBar().currentMessage()
+    assert len(window.current_report().sections[0].items) == 1
+    window.editor.setCurrentIndex(1)
+    tab = window.editor.currentWidget()
+    tab.heading.setFocus()
+    qtbot.waitUntil(lambda: tab.heading.hasFocus())
+    qtbot.keyClick(tab.heading, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
+    assert "要移动的条目" in window.statusBar().currentMessage()
