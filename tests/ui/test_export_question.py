@@ -39,3 +39,18 @@ def test_first_export_suggests_the_documents_folder(qtbot, window, dialogs):
     assert window.docs.export_pdf() is None
     documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
     assert Path(dialogs.suggested) == Path(documents) / "关于履行全面从严治党责任情况的报告.pdf"
+
+
+def test_export_link_stays_short_for_a_long_title(qtbot, window, dialogs, tmp_path):
+    from ui.document_actions import default_pdf_name
+
+    report = _sample(window)
+    report.title = "关于2026年度某某县财政局党组履行全面从严治党主体责任和监督责任情况及2027年工作打算（R&D）的报告"
+    target = tmp_path / default_pdf_name(report)
+    dialogs.confirm_answer = True
+    dialogs.save_path = str(target)
+    assert window.docs.export_pdf() == target
+    link = window.docs.export_link
+    assert "打开所在文件夹" in link.text() and "R&amp;D" in link.text()  # shown as text, not markup
+    assert link.sizeHint().width() < 700  # leaves the link on screen at 1366 px
+    assert link.toolTip() == str(target)
