@@ -95,3 +95,12 @@ def build_menus(window) -> dict[str, QAction]:
             menu.addAction(act)
             actions[key] = act
     return actions
+
+
+def follow_undo_stack(window, stack) -> None:
+    """撤销/重做 are on only when there is something to undo, and say what: 撤销“删除条目”."""
+    for key, can, text, verb in (("undo", stack.canUndoChanged, stack.undoTextChanged, "撤销"),
+                                 ("redo", stack.canRedoChanged, stack.redoTextChanged, "重做")):
+        act = window.menu_actions[key]
+        can.connect(act.setEnabled)
+        text.connect(lambda t, a=act, v=verb: a.setText(window.tr(v) + (f"“{t}”" if t else "")))

@@ -19,7 +19,7 @@ from models import APP_VERSION, history
 from models.report import Report
 from models.store import Store, StoreError
 from models.templates import load_templates, template_names
-from ui.actions import HOOKED, NEEDS_REPORT, SELF_MANAGED, WRITES, build_menus
+from ui.actions import HOOKED, NEEDS_REPORT, SELF_MANAGED, WRITES, build_menus, follow_undo_stack
 from ui.autosave import Autosaver
 from ui.carry_forward import carry_forward, done_section, plan_count, plan_section
 from ui.debounce import Debouncer
@@ -102,8 +102,7 @@ class MainWindow(QMainWindow):
         self.editor.edited.connect(self._edited)
         self.editor.titleChanged.connect(self._title_edited)
         self.editor.currentChanged.connect(lambda _i: self.autosave.flush())
-        self.undo_stack.canUndoChanged.connect(self.menu_actions["undo"].setEnabled)
-        self.undo_stack.canRedoChanged.connect(self.menu_actions["redo"].setEnabled)
+        follow_undo_stack(self, self.undo_stack)
         QApplication.instance().focusChanged.connect(self._focus_changed)
         self._watching_focus = True
 

@@ -77,3 +77,14 @@ def test_preview_says_its_zoom_and_that_lines_can_be_clicked(qtbot, window):
     panel._zoom(1.2)
     after = panel.zoom_label.text()
     assert after.endswith("%") and int(after[:-1]) > int(before[:-1])
+
+
+def test_undo_menu_says_what_it_undoes(qtbot, window):
+    new_report(qtbot, window, "congyan")
+    window.editor.setCurrentIndex(1)
+    section = window.current_report().sections[0]
+    window.editor.add_item(section, 1)
+    assert window.menu_actions["undo"].text() == "撤销“添加条目”" and window.menu_actions["undo"].isEnabled()
+    window.undo()
+    assert window.menu_actions["redo"].text() == "重做“添加条目”"
+    assert window.menu_actions["undo"].text() == "撤销" and not window.menu_actions["undo"].isEnabled()
