@@ -52,7 +52,7 @@ MENUS = {
 }
 
 # Shortcuts the window answers wherever the focus is (also when it sits in a text field).
-EXTRA_SHORTCUTS = {"add_item": ["Ctrl+Return"]}
+EXTRA_SHORTCUTS = {"add_item": ["Ctrl+Return"], "redo": ["Ctrl+Y"]}  # Ctrl+Y: redo as in Word and WPS
 
 # Actions that need an open report.
 NEEDS_REPORT = {"copy", "export_pdf", "print", "add_item", "remove_item", "item_up", "item_down",

@@ -48,3 +48,17 @@ def test_item_shortcuts_outside_a_section_say_why(qtbot, window):
     qtbot.waitUntil(lambda: tab.heading.hasFocus())
     qtbot.keyClick(tab.heading, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
     assert "要移动的条目" in window.statusBar().currentMessage()
+
+
+def test_ctrl_y_redoes_as_in_word(qtbot, window):
+    new_report(qtbot, window, "congyan")
+    window.editor.setCurrentIndex(1)
+    tab = window.editor.currentWidget()
+    section = window.current_report().sections[0]
+    window.editor.add_item(section, 1)
+    window.undo()
+    assert len(section.items) == 1
+    tab.heading.setFocus()
+    qtbot.waitUntil(lambda: tab.heading.hasFocus())
+    qtbot.keyClick(tab.heading, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert len(section.items) == 2
