@@ -79,7 +79,12 @@ def choose_backup(parent: QWidget | None, db_path: Path) -> bool:
 
 
 def choose_file(parent: QWidget | None) -> str | None:
-    path, _ = QFileDialog.getOpenFileName(parent, "打开报告库", "", "天报报告库 (*.db);;所有文件 (*)")
+    """Starts in the data folder, where report databases live (not the folder the program was started from)."""
+    from models.paths import data_dir
+
+    folder = data_dir()
+    path, _ = QFileDialog.getOpenFileName(parent, "打开报告库", str(folder if folder.is_dir() else Path.home()),
+                                          "天报报告库 (*.db);;所有文件 (*)")
     return path or None
 
 

@@ -57,3 +57,14 @@ def test_enter_means_yes_unless_yes_loses_something(qapp):
     QTimer.singleShot(0, lambda: _press_enter_in_box(seen))
     assert Dialogs().confirm(None, "保存失败", "仍然关闭将丢失修改", yes="仍然关闭", no="返回窗口", risky=True) is False
     assert set(seen[0]) == {"移到回收站", "取消"} and set(seen[1]) == {"仍然关闭", "返回窗口"}
+
+
+def test_open_other_database_starts_in_the_data_folder(qtbot):
+    from models.paths import data_dir
+    from ui.open_errors import choose_file
+
+    data_dir().mkdir(parents=True, exist_ok=True)
+    seen: list[str] = []
+    QTimer.singleShot(0, lambda: _answer_file_dialog(seen, None))
+    assert choose_file(None) is None
+    assert seen == [str(data_dir())]
