@@ -53,6 +53,10 @@ class CheckPanel(QWidget):
         self.fix_one.hide()
         self.list = QListWidget()
         self.list.setWordWrap(True)
+        # Reached by click or F7, not by Qt passing the keyboard on when a tab is switched (that
+        # highlighted the first finding as if the author had picked it).
+        self.list.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.setFocusProxy(self.list)  # F7: arrows walk the findings, Enter jumps to one
         self.list.setAlternatingRowColors(True)
         self.list.itemActivated.connect(self._activate)
         self.list.itemClicked.connect(self._activate)

@@ -146,6 +146,7 @@ class PreviewPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(bar)
         layout.addWidget(self.scroll, 1)
+        self.setFocusProxy(self.scroll)  # F8: PgDown and the arrows scroll the pages
 
     def _zoom(self, factor: float) -> None:
         self.fit_width = False

@@ -50,6 +50,21 @@ class ReportEditor(QTabWidget):
         self.tabBar().tabMoved.connect(self._tab_moved)
         self.tabBar().setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.tabBar().customContextMenuRequested.connect(self._tab_menu)
+        self.currentChanged.connect(self._focus_into_tab)
+
+    def _focus_into_tab(self, _index: int) -> None:
+        """Switched by keyboard (Ctrl+PgDown, Ctrl+Tab): the keyboard goes on in the new tab's first field.
+
+        Qt leaves it on the scrolling page itself, where typing went nowhere. A mouse click on a tab keeps
+        the page focused (the wheel and PgDown scroll it), and the field's text is never selected, so a
+        keystroke cannot replace a heading.
+        """
+        page = self.currentWidget()
+        if page is None or QApplication.focusWidget() is not page or QApplication.mouseButtons() != Qt.MouseButton.NoButton:
+            return
+        first = self.info.title if page is self.info else getattr(page, "heading", None)
+        if first is not None:
+            first.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def set_readonly(self, readonly: bool) -> None:
         """View only (the database is read-only or open in another window); call before set_report."""

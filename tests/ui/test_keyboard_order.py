@@ -62,3 +62,30 @@ def test_ctrl_y_redoes_as_in_word(qtbot, window):
     qtbot.waitUntil(lambda: tab.heading.hasFocus())
     qtbot.keyClick(tab.heading, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
     assert len(section.items) == 2
+
+
+def test_switching_tabs_by_keyboard_lands_in_the_first_field(qtbot, window):
+    new_report(qtbot, window, "congyan")
+    window.docs.checks.refresh()
+    info = window.editor.info
+    info.title.setFocus()
+    qtbot.waitUntil(lambda: info.title.hasFocus())
+    qtbot.keyClick(info.title, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    tab = window.editor.currentWidget()
+    assert window.editor.currentIndex() == 1
+    assert QApplication.focusWidget() is tab.heading
+    assert tab.heading.selectedText() == ""  # a keystroke adds to the heading, never replaces it
+    # Qt did not pass the keyboard through the 检查 list on the way (it highlighted the first finding).
+    assert window.docs.checks.list.selectedItems() == []
+
+
+def test_f7_and_f8_put_the_keyboard_in_the_panel(qtbot, window):
+    new_report(qtbot, window, "congyan")
+    window.docs.checks.refresh()
+    qtbot.keyClick(window.editor.info.title, Qt.Key.Key_F7)
+    assert QApplication.focusWidget() is window.docs.checks.list
+    assert window.docs.checks.list.currentRow() == 0
+    qtbot.keyClick(window.docs.checks.list, Qt.Key.Key_Down)
+    assert window.docs.checks.list.currentRow() == 1
+    qtbot.keyClick(window.docs.checks.list, Qt.Key.Key_F8)
+    assert QApplication.focusWidget() is window.docs.preview.scroll

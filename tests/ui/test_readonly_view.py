@@ -55,3 +55,13 @@ def test_empty_window_enter_starts_a_report(qtbot, window):
     assert window.empty.new_button.hasFocus()
     qtbot.keyClick(window.empty.new_button, Qt.Key.Key_Return)
     assert window.current_report() is not None
+
+
+def test_checks_start_with_no_finding_highlighted(qtbot, window):
+    from tests.ui.conftest import new_report
+
+    new_report(qtbot, window, "congyan")
+    panel = window.docs.checks  # shown from the start; F7 would put the keyboard (and a highlight) there
+    panel.refresh()
+    assert panel.findings
+    assert panel.list.selectedItems() == [] and not panel.fix_one.isVisible()
