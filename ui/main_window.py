@@ -28,7 +28,7 @@ from ui.document_actions import DocumentActions
 from ui.report_editor import ReportEditor
 from ui.report_list import ReportList
 from ui.settings import make_settings
-from ui.trash_dialog import TrashDialog
+from ui.trash_dialog import TrashDialog, open_trash
 from ui.widgets import EmptyPage, fit_to_screen
 
 CHANGE_DELAY_MS = 300
@@ -291,11 +291,8 @@ class MainWindow(QMainWindow):
         self.open_report(nxt)
 
     def show_trash(self) -> None:
-        if self.readonly:
-            return
-        self.trash_dialog = TrashDialog(self.store, self.kind_names, self)
-        self.trash_dialog.restored.connect(lambda rid: self.reload_list())
-        self.trash_dialog.open()
+        if not self.readonly:
+            self.trash_dialog = open_trash(self)
 
     def focus_search(self) -> None:
         self.report_list.search.setFocus(Qt.FocusReason.ShortcutFocusReason)

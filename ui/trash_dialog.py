@@ -36,7 +36,9 @@ class TrashDialog(QDialog):
         self.list.currentRowChanged.connect(lambda r: self.restore_button.setEnabled(r >= 0))
         lay = QVBoxLayout(self)
         lay.addWidget(note)
+        self.empty = QLabel(self.tr("回收站是空的。"), self)
         lay.addWidget(self.list, 1)
+        lay.addWidget(self.empty)
         lay.addWidget(buttons)
         self.reload()
 
@@ -50,6 +52,7 @@ class TrashDialog(QDialog):
         if self.list.count():
             self.list.setCurrentRow(0)
         self.restore_button.setEnabled(self.list.currentRow() >= 0)
+        self.empty.setVisible(self.list.count() == 0)
 
     def restore_selected(self) -> None:
         it = self.list.currentItem()
@@ -59,3 +62,19 @@ class TrashDialog(QDialog):
         self.store.restore(rid)
         self.reload()
         self.restored.emit(rid)
+
+
+def open_trash(window) -> TrashDialog:
+    """报告 > 回收站 of ``window`` (MainWindow): a restored report is shown at once, so the author sees where it went."""
+
+    def restored(report_id: int) -> None:
+        window.reload_list(report_id)
+        window.open_report(report_id)
+        if window.editor.report is not None:
+            title = display_title(window.editor.report.title)
+            window.statusBar().showMessage(dlg.tr("已从回收站恢复“%1”").replace("%1", title), 6000)
+
+    dlg = TrashDialog(window.store, window.kind_names, window)
+    dlg.restored.connect(restored)
+    dlg.open()
+    return dlg

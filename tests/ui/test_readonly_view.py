@@ -65,3 +65,21 @@ def test_checks_start_with_no_finding_highlighted(qtbot, window):
     panel.refresh()
     assert panel.findings
     assert panel.list.selectedItems() == [] and not panel.fix_one.isVisible()
+
+
+def test_restored_report_is_shown_and_an_empty_trash_says_so(qtbot, window):
+    from tests.ui.conftest import new_report
+
+    a = new_report(qtbot, window, "congyan")
+    b = new_report(qtbot, window, "shuzhi")
+    window.delete_report()
+    assert window.current_report().id == a.id
+    window.show_trash()
+    dlg = window.trash_dialog
+    assert not dlg.empty.isVisible() or dlg.list.count() == 1
+    with qtbot.waitSignal(dlg.restored):
+        dlg.restore_button.click()
+    assert window.current_report().id == b.id
+    assert "已从回收站恢复“述职述廉报告”" == window.statusBar().currentMessage()
+    assert dlg.list.count() == 0 and dlg.empty.isVisibleTo(dlg)
+    dlg.close()
