@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QRect, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtGui import QColor, QFont, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
@@ -83,7 +83,10 @@ class ReportList(QWidget):
         self.copy_button = QPushButton(self.tr("复制为新报告"), self)
         self.copy_button.setToolTip(self.tr("以所选报告为底稿新建，如用去年的报告写今年的"))
         self.delete_button = QPushButton(self.tr("删除"), self)
-        self.delete_button.setToolTip(self.tr("移到回收站，可以恢复"))
+        self.delete_button.setToolTip(self.tr("移到回收站，可以恢复（在列表中按 Delete）"))
+        delete_key = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.list)
+        delete_key.setContext(Qt.ShortcutContext.WidgetShortcut)
+        delete_key.activated.connect(lambda: self.delete_button.isEnabled() and self.deleteRequested.emit())
         buttons = QHBoxLayout()
         buttons.setSpacing(6)
         buttons.addWidget(self.new_button)

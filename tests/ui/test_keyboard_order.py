@@ -89,3 +89,16 @@ def test_f7_and_f8_put_the_keyboard_in_the_panel(qtbot, window):
     assert window.docs.checks.list.currentRow() == 1
     qtbot.keyClick(window.docs.checks.list, Qt.Key.Key_F8)
     assert QApplication.focusWidget() is window.docs.preview.scroll
+
+
+def test_delete_key_in_the_report_list_asks_then_moves_to_trash(qtbot, window):
+    new_report(qtbot, window, "congyan")
+    window.report_list.list.setFocus()
+    qtbot.waitUntil(lambda: window.report_list.list.hasFocus())
+    window.dialogs.confirm_answer = False
+    qtbot.keyClick(window.report_list.list, Qt.Key.Key_Delete)
+    assert window.dialogs.last_confirm["yes"] == "移到回收站"
+    assert window.report_list.ids() != []
+    window.dialogs.confirm_answer = True
+    qtbot.keyClick(window.report_list.list, Qt.Key.Key_Delete)
+    assert window.report_list.ids() == []
