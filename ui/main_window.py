@@ -299,8 +299,9 @@ class MainWindow(QMainWindow):
         self.report_list.search.selectAll()
 
     def show_about(self) -> None:
-        self.dialogs.info(self, self.tr("关于天报"), self.tr("天报 报告填报助手 %1\n填写结构化报告，导出符合 GB/T 9704-2012 的 PDF。")
-                          .replace("%1", APP_VERSION))
+        self.dialogs.info(self, self.tr("关于天报"), self.tr(
+            "天报 报告填报助手 %1\n填写结构化报告，导出符合 GB/T 9704-2012 的 PDF。\n\n报告库文件（备份或拷贝时用）：\n%2")
+            .replace("%1", APP_VERSION).replace("%2", str(self.store.path)))
 
     # -- editing commands -------------------------------------------------------------
 

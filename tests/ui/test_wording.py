@@ -88,3 +88,9 @@ def test_undo_menu_says_what_it_undoes(qtbot, window):
     window.undo()
     assert window.menu_actions["redo"].text() == "重做“添加条目”"
     assert window.menu_actions["undo"].text() == "撤销" and not window.menu_actions["undo"].isEnabled()
+
+
+def test_about_says_where_the_reports_are_kept(window, db_path):
+    window.show_about()
+    title, text = window.dialogs.asked[-1]
+    assert title == "关于天报" and str(db_path) in text
