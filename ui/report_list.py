@@ -6,6 +6,7 @@ from PySide6.QtCore import QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -95,7 +96,12 @@ class ReportList(QWidget):
         lay = QVBoxLayout(self)
         lay.setContentsMargins(8, 8, 4, 8)
         lay.setSpacing(6)
+        self.no_match = QLabel(self)
+        self.no_match.setWordWrap(True)
+        self.no_match.setStyleSheet("color: #888;")
+        self.no_match.hide()
         lay.addWidget(self.search)
+        lay.addWidget(self.no_match)
         lay.addWidget(self.list, 1)
         lay.addLayout(buttons)
         self._names: dict[str, str] = {}
@@ -124,6 +130,9 @@ class ReportList(QWidget):
                 self.list.setCurrentItem(it)
         self.list.blockSignals(False)
         self._update_buttons()
+        words = self.search.text().strip()
+        self.no_match.setText(self.tr("没有标题含“%1”的报告").replace("%1", words))
+        self.no_match.setVisible(bool(words) and not reports)
 
     def ids(self) -> list[int]:
         return [self.list.item(i).data(ID_ROLE) for i in range(self.list.count())]

@@ -94,3 +94,12 @@ def test_about_says_where_the_reports_are_kept(window, db_path):
     window.show_about()
     title, text = window.dialogs.asked[-1]
     assert title == "关于天报" and str(db_path) in text
+
+
+def test_search_without_results_says_so(qtbot, window):
+    new_report(qtbot, window, "congyan")
+    lst = window.report_list
+    lst.search.setText("述职")
+    assert lst.list.count() == 0 and lst.no_match.isVisible() and "述职" in lst.no_match.text()
+    lst.search.clear()
+    assert lst.list.count() == 1 and not lst.no_match.isVisible()
