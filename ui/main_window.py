@@ -263,6 +263,7 @@ class MainWindow(QMainWindow):
         self.open_report(rid)
         self.editor.setCurrentIndex(0)
         self.editor.info.title.setFocus()
+        self.editor.info.title.selectAll()  # the template's title is a suggestion: typing replaces it
 
     def delete_report(self) -> None:
         rid = self.report_list.current_id()

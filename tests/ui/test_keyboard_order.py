@@ -102,3 +102,13 @@ def test_delete_key_in_the_report_list_asks_then_moves_to_trash(qtbot, window):
     window.dialogs.confirm_answer = True
     qtbot.keyClick(window.report_list.list, Qt.Key.Key_Delete)
     assert window.report_list.ids() == []
+
+
+def test_new_report_title_is_selected_so_typing_replaces_the_suggestion(qtbot, window):
+    from tests.ui.conftest import type_text
+
+    new_report(qtbot, window, "shuzhi")
+    title = window.editor.info.title
+    assert title.hasFocus() and title.textCursor().selectedText() == "述职述廉报告"
+    type_text(qtbot, title, "2026年度述职述廉报告")
+    assert window.current_report().title == "2026年度述职述廉报告"
