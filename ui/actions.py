@@ -33,6 +33,8 @@ MENUS = {
         None,
         ("add_section", "添加部分", "Ctrl+Shift+Return", "editor.add_section_here", True),
         ("remove_section", "删除部分", "", "editor.remove_section_here", True),
+        ("section_left", "部分前移", "Ctrl+Shift+PgUp", "editor.move_section_here:-1", True),
+        ("section_right", "部分后移", "Ctrl+Shift+PgDown", "editor.move_section_here:1", True),
         None,
         ("find", "搜索报告", "Ctrl+F", "focus_search", True),
         ("prev_tab", "上一个标签页", "Ctrl+PgUp", "editor.step_tab:-1", True),
@@ -56,10 +58,10 @@ EXTRA_SHORTCUTS = {"add_item": ["Ctrl+Return"], "redo": ["Ctrl+Y"]}  # Ctrl+Y: r
 
 # Actions that need an open report.
 NEEDS_REPORT = {"copy", "export_pdf", "print", "add_item", "remove_item", "item_up", "item_down",
-                "add_section", "remove_section", "history", "checks", "preview"}
+                "add_section", "remove_section", "section_left", "section_right", "history", "checks", "preview"}
 # Actions that change the database: off when it is open read-only.
 WRITES = {"new", "copy", "import", "paste_import", "save", "trash", "restore_backup", "add_item", "remove_item", "item_up",
-          "item_down", "add_section", "remove_section"}
+          "item_down", "add_section", "remove_section", "section_left", "section_right"}
 # Features whose hook methods other modules fill; MainWindow.enable_feature(key) switches them on.
 HOOKED = {"import", "paste_import", "export_pdf", "print", "checks", "preview", "history", "restore_backup"}
 # Enabled by the undo stack itself.

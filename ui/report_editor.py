@@ -236,6 +236,13 @@ class ReportEditor(QTabWidget):
         if s is not None:
             self.remove_section(s)
 
+    def move_section_here(self, delta: int) -> None:
+        s = self.current_section()
+        if s is None:
+            self._hint(self.tr("请先切换到要移动的部分的标签页"))
+            return
+        self.move_section_by(s, delta)
+
     def step_tab(self, delta: int) -> None:
         self.setCurrentIndex((self.currentIndex() + delta) % self.count())
 

@@ -210,8 +210,8 @@ class SectionTab(QScrollArea):
         tools.addStretch(1)
         self.section_buttons = {}
         for key, text, tip in (
-            ("left", self.tr("前移"), self.tr("把本部分移到前面")),
-            ("right", self.tr("后移"), self.tr("把本部分移到后面")),
+            ("left", self.tr("前移"), self.tr("把本部分移到前面（Ctrl+Shift+PgUp）")),
+            ("right", self.tr("后移"), self.tr("把本部分移到后面（Ctrl+Shift+PgDown）")),
             ("add", self.tr("添加部分"), self.tr("在本部分之后添加新部分（Ctrl+Shift+Enter）")),
             ("remove", self.tr("删除本部分"), self.tr("删除本部分（可撤销，Ctrl+Z）")),
         ):

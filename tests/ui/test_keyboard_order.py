@@ -112,3 +112,18 @@ def test_new_report_title_is_selected_so_typing_replaces_the_suggestion(qtbot, w
     assert title.hasFocus() and title.textCursor().selectedText() == "述职述廉报告"
     type_text(qtbot, title, "2026年度述职述廉报告")
     assert window.current_report().title == "2026年度述职述廉报告"
+
+
+def test_sections_move_by_keyboard(qtbot, window):
+    new_report(qtbot, window, "congyan")
+    window.editor.setCurrentIndex(3)
+    tab = window.editor.currentWidget()
+    tab.heading.setFocus()
+    qtbot.waitUntil(lambda: tab.heading.hasFocus())
+    qtbot.keyClick(tab.heading, Qt.Key.Key_PageUp,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert [s.heading for s in window.current_report().sections] == ["履职情况", "下步措施", "存在问题"]
+    assert window.editor.currentWidget() is tab and window.editor.tabText(2) == "二、下步措施"
+    assert QApplication.focusWidget() is tab.heading
+    window.undo()
+    assert [s.heading for s in window.current_report().sections] == ["履职情况", "存在问题", "下步措施"]
