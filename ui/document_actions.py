@@ -214,9 +214,16 @@ class DocumentActions(QObject):
         pages = PdfPages(data, self)
         try:
             with _WaitCursor():
-                return print_pdf(pages, printer)
+                printed = print_pdf(pages, printer)
         finally:
             pages.deleteLater()
+        # Printing is silent otherwise: say that it happened, or that the printer could not be started.
+        if printed:
+            self.w.statusBar().showMessage(self.tr("已发送 %1 页到打印机 %2").replace("%1", str(printed))
+                                           .replace("%2", printer.printerName() or printer.outputFileName()), 8000)
+        else:
+            self.w.dialogs.error(self.w, self.tr("打印"), self.tr("无法开始打印，请检查打印机是否已连接并开机。"))
+        return printed
 
     # -- import ----------------------------------------------------------------------
 

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+
 from export.layout import layout_report
+from tests.ui.conftest import OFFSCREEN_NOISE
 from tests.ui.test_document_actions import _sample
 
 
@@ -54,3 +57,21 @@ def test_export_link_stays_short_for_a_long_title(qtbot, window, dialogs, tmp_pa
     assert "打开所在文件夹" in link.text() and "R&amp;D" in link.text()  # shown as text, not markup
     assert link.sizeHint().width() < 700  # leaves the link on screen at 1366 px
     assert link.toolTip() == str(target)
+
+
+def test_printing_says_it_happened(qtbot, window, dialogs, tmp_path):
+    _sample(window)
+    dialogs.confirm_answer = True
+    dialogs.print_path = str(tmp_path / "printed.pdf")
+    assert window.docs.print_report() == 5
+    assert window.statusBar().currentMessage().startswith("已发送 5 页到打印机")
+
+
+# Qt's own word for the failure we report (one marker replaces conftest's, so its pattern is repeated).
+@pytest.mark.qt_log_ignore(r"QPainter::begin\(\): Returned false", OFFSCREEN_NOISE)
+def test_printer_that_cannot_start_is_reported(qtbot, window, dialogs, tmp_path):
+    _sample(window)
+    dialogs.confirm_answer = True
+    dialogs.print_path = str(tmp_path / "no-such-folder" / "printed.pdf")  # the print job cannot open its file
+    assert window.docs.print_report() == 0
+    assert dialogs.errors and "无法开始打印" in dialogs.errors[-1]
