@@ -42,7 +42,7 @@ _TOO_LONG = KINDS["too_long"][1]
 
 _TOP_NAMES = {"title": "标题", "preamble": "开头语", "closing": "结束语", "signature": "署名", "date": "成文日期"}
 _SECTION_NAMES = {"heading": "标题", "intro": "开头段"}
-_ITEM_NAMES = {"lead": "要点", "body": "正文"}
+_ITEM_NAMES = {"lead": "引领句", "body": "正文"}  # the words of the window and README
 
 
 def place_name(path: str) -> str:
@@ -150,9 +150,9 @@ def _empty_checks(found: list[Finding], report: Report) -> None:
             if not lead and not body:
                 empty(item_field(si, ii, "body"), "这一条是空的")
             elif s.numbering != NONE and not lead:
-                empty(item_field(si, ii, "lead"), "未填写要点（首句）")
+                empty(item_field(si, ii, "lead"), "未填写引领句")
             elif s.numbering != NONE and not body:
-                empty(item_field(si, ii, "body"), "只有要点，没有正文", INFO)
+                empty(item_field(si, ii, "body"), "只有引领句，没有正文", INFO)
 
 
 def _numbering_checks(found: list[Finding], report: Report) -> None:

@@ -61,6 +61,7 @@ def placeholders(text: str) -> list[Hit]:
 # --- half-width punctuation ---------------------------------------------------------------------
 
 _FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）", ".": "。"}
+_NAMES = {",": "逗号", ";": "分号", ":": "冒号", "?": "问号", "!": "叹号", "(": "括号", ")": "括号", ".": "句号"}
 _HALF_MARKS = set(_FULL) | {'"', "'"}
 _HALF_RE = re.compile(r"[,;:?!().\"']")
 _MARK_RE = re.compile(r"[,;:?!().\"'“”‘’]")
@@ -111,7 +112,7 @@ def halfwidth(text: str) -> list[Hit]:
             fix = ("”" if closing else "“") if ch == '"' else ("’" if closing else "‘")
             inside = _quote_content(text, i, ch, closing)
             if is_cjk(prev) or is_cjk(nxt) or any(is_cjk(c) for c in inside):
-                hits.append(Hit(i, i + 1, f"半角引号 {ch} 应为全角 {fix}", fix))
+                hits.append(Hit(i, i + 1, f"半角引号 {ch} 应改为全角 {fix}", fix))
             continue
         if ch in "()":
             pair = parens.get(i)
@@ -129,7 +130,7 @@ def halfwidth(text: str) -> list[Hit]:
         else:
             wanted = is_cjk(prev) or is_cjk(nxt)
         if wanted:
-            hits.append(Hit(i, i + 1, f"半角标点 {ch} 应为全角 {_FULL[ch]}", _FULL[ch]))
+            hits.append(Hit(i, i + 1, f"半角{_NAMES.get(ch, '标点')}“{ch}”应改为全角“{_FULL[ch]}”", _FULL[ch]))
     return hits
 
 

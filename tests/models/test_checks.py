@@ -278,7 +278,7 @@ def test_finding_api():
     assert set(d) == {"kind", "severity", "field", "start", "end", "message", "fix", "text", "place"}
     assert [place_name(p) for p in ("", "title", "date", "sections.1.heading", "sections.0.intro",
                                     "sections.2.items.0.lead")] == [
-        "全文", "标题", "成文日期", "第二部分标题", "第一部分开头段", "第三部分第1条要点"]
+        "全文", "标题", "成文日期", "第二部分标题", "第一部分开头段", "第三部分第1条引领句"]
     assert all(sev in ("error", "warning", "info") for sev, _ in KINDS.values())
     assert set(KIND_LABELS) == set(KINDS)
     empty = _kinds(report, "empty")
