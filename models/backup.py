@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as _dt
+import os
 import re
 import shutil
 import sqlite3
@@ -106,3 +107,20 @@ def restore_backup(backup_path: str | Path, db_path: str | Path, now: _dt.dateti
     overwrite_database(backup_path, db_path)
     return aside
 
+
+def set_aside_damaged(db_path: str | Path, now: _dt.datetime | None = None) -> Path:
+    """Move a damaged database (and its -wal/-shm) into the backups folder, byte for byte; returns its new path.
+
+    Nothing is deleted: the file can still be sent to someone who can repair it, and a new, empty
+    database can be created in its place.
+    """
+    db_path = Path(db_path)
+    now = now or _dt.datetime.now()
+    folder = backup_dir(db_path)
+    folder.mkdir(parents=True, exist_ok=True)
+    aside = folder / f"tianbao-damaged-{now:%Y%m%d-%H%M%S}.db"
+    for suffix in ("", "-wal", "-shm"):
+        src = Path(str(db_path) + suffix)
+        if src.exists():
+            os.replace(src, Path(str(aside) + suffix))
+    return aside

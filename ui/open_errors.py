@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from models.backup import daily_backup, list_backups
+from models.backup import daily_backup, list_backups, set_aside_damaged
 from models.lock import DatabaseLockedError
 from models.opening import open_readonly, open_store
 from models.store import DatabaseDamagedError, DatabaseNewerError, Store, StoreError
@@ -15,9 +15,11 @@ from models.store import DatabaseDamagedError, DatabaseNewerError, Store, StoreE
 OPEN_BACKUP = "backup"
 OPEN_OTHER = "other"
 OPEN_READONLY = "readonly"
+START_FRESH = "fresh"
 QUIT = "quit"
 
-LABELS = {OPEN_BACKUP: "打开备份", OPEN_OTHER: "打开其他文件", OPEN_READONLY: "只读打开", QUIT: "退出"}
+LABELS = {OPEN_BACKUP: "打开备份", OPEN_OTHER: "打开其他文件", OPEN_READONLY: "只读打开",
+          START_FRESH: "新建空报告库", QUIT: "退出"}
 LOCKED_READONLY_REASON = "此报告库已在另一个天报窗口中打开，这里只能查看和导出，不能修改。"
 
 Ask = Callable[[QWidget | None, str, str, list[tuple[str, str]]], str]
@@ -28,7 +30,9 @@ def choices_for(error: StoreError, db_path: str | Path) -> list[str]:
     if isinstance(error, DatabaseLockedError):
         return [OPEN_READONLY, OPEN_OTHER, QUIT]
     first = [OPEN_BACKUP] if list_backups(db_path) else []
-    return [*first, OPEN_OTHER, QUIT]
+    # A damaged file can be set aside (kept, byte for byte) so that work can start again today.
+    fresh = [START_FRESH] if isinstance(error, DatabaseDamagedError) else []
+    return [*first, OPEN_OTHER, *fresh, QUIT]
 
 
 def error_text(error: StoreError, db_path: str | Path) -> tuple[str, str]:
@@ -37,7 +41,8 @@ def error_text(error: StoreError, db_path: str | Path) -> tuple[str, str]:
     has_backup = bool(list_backups(path))
     if isinstance(error, DatabaseDamagedError):
         more = ("可以从自动备份恢复（损坏的文件会先另存到备份文件夹，不会删除），或打开其他报告库文件。"
-                if has_backup else "没有找到自动备份。可以打开其他报告库文件；损坏的文件保持原样，可请技术人员帮助修复。")
+                if has_backup else "没有找到自动备份。可以打开其他报告库文件，或新建空报告库（损坏的文件原样移到备份文件夹，"
+                "可请技术人员帮助修复）。")
         return "报告库已损坏", f"{error}\n\n文件：{path}\n\n{more}"
     if isinstance(error, DatabaseNewerError):
         more = "也可以打开升级前的自动备份，或其他报告库文件。" if has_backup else "也可以打开其他报告库文件。"
@@ -108,6 +113,11 @@ def open_with_recovery(path: str | Path, parent: QWidget | None = None, *, ask: 
                 chosen = other(parent)
                 if chosen:
                     path = Path(chosen)
+            elif choice == START_FRESH:
+                try:
+                    set_aside_damaged(path)
+                except OSError:
+                    pass  # could not move it: the next try says why again
             elif choice == OPEN_READONLY:
                 try:
                     return open_readonly(path, LOCKED_READONLY_REASON)

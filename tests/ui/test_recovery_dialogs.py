@@ -19,6 +19,7 @@ from ui.open_errors import (
     OPEN_OTHER,
     OPEN_READONLY,
     QUIT,
+    START_FRESH,
     choices_for,
     open_with_recovery,
     present_open_error,
@@ -218,12 +219,12 @@ def test_damaged_offers_backup_other_quit(db_path):
         open_store(db_path)
     assert present_open_error(err.value, db_path, ask=ask) == QUIT
     title, text, labels = ask.shown[0]
-    assert title == "报告库已损坏" and labels == ["打开备份", "打开其他文件", "退出"]
+    assert title == "报告库已损坏" and labels == ["打开备份", "打开其他文件", "新建空报告库", "退出"]
     assert "损坏的文件会先另存" in text and str(db_path) in text
 
 
 def test_choices_without_backups_and_when_locked(db_path):
-    assert choices_for(DatabaseDamagedError("x"), db_path) == [OPEN_OTHER, QUIT]
+    assert choices_for(DatabaseDamagedError("x"), db_path) == [OPEN_OTHER, START_FRESH, QUIT]
     assert choices_for(DatabaseNewerError("x"), db_path) == [OPEN_OTHER, QUIT]
     assert choices_for(DatabaseLockedError("x"), db_path) == [OPEN_READONLY, OPEN_OTHER, QUIT]
 
@@ -245,6 +246,19 @@ def test_open_with_recovery_restores_a_backup(db_path):
     store.close()
     kept = [b for b in list_backups(db_path) if b.before_restore]
     assert kept and kept[0].path.read_bytes() == damaged  # the damaged file was never thrown away
+
+
+def test_damaged_without_backup_can_start_fresh_keeping_the_damaged_file(db_path):
+    damage(db_path)
+    damaged = db_path.read_bytes()
+    ask = Asker(START_FRESH)
+    store = open_with_recovery(db_path, ask=ask)
+    assert store is not None and not store.readonly and store.list_reports() == []
+    store.close()
+    assert "新建空报告库" in ask.shown[0][1]
+    [aside] = (db_path.parent / "backups").glob("tianbao-damaged-*.db")
+    assert aside.read_bytes() == damaged  # kept byte for byte, for someone who can repair it
+    assert all(not b.path.name.startswith("tianbao-damaged") for b in list_backups(db_path))
 
 
 def test_open_with_recovery_other_file_then_quit(db_path, tmp_path):
