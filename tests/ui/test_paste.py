@@ -1,5 +1,6 @@
 """Pasting from Word or WPS keeps only the text: no fonts, colours or bold reach the report."""
 
+import pytest
 from PySide6.QtCore import QMimeData
 from PySide6.QtWidgets import QApplication
 
@@ -10,6 +11,13 @@ WORD_HTML = (
     "<b>一是加强学习。</b><span style='font-size:16pt'>坚持“第一议题”制度。</span></p></body></html>"
 )
 TEXT = "一是加强学习。坚持“第一议题”制度。"
+
+
+@pytest.fixture(autouse=True)
+def _clear_clipboard(qapp):
+    """The clipboard owns the mime data; clearing it while the app lives avoids a double free at exit."""
+    yield
+    QApplication.clipboard().clear()
 
 
 def _clipboard(html: str, text: str) -> None:
