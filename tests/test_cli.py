@@ -14,6 +14,7 @@ from models.exchange import dump_file, load_file
 from models.report import HEADING, Item, Report, Section
 from models.store import Store
 from tests.conftest import ROOT
+from tests.models.test_migrations import make_newer
 
 ODD = "𠮷😀\u202e\u200fe\u0301\x00\x07\u2028"
 
@@ -146,13 +147,7 @@ def test_damaged_and_newer_database(tmp_path):
     assert_clean_error(run("list", "--db", str(damaged)), "已损坏")
     assert damaged.read_bytes() == b"hello, not sqlite\n" * 100
     newer = tmp_path / "newer.db"
-    Store(newer).close()
-    import sqlite3
-
-    conn = sqlite3.connect(newer)
-    conn.execute("UPDATE meta SET value='7' WHERE key='schema_version'")
-    conn.commit()
-    conn.close()
+    make_newer(newer, version=7)
     assert_clean_error(run("list", "--db", str(newer)), "数据格式 7", "数据格式 1")
 
 

@@ -10,6 +10,7 @@ import pytest
 from models.backup import backup_dir, daily_backup, list_backups, restore_backup
 from models.report import Item, Report, Section
 from models.store import DatabaseDamagedError, DatabaseNewerError, Store, integrity_check
+from tests.models.test_migrations import make_newer
 
 DAY = _dt.datetime(2026, 11, 26, 9, 30)
 
@@ -129,11 +130,7 @@ def test_damaged_or_newer_backup_is_refused_before_anything_changes(db_path, tmp
     with pytest.raises(DatabaseDamagedError):
         restore_backup(bad, db_path)
     newer = tmp_path / "newer.db"
-    Store(newer).close()
-    conn = sqlite3.connect(newer)
-    conn.execute("UPDATE meta SET value='99' WHERE key='schema_version'")
-    conn.commit()
-    conn.close()
+    make_newer(newer, version=99)
     with pytest.raises(DatabaseNewerError):
         restore_backup(newer, db_path)
     assert db_path.read_bytes() == before
