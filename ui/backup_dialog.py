@@ -9,17 +9,15 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QLabel,
-    QListWidget,
     QListWidgetItem,
     QMessageBox,
-    QVBoxLayout,
     QWidget,
 )
 
 from models.backup import KEEP_DAILY, backup_dir, list_backups, restore_backup
 from models.store import Store, StoreError
 from ui.history_dialog import ask_question
-from ui.widgets import restore_buttons
+from ui.widgets import restore_list
 
 PATH_ROLE = Qt.ItemDataRole.UserRole
 
@@ -54,17 +52,9 @@ class BackupDialog(QDialog):
         note.setWordWrap(True)
         note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         note.setStyleSheet("color: #666;")
-        self.list = QListWidget(self)
-        self.empty = QLabel(self.tr("还没有备份。天报每天第一次打开报告库时会备份一次。"), self)
-        self.empty.setWordWrap(True)
-        buttons, self.restore_button = restore_buttons(self, self.tr("恢复所选备份"))
-        self.list.currentRowChanged.connect(lambda r: self.restore_button.setEnabled(r >= 0))
+        self.list, self.empty, self.restore_button = restore_list(
+            self, note, self.tr("还没有备份。天报每天第一次打开报告库时会备份一次。"), self.tr("恢复所选备份"))
         self.list.itemDoubleClicked.connect(lambda _it: self.restore_selected())
-        lay = QVBoxLayout(self)
-        lay.addWidget(note)
-        lay.addWidget(self.list, 1)
-        lay.addWidget(self.empty)
-        lay.addWidget(buttons)
         self.reload()
 
     def reload(self) -> None:

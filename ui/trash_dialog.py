@@ -6,15 +6,13 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
     QLabel,
-    QListWidget,
     QListWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
 from models.store import TRASH_DAYS, Store
 from ui.report_list import DETAIL_ROLE, ID_ROLE, TwoLineDelegate, display_title
-from ui.widgets import restore_buttons, when
+from ui.widgets import restore_list, when
 
 
 class TrashDialog(QDialog):
@@ -30,16 +28,8 @@ class TrashDialog(QDialog):
         self.resize(480, 400)
         note = QLabel(self.tr("删除的报告保留 %1 天，期间可以恢复。").replace("%1", str(TRASH_DAYS)), self)
         note.setStyleSheet("color: #666;")
-        self.list = QListWidget(self)
+        self.list, self.empty, self.restore_button = restore_list(self, note, self.tr("回收站是空的。"), self.tr("恢复"))
         self.list.setItemDelegate(TwoLineDelegate(self.list))
-        buttons, self.restore_button = restore_buttons(self, self.tr("恢复"))
-        self.list.currentRowChanged.connect(lambda r: self.restore_button.setEnabled(r >= 0))
-        lay = QVBoxLayout(self)
-        lay.addWidget(note)
-        self.empty = QLabel(self.tr("回收站是空的。"), self)
-        lay.addWidget(self.list, 1)
-        lay.addWidget(self.empty)
-        lay.addWidget(buttons)
         self.reload()
 
     def reload(self) -> None:

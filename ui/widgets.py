@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
     QPushButton,
     QSizePolicy,
     QTextEdit,
@@ -183,3 +184,18 @@ class CountLabel(QLabel):
 
 def chars(*texts: str) -> int:
     return sum(count_chars(t) for t in texts)
+
+
+def restore_list(dialog: QDialog, note: QLabel, empty_text: str, label: str) -> tuple[QListWidget, QLabel, QPushButton]:
+    """The frame of a list-and-restore dialog: note, list, a line for the empty case, restore/关闭 buttons."""
+    items = QListWidget(dialog)
+    empty = QLabel(empty_text, dialog)
+    empty.setWordWrap(True)
+    buttons, restore = restore_buttons(dialog, label)
+    items.currentRowChanged.connect(lambda row: restore.setEnabled(row >= 0))
+    lay = QVBoxLayout(dialog)
+    lay.addWidget(note)
+    lay.addWidget(items, 1)
+    lay.addWidget(empty)
+    lay.addWidget(buttons)
+    return items, empty, restore
