@@ -74,7 +74,7 @@ def cmd_dump(args) -> int:
 
 
 def cmd_import(args) -> int:
-    from models.importing import read_report_file
+    from models.importers.dispatch import read_report_file
 
     report, summary = read_report_file(args.file)
     store = _open_store(args)
@@ -85,7 +85,7 @@ def cmd_import(args) -> int:
 
 
 def cmd_export(args) -> int:
-    from export.pdf import export_pdf
+    from export.backends.pdf import export_pdf
 
     store = _open_store(args)
     report = store.load(_report_id(args.id))

@@ -13,7 +13,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from models.checks import check_field, run_checks, summary  # noqa: E402
-from models.parse import parse_text, read_file, report_text  # noqa: E402
+from models.importers.structure import parse_text, read_file, report_text  # noqa: E402
 from models.report import Item, Report, Section  # noqa: E402
 
 SAMPLE = ROOT.parent / "shared" / "seeds" / "000_43bf3779fedf47ec.txt"

@@ -28,8 +28,8 @@ def best_of(fn, n: int, clock=time.perf_counter) -> float:
 
 
 def main() -> None:
+    from export.backends.pdf import export_pdf, render_pdf_bytes
     from export.layout import layout_report
-    from export.pdf import export_pdf, render_pdf_bytes
 
     tmp = Path(tempfile.mkdtemp(prefix="tianbao-bench-"))
     report = sample_report()

@@ -29,7 +29,7 @@ def reports() -> dict:
 
 
 def render(name: str, report, out: Path, hi: bool) -> tuple[int, list[str]]:
-    from export.pdf import export_pdf
+    from export.backends.pdf import export_pdf
 
     pdf = out / f"{name}.pdf"
     result = export_pdf(report, pdf, deterministic=True)

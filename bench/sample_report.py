@@ -8,7 +8,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # also runnable as a script
 
-from models.parse import parse_text  # noqa: E402
+from models.importers.structure import parse_text  # noqa: E402
 from models.report import Item, Report  # noqa: E402
 
 SAMPLE = Path(__file__).resolve().parent.parent.parent / "shared" / "seeds" / "000_43bf3779fedf47ec.txt"

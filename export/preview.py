@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from export.backends.pdf import render_pdf_bytes
 from export.errors import ExportError
 from export.facts import facts_from_layout
 from export.locate import LineMap, line_map
-from export.pdf import render_pdf_bytes
 from models.facts import TypesetFacts
 from models.report import Report
 

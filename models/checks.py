@@ -12,7 +12,7 @@ from dataclasses import asdict, dataclass
 from models import textchecks as tc
 from models.facts import TypesetFacts
 from models.fields import get_field, item_field, iter_fields, parse_field, section_field, set_field
-from models.parse import cn_to_int
+from models.importers.structure import cn_to_int
 from models.report import HEADING, NONE, YISHI, Report, chinese_number
 
 ERROR, WARNING, INFO = "error", "warning", "info"

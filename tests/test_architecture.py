@@ -7,7 +7,7 @@ from tests.conftest import ROOT
 
 CORE_MODULES = [
     "models.report", "models.store", "models.migrations", "models.exchange", "models.templates",
-    "models.fields", "models.facts", "models.paths", "models.importing",
+    "models.fields", "models.facts", "models.paths", "models.importers.dispatch",
 ]
 
 

@@ -55,7 +55,7 @@ store.snapshot(rid, "保存")
 done.append("store")
 
 try:
-    from export.pdf import export_pdf, render_pdf_bytes
+    from export.backends.pdf import export_pdf, render_pdf_bytes
 except ImportError:
     export_pdf = None
 if export_pdf is not None:
@@ -88,14 +88,14 @@ if MainWindow is not None:
     assert w.docs.preview.result is not None and w.docs.preview.result.pages >= 1
     done.append("live preview")
     if export_pdf is not None:
-        from ui.pdf_pages import PdfPages
+        from ui.preview.pdf_pages import PdfPages
         data, _ = render_pdf_bytes(store.load(rid))
         pages = PdfPages(data)
         image = pages.render(0, 40)  # the preview
         assert not image.isNull()
         done.append("preview")
         from PySide6.QtPrintSupport import QPrinter
-        from ui.printing import make_printer, print_pdf
+        from ui.preview.printing import make_printer, print_pdf
         printer = make_printer()
         printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
         printer.setOutputFileName(str(db.parent / "printed.pdf"))

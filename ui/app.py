@@ -62,10 +62,10 @@ def make_app(argv: list[str] | None = None) -> QApplication:
 def run(db_path: str | None, dialogs=None) -> int:
     """Open the window on ``db_path`` (None: the default database); returns the exit code."""
     from models.paths import default_db
-    from ui.dialogs import Dialogs
+    from ui.dialogs.base import Dialogs
+    from ui.dialogs.open_errors import open_with_recovery
     from ui.main_window import MainWindow
-    from ui.open_errors import open_with_recovery
-    from ui.typesetter import warm_up
+    from ui.preview.typesetter import warm_up
 
     app = make_app()
     warm_up()  # the typesetting process starts while the database opens

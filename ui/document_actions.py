@@ -15,8 +15,8 @@ from models import history
 from models.checks import apply_all_fixes, apply_fix, run_checks, summary
 from models.store import StoreError
 from ui.check_panel import CheckPanel
-from ui.preview_panel import PreviewPanel
-from ui.typesetter import Typesetter
+from ui.preview.preview_panel import PreviewPanel
+from ui.preview.typesetter import Typesetter
 
 SNAPSHOT_TICK_MS = 60_000
 PANEL_WIDTH = 440
@@ -133,9 +133,9 @@ class DocumentActions(QObject):
 
     def _render_checked(self, verb: str):
         """(pdf bytes, ExportResult) after the author has seen what is still open, or None."""
+        from export.backends.pdf import render_pdf_bytes
         from export.errors import ExportError
         from export.facts import facts_from_result
-        from export.pdf import render_pdf_bytes
 
         report = self.w.current_report()
         if report is None:
@@ -163,8 +163,8 @@ class DocumentActions(QObject):
 
     def export_pdf(self) -> Path | None:
         """导出PDF: check, ask where (default <title>.pdf in the last folder), write atomically, snapshot."""
+        from export.backends.pdf import write_pdf
         from export.errors import ExportError
-        from export.pdf import write_pdf
 
         rendered = self._render_checked(self.tr("导出PDF"))
         if rendered is None:
@@ -199,8 +199,8 @@ class DocumentActions(QObject):
 
     def print_report(self) -> int:
         """打印: the same pages as the PDF, at 100 % on A4."""
-        from ui.pdf_pages import PdfPages
-        from ui.printing import make_printer, print_pdf
+        from ui.preview.pdf_pages import PdfPages
+        from ui.preview.printing import make_printer, print_pdf
 
         rendered = self._render_checked(self.tr("打印"))
         if rendered is None:
@@ -230,7 +230,7 @@ class DocumentActions(QObject):
     def import_file(self) -> None:
         """导入: .txt (UTF-8 or GB18030), .docx or a .json data file becomes a new report."""
         from models.exchange import ExchangeError
-        from models.importing import read_report_file
+        from models.importers.dispatch import read_report_file
 
         path = self.w.dialogs.get_open_path(
             self.w, self.tr("导入报告"), self.tr("报告文件 (*.docx *.txt *.json);;所有文件 (*)")
@@ -277,7 +277,7 @@ class DocumentActions(QObject):
                 self.snapshot(history.REASON_PERIODIC)
 
     def show_history(self) -> None:
-        from ui.history_dialog import HistoryDialog
+        from ui.dialogs.history_dialog import HistoryDialog
 
         report = self.w.current_report()
         if report is None or report.id is None or not self.w.autosave.flush():
@@ -295,7 +295,7 @@ class DocumentActions(QObject):
         self.w.statusBar().showMessage(self.tr("已恢复历史版本；恢复前的内容也已留存，可再次恢复"), 8000)
 
     def restore_backup(self) -> None:
-        from ui.backup_dialog import BackupDialog
+        from ui.dialogs.backup_dialog import BackupDialog
 
         if self.w.readonly or not self.w.autosave.flush():
             return

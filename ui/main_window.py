@@ -20,15 +20,15 @@ from models.report import Report
 from models.store import Store, StoreError
 from models.templates import load_templates, template_names
 from ui.actions import HOOKED, NEEDS_REPORT, SELF_MANAGED, WRITES, build_menus, follow_undo_stack
-from ui.autosave import Autosaver
-from ui.carry_forward import carry_forward, done_section, plan_count, plan_section
 from ui.debounce import Debouncer
-from ui.dialogs import Dialogs
+from ui.dialogs.base import Dialogs
+from ui.dialogs.carry_forward import carry_forward, done_section, plan_count, plan_section
+from ui.dialogs.trash_dialog import TrashDialog, open_trash
 from ui.document_actions import DocumentActions
-from ui.report_editor import ReportEditor
+from ui.editor.autosave import Autosaver
+from ui.editor.report_editor import ReportEditor
 from ui.report_list import ReportList
 from ui.settings import make_settings
-from ui.trash_dialog import TrashDialog, open_trash
 from ui.widgets import EmptyPage, fit_to_screen
 
 CHANGE_DELAY_MS = 300

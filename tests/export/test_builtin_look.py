@@ -7,9 +7,9 @@ import pypdf
 import pytest
 
 from export import geometry as g
+from export.backends.pdf import export_pdf
 from export.fonts import resolve
 from export.layout import layout_report
-from export.pdf import export_pdf
 from tests.export.sample import sample_report
 
 

@@ -9,8 +9,8 @@ from pathlib import Path
 import pdfplumber
 from hypothesis import HealthCheck, given, settings
 
+from export.backends.pdf import export_pdf
 from export.errors import ExportError
-from export.pdf import export_pdf
 from models.report import Report
 from tests.models.test_hostile import reports
 

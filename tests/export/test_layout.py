@@ -294,8 +294,8 @@ def test_locate_finds_the_field_under_a_click(sample_layout):
 
 
 def test_facts_from_an_export_result_match_a_fresh_typesetting():
+    from export.backends.pdf import render_pdf_bytes
     from export.facts import facts_from_result
-    from export.pdf import render_pdf_bytes
 
     report = sample_report()
     _, result = render_pdf_bytes(report)

@@ -13,9 +13,9 @@ import pypdf
 import pytest
 
 from export import geometry as g
+from export.backends.pdf import export_pdf, render_pdf_bytes
 from export.errors import ExportError
 from export.linebreak import NO_END, NO_START
-from export.pdf import export_pdf, render_pdf_bytes
 from models.report import Report
 from tests.export.sample import expected_text, sample_report
 

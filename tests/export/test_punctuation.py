@@ -6,9 +6,9 @@ import pdfplumber
 import pytest
 
 from export import geometry as g
+from export.backends.pdf import export_pdf
 from export.layout import layout_report
 from export.linebreak import Atom, break_paragraph, squeeze_pairs
-from export.pdf import export_pdf
 from models.report import Report
 from tests.export.test_pdf import body_rows, printed_lines
 

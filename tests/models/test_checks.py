@@ -25,7 +25,7 @@ from models.checks import (
 )
 from models.facts import CharPlace, FallbackPlace, ParagraphEnd, TypesetFacts
 from models.fields import get_field
-from models.parse import read_file
+from models.importers.structure import read_file
 from models.report import HEADING, NONE, YISHI, Item, Report, Section
 from tests.conftest import SAMPLE
 

@@ -11,7 +11,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from models.exchange import ExchangeError
-from models.parse import ParseError, cn_to_int, decode_bytes, parse_date, parse_text, read_file, report_text
+from models.importers.structure import (
+    ParseError,
+    cn_to_int,
+    decode_bytes,
+    parse_date,
+    parse_text,
+    read_file,
+    report_text,
+)
 from models.report import HEADING, NONE, YISHI, Item, Report, Section, item_number, section_number
 from models.templates import guess_kind
 from tests.conftest import SAMPLE
@@ -432,7 +440,7 @@ def test_docx_tracked_changes_fields_and_breaks(tmp_path):
 
 
 def test_the_kind_is_guessed_from_the_section_headings():
-    from models.parse import parse_text
+    from models.importers.structure import parse_text
 
     assert parse_text(SAMPLE.read_text(encoding="utf-8"))[0].kind == "congyan"
     text = "一、存在问题\n一是学习不够。\n二、原因剖析\n一是有所放松。\n三、整改措施\n一是加强学习。"

@@ -70,7 +70,7 @@ class FakeDialogs:
         return True
 
     def paste_text(self, parent):
-        from models.parse import parse_text
+        from models.importers.structure import parse_text
 
         return parse_text(self.pasted)[0] if self.pasted else None
 

@@ -109,7 +109,7 @@ def test_steady_typing_without_pauses_is_still_saved(qtbot):
     """A typist who never pauses for the whole debounce still reaches the disk every max_wait_ms."""
     from PySide6.QtCore import QTimer
 
-    from ui.autosave import Autosaver
+    from ui.editor.autosave import Autosaver
 
     saves = []
     saver = Autosaver(lambda: saves.append(1), delay_ms=200, max_wait_ms=300)

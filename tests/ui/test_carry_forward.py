@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from models.report import Item, Report, Section
-from ui.carry_forward import carry_forward, done_section, next_year_title, plan_count, plan_section
+from ui.dialogs.carry_forward import carry_forward, done_section, next_year_title, plan_count, plan_section
 
 
 def report() -> Report:

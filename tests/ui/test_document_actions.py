@@ -9,7 +9,7 @@ import pypdf
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QLineEdit, QTextEdit
 
-from models.parse import parse_text
+from models.importers.structure import parse_text
 from tests.conftest import SAMPLE
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog
 
-from ui.dialogs import Dialogs
+from ui.dialogs.base import Dialogs
 from ui.settings import make_settings
 
 
@@ -61,7 +61,7 @@ def test_enter_means_yes_unless_yes_loses_something(qapp):
 
 def test_open_other_database_starts_in_the_data_folder(qtbot):
     from models.paths import data_dir
-    from ui.open_errors import choose_file
+    from ui.dialogs.open_errors import choose_file
 
     data_dir().mkdir(parents=True, exist_ok=True)
     seen: list[str] = []

@@ -12,9 +12,9 @@ from models.lock import DatabaseLockedError
 from models.opening import open_store
 from models.report import Item, Report, Section
 from models.store import DatabaseDamagedError, DatabaseNewerError, Store
-from ui.backup_dialog import BackupDialog
-from ui.history_dialog import HistoryDialog, snapshot_time
-from ui.open_errors import (
+from ui.dialogs.backup_dialog import BackupDialog
+from ui.dialogs.history_dialog import HistoryDialog, snapshot_time
+from ui.dialogs.open_errors import (
     OPEN_BACKUP,
     OPEN_OTHER,
     OPEN_READONLY,

@@ -176,7 +176,7 @@ def test_dropping_a_card_moves_it(qtbot, window):
     from PySide6.QtCore import QByteArray, QMimeData, QPointF
     from PySide6.QtGui import QDragMoveEvent, QDropEvent
 
-    from ui.item_card import ITEM_MIME
+    from ui.editor.item_card import ITEM_MIME
 
     window.qtbot = qtbot
     report, tab = filled(window, 4)
@@ -205,7 +205,7 @@ def test_dropping_a_card_moves_it(qtbot, window):
 
 def test_template_dialog_lists_templates(qtbot):
     from models.templates import load_templates
-    from ui.template_dialog import TemplateDialog
+    from ui.dialogs.template_dialog import TemplateDialog
 
     templates = load_templates()
     dlg = TemplateDialog(templates)

@@ -9,10 +9,10 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QMenu, QTabWidget, QTextE
 from models.checks import utf16_range
 from models.fields import get_field, parse_field
 from models.report import Report, Section, section_number
-from ui import commands
-from ui.info_tab import InfoTab
-from ui.section_tab import SectionTab
-from ui.undo_router import UndoRouter
+from ui.editor import commands
+from ui.editor.info_tab import InfoTab
+from ui.editor.section_tab import SectionTab
+from ui.editor.undo_router import UndoRouter
 
 
 def settle_layouts() -> None:

@@ -6,7 +6,7 @@ from PySide6.QtCore import QMarginsF, QRectF
 from PySide6.QtGui import QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrinter
 
-from ui.pdf_pages import PdfPages
+from ui.preview.pdf_pages import PdfPages
 
 PRINT_DPI = 300
 

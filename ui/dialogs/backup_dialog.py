@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from models.backup import KEEP_DAILY, backup_dir, list_backups, restore_backup
 from models.store import Store, StoreError
-from ui.history_dialog import ask_question
+from ui.dialogs.history_dialog import ask_question
 from ui.widgets import restore_list
 
 PATH_ROLE = Qt.ItemDataRole.UserRole

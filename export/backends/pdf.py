@@ -136,7 +136,7 @@ def draw(layout: Layout, title: str, *, deterministic: bool = False) -> bytes:
     """The PDF file as bytes; reportlab is imported here, only when a PDF is made."""
     from reportlab.pdfgen.canvas import Canvas
 
-    from export import rlfix
+    from export.backends import rlfix
     from export.fonts import register_face
 
     rlfix.apply()

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from models.importers.sources import ParseError, decode_bytes, read_docx_text, read_text_file
 from models.report import (
     HEADING,
     NONE,
@@ -27,7 +28,6 @@ from models.report import (
     item_number,
     section_number,
 )
-from models.sources import ParseError, decode_bytes, read_docx_text, read_text_file
 from models.templates import guess_kind
 
 __all__ = ["ParseError", "ParseSummary", "decode_bytes", "parse_text", "read_file", "report_text", "cn_to_int"]

@@ -74,7 +74,7 @@ def present_open_error(error: StoreError, db_path: str | Path, parent: QWidget |
 
 def choose_backup(parent: QWidget | None, db_path: Path) -> bool:
     """Run 从备份恢复 modally; True when a backup was restored into ``db_path``."""
-    from ui.backup_dialog import BackupDialog
+    from ui.dialogs.backup_dialog import BackupDialog
 
     dlg = BackupDialog(db_path, parent)
     done: list[bool] = []

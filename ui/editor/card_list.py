@@ -6,7 +6,7 @@ from PySide6.QtCore import QPoint, Signal
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
 
-from ui.item_card import ITEM_MIME, ItemCard
+from ui.editor.item_card import ITEM_MIME, ItemCard
 
 CHUNK = 25  # cards per inner layout
 CARD_SPACING = 8

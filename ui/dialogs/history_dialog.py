@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.parse import report_text
+from models.importers.structure import report_text
 from models.store import SnapshotInfo, Store, StoreError
 from ui.widgets import restore_buttons, when
 
@@ -33,7 +33,7 @@ def snapshot_time(iso: str, today: _dt.date | None = None) -> str:
 
 def ask_question(parent: QWidget, title: str, text: str, **labels: str) -> bool:
     """The window's own yes/no box (buttons named by ``labels``: yes=…, no=…)."""
-    from ui.dialogs import Dialogs
+    from ui.dialogs.base import Dialogs
 
     return Dialogs().confirm(parent, title, text, **labels)
 

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from models.report import HEADING, NONE, YISHI, Section, item_number
-from ui.card_list import CardList
-from ui.item_card import ItemCard
+from ui.editor.card_list import CardList
+from ui.editor.item_card import ItemCard
 from ui.widgets import CountLabel, GrowingTextEdit
 
 # Cards made at once when a tab is first shown; then more each event-loop turn until all exist.

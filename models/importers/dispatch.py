@@ -15,7 +15,7 @@ def read_report_file(path: str | Path) -> tuple[Report, str]:
         report = load_file(path)
         return report, f"已读取报告数据文件：{len(report.sections)} 个部分"
     if suffix in (".txt", ".docx"):
-        from models import parse
+        from models.importers import structure as parse
 
         return parse.read_file(path)
     raise ExchangeError(f"不支持的文件类型“{suffix or Path(path).name}”，可导入 .txt、.docx 或 .json")

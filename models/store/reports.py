@@ -1,210 +1,35 @@
-"""All SQL lives here: one SQLite file holds every report of a user."""
-
+"""The SQL of reports and the 回收站: one SQLite file holds every report of a user."""
 from __future__ import annotations
 
 import datetime as _dt
-import json
 import os
 import sqlite3
-from dataclasses import dataclass
 from pathlib import Path
 
 from sqlite_utils import Database
 
-from models import APP_VERSION, history
-from models.exchange import report_from_data, report_to_data
+from models import APP_VERSION
 from models.migrations import MIGRATION_SET, SCHEMA_VERSION, known_names, migrations
 from models.report import Item, Report, Section, now_iso
-
-TRASH_DAYS = 30
-BUSY_TIMEOUT_MS = 5000
-
-
-class StoreError(Exception):
-    """An error the user must be told about; str() is a Chinese sentence."""
-
-
-class DatabaseNewerError(StoreError):
-    pass
-
-
-class DatabaseDamagedError(StoreError):
-    pass
-
-
-class DatabaseBusyError(StoreError):
-    pass
+from models.store.database import (
+    BUSY_TIMEOUT_MS,
+    TRASH_DAYS,
+    DatabaseNewerError,
+    ReportNotFound,
+    ReportSummary,
+    StorageEnvironmentError,
+    _connect,
+    _damaged,
+    _open_for_checks,
+    _open_readonly,
+    check_header,
+    classify,
+    quick_check,
+)
+from models.store.snapshots import SnapshotsMixin
 
 
-class StorageEnvironmentError(StoreError):
-    """Disk full, read-only, I/O failure: the machine's fault, not a bug."""
-
-
-class ReportNotFound(StoreError):
-    pass
-
-
-def classify(exc: sqlite3.Error, path: str | Path = "") -> StoreError:
-    """Turn a sqlite3 error caused by the environment into a StoreError; re-raise bugs."""
-    msg = str(exc).lower()
-    name = Path(path).name if path else "数据库"
-    if "not a database" in msg or "malformed" in msg or "file is encrypted" in msg:
-        return DatabaseDamagedError(f"{name} 已损坏或不是天报的数据文件，程序没有改动它。")
-    if "locked" in msg or "busy" in msg:
-        return DatabaseBusyError(f"{name} 正被另一个程序占用，请稍后再试。")
-    if "readonly" in msg or "read-only" in msg:
-        return StorageEnvironmentError(f"{name} 是只读的，无法保存修改。")
-    if "full" in msg:
-        return StorageEnvironmentError("磁盘空间已满，无法保存。请清理磁盘后再试，已输入的内容仍在窗口中。")
-    if "unable to open" in msg or "disk i/o" in msg or "cannot open" in msg:
-        return StorageEnvironmentError(f"无法读写 {name}，请检查文件位置和权限。")
-    raise exc
-
-
-@dataclass(frozen=True)
-class ReportSummary:
-    id: int
-    kind: str
-    title: str
-    updated: str
-    deleted_at: str | None = None
-
-
-@dataclass(frozen=True)
-class SnapshotInfo:
-    id: int
-    report_id: int
-    created: str
-    reason: str
-    chars: int
-    summary: str
-
-
-def _connect(path: Path, readonly: bool, *, immutable: bool = False) -> sqlite3.Connection:
-    if readonly:
-        uri = path.resolve().as_uri() + ("?mode=ro&immutable=1" if immutable else "?mode=ro")
-        return sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
-    return sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000)
-
-
-def _damaged(path: Path) -> DatabaseDamagedError:
-    return DatabaseDamagedError(f"{path.name} 已损坏或不是天报的数据文件，程序没有改动它。")
-
-
-def check_header(path: Path) -> None:
-    """Refuse an empty or non-SQLite file before sqlite3 touches it."""
-    with open(path, "rb") as f:
-        head = f.read(100)
-    if head[:16] != b"SQLite format 3\x00" or len(head) < 100:
-        raise _damaged(path)
-    # A truncated file can pass quick_check (SQLite reads missing bytes as zeros inside text),
-    # so compare its size with the page size and, when no WAL is pending, the page count.
-    page_size = int.from_bytes(head[16:18], "big")
-    page_size = 65536 if page_size == 1 else page_size
-    size = path.stat().st_size
-    if page_size < 512 or page_size & (page_size - 1) or size % page_size:
-        raise _damaged(path)
-    pages, changes, valid_for = (int.from_bytes(head[o:o + 4], "big") for o in (28, 24, 92))
-    pending = any(Path(str(path) + side).exists() for side in ("-wal", "-journal"))
-    if not pending and changes == valid_for and size < pages * page_size:
-        raise _damaged(path)
-
-
-def quick_check(conn: sqlite3.Connection) -> bool:
-    """PRAGMA quick_check: catches truncated and scrambled files at open (about 2 ms per MB)."""
-    rows = conn.execute("PRAGMA quick_check").fetchall()
-    return rows == [("ok",)]
-
-
-def integrity_check(conn: sqlite3.Connection) -> str:
-    """The full PRAGMA integrity_check, for tests and diagnostics."""
-    return "; ".join(r[0] for r in conn.execute("PRAGMA integrity_check").fetchall())
-
-
-def _open_readonly(path: Path) -> tuple[sqlite3.Connection, bool]:
-    """A read-only connection; immutable=1 when SQLite cannot create the -shm file (read-only folder)."""
-    conn = _connect(path, True)
-    try:
-        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        return conn, False
-    except sqlite3.OperationalError as e:
-        conn.close()
-        msg = str(e).lower()
-        if "readonly" not in msg and "read-only" not in msg and "unable to open" not in msg:
-            raise
-    conn = _connect(path, True, immutable=True)
-    conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-    return conn, True
-
-
-def _open_for_checks(path: Path) -> tuple[sqlite3.Connection, bool]:
-    """A connection that cannot change anything on disk, not even create -wal/-shm files.
-
-    Without a WAL or journal beside the file, the file alone is the database: immutable=1 reads
-    it without creating side files. Otherwise a plain read-only connection also reads the WAL.
-    """
-    if any(Path(str(path) + side).exists() for side in ("-wal", "-journal")):
-        return _open_readonly(path)
-    conn = _connect(path, True, immutable=True)
-    conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-    return conn, True
-
-
-def copy_database(source: str | Path | sqlite3.Connection, dest: str | Path) -> None:
-    """Copy a database with SQLite's backup API (consistent even while it is in use) into ``dest``.
-
-    ``dest`` is written via a temp file and a rename, so it is never half a file, and it is
-    left in rollback-journal mode: one self-contained file.
-    """
-    dest = Path(dest)
-    tmp = dest.with_name("." + dest.name + ".tmp")
-    for leftover in (tmp, Path(str(tmp) + "-journal")):
-        leftover.unlink(missing_ok=True)
-    src = source if isinstance(source, sqlite3.Connection) else _open_readonly(Path(source))[0]
-    try:
-        out = sqlite3.connect(str(tmp))
-        try:
-            src.backup(out)
-            out.execute("PRAGMA journal_mode=DELETE")
-            if not quick_check(out):
-                raise _damaged(dest)
-        finally:
-            out.close()
-        with open(tmp, "rb+") as f:
-            os.fsync(f.fileno())
-        os.replace(tmp, dest)
-    finally:
-        if src is not source:
-            src.close()
-        tmp.unlink(missing_ok=True)
-
-
-def overwrite_database(source: str | Path, dest: str | Path) -> None:
-    """Replace ``dest``'s content with ``source``'s through the backup API; no one may have ``dest`` open."""
-    dest = Path(dest)
-    src = _open_readonly(Path(source))[0]
-    try:
-        try:
-            check_header(dest)
-            out = sqlite3.connect(str(dest), timeout=BUSY_TIMEOUT_MS / 1000)
-            try:
-                src.backup(out)
-                out.execute("PRAGMA journal_mode=WAL")
-            finally:
-                out.close()
-            return
-        except (DatabaseDamagedError, sqlite3.DatabaseError, FileNotFoundError):
-            pass
-        # The current file is damaged beyond SQLite's reach: build a new one beside it and swap.
-        copy_database(src, dest.with_name(dest.name + ".restoring"))
-        for side in ("-wal", "-shm", "-journal"):
-            Path(str(dest) + side).unlink(missing_ok=True)
-        os.replace(dest.with_name(dest.name + ".restoring"), dest)
-    finally:
-        src.close()
-
-
-class Store:
+class Store(SnapshotsMixin):
     """A report database; every write is one short transaction."""
 
     def __init__(self, path: str | Path, *, readonly: bool = False):
@@ -487,77 +312,3 @@ class Store:
                 self.db.execute(sql, params)
         except sqlite3.Error as e:
             raise classify(e, self.path) from None
-
-    # -- 历史版本 -------------------------------------------------------------
-
-    def snapshot(self, report_id: int, reason: str, summary: str = "") -> int:
-        """Record the report as it is now; returns the snapshot id.
-
-        A report identical to its latest snapshot is not stored again: the latest id is returned.
-        Without ``summary``, the change against the latest snapshot is described in one line.
-        """
-        report = self.load(report_id)
-        data = json.dumps(report_to_data(report), ensure_ascii=False)
-        latest = self.db.execute(
-            "SELECT id, data FROM snapshots WHERE report_id=? ORDER BY id DESC LIMIT 1", [report_id]
-        ).fetchone()
-        if latest is not None and latest[1] == data:
-            return latest[0]
-        if not summary:
-            previous = report_from_data(json.loads(latest[1])) if latest else None
-            summary = history.summarize_change(previous, report)
-        try:
-            with self.db.atomic():
-                cur = self.db.execute(
-                    "INSERT INTO snapshots(report_id, created, reason, data, chars, summary) VALUES (?,?,?,?,?,?)",
-                    [report_id, now_iso(), reason, data, report.char_count(), summary],
-                )
-        except sqlite3.Error as e:
-            raise classify(e, self.path) from None
-        self.prune_snapshots(report_id)
-        return cur.lastrowid  # type: ignore[return-value]
-
-    def restore_snapshot(self, report_id: int, snapshot_id: int) -> Report:
-        """Put a snapshot's text back into the report, keeping its id; undoable, as both sides are snapshots."""
-        row = self.db.execute(
-            "SELECT created FROM snapshots WHERE id=? AND report_id=?", [snapshot_id, report_id]
-        ).fetchone()
-        if row is None:
-            raise ReportNotFound(f"报告 {report_id} 没有编号为 {snapshot_id} 的历史版本")
-        old = self.load_snapshot(snapshot_id)
-        try:
-            with self.db.atomic():
-                self.snapshot(report_id, history.REASON_BEFORE_RESTORE)
-                report = self.load(report_id)
-                history.copy_content(old, report)
-                self.save(report)
-                self.snapshot(report_id, history.restored_reason(row[0]))
-        except sqlite3.Error as e:
-            raise classify(e, self.path) from None
-        return self.load(report_id)
-
-    def prune_snapshots(self, report_id: int, now: _dt.datetime | None = None) -> int:
-        """Thin old snapshots (see history.snapshots_to_prune); returns how many were removed."""
-        now = now or _dt.datetime.now().astimezone()
-        doomed = history.snapshots_to_prune(self.snapshots(report_id), now)
-        if doomed:
-            try:
-                with self.db.atomic():
-                    self.db.conn.executemany("DELETE FROM snapshots WHERE id=?", [(i,) for i in doomed])
-            except sqlite3.Error as e:
-                raise classify(e, self.path) from None
-        return len(doomed)
-
-    def snapshots(self, report_id: int) -> list[SnapshotInfo]:
-        rows = self.db.execute(
-            "SELECT id, report_id, created, reason, chars, summary FROM snapshots WHERE report_id=? "
-            "ORDER BY id DESC",
-            [report_id],
-        ).fetchall()
-        return [SnapshotInfo(*r) for r in rows]
-
-    def load_snapshot(self, snapshot_id: int) -> Report:
-        row = self.db.execute("SELECT data FROM snapshots WHERE id=?", [snapshot_id]).fetchone()
-        if row is None:
-            raise ReportNotFound(f"没有编号为 {snapshot_id} 的历史版本")
-        return report_from_data(json.loads(row[0]))

@@ -13,14 +13,14 @@ class Dialogs:
 
     def choose_template(self, parent: QWidget, templates: list):
         """The template the user picked for a new report, or None."""
-        from ui.template_dialog import TemplateDialog
+        from ui.dialogs.template_dialog import TemplateDialog
 
         dlg = TemplateDialog(templates, parent)
         return dlg.chosen() if dlg.exec() else None
 
     def choose(self, parent: QWidget | None, title: str, text: str, choices: list[tuple[str, str]]) -> str:
         """One button per (key, label); returns the key (the last choice when the box is closed)."""
-        from ui.open_errors import ask_choice
+        from ui.dialogs.open_errors import ask_choice
 
         return ask_choice(parent, title, text, choices)
 
@@ -72,7 +72,7 @@ class Dialogs:
 
     def paste_text(self, parent: QWidget):
         """粘贴导入: the report parsed from pasted text, or None."""
-        from ui.paste_dialog import PasteImportDialog
+        from ui.dialogs.paste_dialog import PasteImportDialog
 
         dlg = PasteImportDialog(parent)
         return dlg.report if dlg.exec() else None

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
-from models.parse import parse_text
+from models.importers.structure import parse_text
 
 
 class PasteImportDialog(QDialog):

@@ -8,7 +8,7 @@ from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
-from ui.pdf_pages import POINTS_PER_INCH, PdfPages
+from ui.preview.pdf_pages import POINTS_PER_INCH, PdfPages
 
 PAGE_GAP = 16
 CACHE_PAGES = 12
