@@ -9,10 +9,10 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from models.report import NUMBERING_STYLES, Item, Report, Section
+from models.report import NUMBERING_STYLES, Attachment, Item, Letterhead, Record, Report, Section
 
 FORMAT = "tianbao.report"
-VERSION = 1
+VERSION = 2  # 2 adds the official-document frame: recipient, attachments, letterhead, record, seal
 
 
 class ExchangeError(ValueError):
@@ -40,7 +40,73 @@ def report_to_data(report: Report) -> dict[str, Any]:
         "signature": report.signature,
         "date": report.date.isoformat() if report.date else None,
         "page_limit": report.page_limit,
+        "recipient": report.recipient,
+        "attachments": [{"title": a.title, "body": a.body} for a in report.attachments],
+        "letterhead": None if report.letterhead is None else {
+            "mark": report.letterhead.mark,
+            "number": report.letterhead.number,
+            "signers": list(report.letterhead.signers),
+            "copy_no": report.letterhead.copy_no,
+            "secrecy": report.letterhead.secrecy,
+            "urgency": report.letterhead.urgency,
+        },
+        "record": None if report.record is None else {
+            "cc": report.record.cc,
+            "issuer": report.record.issuer,
+            "date": report.record.date.isoformat() if report.record.date else None,
+        },
+        "seal": report.seal,
     }
+
+
+def _date(raw: Any, where: str) -> _dt.date | None:
+    if raw is None or raw == "":
+        return None
+    if not isinstance(raw, str):
+        raise ExchangeError(f"{where}日期应为文字，如 2026-11-26")
+    try:
+        return _dt.date.fromisoformat(raw)
+    except ValueError:
+        raise ExchangeError(f"{where}日期“{raw}”格式不正确，应为 2026-11-26 的形式") from None
+
+
+def _object(data: dict, key: str) -> dict | None:
+    v = data.get(key)
+    if v is None:
+        return None
+    if not isinstance(v, dict):
+        raise ExchangeError(f"“{key}”格式不正确")
+    return v
+
+
+def frame_from_data(data: dict, report: Report) -> None:
+    """Fill the official-document frame (exchange version 2) from parsed JSON into ``report``."""
+    report.recipient = _text(data, "recipient", "")
+    raw = data.get("attachments", [])
+    if not isinstance(raw, list):
+        raise ExchangeError("“attachments”应为列表")
+    for n, a in enumerate(raw, 1):
+        if not isinstance(a, dict):
+            raise ExchangeError(f"附件{n}格式不正确")
+        report.attachments.append(Attachment(title=_text(a, "title", f"附件{n}"), body=_text(a, "body", f"附件{n}")))
+    lh = _object(data, "letterhead")
+    if lh is not None:
+        signers = lh.get("signers", [])
+        if not isinstance(signers, list) or not all(isinstance(x, str) for x in signers):
+            raise ExchangeError("版头的“signers”应为文字列表")
+        report.letterhead = Letterhead(
+            mark=_text(lh, "mark", "版头"), number=_text(lh, "number", "版头"),
+            signers=[_valid_unicode(x) for x in signers], copy_no=_text(lh, "copy_no", "版头"),
+            secrecy=_text(lh, "secrecy", "版头"), urgency=_text(lh, "urgency", "版头"),
+        )
+    rec = _object(data, "record")
+    if rec is not None:
+        report.record = Record(cc=_text(rec, "cc", "版记"), issuer=_text(rec, "issuer", "版记"),
+                               date=_date(rec.get("date"), "版记的印发"))
+    seal = data.get("seal", False)
+    if not isinstance(seal, bool):
+        raise ExchangeError("“seal”应为 true 或 false")
+    report.seal = seal
 
 
 def _text(d: dict, key: str, where: str) -> str:
@@ -111,7 +177,7 @@ def report_from_data(data: Any) -> Report:
     page_limit = data.get("page_limit")
     if page_limit is not None and (not isinstance(page_limit, int) or page_limit < 1):
         raise ExchangeError("页数上限应为正整数")
-    return Report(
+    report = Report(
         kind=_text(data, "kind", "") or "blank",
         title=_text(data, "title", ""),
         preamble=_text(data, "preamble", ""),
@@ -121,6 +187,8 @@ def report_from_data(data: Any) -> Report:
         date=date,
         page_limit=page_limit,
     )
+    frame_from_data(data, report)
+    return report
 
 
 def dumps(report: Report) -> str:

@@ -49,14 +49,29 @@ def copy_content(source: Report, target: Report) -> None:
     target.signature = source.signature
     target.date = source.date
     target.page_limit = source.page_limit
-    target.sections = [s for s in source.copy().sections]
+    fresh = source.copy()
+    target.sections = fresh.sections
+    target.recipient = fresh.recipient
+    target.attachments = fresh.attachments
+    target.letterhead = fresh.letterhead
+    target.record = fresh.record
+    target.seal = fresh.seal
 
 
 def _part(index: int) -> str:
     return f"第{chinese_number(index + 1)}部分"
 
 
-_FIELDS = (("title", "标题"), ("preamble", "开头语"), ("closing", "结尾段"), ("signature", "署名"), ("date", "日期"))
+_FIELDS = (("title", "标题"), ("preamble", "开头语"), ("closing", "结尾段"), ("signature", "署名"), ("date", "日期"),
+           ("recipient", "主送"), ("letterhead", "版头"), ("record", "版记"), ("seal", "印章位置"),
+           ("attachments", "附件"))
+
+
+def _value(report: Report, attr: str):
+    """A field as compared for the change summary: attachments by their text, not their database ids."""
+    if attr == "attachments":
+        return [(a.title, a.body) for a in report.attachments]
+    return getattr(report, attr)
 
 
 def _section_changes(n: int, old, new) -> list[str]:
@@ -95,7 +110,7 @@ def summarize_change(old: Report | None, new: Report) -> str:
     total = new.char_count()
     if old is None:
         return f"首个版本，共{total}字"
-    parts = [f"修改了{label}" for attr, label in _FIELDS if getattr(old, attr) != getattr(new, attr)]
+    parts = [f"修改了{label}" for attr, label in _FIELDS if _value(old, attr) != _value(new, attr)]
     if old.kind != new.kind:
         parts.append("修改了报告类型")
     for n in range(min(len(old.sections), len(new.sections))):

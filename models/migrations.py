@@ -10,7 +10,7 @@ migrations = Migrations(MIGRATION_SET)
 
 # Bumped by every migration that changes the schema; a file whose
 # schema_version is higher was written by a newer Tianbao and is refused.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 @migrations(name="m001_initial")
@@ -68,6 +68,26 @@ def m001_initial(db: Database) -> None:
     db.execute("CREATE INDEX IF NOT EXISTS items_section ON items(section_id, position)")
     db.execute("CREATE INDEX IF NOT EXISTS snapshots_report ON snapshots(report_id, created)")
     db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('schema_version', '1')")
+
+
+@migrations(name="m002_frame")
+def m002_frame(db: Database) -> None:
+    """The official-document frame: 主送, 版头, 版记, seal layout, attachments."""
+    db.execute("ALTER TABLE reports ADD COLUMN recipient TEXT NOT NULL DEFAULT ''")
+    db.execute("ALTER TABLE reports ADD COLUMN letterhead TEXT")  # JSON object or NULL
+    db.execute("ALTER TABLE reports ADD COLUMN record TEXT")  # JSON object or NULL
+    db.execute("ALTER TABLE reports ADD COLUMN seal INTEGER NOT NULL DEFAULT 0")
+    db.execute(
+        """CREATE TABLE attachments (
+            id INTEGER PRIMARY KEY,
+            report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            title TEXT NOT NULL DEFAULT '',
+            body TEXT NOT NULL DEFAULT ''
+        )"""
+    )
+    db.execute("CREATE INDEX attachments_report ON attachments(report_id, position)")
+    db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('schema_version', '2')")
 
 
 def known_names() -> set[str]:

@@ -79,6 +79,39 @@ class Section:
 
 
 @dataclass
+class Attachment:
+    """An attachment printed from a new page after the signature (GB/T 9704 §7.3.4, §8)."""
+
+    title: str = ""
+    body: str = ""
+    id: int | None = None
+
+    def char_count(self) -> int:
+        return count_chars(self.title) + count_chars(self.body)
+
+
+@dataclass
+class Letterhead:
+    """The 版头 of a unit's document: 发文机关标志, 发文字号, 签发人 and the lines above them."""
+
+    mark: str = ""  # 发文机关标志, e.g. 中共XX区XX局党组文件
+    number: str = ""  # 发文字号, e.g. XX党组〔2026〕12号
+    signers: list[str] = field(default_factory=list)  # 签发人 (upward documents)
+    copy_no: str = ""  # 份号, 6 Arabic digits
+    secrecy: str = ""  # 密级和保密期限
+    urgency: str = ""  # 紧急程度
+
+
+@dataclass
+class Record:
+    """The 版记 at the foot of the last even page: 抄送, 印发机关, 印发日期."""
+
+    cc: str = ""
+    issuer: str = ""
+    date: _dt.date | None = None
+
+
+@dataclass
 class Report:
     kind: str = "blank"
     title: str = ""  # a newline is a forced title line break
@@ -88,6 +121,11 @@ class Report:
     signature: str = ""
     date: _dt.date | None = None
     page_limit: int | None = None  # the author's own limit, for the checks
+    recipient: str = ""  # 主送机关 or 称谓; the layout adds the trailing ：
+    attachments: list[Attachment] = field(default_factory=list)
+    letterhead: Letterhead | None = None
+    record: Record | None = None
+    seal: bool = False  # signature and date laid out for a seal (§7.3.5.1)
     created: str = ""
     updated: str = ""
     id: int | None = None
@@ -99,6 +137,8 @@ class Report:
             + sum(s.char_count() for s in self.sections)
             + count_chars(self.closing)
             + count_chars(self.signature)
+            + count_chars(self.recipient)
+            + sum(a.char_count() for a in self.attachments)
         )
 
     def copy(self) -> Report:
@@ -109,6 +149,10 @@ class Report:
                 dataclasses.replace(s, id=None, items=[dataclasses.replace(i, id=None) for i in s.items])
                 for s in self.sections
             ],
+            attachments=[dataclasses.replace(a, id=None) for a in self.attachments],
+            letterhead=dataclasses.replace(self.letterhead, signers=list(self.letterhead.signers))
+            if self.letterhead else None,
+            record=dataclasses.replace(self.record) if self.record else None,
             id=None,
             created="",
             updated="",
@@ -127,6 +171,9 @@ def _content(r: Report) -> tuple:
             (s.heading, s.numbering, s.run_on, s.intro, tuple((i.lead, i.body) for i in s.items))
             for s in r.sections
         ),
+        r.recipient, tuple((a.title, a.body) for a in r.attachments),
+        dataclasses.astuple(r.letterhead) if r.letterhead else None,
+        dataclasses.astuple(r.record) if r.record else None, r.seal,
     )
 
 

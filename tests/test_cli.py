@@ -81,7 +81,7 @@ def test_dump_import_dump_is_identical(db, tmp_path):
     assert first.read_bytes() == second.read_bytes()
     assert load_file(first).content_equal(report(ODD))
     data = json.loads(first.read_text(encoding="utf-8"))
-    assert data["format"] == "tianbao.report" and data["version"] == 1 and data["date"] == "2026-11-26"
+    assert data["format"] == "tianbao.report" and data["version"] == 2 and data["date"] == "2026-11-26"
 
 
 def test_import_into_another_database_round_trips(db, tmp_path):
@@ -106,7 +106,7 @@ def test_dump_does_not_leave_partial_files(db, tmp_path):
         (b"\xff\xfe\x00garbage", "不是有效的报告数据文件"),
         (b"[]", "不是天报报告数据文件"),
         (json.dumps({"format": "other.thing", "version": 1}).encode(), "不是天报报告数据文件"),
-        (json.dumps({"format": "tianbao.report", "version": 2}).encode(), "版本为 2"),
+        (json.dumps({"format": "tianbao.report", "version": 3}).encode(), "版本为 3"),
         (json.dumps({"format": "tianbao.report", "version": "1"}).encode(), "版本号不正确"),
         (json.dumps({"format": "tianbao.report", "version": 1, "date": "2026-13-01"}).encode(), "日期"),
         (json.dumps({"format": "tianbao.report", "version": 1, "sections": {}}).encode(), "sections"),
@@ -148,7 +148,7 @@ def test_damaged_and_newer_database(tmp_path):
     assert damaged.read_bytes() == b"hello, not sqlite\n" * 100
     newer = tmp_path / "newer.db"
     make_newer(newer, version=7)
-    assert_clean_error(run("list", "--db", str(newer)), "数据格式 7", "数据格式 1")
+    assert_clean_error(run("list", "--db", str(newer)), "数据格式 7", "数据格式 2")
 
 
 def test_dump_file_helper_matches_cli(db, tmp_path):

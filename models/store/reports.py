@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as _dt
+import json
 import os
 import sqlite3
 from pathlib import Path
@@ -9,8 +10,9 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from models import APP_VERSION
+from models.exchange import frame_from_data, report_to_data
 from models.migrations import MIGRATION_SET, SCHEMA_VERSION, known_names, migrations
-from models.report import Item, Report, Section, now_iso
+from models.report import Attachment, Item, Report, Section, now_iso
 from models.store.database import (
     BUSY_TIMEOUT_MS,
     TRASH_DAYS,
@@ -37,6 +39,7 @@ class Store(SnapshotsMixin):
         self.readonly = readonly
         self.readonly_reason = ""  # for the window's banner; set when opened read-only
         self.lock = None  # a models.lock.DatabaseLock released by close(), set by open_store()
+        self._frame_columns: bool | None = None
         try:
             if not readonly and not self.path.exists():
                 self._create_new()
@@ -168,18 +171,27 @@ class Store(SnapshotsMixin):
 
     def load(self, report_id: int) -> Report:
         row = self.db.execute(
-            "SELECT id, kind, title, preamble, closing, signature, date, page_limit, created, updated "
-            "FROM reports WHERE id=?",
+            "SELECT id, kind, title, preamble, closing, signature, date, page_limit, created, updated, "
+            f"{_FRAME_SQL if self._has_frame() else _NO_FRAME_SQL} FROM reports WHERE id=?",
             [report_id],
         ).fetchone()
         if row is None:
             raise ReportNotFound(f"没有编号为 {report_id} 的报告")
-        rid, kind, title, preamble, closing, signature, date, page_limit, created, updated = row
+        rid, kind, title, preamble, closing, signature, date, page_limit, created, updated = row[:10]
         report = Report(
             kind=kind, title=title, preamble=preamble, closing=closing, signature=signature,
             date=_dt.date.fromisoformat(date) if date else None, page_limit=page_limit,
             created=created, updated=updated, id=rid,
         )
+        recipient, letterhead, record, seal = row[10:]
+        frame_from_data({"recipient": recipient, "seal": bool(seal),
+                         "letterhead": json.loads(letterhead) if letterhead else None,
+                         "record": json.loads(record) if record else None}, report)
+        if self._has_frame():
+            for aid, title, body in self.db.execute(
+                "SELECT id, title, body FROM attachments WHERE report_id=? ORDER BY position", [report_id]
+            ):
+                report.attachments.append(Attachment(title=title, body=body, id=aid))
         sections = {}
         for sid, heading, numbering, run_on, intro in self.db.execute(
             "SELECT id, heading, numbering, run_on, intro FROM sections WHERE report_id=? ORDER BY position",
@@ -196,6 +208,13 @@ class Store(SnapshotsMixin):
             sections[sid].items.append(Item(lead=lead, body=body, id=iid))
         return report
 
+    def _has_frame(self) -> bool:
+        """False only for a schema-1 file opened read-only (never upgraded): it has no frame columns yet."""
+        if self._frame_columns is None:
+            cols = {r[1] for r in self.db.execute("PRAGMA table_info(reports)")}
+            self._frame_columns = "recipient" in cols
+        return self._frame_columns
+
     def exists(self, report_id: int) -> bool:
         return self.db.execute("SELECT 1 FROM reports WHERE id=?", [report_id]).fetchone() is not None
 
@@ -206,6 +225,8 @@ class Store(SnapshotsMixin):
             s.id = None
             for i in s.items:
                 i.id = None
+        for a in report.attachments:
+            a.id = None
         return self.save(report)
 
     def save(self, report: Report) -> int:
@@ -223,11 +244,13 @@ class Store(SnapshotsMixin):
         fields = [
             report.kind, report.title, report.preamble, report.closing, report.signature,
             report.date.isoformat() if report.date else None, report.page_limit,
+            *_frame_columns(report),
         ]
         if report.id is None or not self.exists(report.id):
             cur = ex(
-                "INSERT INTO reports(kind, title, preamble, closing, signature, date, page_limit, created, updated, id) "
-                "VALUES (?,?,?,?,?,?,?,?,?,?)",
+                "INSERT INTO reports(kind, title, preamble, closing, signature, date, page_limit, "
+                "recipient, letterhead, record, seal, created, updated, id) "
+                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 [*fields, report.created or now, now, report.id],
             )
             report.id = cur.lastrowid
@@ -235,7 +258,7 @@ class Store(SnapshotsMixin):
         else:
             ex(
                 "UPDATE reports SET kind=?, title=?, preamble=?, closing=?, signature=?, date=?, "
-                "page_limit=?, updated=? WHERE id=?",
+                "page_limit=?, recipient=?, letterhead=?, record=?, seal=?, updated=? WHERE id=?",
                 [*fields, now, report.id],
             )
         report.updated = now
@@ -263,6 +286,21 @@ class Store(SnapshotsMixin):
                 ex("DELETE FROM items WHERE id=?", [iid])
         for sid in old_sections - kept:
             ex("DELETE FROM sections WHERE id=?", [sid])
+        self._write_attachments(report)
+
+    def _write_attachments(self, report: Report) -> None:
+        ex = self.db.execute
+        old = {r[0]: r[1:] for r in ex("SELECT id, position, title, body FROM attachments WHERE report_id=?",
+                                        [report.id])}
+        for pos, a in enumerate(report.attachments):
+            if a.id in old:
+                if old.pop(a.id) != (pos, a.title, a.body):
+                    ex("UPDATE attachments SET position=?, title=?, body=? WHERE id=?", [pos, a.title, a.body, a.id])
+            else:
+                a.id = ex("INSERT INTO attachments(report_id, position, title, body) VALUES (?,?,?,?)",
+                          [report.id, pos, a.title, a.body]).lastrowid
+        for aid in old:
+            ex("DELETE FROM attachments WHERE id=?", [aid])
 
     def _write_items(self, s: Section) -> set[int]:
         ex = self.db.execute
@@ -312,3 +350,18 @@ class Store(SnapshotsMixin):
                 self.db.execute(sql, params)
         except sqlite3.Error as e:
             raise classify(e, self.path) from None
+
+
+_FRAME_SQL = "recipient, letterhead, record, seal"
+_NO_FRAME_SQL = "'', NULL, NULL, 0"
+
+
+def _frame_columns(report: Report) -> list:
+    """recipient, letterhead JSON, record JSON, seal: the frame as the reports table stores it."""
+    data = report_to_data(report)
+    return [
+        report.recipient,
+        json.dumps(data["letterhead"], ensure_ascii=False) if report.letterhead else None,
+        json.dumps(data["record"], ensure_ascii=False) if report.record else None,
+        int(report.seal),
+    ]

@@ -13,7 +13,7 @@ import pytest
 
 from models import APP_VERSION
 from models.migrations import SCHEMA_VERSION, known_names
-from models.report import Report
+from models.report import Attachment, Report
 from models.store import DatabaseNewerError, Store
 
 DATA = Path(__file__).resolve().parent.parent / "data"
@@ -166,6 +166,16 @@ def test_schema1_file_opens(tmp_path):
     assert [r.title for r in store.list_reports(deleted=True)] == ["已删除的报告"]
     assert len(store.snapshots(report.id)) == 1
     assert store.schema_version() == SCHEMA_VERSION
+    # Upgraded to the frame: empty at first, then every new field is stored in the old file.
+    assert report.recipient == "" and report.attachments == [] and report.letterhead is None
+    assert report.record is None and report.seal is False
+    report.recipient = "区委"
+    report.attachments.append(Attachment("附件标题", "附件正文"))
+    store.save(report)
+    store.close()
+    again = Store(copy)
+    assert again.load(report.id).content_equal(report)
+    again.close()
 
 
 def test_schema1_file_opens_readonly_untouched(tmp_path):
@@ -174,5 +184,8 @@ def test_schema1_file_opens_readonly_untouched(tmp_path):
     before = fingerprint(copy)[0]
     store = Store(copy, readonly=True)
     assert len(store.list_reports()) == 1
+    report = store.load(store.list_reports()[0].id)  # no frame columns in schema 1: an empty frame
+    assert report.sections[0].items[0].body == "坚持第一议题制度。𠮷😀"
+    assert report.recipient == "" and report.attachments == [] and report.letterhead is None
     store.close()
     assert fingerprint(copy)[0] == before
