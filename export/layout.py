@@ -30,6 +30,21 @@ class Glyph:
     field: str | None  # source field path; None for generated text (一、 一是 。 page numbers)
     offset: int  # index in the field's text
     missing: bool = False  # no installed font has it: drawn with the primary font and reported
+    color: tuple[float, float, float] | None = None  # RGB 0..1; None is black (the 发文机关标志 is red)
+
+
+RED = (1.0, 0.0, 0.0)  # the 版头's red: 发文机关标志 and the red rule
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A horizontal rule: the red rule under the 版头, the 版记's lines. Back-ends draw it as it is."""
+
+    x0: float  # pt from the page's left edge
+    x1: float
+    y: float  # centre of the stroke, pt from the page bottom
+    width: float  # stroke thickness in pt
+    color: tuple[float, float, float] | None = None  # None is black
 
 
 @dataclass
@@ -62,6 +77,7 @@ class Line:
 class Page:
     number: int  # 1-based
     lines: list[Line] = field(default_factory=list)  # in reading order; the page number line last
+    rules: list[Rule] = field(default_factory=list)  # red rule, 版记 rules
 
     def body_lines(self) -> list[Line]:
         return [ln for ln in self.lines if ln.grid is not None]
