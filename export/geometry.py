@@ -120,3 +120,58 @@ def body_start_line(title_lines: int) -> int:
 def pagenum_baseline() -> float:
     """Baseline of the page number: its em box top 7 mm under the 版心."""
     return BLOCK_BOTTOM - PAGENUM_GAP - EM_ASCENT * SIZES["pagenum"]
+
+
+# ---- The official-document frame (GB/T 9704 §7.2, §7.3.2, §7.3.4, §7.3.5.1, §7.4, §7.5, §8) ----
+# 版头: 份号, 密级和保密期限, 紧急程度 on the first lines of the 版心, 3号 黑体, flush left.
+HEAD_FIELDS = ("copy_no", "secrecy", "urgency")
+# 发文机关标志: red 小标宋, centred, its top edge 35 mm under the top of the 版心; as large as fits one
+# line of the 版心, and no more than 22 mm high (common practice).
+MARK_TOP = 35 * MM
+MARK_MAX_HEIGHT = 22 * MM
+MARK_MAX_WIDTH = BLOCK_WIDTH
+MARK_GAP_LINES = 2  # empty grid lines between the 发文机关标志 and the 发文字号
+NUMBER_INSET_CELLS = 1  # 发文字号 1 character in from the left, 签发人 1 character in from the right
+SIGNER_LABEL = "签发人："
+SIGNERS_PER_LINE = 2  # several 签发人: two names a line, further lines aligned under the first name
+RED_RULE_GAP = 4 * MM  # from the bottom of the 发文字号 to the top of the red rule
+RED_RULE_WIDTH = 1.5  # pt, about 0.5 mm (the standard leaves it open; common practice 1-2.25 pt)
+HEAD_TITLE_GAP_LINES = 2  # empty grid lines between the red rule and the title
+# 主送机关 / 称谓: flush left on the line after the title's empty line, ends with a full-width colon.
+RECIPIENT_COLON = "："
+RECIPIENT_TYPED_COLONS = "：:"  # a typed colon is printed as typed, never doubled
+# 附件说明: one empty line after the body, 2 characters in; several attachments numbered 1. 2.
+ATTACHMENT_NOTE_GAP_LINES = 1
+ATTACHMENT_LABEL = "附件："
+ATTACHMENT_NUMBER_GAP = 0.25  # em between "1." and the attachment's name
+# Signature and date laid out for a seal (§7.3.5.1): the date 4 characters in from the right, the
+# signature centred over it, two empty lines above so a 42 mm seal reaches within one line of the
+# text without covering it.
+SEAL_DATE_RIGHT_CELLS = 4
+SEAL_GAP_LINES = 2
+# 附件 pages: 附件N on the first grid line (3号 黑体, flush left), the title on the third.
+ATTACHMENT_HEAD = "附件"
+ATTACHMENT_TITLE_LINE = 2
+# 版记: 4号 仿宋 rows of one grid line each at the foot of the last (even) page; rules as wide as the
+# 版心, first and last 0.35 mm, the one between 抄送 and 印发 0.25 mm; the last rule's bottom on the
+# bottom edge of the 版心.
+RECORD_SIZE = 14.0
+RECORD_INSET = RECORD_SIZE  # 1 character (of its own size) in from each side
+RECORD_CC_LABEL = "抄送："
+RECORD_ISSUED = "印发"
+RECORD_THICK = 0.35 * MM
+RECORD_THIN = 0.25 * MM
+RECORD_GAP_LINES = 1  # at least one empty grid line between the text and the 版记
+
+
+def line_top(line: int) -> float:
+    """Top of grid line ``line`` (0-based) of any page."""
+    return BLOCK_TOP - line * LINE_PITCH
+
+
+def first_line_below(depth: float) -> int:
+    """The first grid line whose top lies ``depth`` pt or more under the top of the 版心."""
+    line = 0
+    while BLOCK_TOP - line_top(line) < depth - FIT_EPSILON:
+        line += 1
+    return line

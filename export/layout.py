@@ -190,18 +190,20 @@ def source_spans(glyphs: list[Glyph]) -> list[tuple[str, int, int]]:
     return [tuple(s) for s in spans]
 
 
-def layout_report(report, fonts=None) -> Layout:
-    """Lay the whole report out: title, body on the grid, signature and date, page numbers."""
+def layout_report(report, fonts=None, *, taoda: bool = False) -> Layout:
+    """Lay the whole report out: title, body on the grid, signature and date, page numbers, and the
+    official-document frame around them; ``taoda`` (套打) leaves out the red 发文机关标志 and rule."""
     if fonts is None:
         from export.fonts import get_fontset
 
         fonts = get_fontset()
+    from export.frame import Frame
     from export.paginate import paginate
     from export.paragraphs import build_paragraphs
 
     title, paragraphs = build_paragraphs(report)
     m = Measurer(fonts)
-    pages = paginate(report, title, paragraphs, m)
+    pages = paginate(report, title, paragraphs, m, Frame(report, m, taoda=taoda))
     lay = Layout(pages, m.missing, m.fallbacks, list(fonts.substitutions), builtin_only=fonts.builtin_only,
                  fonts=m.used)
     lay.warnings = warnings_for(lay)

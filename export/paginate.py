@@ -143,10 +143,13 @@ def _keep_need(laid: list[list[Line]], paragraphs: list[Paragraph], index: int) 
     return need + (1 if k < len(paragraphs) and laid[k] else 0)
 
 
-def paginate(report, title: list[Paragraph], paragraphs: list[Paragraph], m: Measurer) -> list[Page]:
+def paginate(report, title: list[Paragraph], paragraphs: list[Paragraph], m: Measurer, frame=None) -> list[Page]:
     tlines = title_lines(m, title)
     pager = _Pager(g.body_start_line(len(tlines)))
     pager.pages[0].lines.extend(tlines)
+    if frame is not None:  # export/frame.py: 版头 above the title, 主送 under it
+        frame.paragraphs = len(paragraphs)
+        frame.open(pager, tlines)
     laid = [body_lines(m, index, para) for index, para in enumerate(paragraphs)]
     for index, (para, lines) in enumerate(zip(paragraphs, laid, strict=True)):
         if para.keep_with_next and index + 1 < len(paragraphs):
@@ -155,17 +158,21 @@ def paginate(report, title: list[Paragraph], paragraphs: list[Paragraph], m: Mea
                 pager.new_page()
         for line in lines:
             pager.place(line)
-    _place_signature(pager, signature_lines(m, report))
+    if frame is not None:  # 附件说明, signature (for a seal), 附件 pages, 版记
+        frame.close(pager, signature_lines(m, report), _place_signature)
+    else:
+        _place_signature(pager, signature_lines(m, report))
     for page in pager.pages:
-        page.lines.append(folio_line(m, page.number))
+        if frame is None or frame.numbered(page):
+            page.lines.append(folio_line(m, page.number))
     return pager.pages
 
 
-def _place_signature(pager: _Pager, lines: list[Line]) -> None:
-    """One empty grid line, then signature and date together; never alone on a page."""
+def _place_signature(pager: _Pager, lines: list[Line], gap: int = g.SIGNATURE_GAP_LINES) -> None:
+    """One empty grid line (``gap``), then signature and date together; never alone on a page."""
     if not lines:
         return
-    need = g.SIGNATURE_GAP_LINES + len(lines)
+    need = gap + len(lines)
     if pager.room() < need:
         page = pager.pages[-1]
         body = page.body_lines()
@@ -181,6 +188,6 @@ def _place_signature(pager: _Pager, lines: list[Line]) -> None:
                 page.lines.remove(moved)
                 pager.place(moved)
     if pager.g > 0:
-        pager.g += g.SIGNATURE_GAP_LINES
+        pager.g += gap
     for line in lines:
         pager.place(line)

@@ -32,7 +32,8 @@ def _runs(glyphs: list[Glyph]):
         if run:
             prev = run[-1]
             delta = gl.x - (prev.x + prev.advance)
-            same = prev.font == gl.font and prev.size == gl.size and prev.fake_bold == gl.fake_bold
+            same = prev.font == gl.font and prev.size == gl.size and prev.fake_bold == gl.fake_bold \
+                and prev.color == gl.color
             if same and not gl.missing and not prev.missing and (len(run) == 1 or abs(delta - space) < 1e-3):
                 if len(run) == 1:
                     space = delta
@@ -54,6 +55,10 @@ def _draw_line(canvas, text, line: Line, state: dict) -> None:
         first = run[0]
         if first.missing and first.font not in state["ttf"]:
             continue  # a CID font cannot even encode it: only the box marks the place
+        if state.get("color", None) != first.color:  # fill and the fake-bold stroke: red for the 版头
+            r, g_, b = first.color or (0.0, 0.0, 0.0)
+            code.append(f"{r:g} {g_:g} {b:g} rg {r:g} {g_:g} {b:g} RG")
+            state["color"] = first.color
         if state.get("space") != space:
             code.append(f"{space:.4f} Tc")
             state["space"] = space
@@ -81,6 +86,17 @@ def _draw_line(canvas, text, line: Line, state: dict) -> None:
                 state["tf"] = tf
             code.append(f"({canvas._escape(chunk)}) Tj")
             k += len(chunk)
+
+
+def _draw_rules(canvas, rules) -> None:
+    """The red rule under the 版头 and the 版记's rules, butt-ended, exactly as the layout placed them."""
+    for rule in rules:
+        canvas.saveState()
+        canvas.setLineCap(0)
+        canvas.setLineWidth(rule.width)
+        canvas.setStrokeColorRGB(*(rule.color or (0.0, 0.0, 0.0)))
+        canvas.line(rule.x0, rule.y, rule.x1, rule.y)
+        canvas.restoreState()
 
 
 def _draw_missing_marks(canvas, line: Line) -> None:
@@ -161,6 +177,7 @@ def draw(layout: Layout, title: str, *, deterministic: bool = False) -> bytes:
         for line in page.lines:
             _draw_line(canvas, text, line, state)
         canvas.drawText(text)
+        _draw_rules(canvas, page.rules)
         for line in page.lines:
             if "\u2014\u2014" in line.text:
                 _dash_bridges(canvas, layout, line)
@@ -176,11 +193,14 @@ def _pdf_title(report) -> str:
     return " ".join(report.title.split()) or "报告"
 
 
-def render_pdf_bytes(report, *, deterministic: bool = False, fonts=None) -> tuple[bytes, ExportResult]:
-    """Lay out and draw in memory: the preview and printing use the very bytes export would write."""
+def render_pdf_bytes(report, *, deterministic: bool = False, fonts=None,
+                     taoda: bool = False) -> tuple[bytes, ExportResult]:
+    """Lay out and draw in memory: the preview and printing use the very bytes export would write.
+
+    ``taoda`` (套打): for paper with the red 版头 pre-printed, which is left out; nothing else moves."""
     from reportlab.pdfbase.ttfonts import TTFError
 
-    layout = layout_report(report, fonts)
+    layout = layout_report(report, fonts, taoda=taoda)
     try:
         data = draw(layout, _pdf_title(report), deterministic=deterministic)
     except (TTFError, OSError) as e:  # a font file changed, vanished or is damaged since it was indexed
@@ -217,8 +237,8 @@ def write_pdf(data: bytes, path) -> None:
         raise ExportError(_os_message(target, e)) from e
 
 
-def export_pdf(report, path, *, deterministic: bool = False, fonts=None) -> ExportResult:
+def export_pdf(report, path, *, deterministic: bool = False, fonts=None, taoda: bool = False) -> ExportResult:
     """Lay out, draw and write: a failed export leaves no half file and the previous file intact."""
-    data, result = render_pdf_bytes(report, deterministic=deterministic, fonts=fonts)
+    data, result = render_pdf_bytes(report, deterministic=deterministic, fonts=fonts, taoda=taoda)
     write_pdf(data, path)
     return result
