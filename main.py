@@ -89,7 +89,7 @@ def cmd_export(args) -> int:
 
     store = _open_store(args)
     report = store.load(_report_id(args.id))
-    result = export_pdf(report, args.output)
+    result = export_pdf(report, args.output, taoda=args.taoda)
     for w in result.warnings:
         print(f"提示：{w}", file=sys.stderr)
     print(f"已导出 {result.pages} 页：{args.output}", file=sys.stderr)
@@ -167,6 +167,7 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("export", parents=[db], help="导出 PDF")
     s.add_argument("id")
     s.add_argument("-o", "--output", required=True, metavar="OUT.pdf")
+    s.add_argument("--taoda", action="store_true", help="套打：不印红色发文机关标志和分隔线，其余位置不变")
     s.set_defaults(func=cmd_export)
     s = sub.add_parser("check", parents=[db], help="检查报告中待填写、标点等问题")
     s.add_argument("id")

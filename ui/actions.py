@@ -17,6 +17,7 @@ MENUS = {
         ("paste_import", "粘贴导入…", "Ctrl+Shift+V", "paste_import", False),
         ("export_pdf", "导出PDF…", "Ctrl+E", "export_pdf", False),
         ("print", "打印…", "Ctrl+P", "print_report", False),
+        ("taoda", "套打（不印红色版头）", "", "docs.taoda_toggled", True),
         None,
         ("save", "立即保存", "Ctrl+S", "save_now", True),
         None,
@@ -64,6 +65,8 @@ WRITES = {"new", "copy", "import", "paste_import", "save", "trash", "restore_bac
           "item_down", "add_section", "remove_section", "section_left", "section_right"}
 # Features whose hook methods other modules fill; MainWindow.enable_feature(key) switches them on.
 HOOKED = {"import", "paste_import", "export_pdf", "print", "checks", "preview", "history", "restore_backup"}
+# Check-box entries: 套打 (export and print onto paper with the red 版头 pre-printed).
+CHECKABLE = {"taoda"}
 # Enabled by the undo stack itself.
 SELF_MANAGED = {"undo", "redo"}
 
@@ -93,6 +96,7 @@ def build_menus(window) -> dict[str, QAction]:
             if keys:
                 act.setShortcuts(keys)
             act.setEnabled(enabled)
+            act.setCheckable(key in CHECKABLE)
             act.triggered.connect(lambda _checked=False, m=method: call(window, m))
             menu.addAction(act)
             actions[key] = act

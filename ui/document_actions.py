@@ -143,7 +143,7 @@ class DocumentActions(QObject):
         self.w.autosave.flush()
         try:
             with _WaitCursor():
-                data, result = render_pdf_bytes(report)
+                data, result = render_pdf_bytes(report, taoda=self.taoda())
         except ExportError as e:
             self.w.dialogs.error(self.w, verb, str(e))
             return None
@@ -160,6 +160,15 @@ class DocumentActions(QObject):
                                           yes=verb, no=self.tr("返回修改")):
                 return None
         return data, result
+
+    def taoda(self) -> bool:
+        """文件 > 套打 is checked: 导出PDF and 打印 leave out the red 版头 (the paper has it)."""
+        act = self.w.menu_actions.get("taoda")
+        return bool(act is not None and act.isChecked())
+
+    def taoda_toggled(self) -> None:
+        self.w.statusBar().showMessage(self.tr("套打：导出PDF和打印不含红色发文机关标志和分隔线，其余位置不变")
+                                       if self.taoda() else self.tr("已取消套打：导出PDF和打印含红色版头"), 8000)
 
     def export_pdf(self) -> Path | None:
         """导出PDF: check, ask where (default <title>.pdf in the last folder), write atomically, snapshot."""
@@ -206,8 +215,10 @@ class DocumentActions(QObject):
         if rendered is None:
             return 0
         data, result = rendered
-        printer = make_printer()
-        printer.setDocName(default_pdf_name(self.w.current_report())[:-4])  # the print queue and 打印到文件 name
+        report = self.w.current_report()
+        # An official document (版头 or 版记) is laid out for both sides of the sheet, blank pages included.
+        printer = make_printer(two_sided=report.letterhead is not None or report.record is not None)
+        printer.setDocName(default_pdf_name(report)[:-4])  # the print queue and 打印到文件 name
         printer.setFromTo(1, result.pages)
         if not self.w.dialogs.print_setup(self.w, printer):
             return 0

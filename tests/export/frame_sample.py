@@ -55,3 +55,79 @@ def unit_report(*, attachments: int = 3, letterhead: bool = True, record: bool =
         record=Record(cc=cc, issuer="青溪县农业农村局办公室", date=dt.date(2026, 12, 8)) if record else None,
         seal=seal,
     )
+
+
+# ---- reading a frame PDF back (pdfplumber), in mm from the page's top-left corner as a ruler would ----
+
+def render(report, *, taoda: bool = False):
+    """(pdfplumber PDF, ExportResult) of ``report`` typeset in memory."""
+    import io
+
+    import pdfplumber
+
+    from export.backends.pdf import render_pdf_bytes
+
+    data, result = render_pdf_bytes(report, deterministic=True, taoda=taoda)
+    return pdfplumber.open(io.BytesIO(data)), result
+
+
+def mm(pt: float) -> float:
+    from export import geometry as g
+
+    return pt / g.MM
+
+
+def em_top(ch) -> float:
+    """mm from the page top to the top of the character's em box (baseline + 0.88 em)."""
+    from export import geometry as g
+
+    return mm(g.PAGE_HEIGHT - ch["matrix"][5] - g.EM_ASCENT * ch["size"])
+
+
+def em_bottom(ch) -> float:
+    from export import geometry as g
+
+    return mm(g.PAGE_HEIGHT - ch["matrix"][5] + (1 - g.EM_ASCENT) * ch["size"])
+
+
+def rows(page):
+    """Text rows of a page, top to bottom: (baseline from the page top in mm, chars left to right)."""
+    from export import geometry as g
+
+    by: dict[float, list] = {}
+    for ch in page.chars:
+        by.setdefault(round(ch["matrix"][5], 1), []).append(ch)
+    return [(mm(g.PAGE_HEIGHT - y), sorted(chars, key=lambda c: c["x0"])) for y, chars in
+            sorted(by.items(), key=lambda kv: -kv[0])]
+
+
+def row_with(page, text: str):
+    """The chars of the first row whose text contains ``text``, as a list."""
+    for _y, chars in rows(page):
+        if text in "".join(c["text"] for c in chars):
+            return chars
+    raise AssertionError(f"{text!r} not on the page: {[''.join(c['text'] for c in r) for _y, r in rows(page)]}")
+
+
+def span(chars, text: str):
+    """The chars spelling ``text`` inside a row."""
+    s = "".join(c["text"] for c in chars)
+    k = s.index(text)
+    return chars[k:k + len(text)]
+
+
+def red(ch) -> bool:
+    return tuple(round(v, 3) for v in (ch.get("non_stroking_color") or ())) == (1.0, 0.0, 0.0)
+
+
+def numbered_pages(pdf) -> list[int]:
+    """Pages carrying a — N — page number (14 pt dashes under the 版心)."""
+    from export import geometry as g
+
+    out = []
+    for n, page in enumerate(pdf.pages, 1):
+        foot = [c for c in page.chars if c["size"] == g.SIZES["pagenum"] and c["text"] == "\u2014"
+                and mm(g.PAGE_HEIGHT - c["matrix"][5]) > 297 - 35]
+        if foot:
+            out.append(n)
+    return out

@@ -11,8 +11,11 @@ from ui.preview.pdf_pages import PdfPages
 PRINT_DPI = 300
 
 
-def make_printer() -> QPrinter:
+def make_printer(*, two_sided: bool = False) -> QPrinter:
+    """A 1:1 A4 printer; ``two_sided`` asks for printing on both sides, turning the sheet on its long edge
+    (the blank page before a 版记 page is part of the job), otherwise the printer's own default."""
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setDuplex(QPrinter.DuplexMode.DuplexLongSide if two_sided else QPrinter.DuplexMode.DuplexAuto)
     printer.setPageLayout(
         QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0))
     )
