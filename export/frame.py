@@ -208,7 +208,10 @@ class Frame:
         num_w = max(self.extent(a) for a in numbers) + g.ATTACHMENT_NUMBER_GAP * g.BODY_SIZE if several else 0.0
         lines: list[Line] = []
         for n, att in enumerate(atts):
-            name = self.atoms(chars_of(att.title, "body", f"attachments.{n}.title"), g.BODY_SIZE)
+            chars = chars_of(att.title, "body", f"attachments.{n}.title")
+            while chars and chars[-1].ch in g.ATTACHMENT_NAME_END:
+                chars.pop()  # no punctuation after an attachment's name
+            name = self.atoms(chars, g.BODY_SIZE)
             part = self.wrapped(name, x_num + num_w, g.BLOCK_RIGHT, g.BODY_SIZE, "attachment_note") if name \
                 else [Line("body", "attachment_note", 0.0, x_num, [], [])]
             first = part[0]

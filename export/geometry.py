@@ -143,6 +143,7 @@ RECIPIENT_TYPED_COLONS = "：:"  # a typed colon is printed as typed, never doub
 # 附件说明: one empty line after the body, 2 characters in; several attachments numbered 1. 2.
 ATTACHMENT_NOTE_GAP_LINES = 1
 ATTACHMENT_LABEL = "附件："
+ATTACHMENT_NAME_END = frozenset("。，；、：.,;: \u3000")  # dropped after a name in the 附件说明
 ATTACHMENT_NUMBER_GAP = 0.25  # em between "1." and the attachment's name
 # Signature and date laid out for a seal (§7.3.5.1): the date 4 characters in from the right, the
 # signature centred over it, two empty lines above so a 42 mm seal reaches within one line of the
