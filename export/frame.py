@@ -187,19 +187,30 @@ class Frame:
 
     def close(self, pager, signature: list[Line], place_signature) -> None:
         """附件说明, the signature (for a seal if asked), the 附件 pages, then the 版记."""
-        self.attachment_note(pager)
+        gap = g.SEAL_GAP_LINES if self.report.seal else g.SIGNATURE_GAP_LINES
         if self.report.seal:
-            place_signature(pager, self.seal_lines(signature), g.SEAL_GAP_LINES)
-        else:
-            place_signature(pager, signature)
+            signature = self.seal_lines(signature)
+        note = self.attachment_note()
+        if note:
+            # the 附件说明 stays in one piece, and on the signature's page: a page of its own for the
+            # signature (and the seal) would carry over one line of it, or split it
+            block = g.ATTACHMENT_NOTE_GAP_LINES + len(note) + (gap + len(signature) if signature else 0)
+            if pager.room() < block and pager.g > 0 and block - g.ATTACHMENT_NOTE_GAP_LINES <= g.LINES_PER_PAGE:
+                pager.new_page()
+            elif pager.g > 0:
+                pager.g += g.ATTACHMENT_NOTE_GAP_LINES
+            for ln in note:
+                pager.place(ln)
+        place_signature(pager, signature, gap)
         for n, att in enumerate(self.report.attachments):
             self.attachment(pager, n, att)
         self.record(pager)
 
-    def attachment_note(self, pager) -> None:
+    def attachment_note(self) -> list[Line]:
+        """附件：name, or 附件：1. name … 2. name, names (and their wraps) aligned."""
         atts = self.report.attachments
         if not atts:
-            return
+            return []
         label = self.atoms(generated(g.ATTACHMENT_LABEL, "body"), g.BODY_SIZE)
         x_label = g.BLOCK_LEFT + g.INDENT_CELLS * g.CELL
         x_num = x_label + self.extent(label) + g.TRACKING["body"]
@@ -223,12 +234,7 @@ class Frame:
             first.glyphs[:0] = lead
             first.x_start = first.glyphs[0].x if first.glyphs else x_num
             lines.extend(part)
-        if pager.room() < g.ATTACHMENT_NOTE_GAP_LINES + len(lines) and len(lines) < g.LINES_PER_PAGE:
-            pager.new_page()
-        elif pager.g > 0:
-            pager.g += g.ATTACHMENT_NOTE_GAP_LINES
-        for ln in lines:
-            pager.place(ln)
+        return lines
 
     def seal_lines(self, lines: list[Line]) -> list[Line]:
         """§7.3.5.1: the date 4 characters in from the right, the signature centred over the date."""

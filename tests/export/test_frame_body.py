@@ -135,3 +135,20 @@ def test_without_seal_the_signature_keeps_the_plain_rule():
     (_n, sig), = _kinds(lay, "signature")
     assert sig.x_end == pytest.approx(g.BLOCK_RIGHT - 2 * g.CELL, abs=0.5)
     assert date.x_start == pytest.approx(sig.x_start + 2 * g.CELL, abs=0.5)
+
+
+@pytest.mark.parametrize("seal", [False, True])
+def test_the_note_is_never_split_and_always_shares_the_signature_page(seal):
+    moved = 0
+    for items in range(1, 14):
+        report = unit_report(attachments=3, record=False, items=items, seal=seal)
+        report.attachments[1].title = LONG_NAME
+        lay = layout_report(report)
+        notes = _kinds(lay, "attachment_note")
+        (sig_page, sig), = _kinds(lay, "signature")
+        assert {n for n, _ln in notes} == {sig_page}, items
+        grids = [ln.grid for _n, ln in notes]
+        assert grids == list(range(grids[0], grids[0] + 4))
+        assert sig.grid - grids[-1] == (3 if seal else 2)
+        moved += grids[0] == 0
+    assert moved  # some body lengths push the note onto the signature's new page
