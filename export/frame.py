@@ -15,12 +15,13 @@ FRAME_KINDS = ("copy_no", "secrecy", "urgency", "mark", "number", "signer", "rec
                "attachment_head", "attachment_title", "record_cc", "record_issue")
 
 
-def chars_of(text: str, role: str, path: str | None, *, one_line: bool = True) -> list[Char]:
+def chars_of(text: str, role: str, path: str | None) -> list[Char]:
     """A field's printable characters with their offsets; newlines read as spaces on a one-line part."""
     out = []
     for k, ch in enumerate(text):
-        if ch in "\r\n\u2028\u2029" and one_line:
-            out.append(Char(" ", role, False, path, k))
+        if ch in "\r\n\u2028\u2029":
+            if out and out[-1].field is not None:  # a line break typed in a one-line part reads as a space
+                out.append(Char(" ", role, False, None, 0))
         elif printable(ch):
             out.append(Char(ch, role, False, path, k))
     while out and out[0].ch in " \t\u3000":
