@@ -9,30 +9,11 @@ from __future__ import annotations
 from export import geometry as g
 from export.layout import RED, Line, Measurer, Page, Rule, glyphs_for, source_spans
 from export.linebreak import Atom, break_paragraph
-from export.paragraphs import Char, _Builder, printable
+from export.paragraphs import Char, _Builder, chars_of, generated
+from export.record import place_record
 
 FRAME_KINDS = ("copy_no", "secrecy", "urgency", "mark", "number", "signer", "recipient", "attachment_note",
                "attachment_head", "attachment_title", "record_cc", "record_issue")
-
-
-def chars_of(text: str, role: str, path: str | None) -> list[Char]:
-    """A field's printable characters with their offsets; newlines read as spaces on a one-line part."""
-    out = []
-    for k, ch in enumerate(text):
-        if ch in "\r\n\u2028\u2029":
-            if out and out[-1].field is not None:  # a line break typed in a one-line part reads as a space
-                out.append(Char(" ", role, False, None, 0))
-        elif printable(ch):
-            out.append(Char(ch, role, False, path, k))
-    while out and out[0].ch in " \t\u3000":
-        out.pop(0)
-    while out and out[-1].ch in " \t\u3000":
-        out.pop()
-    return out
-
-
-def generated(text: str, role: str) -> list[Char]:
-    return [Char(ch, role, False, None, 0) for ch in text]
 
 
 class Frame:
@@ -205,7 +186,7 @@ class Frame:
         place_signature(pager, signature, gap)
         for n, att in enumerate(self.report.attachments):
             self.attachment(pager, n, att)
-        self.record(pager)
+        place_record(self, pager)
 
     def attachment_note(self) -> list[Line]:
         """附件：name, or 附件：1. name … 2. name, names (and their wraps) aligned."""
@@ -279,60 +260,6 @@ class Frame:
             for ln in body_lines(self.m, self.paragraphs, para):
                 pager.place(ln)
             self.paragraphs += 1
-
-    def record(self, pager) -> None:
-        """The 版记 at the foot of the last page, which must be even (§7.4, §7.5)."""
-        rec = self.report.record
-        if rec is None:
-            return
-        from models.report import format_date
-
-        size = g.RECORD_SIZE
-        left, right = g.BLOCK_LEFT + g.RECORD_INSET, g.BLOCK_RIGHT - g.RECORD_INSET
-        rows: list[list[Line]] = []
-        cc = chars_of(rec.cc, "body", "record.cc")
-        if cc:
-            label = self.atoms(generated(g.RECORD_CC_LABEL, "body"), size)
-            x_text = left + self.extent(label) + g.TRACKING["body"]
-            part = self.wrapped(self.atoms(cc, size), x_text, right, size, "record_cc")
-            part[0].glyphs[:0] = self.natural(label, left, size)
-            part[0].x_start = left
-            rows.append(part)
-        issuer = chars_of(rec.issuer, "body", "record.issuer")
-        date_text = format_date(rec.date)
-        if issuer or date_text:
-            glyphs = self.natural(self.atoms(issuer, size), left, size) if issuer else []
-            if date_text:
-                date = self.atoms([Char(ch, "body", False, "record.date", k) for k, ch in enumerate(date_text)]
-                                  + generated(g.RECORD_ISSUED, "body"), size)
-                glyphs += self.natural(date, right - self.extent(date), size)
-            rows.append([self.line(glyphs, "body", "record_issue", 0.0)])
-        if not rows:
-            return
-        count = sum(len(r) for r in rows)
-        last = pager.pages[-1]
-        if last.number % 2 == 1:
-            pager.new_page()  # the back of the last sheet
-        elif pager.g > 0 and pager.g + g.RECORD_GAP_LINES > g.LINES_PER_PAGE - count:
-            pager.new_page()  # a blank page, then the 版记 page: neither is numbered (§7.5)
-            self.unnumbered.add(pager.pages[-1].number)
-            pager.new_page()
-            self.unnumbered.add(pager.pages[-1].number)
-        page = pager.pages[-1]
-        top_line = g.LINES_PER_PAGE - count
-        n = 0
-        for r, part in enumerate(rows):
-            if r == 0:
-                page.rules.append(Rule(g.BLOCK_LEFT, g.BLOCK_RIGHT, g.line_top(top_line), g.RECORD_THICK))
-            else:
-                page.rules.append(Rule(g.BLOCK_LEFT, g.BLOCK_RIGHT, g.line_top(top_line + n), g.RECORD_THIN))
-            for ln in part:
-                row_top = g.line_top(top_line + n)
-                ln.y_baseline = row_top - (g.LINE_PITCH - size) / 2 - g.EM_ASCENT * size
-                page.lines.append(ln)
-                n += 1
-        page.rules.append(Rule(g.BLOCK_LEFT, g.BLOCK_RIGHT, g.BLOCK_BOTTOM + g.RECORD_THICK / 2, g.RECORD_THICK))
-        pager.g = g.LINES_PER_PAGE
 
     def numbered(self, page: Page) -> bool:
         return page.number not in self.unnumbered

@@ -163,3 +163,25 @@ def _heading_item(b: _Builder, si: int, ii: int, n: int, it) -> None:
         b.start("body")
         b.gen(number, "heading2")
     b.text(item_field(si, ii, "body"), it.body, "body")
+
+
+# One-line parts of the official-document frame (export/frame.py, export/record.py).
+
+def chars_of(text: str, role: str, path: str | None) -> list[Char]:
+    """A field's printable characters with their offsets; newlines read as spaces on a one-line part."""
+    out = []
+    for k, ch in enumerate(text):
+        if ch in "\r\n\u2028\u2029":
+            if out and out[-1].field is not None:  # a line break typed in a one-line part reads as a space
+                out.append(Char(" ", role, False, None, 0))
+        elif printable(ch):
+            out.append(Char(ch, role, False, path, k))
+    while out and out[0].ch in " \t\u3000":
+        out.pop(0)
+    while out and out[-1].ch in " \t\u3000":
+        out.pop()
+    return out
+
+
+def generated(text: str, role: str) -> list[Char]:
+    return [Char(ch, role, False, None, 0) for ch in text]
