@@ -107,5 +107,7 @@ def _letterhead_get(report: Report, parts: tuple) -> str:
 _FRAME_GETTERS = {
     "attachments": lambda r, p: getattr(r.attachments[p[1]], p[2]),
     "letterhead": _letterhead_get,
-    "record": lambda r, p: "" if r.record is None else getattr(r.record, p[1]),
+    # "record.date" reads as printed (2026年12月8日), as "date" does: the layout traces its digits there
+    "record": lambda r, p: "" if r.record is None else format_date(r.record.date) if p[1] == "date"
+    else getattr(r.record, p[1]),
 }
