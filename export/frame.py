@@ -19,12 +19,12 @@ FRAME_KINDS = ("copy_no", "secrecy", "urgency", "mark", "number", "signer", "rec
 class Frame:
     """What a report adds around its body; a report without frame fields lays out exactly as before."""
 
-    def __init__(self, report, m: Measurer, *, taoda: bool = False) -> None:
+    def __init__(self, report, m: Measurer, *, taoda: bool = False, paragraphs: int = 0) -> None:
         self.report = report
         self.m = m
         self.taoda = taoda  # 套打: the red 发文机关标志 and rule are pre-printed, everything else stays put
         self.unnumbered: set[int] = set()
-        self.paragraphs = 0  # body paragraphs laid so far (attachment paragraphs continue the count)
+        self.paragraphs = paragraphs  # body paragraphs before the attachments', whose numbers continue the count
 
     # -- setting short parts -----------------------------------------------------------------
 

@@ -203,7 +203,7 @@ def layout_report(report, fonts=None, *, taoda: bool = False) -> Layout:
 
     title, paragraphs = build_paragraphs(report)
     m = Measurer(fonts)
-    pages = paginate(report, title, paragraphs, m, Frame(report, m, taoda=taoda))
+    pages = paginate(report, title, paragraphs, m, Frame(report, m, taoda=taoda, paragraphs=len(paragraphs)))
     lay = Layout(pages, m.missing, m.fallbacks, list(fonts.substitutions), builtin_only=fonts.builtin_only,
                  fonts=m.used)
     lay.warnings = warnings_for(lay)

@@ -148,7 +148,6 @@ def paginate(report, title: list[Paragraph], paragraphs: list[Paragraph], m: Mea
     pager = _Pager(g.body_start_line(len(tlines)))
     pager.pages[0].lines.extend(tlines)
     if frame is not None:  # export/frame.py: 版头 above the title, 主送 under it
-        frame.paragraphs = len(paragraphs)
         frame.open(pager, tlines)
     laid = [body_lines(m, index, para) for index, para in enumerate(paragraphs)]
     for index, (para, lines) in enumerate(zip(paragraphs, laid, strict=True)):

@@ -102,6 +102,10 @@ def test_attachment_pages_start_fresh_with_the_head_and_the_title_on_the_third_l
     body = [ln for page in result.layout.pages for ln in page.lines if ln.source and
             ln.source[0][0].startswith("attachments.") and ln.source[0][0].endswith(".body")]
     assert body and all(ln.grid is not None and ln.paragraph >= 0 for ln in body)
+    main = [ln.paragraph for page in result.layout.pages for ln in page.lines
+            if ln.paragraph >= 0 and not ln.source[0][0].startswith("attachments.")]
+    assert min(ln.paragraph for ln in body) == max(main) + 1  # the count continues, for the 孤字 check
+    assert len({ln.paragraph for ln in body}) == 4  # 2 + 1 + 1 paragraphs in the three attachments
 
 
 def test_an_attachment_body_runs_over_several_pages_on_the_grid():
