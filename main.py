@@ -213,8 +213,13 @@ def main(argv: list[str] | None = None) -> int:
         return 130
 
 
-if __name__ == "__main__":
+def launch() -> None:
+    """Entry point of `python main.py`, the frozen build and the installed `tianbao` commands."""
     import multiprocessing
 
-    multiprocessing.freeze_support()  # the preview's worker process, in a frozen Windows build
+    multiprocessing.freeze_support()  # the preview's worker process, in a frozen build
     sys.exit(main())
+
+
+if __name__ == "__main__":
+    launch()

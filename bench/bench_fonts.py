@@ -14,7 +14,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SAMPLE = ROOT.parent / "shared" / "seeds" / "000_43bf3779fedf47ec.txt"
+sys.path.insert(0, str(ROOT))
+from bench.sample_report import SAMPLE  # noqa: E402  (../shared/seeds when there, else tests/data/samples)
 
 CHILD = r"""
 import json, sys, time

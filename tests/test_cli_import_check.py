@@ -59,7 +59,7 @@ def test_import_sample_txt_then_check(db_path):
 
     out = _run("check", rid, "--db", str(db_path))
     assert out.returncode == 0
-    assert "第一部分第3条正文：“X个”中的“X”待填写数字" in out.stdout.splitlines()
+    assert "第一部分第2条正文：“X件”中的“X”待填写数字" in out.stdout.splitlines()
     assert re.search(r"共 \d+ 处", out.stderr)
 
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import sys
+from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication
 
 PREFERRED_FONTS = (
@@ -54,6 +56,10 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
     app.setApplicationName("Tianbao")
     app.setApplicationDisplayName("天报")
+    app.setDesktopFileName("tianbao")  # the .desktop entry the Linux packages install
+    icon = Path(__file__).resolve().parent.parent / "resources" / "icons" / "tianbao.png"
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
     setup_font(app)
     setup_chinese(app)
     return app
@@ -76,6 +82,10 @@ def run(db_path: str | None, dialogs=None) -> int:
         return 1
     window = MainWindow(store, dialogs=dialogs)
     window.show()
+    # Packaging checks start the window and close it again (tests/packaging, bench/bench_bundle.py).
+    quit_after = os.environ.get("TIANBAO_QUIT_AFTER_MS", "")
+    if quit_after.isdigit():
+        QTimer.singleShot(int(quit_after), window.close)
     code = app.exec()
     store.close()
     return code

@@ -1,4 +1,4 @@
-"""The sample report of the seeds folder as a Report, and long reports made from it (tests and bench)."""
+"""The sample report of tests/data/samples as a Report, and long reports made from it (tests and bench)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 
 from models.report import YISHI, Item, Report, Section, chinese_number
 
-SAMPLE = Path(__file__).resolve().parents[3] / "shared" / "seeds" / "000_43bf3779fedf47ec.txt"
+SAMPLE = Path(__file__).resolve().parents[1] / "data" / "samples" / "congyan_2026.txt"
 TITLE = "关于履行全面从严治党责任情况的报告"
 _HEADING = re.compile(r"^[一二三四五六七八九十]+、(.*)$")
 

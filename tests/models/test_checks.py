@@ -67,7 +67,7 @@ def test_sample_findings_and_speed():
     kinds = {f.kind for f in findings}
     assert kinds == {"placeholder", "halfwidth_punct", "empty"}
     punct = [f for f in findings if f.kind == "halfwidth_punct"]
-    assert [(f.text, f.fix) for f in punct] == [(",", "，")]  # 强化政治教育思维,实施精准培训
+    assert [(f.text, f.fix) for f in punct] == [(",", "，")]  # 强化政治教育跟踪问效,确保精准培训
     assert summary(findings) == "还有 12 处待填写，3 处内容空缺，1 处标点问题"
     run_checks(report)
     t = time.perf_counter()
@@ -114,7 +114,7 @@ def test_placeholders_not_flagged(text):
 # --- half-width punctuation ---------------------------------------------------------------------
 
 @pytest.mark.parametrize("text, fixed", [
-    ("强化政治教育思维,实施精准培训", "强化政治教育思维，实施精准培训"),
+    ("强化政治教育跟踪问效,确保精准培训", "强化政治教育跟踪问效，确保精准培训"),
     ("主要有:一是;二是?好!", "主要有：一是；二是？好！"),
     ('落实"一岗双责"和"两个维护"', "落实“一岗双责”和“两个维护”"),
     ("国内生产总值(GDP)增长", "国内生产总值（GDP）增长"),
@@ -271,9 +271,9 @@ def test_facts_checks():
 def test_finding_api():
     report, _ = read_file(SAMPLE)
     f = _kinds(report, "placeholder")[0]
-    assert f.describe() == "第一部分第3条正文：“X个”中的“X”待填写数字"
+    assert f.describe() == "第一部分第2条正文：“X件”中的“X”待填写数字"
     d = f.to_dict()
-    assert d["place"] == "第一部分第3条正文" and d["field"] == "sections.0.items.2.body"
+    assert d["place"] == "第一部分第2条正文" and d["field"] == "sections.0.items.1.body"
     assert json.loads(json.dumps(d, ensure_ascii=False)) == d
     assert set(d) == {"kind", "severity", "field", "start", "end", "message", "fix", "text", "place"}
     assert [place_name(p) for p in ("", "title", "date", "sections.1.heading", "sections.0.intro",

@@ -22,7 +22,7 @@ from models.importers.structure import (
 )
 from models.report import HEADING, NONE, YISHI, Item, Report, Section, item_number, section_number
 from models.templates import guess_kind
-from tests.conftest import SAMPLE
+from tests.conftest import SAMPLE, SHARED_SAMPLE
 
 SAMPLE_TEXT = SAMPLE.read_text(encoding="utf-8")
 
@@ -53,10 +53,23 @@ def test_sample_structure():
     assert [len(s.items) for s in report.sections] == [6, 5, 4]
     assert all(s.numbering == YISHI and s.run_on for s in report.sections)
     assert report.sections[2].intro == (
-        "坚决扛起管党治党政治责任，结合贯彻《组织工作条例》，把全面从严的要求落实到组织工作全过程、各方面。")
-    assert [i.lead for i in report.sections[0].items][:2] == ["突出管党治党主责主业。", "加强政治建设。"]
-    assert report.sections[1].items[4].body.endswith("服务人才、服务企业的成效还有很大提升空间。")
+        "针对上述问题，我们将坚持问题导向、目标导向，以更高标准、更实举措推动全面从严治党向纵深发展。")
+    assert [i.lead for i in report.sections[0].items][:2] == ["扛牢管党治党政治责任。", "把牢政治方向。"]
+    assert report.sections[1].items[4].body.endswith("距离人民群众的期待还有不小差距。")
     assert report.signature == "" and report.date is None and report.closing == ""
+
+
+# The repository's own sample always; the real one of ../shared/seeds too when it is there.
+_SAMPLES = [SAMPLE] + ([SHARED_SAMPLE] if SHARED_SAMPLE.exists() else [])
+
+
+@pytest.mark.parametrize("path", _SAMPLES, ids=lambda p: p.parent.name)
+def test_every_available_sample_imports_whole(path):
+    text = path.read_text(encoding="utf-8")
+    report, summary = parse_text(text)
+    assert [s.heading for s in report.sections] == ["履职情况", "存在问题", "下步措施"]
+    assert all(s.numbering == YISHI and s.run_on and len(s.items) >= 4 for s in report.sections)
+    assert _printed(report, summary) == _nonspace(text)
 
 
 def test_sample_keeps_every_character():
@@ -228,7 +241,7 @@ def test_encodings(tmp_path, encoding):
     path.write_bytes(SAMPLE_TEXT.replace("\xa0", " ").replace("\n", "\r\n").encode(encoding))
     report, summary = read_file(path)
     assert summary == "识别到 3 个部分、15 条"
-    assert report.sections[0].items[0].lead == "突出管党治党主责主业。"
+    assert report.sections[0].items[0].lead == "扛牢管党治党政治责任。"
 
 
 def test_decode_refuses_garbage():

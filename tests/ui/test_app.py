@@ -75,7 +75,7 @@ def test_sample_report_round_trips_through_the_window(qtbot, open_window, db_pat
     assert w.editor.tabText(1) == "一、履职情况"
     w.editor.setCurrentIndex(1)
     tab = w.editor.currentWidget()
-    assert tab.card_for(0).lead.text() == "突出管党治党主责主业。"
+    assert tab.card_for(0).lead.text() == "扛牢管党治党政治责任。"
     assert tab.numbering.currentIndex() == 1  # 连排成一段
     w.close()
     store = Store(db_path)

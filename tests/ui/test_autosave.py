@@ -28,9 +28,9 @@ def test_autosave_after_typing_stops(qtbot, window, db_path):
     lead = window.editor.currentWidget().cards.cards()[0].lead
     lead.setFocus()
     start = time.monotonic()
-    type_text(qtbot, lead, "突出管党治党主责主业。")
+    type_text(qtbot, lead, "扛牢管党治党政治责任。")
     assert window.autosave.dirty
-    qtbot.waitUntil(lambda: stored(db_path, report.id).sections[0].items[0].lead == "突出管党治党主责主业。",
+    qtbot.waitUntil(lambda: stored(db_path, report.id).sections[0].items[0].lead == "扛牢管党治党政治责任。",
                     timeout=3000)
     assert time.monotonic() - start < 2.0
     assert window.save_label.text().startswith("已自动保存")

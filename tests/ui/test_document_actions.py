@@ -46,7 +46,7 @@ def test_export_asks_about_open_places_then_writes_the_pdf(qtbot, window, dialog
     with pdfplumber.open(target) as pdf:
         assert len(pdf.pages) == 5
         text = "".join(p.extract_text() for p in pdf.pages)
-    assert "一是突出管党治党主责主业。" in text.replace("\n", "")
+    assert "一是扛牢管党治党政治责任。" in text.replace("\n", "")
     assert window.settings.value("export/folder") == str(target.parent)
     assert [s.reason for s in window.store.snapshots(window.current_report().id)][0] == "导出PDF"
     assert "打开所在文件夹" in window.docs.export_link.text() and window.docs.export_link.isVisible()
@@ -79,7 +79,7 @@ def test_import_gb18030_text_file_from_the_menu(qtbot, window, dialogs, tmp_path
     assert [s.heading for s in report.sections] == ["履职情况", "存在问题", "下步措施"]
     assert [len(s.items) for s in report.sections] == [6, 5, 4]
     assert "识别到 3 个部分、15 条" in window.statusBar().currentMessage()
-    assert window.store.load(report.id).sections[2].intro.startswith("坚决扛起")
+    assert window.store.load(report.id).sections[2].intro.startswith("针对上述问题")
 
 
 def test_import_of_a_broken_file_is_refused_clearly(qtbot, window, dialogs, tmp_path):
@@ -114,14 +114,14 @@ def test_check_panel_lists_placeholders_and_jumps_to_them(qtbot, window):
 
 def test_fix_all_half_width_punctuation_from_the_panel(qtbot, window):
     report = _sample(window)
-    assert "思维,实施" in report.sections[0].items[1].body
+    assert "跟踪问效,确保" in report.sections[0].items[1].body
     panel = window.docs.checks
     qtbot.waitUntil(lambda: panel.fix_all.isVisible() or not panel.isVisible(), timeout=3000)
     panel.refresh()
     assert any(f.kind == "halfwidth_punct" for f in panel.findings)
     panel.fix_all.click()
     body = window.store.load(report.id).sections[0].items[1].body
-    assert "思维，实施" in body and "思维,实施" not in body
+    assert "跟踪问效，确保" in body and "跟踪问效,确保" not in body
 
 
 def test_preview_shows_the_pages_and_a_click_selects_that_line(qtbot, window):
@@ -160,8 +160,8 @@ def test_ctrl_s_keeps_a_version_and_history_restores_it(qtbot, window, dialogs):
     dlg.list.setCurrentItem(dlg.list.topLevelItem(row))
     dlg.restore_selected()
     restored = window.current_report()
-    assert restored.sections[0].items[0].body.startswith("牢固树立抓好党建是最大政绩理念")
-    assert window.store.load(report.id).sections[0].items[0].body.startswith("牢固树立")
+    assert restored.sections[0].items[0].body.startswith("始终把抓好党建作为分内之事")
+    assert window.store.load(report.id).sections[0].items[0].body.startswith("始终把抓好党建")
     reasons = [s.reason for s in window.store.snapshots(report.id)]
     assert "恢复前" in reasons
 

@@ -39,32 +39,32 @@ def test_full_session(qtbot, window, db_path):
     assert w.editor.currentIndex() == 1
     first = tab.cards.cards()[0]
     first.lead.setFocus()
-    type_text(qtbot, first.lead, "突出管党治党主责主业。")
+    type_text(qtbot, first.lead, "扛牢管党治党政治责任。")
     first.body.setFocus()
-    type_text(qtbot, first.body, "牢固树立抓好党建是最大政绩理念。")
+    type_text(qtbot, first.body, "始终把抓好党建作为分内之事。")
     qtbot.keyClick(first.body, Qt.Key.Key_Return, CTRL)
     assert numbers(tab) == ["一是", "二是"]
-    type_text(qtbot, QApplication.focusWidget(), "加强政治建设。")
+    type_text(qtbot, QApplication.focusWidget(), "把牢政治方向。")
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Enter, CTRL)
     type_text(qtbot, QApplication.focusWidget(), "强化理论武装。")
-    assert leads(tab) == ["突出管党治党主责主业。", "加强政治建设。", "强化理论武装。"]
+    assert leads(tab) == ["扛牢管党治党政治责任。", "把牢政治方向。", "强化理论武装。"]
 
     # Alt+Down on the first card: it becomes 二是, the numbers stay in order.
     tab.cards.cards()[0].lead.setFocus()
     qtbot.keyClick(tab.cards.cards()[0].lead, Qt.Key.Key_Down, ALT)
-    assert leads(tab) == ["加强政治建设。", "突出管党治党主责主业。", "强化理论武装。"]
+    assert leads(tab) == ["把牢政治方向。", "扛牢管党治党政治责任。", "强化理论武装。"]
     assert numbers(tab) == ["一是", "二是", "三是"]
     assert QApplication.focusWidget() is tab.cards.cards()[1].lead
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Up, ALT)
-    assert leads(tab)[0] == "突出管党治党主责主业。"
+    assert leads(tab)[0] == "扛牢管党治党政治责任。"
 
     # Delete the first item with its button, then Ctrl+Z brings back its text.
     qtbot.mouseClick(tab.cards.cards()[0].delete_button, Qt.MouseButton.LeftButton)
-    assert leads(tab) == ["加强政治建设。", "强化理论武装。"]
+    assert leads(tab) == ["把牢政治方向。", "强化理论武装。"]
     assert numbers(tab) == ["一是", "二是"]
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Z, CTRL)
-    assert leads(tab) == ["突出管党治党主责主业。", "加强政治建设。", "强化理论武装。"]
-    assert tab.cards.cards()[0].body.toPlainText() == "牢固树立抓好党建是最大政绩理念。"
+    assert leads(tab) == ["扛牢管党治党政治责任。", "把牢政治方向。", "强化理论武装。"]
+    assert tab.cards.cards()[0].body.toPlainText() == "始终把抓好党建作为分内之事。"
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Z, CTRL | SHIFT)
     assert len(tab.cards.cards()) == 2
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Z, CTRL)
@@ -84,8 +84,8 @@ def test_full_session(qtbot, window, db_path):
     assert r.title == "关于2026年度履行全面从严治党\n责任情况的报告"
     assert r.signature == "中共某区委组织部"
     assert r.sections[0].heading == "主要工作情况"
-    assert [i.lead for i in r.sections[0].items] == ["突出管党治党主责主业。", "加强政治建设。", "强化理论武装。"]
-    assert r.sections[0].items[0].body == "牢固树立抓好党建是最大政绩理念。"
+    assert [i.lead for i in r.sections[0].items] == ["扛牢管党治党政治责任。", "把牢政治方向。", "强化理论武装。"]
+    assert r.sections[0].items[0].body == "始终把抓好党建作为分内之事。"
     assert [s.heading for s in r.sections[1:]] == ["存在问题", "下步措施"]
 
 
