@@ -12,7 +12,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.sample_report import SAMPLE  # noqa: E402  (../shared/seeds when there, else tests/data/samples)
+from bench.sample_report import SAMPLE  # noqa: E402  (tests/data/samples, or TIANBAO_SAMPLE)
 from models.checks import check_field, run_checks, summary  # noqa: E402
 from models.importers.structure import parse_text, read_file, report_text  # noqa: E402
 from models.report import Item, Report, Section  # noqa: E402

@@ -15,7 +15,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from bench.sample_report import SAMPLE  # noqa: E402  (../shared/seeds when there, else tests/data/samples)
+from bench.sample_report import SAMPLE  # noqa: E402  (tests/data/samples, or TIANBAO_SAMPLE)
 
 CHILD = r"""
 import json, sys, time
