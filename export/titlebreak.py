@@ -19,6 +19,12 @@ _CONJ = frozenset("和与及暨并")
 # Two-character words of report titles that must not be split.
 _WORDS = frozenset("年度 工作 情况 报告 组织 建设 责任 党委 委员 支部 全面 从严 治党 主体 落实 关于 意见 方案 "
                    "通知 总结 计划 实施 推进 加强 改进 发展 党建 基层 干部 队伍 政府 人民 县委 市委 区委 省委".split())
+# Set phrases of report titles: never broken inside; a break where one ends or starts falls between words.
+_PHRASES = ("全面从严治党", "从严治党", "主体责任", "监督责任", "第一责任人", "党风廉政建设", "一岗双责", "民主生活会",
+            "组织生活会", "对照检查材料", "述职述廉", "述职述责述廉", "意识形态", "两个维护", "两个确立",
+            "中央八项规定", "基层党建", "乡村振兴", "高质量发展", "工作总结", "工作报告", "情况报告", "工作要点",
+            "党组织", "党支部", "党委", "党组")
+PHRASE_EDGE = 3.0  # a break at the edge of a set phrase: a word boundary, though not as clean as punctuation
 # Verbs that open the object phrase of a title: a break before them falls between phrases.
 _VERBS = ("履行", "加强", "推进", "落实", "印发", "开展", "做好", "进一步", "贯彻", "深化", "推动", "做好", "建立")
 BALANCE_WEIGHT = 1.0  # penalty per em of difference between the longest and the shortest line
@@ -28,11 +34,27 @@ BREAK_ANYWHERE = 6.0  # penalty of a break that may fall inside a word
 STUB_PENALTY = 20.0  # a line of one or two characters
 
 
+def _phrase_cost(text: str, b: int) -> float | None:
+    """BREAK_ANYWHERE + 4 inside a set phrase, PHRASE_EDGE at its edge, None when no phrase is near."""
+    edge = False
+    for ph in _PHRASES:
+        start = text.find(ph, max(0, b - len(ph) + 1))
+        while 0 <= start < b:
+            if start < b < start + len(ph):
+                return BREAK_ANYWHERE + 4
+            start = text.find(ph, start + 1)
+        edge = edge or text.startswith(ph, b) or text[:b].endswith(ph)
+    return PHRASE_EDGE if edge else None
+
+
 def break_penalty(text: str, b: int) -> float:
     """Cost of breaking ``text`` before index ``b``: 0 is a clean word boundary."""
     p, q = text[b - 1], text[b]
     if p + q in _WORDS or (p.isdigit() and q in _UNITS):
         return BREAK_ANYWHERE + 4
+    phrase = _phrase_cost(text, b)
+    if phrase is not None and phrase > BREAK_ANYWHERE:
+        return phrase
     if p in _AFTER_GOOD or q in NO_END:
         return 0.0
     if text.startswith("关于", b):
@@ -40,7 +62,7 @@ def break_penalty(text: str, b: int) -> float:
     if text.startswith(_VERBS, b):
         return 1.0
     if text[max(0, b - 2):b] == "关于":
-        return 2.0
+        return BREAK_ANYWHERE + 2  # 关于 opens the subject: it starts a line, it does not end one
     if p == "的" or q in _CONJ:
         return 1.0
     if text[max(0, b - 2):b] == "年度" or (p == "年" and b >= 2 and text[b - 2].isdigit()):
@@ -49,7 +71,7 @@ def break_penalty(text: str, b: int) -> float:
         return BREAK_ANYWHERE + 4
     if p.isascii() != q.isascii():
         return 2.0
-    return BREAK_ANYWHERE
+    return BREAK_ANYWHERE if phrase is None else phrase
 
 
 def _line_width(atoms: list[Atom], start: int, end: int) -> float:

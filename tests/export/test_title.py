@@ -75,3 +75,15 @@ def test_a_number_and_its_unit_stay_on_one_title_line():
     text = "中共某某市某某区委员会关于2026年度履行"
     assert break_penalty(text, text.index("年")) > BREAK_ANYWHERE  # worse than a break inside any word
     assert break_penalty(text, text.index("履")) <= 1.0
+
+
+@pytest.mark.parametrize("title, whole", [
+    ("关于2026年度履行全面从严治党主体责任情况的报告", "全面从严治党"),
+    ("中共某某县委关于落实党风廉政建设主体责任和监督责任情况的报告", "党风廉政建设"),
+    ("关于召开2026年度民主生活会对照检查材料的情况报告", "民主生活会"),
+])
+def test_set_phrases_of_report_titles_are_never_broken_inside(title, whole):
+    layout = layout_report(Report(title=title, preamble="正文。"))
+    lines = [ln.text for ln in layout.pages[0].lines if ln.kind == "title"]
+    assert len(lines) >= 2 and "".join(lines) == title
+    assert any(whole in ln for ln in lines), lines
