@@ -1,10 +1,14 @@
-"""PDF bytes -> page images with QtPdf; shared by the preview and printing."""
+"""PDF bytes -> page images with PDFium (pypdfium2); shared by the preview and printing.
+
+PDFium rather than QtPdf: QtPdf ships only as PySide6_Pdf 6.12.0 (pinned to the broken 6.12.0 release) or
+inside PySide6-Addons, while pypdfium2 is a small BSD-licensed wheel for every platform and Python.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QSize
+import pypdfium2 as pdfium
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QImage
-from PySide6.QtPdf import QPdfDocument
 
 POINTS_PER_INCH = 72.0
 
@@ -14,21 +18,23 @@ class PdfPages(QObject):
 
     def __init__(self, data: bytes, parent: QObject | None = None):
         super().__init__(parent)
-        self._bytes = QByteArray(data)
-        self._buffer = QBuffer(self._bytes, self)
-        self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-        self.document = QPdfDocument(self)
-        self.document.load(self._buffer)
+        self._bytes = bytes(data)  # PDFium reads from this buffer for as long as the document lives
+        self.document = pdfium.PdfDocument(self._bytes)
+        self._sizes = [self.document.get_page_size(i) for i in range(len(self.document))]
 
     def page_count(self) -> int:
-        return self.document.pageCount()
+        return len(self._sizes)
 
     def page_size_pt(self, index: int) -> tuple[float, float]:
-        s = self.document.pagePointSize(index)
-        return s.width(), s.height()
+        return self._sizes[index]
 
     def render(self, index: int, dpi: float) -> QImage:
         """Page ``index`` (0-based) as an image at ``dpi`` dots per inch."""
-        w, h = self.page_size_pt(index)
-        size = QSize(round(w * dpi / POINTS_PER_INCH), round(h * dpi / POINTS_PER_INCH))
-        return self.document.render(index, size)
+        page = self.document[index]
+        try:
+            bitmap = page.render(scale=dpi / POINTS_PER_INCH, prefer_bgrx=True)
+            # BGRx bytes are QImage's RGB32 on little-endian machines; copy before PDFium frees them.
+            image = QImage(bitmap.buffer, bitmap.width, bitmap.height, bitmap.stride, QImage.Format.Format_RGB32)
+            return image.copy()
+        finally:
+            page.close()
