@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
-from models.exchange import sections_from_data
+from models.exchange import frame_from_data, sections_from_data
 from models.report import Report
 
 TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "resources" / "templates"
@@ -19,15 +20,24 @@ class Template:
     description: str
     data: dict
 
+    @property
+    def unit(self) -> bool:
+        """A unit's report, sent up as an official document: the 公文格式 tab shows by default."""
+        return bool(self.data.get("unit", False))
+
     def new_report(self) -> Report:
+        """A report from the template; the frame keys are those of the exchange file (version 2)."""
         d = self.data
-        return Report(
+        report = Report(
             kind=self.kind,
             title=d.get("title", ""),
             preamble=d.get("preamble", ""),
             sections=sections_from_data(d.get("sections", [])),
             closing=d.get("closing", ""),
+            signature=d.get("signature", ""),
         )
+        frame_from_data(d, report)
+        return report
 
 
 def load_templates(folder: Path = TEMPLATE_DIR) -> list[Template]:
@@ -42,6 +52,16 @@ def load_templates(folder: Path = TEMPLATE_DIR) -> list[Template]:
 def template_names() -> dict[str, str]:
     """kind -> display name, for showing a report's kind."""
     return {t.kind: t.name for t in load_templates()}
+
+
+def unit_kinds(folder: Path = TEMPLATE_DIR) -> frozenset[str]:
+    """The kinds whose reports are a unit's official documents (the template says "unit": true)."""
+    return _unit_kinds(folder)
+
+
+@lru_cache(maxsize=4)
+def _unit_kinds(folder: Path) -> frozenset[str]:
+    return frozenset(t.kind for t in load_templates(folder) if t.unit)
 
 
 def guess_kind(report: Report, templates: list[Template] | None = None) -> str:
