@@ -168,6 +168,13 @@ def test_findings_in_frame_fields_lead_to_their_widgets_and_fix(qtbot, window):
     type_text(qtbot, QApplication.focusWidget(), "任务清单")
     window.select_field("attachments.0.body", 0, 0)
     assert QApplication.focusWidget() is editor.frame.attachment_list.ordered()[0].body
+    window.select_field("record.date", 0, 11)  # a click on the 印发日期 line in the preview: none yet
+    assert QApplication.focusWidget() is editor.frame.has_issue_date
+    editor.frame.has_issue_date.setChecked(True)
+    window.select_field("record.date", 0, 11)
+    assert QApplication.focusWidget() is editor.frame.issue_date
+    window.select_field("letterhead.urgency", 0, 0)
+    assert QApplication.focusWidget() is editor.frame.urgency  # its line edit's focus is the box's
     # The 检查 panel's fixes reach the frame widgets.
     checks = window.docs.checks
     checks.report = report

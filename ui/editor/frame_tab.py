@@ -110,8 +110,8 @@ class FrameTab(QScrollArea):
         self.copy_no = OneLineEdit("", box)
         self.copy_no.setPlaceholderText(self.tr("6位数字"))
         self.copy_no.setMaximumWidth(self.copy_no.fontMetrics().horizontalAdvance("0000000000") + 16)
-        self.secrecy = self._combo(box, SECRECY_CHOICES, self.tr("如：机密★1年"))
-        self.urgency = self._combo(box, URGENCY_CHOICES, "")
+        self.secrecy = self._combo(box, SECRECY_CHOICES, self.tr("如：机密★1年"), 9)
+        self.urgency = self._combo(box, URGENCY_CHOICES, "", 4)
         self.secrecy.setToolTip(self.tr("密级和保密期限，如：机密★1年；不涉密时留空"))
         self.urgency.setToolTip(self.tr("紧急程度：特急或加急；不紧急时留空"))
         extra = QHBoxLayout()
@@ -145,13 +145,13 @@ class FrameTab(QScrollArea):
         box.toggled.connect(lambda on: self._toggle("letterhead", on))
         return box
 
-    def _combo(self, parent: QWidget, choices: tuple[str, ...], placeholder: str) -> QComboBox:
+    def _combo(self, parent: QWidget, choices: tuple[str, ...], placeholder: str, chars: int) -> QComboBox:
         combo = QComboBox(parent)
         combo.setEditable(True)
         combo.addItems(list(choices))
         combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         combo.lineEdit().setPlaceholderText(placeholder or self.tr("无"))
-        combo.setMinimumContentsLength(6)
+        combo.setMinimumContentsLength(chars)
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         return combo
 
@@ -189,7 +189,7 @@ class FrameTab(QScrollArea):
         self.cc.setPlaceholderText(self.tr("如：区纪委监委，区委组织部。（机关间用逗号，最后用句号）"))
         self.issuer = OneLineEdit("", box)
         self.issuer.setPlaceholderText(self.tr("如：XX区XX局办公室"))
-        self.has_issue_date = QCheckBox(box)
+        self.has_issue_date = QCheckBox(self.tr("写在版记"), box)
         self.issue_date = QDateEdit(box)
         self.issue_date.setCalendarPopup(True)
         self.issue_date.setDisplayFormat("yyyy-MM-dd")
@@ -355,7 +355,20 @@ class FrameTab(QScrollArea):
             self.ensureWidgetVisible(w, 0, 40)
 
     def field_widget(self, path: str) -> QWidget | None:
-        """The widget editing a frame field path; a missing 签发人 or 附件 gives its list's add button."""
+        """The widget editing a frame field path; a missing 签发人 or 附件 gives its list's add button.
+
+        A field that cannot take the keyboard now gives the check box that would make it editable.
+        """
+        w = self._widget_of(path)
+        if w is None or w.isEnabled():
+            return w
+        if path.startswith("letterhead") and not self.letterhead_box.isChecked():
+            return self.letterhead_box
+        if path.startswith("record") and not self.record_box.isChecked():
+            return self.record_box
+        return self.has_issue_date if w is self.issue_date else w
+
+    def _widget_of(self, path: str) -> QWidget | None:
         parts = parse_field(path)
         if parts[0] == "letterhead":
             if len(parts) >= 2 and parts[1] == "signers":

@@ -341,7 +341,7 @@ class ReportEditor(FrameHost, QTabWidget):
         scroll, w = self.field_widget(path)
         if w is None:
             raise KeyError(path)
-        if path != "date":  # Qt counts UTF-16 units: 𠮷 is two of them
+        if path not in ("date", "record.date"):  # Qt counts UTF-16 units: 𠮷 is two of them
             try:
                 start, end = utf16_range(get_field(self.report, path), start, end)
             except (IndexError, KeyError, AttributeError):  # a 签发人 or 附件 still to add: its add button
