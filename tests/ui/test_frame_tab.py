@@ -187,3 +187,49 @@ def test_findings_in_frame_fields_lead_to_their_widgets_and_fix(qtbot, window):
     assert report.recipient == "中共示范区委" and editor.info.recipient.text() == "中共示范区委"
     window.docs.fix_all("frame")
     assert editor.frame.number.text() == "示农党组〔2026〕5号"
+
+
+def test_tab_walks_the_frame_in_the_order_shown(qtbot, window):
+    report = new_report(qtbot, window, "congyan_unit")
+    editor = window.editor
+    editor.setCurrentWidget(editor.frame)
+    frame = editor.frame
+    qtbot.mouseClick(frame.signer_list.add_button, LEFT)  # a row made later still comes after the first
+    qtbot.mouseClick(frame.attachment_list.add_button, LEFT)
+    assert len(report.letterhead.signers) == 2 and len(report.attachments) == 1
+    frame.mark.setFocus()
+    seen = []
+    for _ in range(8):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        seen.append(QApplication.focusWidget())
+    card = frame.attachment_list.ordered()[0]
+    assert seen == [frame.number, frame.signer_list.rows[0].name, frame.signer_list.rows[1].name, frame.copy_no,
+                    frame.secrecy, frame.urgency, frame.seal, card.title]
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Backtab)
+    assert QApplication.focusWidget() is frame.seal
+
+
+def test_read_only_frame_changes_nothing(qtbot, db_path, dialogs):
+    from models.opening import open_readonly
+    from models.templates import load_templates
+    from ui.main_window import MainWindow
+    from ui.settings import make_settings
+
+    store = Store(db_path)
+    report = next(t for t in load_templates() if t.kind == "congyan_unit").new_report()
+    rid = store.create(report)
+    store.close()
+    ro = open_readonly(db_path, "只读")
+    w = MainWindow(ro, make_settings(), dialogs)
+    qtbot.addWidget(w)
+    w.show()
+    w.open_report(rid)
+    frame = w.editor.frame
+    assert w.editor.tabText(1) == "公文格式"
+    assert frame.mark.isReadOnly() and frame.cc.isReadOnly() and not frame.seal.isEnabled()
+    assert not frame.signer_list.add_button.isVisible() and not frame.attachment_list.add_button.isVisible()
+    frame.letterhead_box.setChecked(False)  # the box goes back: view only
+    assert frame.letterhead_box.isChecked() and w.current_report().letterhead is not None
+    assert not w.editor.info.frame_switch.isEnabled() and w.editor.info.recipient.isReadOnly()
+    w.close()
+    ro.close()

@@ -12,6 +12,7 @@ import datetime as _dt
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QComboBox,
     QDateEdit,
@@ -337,6 +338,37 @@ class FrameTab(QScrollArea):
     def _attachments_command(self, command, text: str, *args) -> None:
         if self.report is not None:
             self.editor.push(command(self.editor, text, self.report.attachments, "attachments", *args))
+
+    # -- keyboard ----------------------------------------------------------------------
+
+    def _chain(self) -> list[QWidget]:
+        """The fields in the order they are shown; rows and cards made later join in their place."""
+        chain: list[QWidget] = [self.letterhead_box, self.mark, self.number]
+        chain += [row.name for row in self.signer_list.rows]
+        chain += [self.copy_no, self.secrecy, self.urgency, self.seal]
+        for card in self.attachment_list.ordered():
+            chain += [card.title, card.body]
+        chain += [self.attachment_list.add_button, self.record_box, self.cc, self.issuer, self.has_issue_date,
+                  self.issue_date]
+        return chain
+
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: N802 - Qt override
+        """Tab walks the frame top to bottom (Qt's order put 签发人 and 附件 added later at the very end)."""
+        w = QApplication.focusWidget()
+        chain = self._chain()
+        while w is not None and w not in chain and w is not self:
+            w = w.parentWidget()  # the line edit of a combo box, a date edit's inner field
+        if w not in chain:
+            return super().focusNextPrevChild(next)
+        i = chain.index(w)
+        step = 1 if next else -1
+        for j in range(i + step, len(chain) if next else -1, step):
+            target = chain[j]
+            if target.isEnabled() and not target.isHidden() and target.focusPolicy() & Qt.FocusPolicy.TabFocus:
+                target.setFocus(Qt.FocusReason.TabFocusReason if next else Qt.FocusReason.BacktabFocusReason)
+                self.ensureWidgetVisible(target, 0, 40)
+                return True
+        return super().focusNextPrevChild(next)
 
     # -- where a path lives -------------------------------------------------------------
 
