@@ -157,3 +157,31 @@ def test_placeholders_in_frame_fields_name_their_place():
     report = framed(letterhead=Letterhead(mark="中共XX区XX局党组文件", number="XX党组〔2026〕X号", signers=["XXX"]))
     places = {f.place for f in run_checks(report) if f.kind == "placeholder"}
     assert places == {"版头发文机关标志", "版头发文字号", "版头签发人"}
+
+
+def test_main_check_reports_frame_findings_by_place(tmp_path):
+    """`main.py check` on an imported v2 data file: the frame's findings come with the official's place names."""
+    import json
+    import subprocess
+    import sys
+
+    from models.exchange import dump_file
+    from tests.conftest import ROOT
+
+    report = framed(recipient="中共示范区委：",
+                    letterhead=Letterhead(mark="示范", number="示农党组[2026]第05号", signers=["王明"]))
+    src, db = tmp_path / "report.json", tmp_path / "t.db"
+    dump_file(report, src)
+
+    def run(*args):
+        return subprocess.run([sys.executable, str(ROOT / "main.py"), *args], cwd=ROOT, capture_output=True,
+                              text=True, timeout=60)
+
+    imported = run("import", str(src), "--db", str(db))
+    assert imported.returncode == 0, imported.stderr
+    out = run("check", imported.stdout.strip().splitlines()[-1], "--db", str(db), "--json")
+    assert out.returncode == 0, out.stderr
+    frame = [f for f in json.loads(out.stdout) if f["kind"] == "frame"]
+    assert {(f["place"], f["fix"]) for f in frame} == {
+        ("版头发文字号", "〔2026〕"), ("版头发文字号", ""), ("主送机关", "")}
+    assert len([f for f in frame if f["place"] == "版头发文字号"]) == 3  # brackets, 第, the zero
