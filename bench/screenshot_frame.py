@@ -80,7 +80,32 @@ def main(argv: list[str]) -> int:
     settle()
     paths.append(out / "screenshot-frame-end.png")
     window.grab().save(str(paths[-1]))
-    window.autosave.flush()
+    # The same report with the slips an official makes, in the 检查 panel.
+    report = window.current_report()
+    report.letterhead.number = "示农党组[2026]第05号"
+    report.recipient = "中共示范区委："
+    report.record.cc = "区纪委监委、区委组织部"
+    report.attachments[1].title = "附件2：问题整改台账。"
+    window.editor.set_report(report)
+    window.reportChanged.emit()
+    window.docs.checks.refresh()
+    window.editor.setCurrentWidget(window.editor.frame)
+    window.editor.frame.verticalScrollBar().setValue(0)
+    settle()
+    paths.append(out / "screenshot-frame-checks.png")
+    window.grab().save(str(paths[-1]))
+    # A personal report: the 称谓 preset and the 公文格式 switch, off.
+    from models.templates import load_templates
+
+    personal = next(t for t in load_templates() if t.kind == "shuzhi").new_report()
+    personal.title = "2026年度述职述廉报告"
+    personal.signature = "王明"
+    window.open_report(store.create(personal))
+    window.editor.setCurrentIndex(0)
+    settle()
+    paths.append(out / "screenshot-frame-personal.png")
+    window.grab().save(str(paths[-1]))
+    window.autosave.discard()
     window.close()
     store.close()
     QApplication.processEvents()

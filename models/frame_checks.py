@@ -95,7 +95,7 @@ def number_hits(number: str) -> list[Hit]:
     if year.group("open") != "〔" or year.group("close") != "〕" or digits != year.group("year") \
             or year.group() != f"〔{digits}〕":
         hits.append(Hit(year.start(), year.end(),
-                        f"年份“{year.group()}”应写作“〔{digits}〕”（六角括号〔〕，阿拉伯数字）", f"〔{digits}〕"))
+                        f"年份“{year.group()}”应写作“〔{digits}〕”（六角括号，阿拉伯数字）", f"〔{digits}〕"))
     rest = "〕" + number[year.end():]
     serial = _SERIAL_RE.search(rest)
     if serial is None:
@@ -103,13 +103,13 @@ def number_hits(number: str) -> list[Hit]:
     offset = year.end() - 1  # rest[0] is the closing bracket, at year.end() - 1 in number
     if serial.group("di"):
         s = offset + serial.start("di")
-        hits.append(Hit(s, s + 1, "发文字号的序号前不加“第”", ""))
+        hits.append(Hit(s, s + 1, "序号前不加“第”", ""))
     if serial.group("zeros"):
         s = offset + serial.start("zeros")
-        hits.append(Hit(s, s + len(serial.group("zeros")), "发文字号的序号不编虚位，不加“0”（如 5号，不写 05号）", ""))
+        hits.append(Hit(s, s + len(serial.group("zeros")), "序号不编虚位，不加“0”（写 5号，不写 05号）", ""))
     if not serial.group("hao"):
         e = offset + serial.end("n")
-        hits.append(Hit(e, e, "发文字号的序号后应有“号”字", "号"))
+        hits.append(Hit(e, e, "序号后应有“号”字", "号"))
     return hits
 
 
@@ -132,7 +132,7 @@ def _recipient(report: Report) -> Iterator[tuple[str, Hit, str]]:
     stripped = text.rstrip()
     if stripped and stripped[-1] in "：:":
         yield "recipient", Hit(len(stripped) - 1, len(text),
-                               "主送机关后的冒号由程序排版时自动加上，这里再输入会重复", ""), text
+                               "末尾的冒号由程序排版时自动加上，这里再输入会重复", ""), text
     elif not stripped and report.letterhead is not None:
         yield "recipient", Hit(0, len(text), "上报的公文应写主送机关（上级机关的全称或规范化简称）"), text
 
@@ -148,7 +148,7 @@ def _attachments(report: Report) -> Iterator[tuple[str, Hit, str]]:
             yield path, Hit(0, len(title), "附件没有标题：附件说明和附件首页都要写附件名称"), title
             continue
         if (m := _HAND_NUMBER_RE.match(title)) and m.group().strip():
-            yield path, Hit(0, m.end(), f"开头的“{m.group().strip()}”不必输入：附件说明和附件首页的“附件{n + 1}”由程序生成",
+            yield path, Hit(0, m.end(), f"开头的“{m.group().strip()}”不必输入，附件说明和附件首页的“附件{n + 1}”由程序生成",
                             ""), title
         end = len(title.rstrip())
         start = end

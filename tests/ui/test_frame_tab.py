@@ -181,7 +181,7 @@ def test_findings_in_frame_fields_lead_to_their_widgets_and_fix(qtbot, window):
     checks.refresh()
     fixable = [f for f in checks.findings if f.kind == "frame" and f.fix is not None]
     assert {f.field for f in fixable} >= {"letterhead.number", "recipient"}
-    assert "版头发文字号：年份“[2026]”应写作“〔2026〕”（六角括号〔〕，阿拉伯数字）" in [f.describe() for f in fixable]
+    assert "版头发文字号：年份“[2026]”应写作“〔2026〕”（六角括号，阿拉伯数字）" in [f.describe() for f in fixable]
     for f in [f for f in fixable if f.field == "recipient"]:
         window.docs.fix_one(f)
     assert report.recipient == "中共示范区委" and editor.info.recipient.text() == "中共示范区委"
@@ -233,3 +233,38 @@ def test_read_only_frame_changes_nothing(qtbot, db_path, dialogs):
     assert not w.editor.info.frame_switch.isEnabled() and w.editor.info.recipient.isReadOnly()
     w.close()
     ro.close()
+
+
+def test_ctrl_z_undoes_typing_first_then_the_added_signer_or_attachment(qtbot, window):
+    report = new_report(qtbot, window, "congyan_unit")
+    frame = window.editor.frame
+    window.editor.setCurrentWidget(frame)
+    for button, field, count in (
+        (frame.signer_list.add_button, lambda: frame.signer_list.rows[1].name, lambda: len(report.letterhead.signers)),
+        (frame.attachment_list.add_button, lambda: frame.attachment_list.ordered()[0].title,
+         lambda: len(report.attachments)),
+    ):
+        before = count()
+        qtbot.mouseClick(button, LEFT)
+        w = field()
+        assert QApplication.focusWidget() is w
+        type_text(qtbot, w, "新内容")
+        qtbot.keyClick(w, Qt.Key.Key_Z, CTRL)
+        assert count() == before + 1 and w.text() == ""  # the typing, not the add
+        qtbot.keyClick(w, Qt.Key.Key_Z, CTRL)
+        assert count() == before
+
+
+def test_ctrl_z_in_an_older_field_undoes_the_newer_add(qtbot, window):
+    """Typing in 签发人 1, then adding 签发人 2: Ctrl+Z back in the first row removes the added row, as for items."""
+    report = new_report(qtbot, window, "congyan_unit")
+    frame = window.editor.frame
+    window.editor.setCurrentWidget(frame)
+    first = frame.signer_list.rows[0].name
+    retype(qtbot, first, "王明")
+    qtbot.mouseClick(frame.signer_list.add_button, LEFT)
+    assert report.letterhead.signers == ["王明", ""]
+    first = frame.signer_list.rows[0].name
+    first.setFocus()
+    qtbot.keyClick(first, Qt.Key.Key_Z, CTRL)
+    assert report.letterhead.signers == ["王明"]

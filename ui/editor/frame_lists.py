@@ -80,6 +80,7 @@ class SignerList(QWidget):
     remove = Signal(int)
     move = Signal(int, int)
     edited = Signal()
+    rowMade = Signal(object)  # a new SignerRow, for the undo router
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -108,6 +109,7 @@ class SignerList(QWidget):
             row.removeMe.connect(lambda r: self.remove.emit(r.index))
             self.lay.insertWidget(len(self.rows), row)
             self.rows.append(row)
+            self.rowMade.emit(row)
         while len(self.rows) > len(signers):
             row = self.rows.pop()
             row.hide()

@@ -84,6 +84,7 @@ class FrameTab(QScrollArea):
         for w in self.text_widgets():
             editor.watch_text(w)
         self.attachment_list.cardMade.connect(lambda c: (editor.watch_text(c.title), editor.watch_text(c.body)))
+        self.signer_list.rowMade.connect(lambda row: editor.watch_text(row.name))
 
     # -- building ------------------------------------------------------------------
 
