@@ -268,3 +268,30 @@ def test_ctrl_z_in_an_older_field_undoes_the_newer_add(qtbot, window):
     first.setFocus()
     qtbot.keyClick(first, Qt.Key.Key_Z, CTRL)
     assert report.letterhead.signers == ["王明"]
+
+
+def test_item_shortcuts_work_on_attachments_and_signers(qtbot, window):
+    """Ctrl+Enter, Alt+Up/Down and Ctrl+Shift+Delete act on the 附件 card or 签发人 row holding the keyboard."""
+    alt, shift = Qt.KeyboardModifier.AltModifier, Qt.KeyboardModifier.ShiftModifier
+    report = new_report(qtbot, window, "congyan_unit")
+    frame = window.editor.frame
+    window.editor.setCurrentWidget(frame)
+    qtbot.mouseClick(frame.attachment_list.add_button, LEFT)
+    type_text(qtbot, QApplication.focusWidget(), "甲")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return, CTRL)  # a new card below, keyboard in it
+    type_text(qtbot, QApplication.focusWidget(), "乙")
+    assert [a.title for a in report.attachments] == ["甲", "乙"]
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Up, alt)
+    assert [a.title for a in report.attachments] == ["乙", "甲"]
+    assert QApplication.focusWidget() is frame.attachment_list.ordered()[0].title
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Delete, CTRL | shift)
+    assert [a.title for a in report.attachments] == ["甲"]
+    name = frame.signer_list.rows[0].name
+    retype(qtbot, name, "王明")
+    qtbot.keyClick(name, Qt.Key.Key_Return, CTRL)
+    type_text(qtbot, QApplication.focusWidget(), "李华")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Up, alt)
+    assert report.letterhead.signers == ["李华", "王明"]
+    frame.mark.setFocus()  # not on a card or row: the shortcut says where to click instead
+    qtbot.keyClick(frame.mark, Qt.Key.Key_Up, alt)
+    assert report.letterhead.signers == ["李华", "王明"] and "条目" in window.statusBar().currentMessage()

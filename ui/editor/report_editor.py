@@ -227,6 +227,8 @@ class ReportEditor(FrameHost, QTabWidget):
             window.statusBar().showMessage(text, 6000)
 
     def add_item_here(self) -> None:
+        if self.currentWidget() is self.frame and self.frame.act_here("add"):
+            return
         s = self.current_section()
         if s is None:
             self._hint(self.tr("条目要加在某个部分中：请先切换到“一、”“二、”等部分的标签页（Ctrl+PgDown）"))
@@ -235,6 +237,8 @@ class ReportEditor(FrameHost, QTabWidget):
         self.add_item(s, len(s.items) if i is None else i + 1)
 
     def remove_item_here(self) -> None:
+        if self.currentWidget() is self.frame and self.frame.act_here("remove"):
+            return
         s, i = self.current_section(), self.current_item_index()
         if s is not None and i is not None:
             self.remove_item(s, i)
@@ -242,6 +246,8 @@ class ReportEditor(FrameHost, QTabWidget):
             self._hint(self.tr("请先在要删除的条目中单击，再按 Ctrl+Shift+Delete"))
 
     def move_item_here(self, delta: int) -> None:
+        if self.currentWidget() is self.frame and self.frame.act_here("move", delta):
+            return
         s, i = self.current_section(), self.current_item_index()
         if s is not None and i is not None:
             self.move_item(s, i, i + delta)
