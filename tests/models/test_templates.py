@@ -1,9 +1,11 @@
 """Report kinds are data: the shipped templates, and a new kind added by dropping in a file."""
 
+import datetime as dt
 import json
 
 from models.checks import run_checks
 from models.exchange import report_from_data, report_to_data
+from models.fields import iter_fields
 from models.report import NUMBERING_STYLES, Letterhead, Record
 from models.templates import TEMPLATE_DIR, load_templates, unit_kinds
 
@@ -43,12 +45,12 @@ def test_a_new_kind_is_a_data_file(tmp_path):
 def test_unit_templates_produce_the_official_document_frame():
     templates = {t.kind: t for t in load_templates()}
     assert unit_kinds() == {"congyan_unit", "zongjie_unit"}
-    unit = templates["congyan_unit"].new_report()
+    unit = templates["congyan_unit"].new_report(today=dt.date(2026, 12, 2))
     assert templates["congyan_unit"].unit and "单位" in templates["congyan_unit"].name
     assert unit.recipient == "中共XX区委" and unit.signature == "中共XX区XX局党组" and unit.seal
     assert unit.letterhead == Letterhead(mark="中共XX区XX局党组文件", number="XX党组〔2026〕X号", signers=["XXX"])
     assert unit.record == Record(cc="区纪委监委。", issuer="XX区XX局办公室", date=None)
-    assert unit.closing == "特此报告。" and unit.title.endswith("情况的报告")
+    assert unit.closing == "特此报告。" and unit.title == "中共XX区XX局党组关于2026年度履行全面从严治党主体责任情况的报告"
     summary = templates["zongjie_unit"].new_report()
     assert summary.letterhead is not None and summary.record is not None and summary.recipient == "XX区人民政府"
     # The frame is filled exactly as an exchange file would be: the template keys are the file's keys.
@@ -83,3 +85,15 @@ def test_a_template_file_may_carry_the_frame(tmp_path):
     assert unit_kinds(tmp_path) == {"qingshi"}
     assert [a.title for a in report.attachments] == ["经费测算表"] and report.letterhead.signers == ["王明"]
     assert report.record is None and report.seal is False
+
+
+def test_template_years_follow_the_calendar():
+    """A 年度 report written in January is about last year; its 发文字号 carries the year of issue."""
+    summary = next(t for t in load_templates() if t.kind == "zongjie_unit")
+    january = summary.new_report(today=dt.date(2027, 1, 10))
+    assert january.title == "XX区XX局关于2026年工作总结和2027年工作打算的报告"
+    assert january.letterhead.number == "XX发〔2027〕X号"
+    assert [s.heading for s in january.sections][::2] == ["2026年主要工作及成效", "2027年工作打算"]
+    december = summary.new_report(today=dt.date(2026, 12, 2))
+    assert december.title == january.title and december.letterhead.number == "XX发〔2026〕X号"
+    assert not any("{" in text for _, text in iter_fields(december))

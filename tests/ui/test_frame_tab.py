@@ -41,7 +41,8 @@ def test_unit_report_fills_the_frame_autosaves_and_reloads(qtbot, window, open_w
     editor.setCurrentIndex(1)
     frame = editor.frame
     assert editor.currentWidget() is frame and frame.letterhead_box.isChecked()
-    assert frame.mark.text() == "中共XX区XX局党组文件" and frame.number.text() == "XX党组〔2026〕X号"
+    assert frame.mark.text() == "中共XX区XX局党组文件"
+    assert frame.number.text() == f"XX党组〔{dt.date.today().year}〕X号"
 
     retype(qtbot, editor.info.recipient, "中共示范区委")
     retype(qtbot, frame.mark, "中共示范区农业农村局党组文件")
