@@ -72,6 +72,11 @@ def _letterhead(report: Report) -> Iterator[tuple[str, Hit, str]]:
     if lh.number.strip():
         for hit in number_hits(lh.number):
             yield "letterhead.number", hit, lh.number
+        year = _YEAR_RE.search(lh.number)
+        if year and report.date and (y := int(year.group("year").translate(_WIDE_DIGITS))) != report.date.year:
+            # Typical of a report copied from last year's: the number kept its old year.
+            yield "letterhead.number", Hit(year.start("year"), year.end("year"),
+                                           f"年份{y}与成文日期的年份{report.date.year}不一致"), lh.number
     if lh.copy_no.strip():
         for hit in _copy_no_hits(lh.copy_no):
             yield "letterhead.copy_no", hit, lh.copy_no
@@ -211,6 +216,8 @@ def _record(report: Report) -> Iterator[tuple[str, Hit, str]]:
     rec = report.record
     if rec is None:
         return
+    if rec.date is not None and report.date is not None and rec.date < report.date:
+        yield "record.date", Hit(0, 0, "印发日期早于成文日期（公文先成文、后印发）"), ""
     cc = rec.cc
     if (m := re.match(r"^\s*抄\s*送\s*[：:]\s*", cc)) is not None:
         yield "record.cc", Hit(0, m.end(), "“抄送：”由程序排版时自动加上，这里只写抄送机关", ""), cc

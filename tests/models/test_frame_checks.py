@@ -185,3 +185,17 @@ def test_main_check_reports_frame_findings_by_place(tmp_path):
     assert {(f["place"], f["fix"]) for f in frame} == {
         ("版头发文字号", "〔2026〕"), ("版头发文字号", ""), ("主送机关", "")}
     assert len([f for f in frame if f["place"] == "版头发文字号"]) == 3  # brackets, 第, the zero
+
+
+def test_years_and_dates_agree():
+    """A report copied from last year keeps last year's 发文字号; a 印发日期 before the 成文日期 is a slip."""
+    report = framed(letterhead=Letterhead(mark="示范", number="示农党组〔2025〕12号", signers=["王明"]))
+    [f] = frame_findings(report)
+    assert f.field == "letterhead.number" and f.text == "2025" and "2026" in f.message and f.fix is None
+    assert frame_findings(framed(date=None, letterhead=Letterhead(mark="示范", number="示农党组〔2025〕12号",
+                                                                   signers=["王明"]))) == []
+    early = framed(record=Record(cc="区纪委监委。", issuer="办公室", date=dt.date(2026, 11, 30)))
+    [f] = frame_findings(early)
+    assert f.field == "record.date" and f.place == "版记印发日期" and "早于" in f.message
+    same_day = framed(record=Record(cc="区纪委监委。", issuer="办公室", date=dt.date(2026, 12, 1)))
+    assert frame_findings(same_day) == []
