@@ -296,3 +296,21 @@ def test_item_shortcuts_work_on_attachments_and_signers(qtbot, window):
     frame.mark.setFocus()  # not on a card or row: the shortcut says where to click instead
     qtbot.keyClick(frame.mark, Qt.Key.Key_Up, alt)
     assert report.letterhead.signers == ["李华", "王明"] and "条目" in window.statusBar().currentMessage()
+
+
+def test_every_printed_span_leads_to_its_widget(qtbot, window):
+    """Click-to-edit from the preview: each (field, start, end) the layout prints selects text in the editor.
+
+    With the frame on the page (export/, issue 8) this walks the 版头, 主送, 附件 and 版记 lines too.
+    """
+    from bench.screenshot_frame import unit_report
+    from export.layout import layout_report
+    from export.locate import line_map
+
+    window.open_report(window.store.create(unit_report()))
+    spans = [s for page in line_map(layout_report(window.current_report())) for line in page for s in line.source]
+    assert len(spans) > 10
+    for path, start, end in spans:
+        window.select_field(path, start, end)
+        w = QApplication.focusWidget()
+        assert w is not None and window.editor.isAncestorOf(w), path
