@@ -100,9 +100,9 @@ def run_checks(report: Report, facts: TypesetFacts | None = None) -> list[Findin
     for path, text in iter_fields(report):
         if text:
             _text_checks(found, path, text)
+    frame_checks.run(found, report, _add)
     _empty_checks(found, report)
     _numbering_checks(found, report)
-    frame_checks.run(found, report, _add)
     if facts is not None:
         _facts_checks(found, report, facts)
     order = {path: n for n, (path, _) in enumerate(iter_fields(report))}
