@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 
+from models import frame_checks
 from models import textchecks as tc
 from models.facts import TypesetFacts
 from models.fields import get_field, item_field, iter_fields, parse_field, section_field, set_field
@@ -37,6 +38,8 @@ KIND_LABELS = {
     "unpaired": "标点不成对", "empty": "内容空缺", "hand_numbering": "编号", "orphan": "孤字", "too_long": "页数超限",
 }
 SEVERITY_LABELS = {ERROR: "错误", WARNING: "警告", INFO: "提示"}
+KINDS.update(frame_checks.KINDS)  # 版头, 主送, 附件, 版记: models/frame_checks.py
+KIND_LABELS.update(frame_checks.LABELS)
 
 _TOO_LONG = KINDS["too_long"][1]
 
@@ -50,6 +53,8 @@ def place_name(path: str) -> str:
     if not path:
         return "全文"
     parts = parse_field(path)
+    if (frame := frame_checks.place_name(parts)) is not None:
+        return frame
     if len(parts) == 1:
         return _TOP_NAMES.get(parts[0], path)
     section = f"第{chinese_number(parts[1] + 1)}部分"
@@ -95,6 +100,7 @@ def run_checks(report: Report, facts: TypesetFacts | None = None) -> list[Findin
     for path, text in iter_fields(report):
         if text:
             _text_checks(found, path, text)
+    frame_checks.run(found, report, _add)
     _empty_checks(found, report)
     _numbering_checks(found, report)
     if facts is not None:

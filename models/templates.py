@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as _dt
 import json
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
-from models.exchange import sections_from_data
+from models.exchange import frame_from_data, sections_from_data
 from models.report import Report
 
 TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "resources" / "templates"
@@ -19,15 +21,40 @@ class Template:
     description: str
     data: dict
 
-    def new_report(self) -> Report:
-        d = self.data
-        return Report(
+    @property
+    def unit(self) -> bool:
+        """A unit's report, sent up as an official document: the 公文格式 tab shows by default."""
+        return bool(self.data.get("unit", False))
+
+    def new_report(self, today: _dt.date | None = None) -> Report:
+        """A report from the template; the frame keys are those of the exchange file (version 2).
+
+        {year} in any text is the year of issue (the 发文字号's 〔2026〕); {report_year} the year reported on,
+        the past one until the end of June (年度 reports are written in December and January).
+        """
+        d = _years(self.data, today or _dt.date.today())
+        report = Report(
             kind=self.kind,
             title=d.get("title", ""),
             preamble=d.get("preamble", ""),
             sections=sections_from_data(d.get("sections", [])),
             closing=d.get("closing", ""),
+            signature=d.get("signature", ""),
         )
+        frame_from_data(d, report)
+        return report
+
+
+def _years(data, today: _dt.date):
+    report_year = today.year if today.month > 6 else today.year - 1
+    if isinstance(data, str):
+        return data.replace("{year}", str(today.year)).replace("{report_year}", str(report_year)).replace(
+            "{next_year}", str(report_year + 1))
+    if isinstance(data, list):
+        return [_years(x, today) for x in data]
+    if isinstance(data, dict):
+        return {k: _years(v, today) for k, v in data.items()}
+    return data
 
 
 def load_templates(folder: Path = TEMPLATE_DIR) -> list[Template]:
@@ -44,6 +71,16 @@ def template_names() -> dict[str, str]:
     return {t.kind: t.name for t in load_templates()}
 
 
+def unit_kinds(folder: Path = TEMPLATE_DIR) -> frozenset[str]:
+    """The kinds whose reports are a unit's official documents (the template says "unit": true)."""
+    return _unit_kinds(folder)
+
+
+@lru_cache(maxsize=4)
+def _unit_kinds(folder: Path) -> frozenset[str]:
+    return frozenset(t.kind for t in load_templates(folder) if t.unit)
+
+
 def guess_kind(report: Report, templates: list[Template] | None = None) -> str:
     """The template whose section headings the report shares most (two at least), else "blank".
 
@@ -52,7 +89,8 @@ def guess_kind(report: Report, templates: list[Template] | None = None) -> str:
     headings = {s.heading.strip() for s in report.sections if s.heading.strip()}
     best, best_shared = "blank", 1
     for t in templates if templates is not None else load_templates():
-        shared = len(headings & {s.get("heading", "") for s in t.data.get("sections", [])})
+        sections = _years(t.data.get("sections", []), _dt.date.today())
+        shared = len(headings & {s.get("heading", "") for s in sections})
         if shared > best_shared:
             best, best_shared = t.kind, shared
     return best

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from models.report import Attachment
 from tests.ui.conftest import new_report
 
 
@@ -16,4 +17,15 @@ def test_section_tab_fits_a_narrow_editor(qtbot, window):
     window.editor.setCurrentIndex(1)
     tab = window.editor.currentWidget()
     assert tab.widget().minimumSizeHint().width() <= 420
+    assert window.editor.info.widget().minimumSizeHint().width() <= 470
+
+
+def test_frame_tab_fits_a_narrow_editor(qtbot, window):
+    """The 公文格式 tab too: 版头 with two 签发人, two attachments, 版记."""
+    report = new_report(qtbot, window, "congyan_unit")
+    report.letterhead.signers = ["王明", "李华"]
+    report.attachments = [Attachment("履行主体责任任务清单", "一、"), Attachment("问题整改台账", "")]
+    window.editor.set_report(report)
+    window.editor.setCurrentWidget(window.editor.frame)
+    assert window.editor.frame.widget().minimumSizeHint().width() <= 470
     assert window.editor.info.widget().minimumSizeHint().width() <= 470

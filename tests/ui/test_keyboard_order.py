@@ -17,7 +17,7 @@ def test_tab_walks_basic_information_top_to_bottom(qtbot, window):
     for _ in range(6):
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
         seen.append(QApplication.focusWidget())
-    assert seen[:4] == [info.preamble, info.closing, info.signature, info.has_date]
+    assert seen[:5] == [info.recipient, info.preamble, info.closing, info.signature, info.has_date]
 
 
 def test_undoing_an_added_section_returns_to_the_section_before(qtbot, window):

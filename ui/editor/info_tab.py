@@ -1,4 +1,4 @@
-"""The 基本信息 tab: title, signature, date, opening and closing paragraphs, page limit."""
+"""The 基本信息 tab: title, 主送/称谓, signature, date, opening and closing paragraphs, page limit, 公文格式 switch."""
 
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.report import Report, format_date
-from ui.widgets import GrowingTextEdit
+from ui.widgets import GrowingTextEdit, OneLineEdit
 
 
 class InfoTab(QScrollArea):
@@ -29,6 +29,7 @@ class InfoTab(QScrollArea):
 
     edited = Signal()
     titleChanged = Signal(str)
+    frameSwitched = Signal(bool)  # the 公文格式 switch, ticked or unticked by the author
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -58,6 +59,16 @@ class InfoTab(QScrollArea):
         title_box.setSpacing(2)
         title_box.addWidget(self.title)
         title_box.addWidget(title_hint)
+        self.recipient = OneLineEdit("", page)
+        self.recipient.setPlaceholderText(self.tr("主送机关或称谓，如：中共XX区委；各位领导、同志们（可不填）"))
+        self.recipient.setToolTip(self.tr("印在标题下空一行、顶格；末尾的冒号由程序加上，不必输入"))
+        recipient_hint = QLabel(self.tr("印在标题下空一行、顶格；末尾的冒号由程序加上，不必输入。"), page)
+        recipient_hint.setStyleSheet("color: #888;")
+        recipient_hint.setWordWrap(True)
+        recipient_box = QVBoxLayout()
+        recipient_box.setSpacing(2)
+        recipient_box.addWidget(self.recipient)
+        recipient_box.addWidget(recipient_hint)
         self.signature = QLineEdit(page)
         self.signature.setPlaceholderText(self.tr("署名单位或个人"))
         self.has_date = QCheckBox(self.tr("写在落款处"), page)
@@ -86,31 +97,38 @@ class InfoTab(QScrollArea):
         limit_row = QHBoxLayout()
         limit_row.addWidget(self.page_limit)
         limit_row.addStretch(1)
+        self.frame_switch = QCheckBox(self.tr("使用版头、印章、附件和版记"), page)
+        self.frame_switch.setToolTip(self.tr("单位报送上级的公文需要；个人的述职述廉报告、对照检查材料一般不用"))
 
         form.addRow(self.tr("标题"), title_box)
+        form.addRow(self.tr("主送/称谓"), recipient_box)
         form.addRow(self.tr("开头语"), self.preamble)
         form.addRow(self.tr("结束语"), self.closing)
         form.addRow(self.tr("署名"), self.signature)
         form.addRow(self.tr("成文日期"), date_row)
         form.addRow(self.tr("页数限制"), limit_row)
+        form.addRow(self.tr("公文格式"), self.frame_switch)
         outer.addLayout(form)
         outer.addStretch(1)
         self.setWidget(page)
         # Tab walks the fields in the order they are shown (creation order skipped 开头语 and 结束语).
-        chain = (self.title, self.preamble, self.closing, self.signature, self.has_date, self.date, self.page_limit)
+        chain = (self.title, self.recipient, self.preamble, self.closing, self.signature, self.has_date, self.date,
+                 self.page_limit, self.frame_switch)
         for a, b in pairwise(chain):
             QWidget.setTabOrder(a, b)
 
         self.title.textChanged.connect(self._title_changed)
         self.preamble.textChanged.connect(lambda: self._set("preamble", self.preamble.toPlainText()))
         self.closing.textChanged.connect(lambda: self._set("closing", self.closing.toPlainText()))
+        self.recipient.textChanged.connect(lambda t: self._set("recipient", t))
         self.signature.textChanged.connect(lambda t: self._set("signature", t))
         self.has_date.toggled.connect(self._date_changed)
         self.date.dateChanged.connect(self._date_changed)
         self.page_limit.valueChanged.connect(lambda v: self._set("page_limit", v or None))
+        self.frame_switch.toggled.connect(lambda on: None if self._loading else self.frameSwitched.emit(on))
 
     def set_readonly(self, readonly: bool) -> None:
-        for w in (self.title, self.preamble, self.closing, self.signature):
+        for w in (self.title, self.recipient, self.preamble, self.closing, self.signature):
             w.setReadOnly(readonly)
         for w in (self.has_date, self.date, self.page_limit):
             w.setEnabled(not readonly)
@@ -123,8 +141,9 @@ class InfoTab(QScrollArea):
                           (self.closing, report.closing)):
             if box.toPlainText() != text:
                 box.setPlainText(text)
-        if self.signature.text() != report.signature:
-            self.signature.setText(report.signature)
+        for line, text in ((self.recipient, report.recipient), (self.signature, report.signature)):
+            if line.text() != text:
+                line.setText(text)
         self.has_date.setChecked(report.date is not None)
         if report.date is not None:
             self.date.setDate(QDate(report.date.year, report.date.month, report.date.day))
@@ -162,6 +181,14 @@ class InfoTab(QScrollArea):
 
     def field_widget(self, name: str):
         return {
-            "title": self.title, "preamble": self.preamble, "closing": self.closing,
+            "title": self.title, "recipient": self.recipient, "preamble": self.preamble, "closing": self.closing,
             "signature": self.signature, "date": self.date,
         }.get(name)
+
+    def show_frame_switch(self, on: bool, can_change: bool, why: str) -> None:
+        """The 公文格式 switch as the editor decided it: on, and whether the author may turn it off or on."""
+        was_loading, self._loading = self._loading, True
+        self.frame_switch.setChecked(on)
+        self.frame_switch.setEnabled(can_change)
+        self.frame_switch.setToolTip(why)
+        self._loading = was_loading

@@ -1,4 +1,4 @@
-"""The right side: 基本信息 plus one tab per section, kept in step with the Report and its undo stack."""
+"""The right side: 基本信息, 公文格式 (when used) and one tab per section, in step with the Report and its undo stack."""
 
 from __future__ import annotations
 
@@ -10,6 +10,8 @@ from models.checks import utf16_range
 from models.fields import get_field, parse_field
 from models.report import Report, Section, section_number
 from ui.editor import commands
+from ui.editor.frame_host import FrameHost
+from ui.editor.frame_tab import FrameTab
 from ui.editor.info_tab import InfoTab
 from ui.editor.section_tab import SectionTab
 from ui.editor.undo_router import UndoRouter
@@ -25,7 +27,7 @@ def index_of(seq: list, obj) -> int:
     return next((i for i, x in enumerate(seq) if x is obj), -1)
 
 
-class ReportEditor(QTabWidget):
+class ReportEditor(FrameHost, QTabWidget):
     """Owns the tabs of one report; structural edits go through QUndoCommands on ``undo_stack``."""
 
     edited = Signal()  # any text or structure change of the report
@@ -43,9 +45,14 @@ class ReportEditor(QTabWidget):
         self.setMovable(True)
         self.info = InfoTab(self)
         self.addTab(self.info, self.tr("基本信息"))
-        for w in (self.info.title, self.info.preamble, self.info.closing, self.info.signature):
+        for w in (self.info.title, self.info.recipient, self.info.preamble, self.info.closing, self.info.signature):
             self.router.watch(w)
         self.info.edited.connect(self.edited)
+        self.frame = FrameTab(self)  # a tab only while shown (see sync_frame)
+        self.frame.hide()
+        self.frame.edited.connect(self._frame_edited)
+        self.info.frameSwitched.connect(self._frame_switched)
+        self._frame_wanted: set[int] = set()  # reports whose author ticked 公文格式 in this session (see FrameHost)
         self.info.titleChanged.connect(self.titleChanged)
         self.tabBar().tabMoved.connect(self._tab_moved)
         self.tabBar().setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -62,7 +69,12 @@ class ReportEditor(QTabWidget):
         page = self.currentWidget()
         if page is None or QApplication.focusWidget() is not page or QApplication.mouseButtons() != Qt.MouseButton.NoButton:
             return
-        first = self.info.title if page is self.info else getattr(page, "heading", None)
+        if page is self.info:
+            first = self.info.title
+        elif page is self.frame:
+            first = self.frame.first_field()
+        else:
+            first = getattr(page, "heading", None)
         if first is not None:
             first.setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -70,6 +82,7 @@ class ReportEditor(QTabWidget):
         """View only (the database is read-only or open in another window); call before set_report."""
         self.readonly = readonly
         self.info.set_readonly(readonly)
+        self.frame.set_readonly(readonly)
         self.setMovable(not readonly)
 
     def watch_text(self, widget) -> None:
@@ -95,6 +108,8 @@ class ReportEditor(QTabWidget):
         self._tabs.clear()
         self._syncing = False
         self.report = report
+        self.frame.set_report(report)
+        self.sync_frame()
         if report is not None:
             self.info.set_report(report)
             self.sync_sections()
@@ -102,6 +117,8 @@ class ReportEditor(QTabWidget):
     def refresh_texts(self) -> None:
         """Widgets catch up with text changed in the Report by code; structure too, if it changed."""
         self.info.set_report(self.report)
+        self.frame.set_report(self.report)
+        self.sync_frame()
         self.sync_sections()
         for tab in self._tabs.values():
             tab.refresh_texts()
@@ -128,6 +145,9 @@ class ReportEditor(QTabWidget):
                     del self._tabs[key]
             if self.indexOf(self.info) != 0:
                 self.tabBar().moveTab(self.indexOf(self.info), 0)
+            if self.frame_shown() and self.indexOf(self.frame) != 1:
+                self.tabBar().moveTab(self.indexOf(self.frame), 1)
+            first = self.first_section_index()
             for i, s in enumerate(sections):
                 tab = self._tabs.get(id(s))
                 if tab is None:
@@ -137,9 +157,9 @@ class ReportEditor(QTabWidget):
                     self.router.watch(tab.heading)
                     self.router.watch(tab.intro)
                     self._tabs[id(s)] = tab
-                    self.insertTab(i + 1, tab, "")
-                elif self.indexOf(tab) != i + 1:
-                    self.tabBar().moveTab(self.indexOf(tab), i + 1)
+                    self.insertTab(i + first, tab, "")
+                elif self.indexOf(tab) != i + first:
+                    self.tabBar().moveTab(self.indexOf(tab), i + first)
             for tab in self._tabs.values():
                 self._relabel(tab)
         finally:
@@ -177,11 +197,12 @@ class ReportEditor(QTabWidget):
     def _tab_moved(self, src: int, dst: int) -> None:
         if self._syncing or self.report is None:
             return
-        if src == 0 or dst == 0:
-            # 基本信息 stays first; put the tabs back as the model has them.
+        first = self.first_section_index()
+        if src < first or dst < first:
+            # 基本信息 and 公文格式 stay first; put the tabs back as the model has them.
             self.sync_sections()
             return
-        self.push(commands.MoveSection(self, src - 1, dst - 1))
+        self.push(commands.MoveSection(self, src - first, dst - first))
 
     # -- where the user is ---------------------------------------------------------
 
@@ -206,6 +227,8 @@ class ReportEditor(QTabWidget):
             window.statusBar().showMessage(text, 6000)
 
     def add_item_here(self) -> None:
+        if self.currentWidget() is self.frame and self.frame.act_here("add"):
+            return
         s = self.current_section()
         if s is None:
             self._hint(self.tr("条目要加在某个部分中：请先切换到“一、”“二、”等部分的标签页（Ctrl+PgDown）"))
@@ -214,6 +237,8 @@ class ReportEditor(QTabWidget):
         self.add_item(s, len(s.items) if i is None else i + 1)
 
     def remove_item_here(self) -> None:
+        if self.currentWidget() is self.frame and self.frame.act_here("remove"):
+            return
         s, i = self.current_section(), self.current_item_index()
         if s is not None and i is not None:
             self.remove_item(s, i)
@@ -221,6 +246,8 @@ class ReportEditor(QTabWidget):
             self._hint(self.tr("请先在要删除的条目中单击，再按 Ctrl+Shift+Delete"))
 
     def move_item_here(self, delta: int) -> None:
+        if self.currentWidget() is self.frame and self.frame.act_here("move", delta):
+            return
         s, i = self.current_section(), self.current_item_index()
         if s is not None and i is not None:
             self.move_item(s, i, i + delta)
@@ -300,6 +327,10 @@ class ReportEditor(QTabWidget):
     def field_widget(self, path: str):
         """The widget that edits ``path`` (see models/fields.py), switching to its tab."""
         parts = parse_field(path)
+        if parts[0] in ("letterhead", "record", "attachments"):
+            self.show_frame()
+            self.setCurrentWidget(self.frame)
+            return self.frame, self.frame.field_widget(path)
         if len(parts) == 1:
             self.setCurrentWidget(self.info)
             return self.info, self.info.field_widget(parts[0])
@@ -316,8 +347,11 @@ class ReportEditor(QTabWidget):
         scroll, w = self.field_widget(path)
         if w is None:
             raise KeyError(path)
-        if path != "date":  # Qt counts UTF-16 units: 𠮷 is two of them
-            start, end = utf16_range(get_field(self.report, path), start, end)
+        if path not in ("date", "record.date"):  # Qt counts UTF-16 units: 𠮷 is two of them
+            try:
+                start, end = utf16_range(get_field(self.report, path), start, end)
+            except (IndexError, KeyError, AttributeError):  # a 签发人 or 附件 still to add: its add button
+                start = end = 0
         w.setFocus(Qt.FocusReason.OtherFocusReason)
         settle_layouts()
         if isinstance(w, QLineEdit):
