@@ -314,3 +314,41 @@ def test_every_printed_span_leads_to_its_widget(qtbot, window):
         window.select_field(path, start, end)
         w = QApplication.focusWidget()
         assert w is not None and window.editor.isAncestorOf(w), path
+    # The frame is on the page (版头, 主送, 附件 pages, 版记), and each of its printed lines leads to its field.
+    seen = {path.split(".")[0] for path, _s, _e in spans}
+    assert {"letterhead", "record", "attachments", "recipient"} <= seen, seen
+
+
+def test_filled_frame_shows_in_the_preview(qtbot, window):
+    """Type the frame into the form, open 打印预览: the typeset pages carry 版头, 主送, 附件 and 版记."""
+
+
+    report = new_report(qtbot, window, "congyan_unit")
+    editor = window.editor
+    retype(qtbot, editor.info.recipient, "中共示范区委")
+    editor.setCurrentIndex(1)
+    frame = editor.frame
+    retype(qtbot, frame.mark, "中共示范区农业农村局党组文件")
+    retype(qtbot, frame.number, "示农党组〔2026〕12号")
+    retype(qtbot, frame.signer_list.rows[0].name, "王明")
+    qtbot.mouseClick(frame.attachment_list.add_button, LEFT)
+    type_text(qtbot, frame.attachment_list.ordered()[0].title, "问题整改台账")
+    window.show_preview()
+    preview = window.docs.preview
+    qtbot.waitUntil(lambda: preview.result is not None and window.docs.typesetter.idle()
+                    and b"12" in preview.result.data, timeout=20000)
+    qtbot.waitUntil(lambda: "问题整改台账" in _pdf_text(preview.result.data), timeout=20000)
+    text = _pdf_text(preview.result.data)
+    assert "中共示范区农业农村局党组文件" in text and "示农党组〔2026〕12号" in text and "王明" in text
+    assert "中共示范区委：" in text and "附件：问题整改台账" in text and "抄送：区纪委监委。" in text
+    assert preview.result.pages % 2 == 0  # the 版记 ends the document on an even page
+    assert report.letterhead.signers[0] == "王明"
+
+
+def _pdf_text(data: bytes) -> str:
+    import io
+
+    import pdfplumber
+
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        return "".join((p.extract_text() or "") for p in pdf.pages).replace("\n", "").replace(" ", "")
