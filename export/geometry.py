@@ -120,3 +120,19 @@ def body_start_line(title_lines: int) -> int:
 def pagenum_baseline() -> float:
     """Baseline of the page number: its em box top 7 mm under the 版心."""
     return BLOCK_BOTTOM - PAGENUM_GAP - EM_ASCENT * SIZES["pagenum"]
+
+
+# The official-document frame (§7.2, §7.3.4, §8), for the back-ends that lay it out themselves (.docx).
+MARK_TOP_GAP = 35 * MM  # 发文机关标志: its top edge under the top of the 版心
+MARK_MAX_SIZE = 22 * MM / EM_ASCENT  # common practice: the mark no taller than 22 mm
+NUMBER_GAP_LINES = 2  # empty lines between the 发文机关标志 and the 发文字号
+NUMBER_INSET_CELLS = 1  # 发文字号 and 签发人 one character in from the edges (upward documents)
+RED_RULE_GAP = 4 * MM  # red rule under the 发文字号
+RED_RULE_WIDTH = 1.0  # pt; the standard gives no thickness, 1 pt is what the common templates draw
+TITLE_AFTER_RULE_LINES = 2  # empty lines between the red rule and the title
+RECIPIENT_GAP_LINES = 1  # empty line between the title and the 主送 line
+ATTACH_NOTE_GAP_LINES = 1  # empty line between the body and the 附件说明
+RECORD_SIZE = 14.0  # 版记: 4号
+RECORD_RULE_OUTER = 0.35 * MM  # first and last 版记 rules
+RECORD_RULE_INNER = 0.25 * MM  # the rule between 抄送 and 印发
+RECORD_INSET_CELLS = 1  # 抄送, 印发机关 and 印发日期 one character in from the sides

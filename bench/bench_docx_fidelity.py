@@ -1,0 +1,137 @@
+"""How closely an independent renderer (LibreOffice, headless) sets Tianbao's .docx like Tianbao's own PDF.
+
+Run: python bench/bench_docx_fidelity.py [OUT_DIR]   (not part of the test suite; installs LibreOffice Writer
+with apt-get when soffice is missing). The official fonts are not installed here: a fontconfig file maps
+the names the .docx asks for (仿宋_GB2312, 方正小标宋简体, 黑体, 楷体_GB2312, 宋体) to the faces Tianbao used.
+Prints per report: pages (Tianbao / LibreOffice), body lines on full pages, characters on full lines,
+and the share of Tianbao's line ends where LibreOffice ends a line at the same character.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from html import escape
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from export import geometry as g  # noqa: E402
+
+FULL_WIDTH = range(0x3000, 0xFFEF)
+
+
+def ensure_soffice() -> str:
+    exe = shutil.which("soffice") or shutil.which("libreoffice")
+    if exe:
+        return exe
+    subprocess.run(["apt-get", "install", "-y", "--no-install-recommends", "libreoffice-writer-nogui"], check=True)
+    return shutil.which("soffice") or "soffice"
+
+
+def fontconfig(out: Path) -> Path:
+    """Alias every official name to the face Tianbao drew that role with."""
+    from export.fonts import OFFICIAL, get_fontset
+
+    fonts = get_fontset()
+    rules = []
+    for role, names in OFFICIAL.items():
+        family = fonts.face(role).family
+        for name in names:
+            rules.append(f'<match target="pattern"><test name="family"><string>{escape(name)}</string></test>'
+                         f'<edit name="family" mode="assign" binding="strong"><string>{escape(family)}</string>'
+                         f'</edit></match>')
+    conf = out / "fonts.conf"
+    conf.write_text('<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig>'
+                    '<include ignore_missing="yes">/etc/fonts/fonts.conf</include>' + "".join(rules)
+                    + "</fontconfig>", encoding="utf-8")
+    return conf
+
+
+def lines_of(pdf_path: Path) -> list[list[tuple[str, float, float]]]:
+    """Per page, the lines inside the 版心 as (text, x0, x1), top to bottom; page numbers left out."""
+    import pdfplumber
+
+    pages = []
+    with pdfplumber.open(pdf_path) as pdf:
+        for page in pdf.pages:
+            rows: dict[int, list] = {}
+            for c in page.chars:
+                if c["text"].isspace() or c["bottom"] > g.PAGE_HEIGHT - g.BLOCK_BOTTOM + 4:
+                    continue
+                key = round((c["top"] + c["bottom"]) / 2 / 6)
+                rows.setdefault(key, []).append(c)
+            lines = []
+            for key in sorted(rows):
+                cs = sorted(rows[key], key=lambda c: c["x0"])
+                lines.append(("".join(c["text"] for c in cs), cs[0]["x0"], cs[-1]["x1"]))
+            pages.append(lines)
+    return pages
+
+
+def line_ends(pages) -> set[int]:
+    """Offsets in the document's text (whitespace removed) after which a line ends."""
+    ends, pos = set(), 0
+    for page in pages:
+        for text, _x0, _x1 in page:
+            pos += len(text)
+            ends.add(pos)
+    return ends
+
+
+def measure(name: str, report, out: Path, soffice: str, conf: Path) -> dict:
+    from export.backends.docx import export_docx
+    from export.backends.pdf import export_pdf
+
+    tb_pdf, docx = out / f"{name}.pdf", out / f"{name}.docx"
+    export_pdf(report, tb_pdf, deterministic=True)
+    export_docx(report, docx)
+    lo_dir = out / "lo"
+    env = dict(os.environ, FONTCONFIG_FILE=str(conf))
+    profile = (out / "lo-profile").as_uri()
+    subprocess.run([soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
+                    "--outdir", str(lo_dir), str(docx)], env=env, check=True, capture_output=True, timeout=300)
+    tb, lo = lines_of(tb_pdf), lines_of(lo_dir / f"{name}.pdf")
+    full_pages = [len(p) for p in lo[:-1]]
+    full_lines = [t for p in lo for t, x0, x1 in p
+                  if x1 > g.BLOCK_RIGHT - 2 and x0 < g.BLOCK_LEFT + 2 and all(ord(ch) in FULL_WIDTH or
+                                                                                "\u4e00" <= ch <= "\u9fff" for ch in t)]
+    tb_ends, lo_ends = line_ends(tb), line_ends(lo)
+    same = len(tb_ends & lo_ends) / max(len(tb_ends), 1)
+    return {"pages": (len(tb), len(lo)), "22 lines": f"{sum(n == 22 for n in full_pages)}/{len(full_pages)}",
+            "28 chars": f"{sum(len(t) == 28 for t in full_lines)}/{len(full_lines)}", "same breaks": same}
+
+
+def reports() -> dict:
+    from bench.gallery_reports import template_reports
+    from bench.sample_report import sample_report
+
+    out = {"sample": sample_report()}
+    out.update(template_reports())
+    return out
+
+
+def main() -> None:
+    out = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(tempfile.mkdtemp(prefix="docx-fidelity-"))
+    out.mkdir(parents=True, exist_ok=True)
+    soffice = ensure_soffice()
+    conf = fontconfig(out)
+    total_same, total_lines = 0.0, 0
+    print(f"{'report':<12} {'pages TB/LO':>11} {'22 lines':>9} {'28 chars':>9} {'same breaks':>11}")
+    for name, report in reports().items():
+        m = measure(name, report, out, soffice, conf)
+        n = sum(len(p) for p in lines_of(out / f"{name}.pdf"))
+        total_same += m["same breaks"] * n
+        total_lines += n
+        print(f"{name:<12} {m['pages'][0]:>5}/{m['pages'][1]:<5} {m['22 lines']:>9} {m['28 chars']:>9} "
+              f"{m['same breaks']:>10.1%}")
+    print(f"all: {total_same / max(total_lines, 1):.1%} of Tianbao's lines end at the same character in LibreOffice")
+    print(f"files in {out}")
+
+
+if __name__ == "__main__":
+    main()
