@@ -134,8 +134,10 @@ def _defaults(doc) -> None:
     normal.font.size = Pt(g.BODY_SIZE)
     set_fonts(normal.element.get_or_add_rPr(), FONT["body"])
     ppr = normal.element.get_or_add_pPr()
-    for tag, on in (("w:widowControl", False), ("w:snapToGrid", False), ("w:adjustRightInd", False),
-                    ("w:autoSpaceDE", False), ("w:autoSpaceDN", False)):
+    # overflowPunct off: a closing mark is never hung into the margin; the character before it moves down
+    # with it, as Tianbao does (geometry.COMPRESS_PUNCTUATION).
+    for tag, on in (("w:widowControl", False), ("w:overflowPunct", False), ("w:snapToGrid", False),
+                    ("w:adjustRightInd", False), ("w:autoSpaceDE", False), ("w:autoSpaceDN", False)):
         _on_off(ppr, tag, on)
     pf = normal.paragraph_format
     pf.space_before = pf.space_after = Pt(0)

@@ -1,0 +1,128 @@
+"""The .docx read back with python-docx: page, grid, styles, fonts, footers, runs, frame, and the round trip."""
+
+from __future__ import annotations
+
+import zipfile
+
+import docx
+import pytest
+from docx.oxml.ns import qn
+from docx.shared import Pt
+
+from export import geometry as g
+from export.backends.docx import export_docx
+from models.importers.dispatch import read_report_file
+from tests.export.handover import framed_report, plain_report
+
+
+@pytest.fixture(scope="module")
+def plain_docx(tmp_path_factory):
+    path = tmp_path_factory.mktemp("docx") / "报告.docx"
+    export_docx(plain_report(), path)
+    return path
+
+
+def _eastasia(style) -> str:
+    return style.element.rPr.find(qn("w:rFonts")).get(qn("w:eastAsia"))
+
+
+def test_page_margins_and_document_grid(plain_docx):
+    d = docx.Document(str(plain_docx))
+    s = d.sections[0]
+    assert round(s.page_width.mm) == 210 and round(s.page_height.mm) == 297
+    assert (round(s.top_margin.mm), round(s.left_margin.mm), round(s.right_margin.mm), round(s.bottom_margin.mm)) \
+        == (37, 28, 26, 35)
+    grid = s._sectPr.find(qn("w:docGrid"))
+    assert grid.get(qn("w:type")) == "linesAndChars"
+    pitch, space = int(grid.get(qn("w:linePitch"))), int(grid.get(qn("w:charSpace")))
+    height = (s.page_height - s.top_margin - s.bottom_margin) / 635  # EMU -> twips
+    width = (s.page_width - s.left_margin - s.right_margin) / 12700  # EMU -> pt
+    assert int(height // pitch) == 22  # 22 lines fit, 23 do not
+    cell = g.BODY_SIZE + space / 4096
+    assert int(width // cell) == 28
+    # the footer's line ends 7 mm + one page-number height under the 版心
+    assert abs(s.footer_distance.pt - (g.BLOCK_BOTTOM - g.PAGENUM_GAP - 14)) < 0.1
+
+
+def test_real_styles_with_official_east_asian_fonts_and_no_theme_fonts(plain_docx):
+    d = docx.Document(str(plain_docx))
+    want = {"公文标题": "方正小标宋简体", "公文正文": "仿宋_GB2312", "公文一级标题": "黑体", "公文二级标题": "楷体_GB2312",
+            "署名": "仿宋_GB2312", "成文日期": "仿宋_GB2312", "附件标注": "黑体", "版记": "仿宋_GB2312", "页码": "宋体"}
+    for name, font in want.items():
+        style = d.styles[name]
+        assert _eastasia(style) == font, name
+        assert style.element.rPr.find(qn("w:rFonts")).get(qn("w:ascii")) == font  # digits and Latin too
+    assert d.styles["公文标题"].font.size == Pt(22) and d.styles["公文正文"].font.size == Pt(16)
+    with zipfile.ZipFile(plain_docx) as z:
+        styles = z.read("word/styles.xml").decode()
+    assert "Theme=" not in styles  # asciiTheme, eastAsiaTheme…: WPS lists them as missing fonts
+    used = {p.style.name for p in d.paragraphs}
+    assert {"公文标题", "公文正文", "公文一级标题", "公文二级标题", "署名", "成文日期"} <= used
+
+
+def test_page_numbers_are_page_fields_in_odd_and_even_footers(plain_docx):
+    d = docx.Document(str(plain_docx))
+    assert d.settings.odd_and_even_pages_header_footer
+    s = d.sections[0]
+    for footer, side in ((s.footer, "right"), (s.even_page_footer, "left")):
+        p = footer.paragraphs[0]
+        xml = p._p.xml
+        assert "PAGE" in "".join(t.text for t in p._p.iter(qn("w:instrText")))
+        assert xml.count("fldCharType") == 3
+        assert p.text.startswith("— ") and p.text.endswith(" —")
+        assert p.style.name == "页码"
+        indent = p.paragraph_format.right_indent if side == "right" else p.paragraph_format.left_indent
+        assert abs(indent.pt - 14) < 0.1  # one character of the page number's size in from the edge
+        assert p.alignment == (2 if side == "right" else 0)
+
+
+def test_bold_lead_runs_and_run_on_items_in_one_paragraph(plain_docx):
+    d = docx.Document(str(plain_docx))
+    texts = [p.text for p in d.paragraphs]
+    run_on = next(p for p in d.paragraphs if p.text.startswith("一年来"))
+    assert "一是加强理论学习。" in run_on.text and "二是严格组织生活。" in run_on.text
+    bold = [r.text for r in run_on.runs if r.bold]
+    assert bold == ["一是加强理论学习。", "二是严格组织生活。"]
+    item = next(p for p in d.paragraphs if p.text.startswith("一是学用结合"))
+    assert item.runs[0].bold and item.runs[0].text == "一是学用结合还不够紧密。" and not item.runs[1].bold
+    assert "一、主要工作" in texts and "（一）抓实政治建设。" in texts
+    assert next(p for p in d.paragraphs if p.text == "（一）抓实政治建设。").style.name == "公文二级标题"
+
+
+def test_signature_and_date_are_placed_by_indents_not_spaces(plain_docx):
+    d = docx.Document(str(plain_docx))
+    sig = next(p for p in d.paragraphs if p.style.name == "署名")
+    date = next(p for p in d.paragraphs if p.style.name == "成文日期")
+    assert " " not in sig.text + date.text and "\u3000" not in sig.text + date.text
+    assert abs(sig.paragraph_format.right_indent.pt - 2 * g.CELL) < 1  # §7.3.5.2: two characters from the right
+    assert date.paragraph_format.left_indent.pt > 0
+    assert date.text == "2026年11月26日"
+
+
+def test_round_trip_through_the_importer_gives_back_the_same_report(plain_docx):
+    back, _summary = read_report_file(plain_docx)
+    original = plain_report()
+    assert back.content_equal(original), (back, original)
+
+
+def test_the_frame_is_written_from_the_report(tmp_path):
+    path = tmp_path / "文件.docx"
+    export_docx(framed_report(), path)
+    d = docx.Document(str(path))
+    mark = next(p for p in d.paragraphs if p.style.name == "发文机关标志")
+    assert mark.text == "中共某某区某某局委员会文件" and mark.runs[0].font.color.rgb == docx.shared.RGBColor(255, 0, 0)
+    number = next(p for p in d.paragraphs if p.style.name == "发文字号")
+    assert number.text == "某局党〔2026〕12号\t签发人：张某某"
+    assert 'w:color="FF0000"' in number._p.xml  # the red rule under it
+    assert next(p for p in d.paragraphs if p.style.name == "主送机关").text == "区委组织部："
+    notes = [p.text for p in d.paragraphs if p.style.name == "附件说明"]
+    assert notes == ["附件：1.2026年度学习计划完成情况表", "2.2027年度工作要点"]
+    labels = [p for p in d.paragraphs if p.style.name == "附件标注"]
+    assert [p.text for p in labels] == ["附件1", "附件2"]
+    assert all(p.paragraph_format.page_break_before for p in labels)
+    table = d.tables[-1]
+    assert [c.text for row in table.rows for c in row.cells] == [
+        "抄送：区纪委监委。", "中共某某区某某局委员会办公室\t2026年12月8日印发"]
+    assert table._tbl.tblPr.find(qn("w:tblpPr")).get(qn("w:tblpYSpec")) == "bottom"  # at the foot of the 版心
+    assert d.core_properties.title == framed_report().title
+    assert d.core_properties.author == "中共某某区某某局机关委员会"
