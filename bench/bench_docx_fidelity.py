@@ -3,8 +3,16 @@
 Run: python bench/bench_docx_fidelity.py [OUT_DIR]   (not part of the test suite; installs LibreOffice Writer
 with apt-get when soffice is missing). The official fonts are not installed here: a fontconfig file maps
 the names the .docx asks for (仿宋_GB2312, 方正小标宋简体, 黑体, 楷体_GB2312, 宋体) to the faces Tianbao used.
-Prints per report: pages (Tianbao / LibreOffice), body lines on full pages, characters on full lines,
-and the share of Tianbao's line ends where LibreOffice ends a line at the same character.
+Prints per report: pages (Tianbao / LibreOffice), full pages (neither first nor last) with 22 lines,
+full-width lines with 28 characters, and the share of Tianbao's line ends where LibreOffice ends a line at
+the same character.
+
+Two readings of each file. "as written": the .docx as Word and WPS get it. "Word semantics": LibreOffice
+(7.4, and its current source) imports w:overflowPunct inverted (val=0, "no hanging punctuation" in Word,
+becomes hanging punctuation), so a copy with that one value flipped shows what the file asks of a renderer
+that reads it as the standard says. LibreOffice also ignores w:autoSpaceDE/DN (it always puts a quarter
+em between Chinese and Latin or digits), which neither reading can undo: lines with X, *** or numbers
+can still break one character earlier than in Tianbao's PDF, and the rest of the paragraph follows.
 """
 
 from __future__ import annotations
@@ -83,20 +91,39 @@ def line_ends(pages) -> set[int]:
     return ends
 
 
-def measure(name: str, report, out: Path, soffice: str, conf: Path) -> dict:
+def word_semantics_copy(docx: Path, target: Path) -> None:
+    """The same .docx with w:overflowPunct flipped, which LibreOffice then reads as Word does."""
+    import zipfile
+
+    with zipfile.ZipFile(docx) as src, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            data = src.read(info.filename)
+            if info.filename == "word/styles.xml":
+                data = data.replace(b'<w:overflowPunct w:val="0"/>', b'<w:overflowPunct w:val="1"/>')
+            dst.writestr(info, data)
+
+
+def convert(docx: Path, lo_dir: Path, soffice: str, conf: Path) -> Path:
+    env = dict(os.environ, FONTCONFIG_FILE=str(conf))
+    profile = (lo_dir.parent / "lo-profile").as_uri()
+    subprocess.run([soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
+                    "--outdir", str(lo_dir), str(docx)], env=env, check=True, capture_output=True, timeout=300)
+    return lo_dir / (docx.stem + ".pdf")
+
+
+def export_pair(name: str, report, out: Path) -> tuple[Path, Path]:
     from export.backends.docx import export_docx
     from export.backends.pdf import export_pdf
 
     tb_pdf, docx = out / f"{name}.pdf", out / f"{name}.docx"
     export_pdf(report, tb_pdf, deterministic=True)
     export_docx(report, docx)
-    lo_dir = out / "lo"
-    env = dict(os.environ, FONTCONFIG_FILE=str(conf))
-    profile = (out / "lo-profile").as_uri()
-    subprocess.run([soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
-                    "--outdir", str(lo_dir), str(docx)], env=env, check=True, capture_output=True, timeout=300)
-    tb, lo = lines_of(tb_pdf), lines_of(lo_dir / f"{name}.pdf")
-    full_pages = [len(p) for p in lo[:-1]]
+    return tb_pdf, docx
+
+
+def compare(tb_pdf: Path, lo_pdf: Path) -> dict:
+    tb, lo = lines_of(tb_pdf), lines_of(lo_pdf)
+    full_pages = [len(p) for p in lo[1:-1]]
     full_lines = [t for p in lo for t, x0, x1 in p
                   if x1 > g.BLOCK_RIGHT - 2 and x0 < g.BLOCK_LEFT + 2 and all(ord(ch) in FULL_WIDTH or
                                                                                 "\u4e00" <= ch <= "\u9fff" for ch in t)]
@@ -120,17 +147,24 @@ def main() -> None:
     out.mkdir(parents=True, exist_ok=True)
     soffice = ensure_soffice()
     conf = fontconfig(out)
-    total_same, total_lines = 0.0, 0
-    print(f"{'report':<12} {'pages TB/LO':>11} {'22 lines':>9} {'28 chars':>9} {'same breaks':>11}")
-    for name, report in reports().items():
-        m = measure(name, report, out, soffice, conf)
-        n = sum(len(p) for p in lines_of(out / f"{name}.pdf"))
-        total_same += m["same breaks"] * n
-        total_lines += n
-        print(f"{name:<12} {m['pages'][0]:>5}/{m['pages'][1]:<5} {m['22 lines']:>9} {m['28 chars']:>9} "
-              f"{m['same breaks']:>10.1%}")
-    print(f"all: {total_same / max(total_lines, 1):.1%} of Tianbao's lines end at the same character in LibreOffice")
-    print(f"files in {out}")
+    pairs = {name: export_pair(name, report, out) for name, report in reports().items()}
+    for reading in ("as written", "Word semantics"):
+        total_same, total_lines = 0.0, 0
+        print(f"\n{reading}:\n{'report':<12} {'pages TB/LO':>11} {'22 lines':>9} {'28 chars':>9} {'same breaks':>11}")
+        for name, (tb_pdf, docx) in pairs.items():
+            if reading != "as written":
+                word = out / "word" / docx.name
+                word.parent.mkdir(exist_ok=True)
+                word_semantics_copy(docx, word)
+                docx = word
+            m = compare(tb_pdf, convert(docx, out / ("lo" if reading == "as written" else "lo-word"), soffice, conf))
+            n = sum(len(p) for p in lines_of(tb_pdf))
+            total_same += m["same breaks"] * n
+            total_lines += n
+            print(f"{name:<12} {m['pages'][0]:>5}/{m['pages'][1]:<5} {m['22 lines']:>9} {m['28 chars']:>9} "
+                  f"{m['same breaks']:>10.1%}")
+        print(f"all: {total_same / max(total_lines, 1):.1%} of Tianbao's lines end at the same character")
+    print(f"\nfiles in {out}")
 
 
 if __name__ == "__main__":

@@ -15,6 +15,7 @@ MENUS = {
         None,
         ("import", "导入…", "Ctrl+O", "import_file", False),
         ("paste_import", "粘贴导入…", "Ctrl+Shift+V", "paste_import", False),
+        None,
         ("export_pdf", "导出PDF…", "Ctrl+E", "export_pdf", False),
         ("export_docx", "导出Word文档…", "", "export_docx", False),
         ("export_ofd", "导出OFD…", "", "export_ofd", False),
