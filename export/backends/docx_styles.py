@@ -99,6 +99,22 @@ def set_fonts(rpr, name: str) -> None:
     fonts.set(qn("w:hint"), "eastAsia")
 
 
+def ppr(paragraph):
+    return paragraph._p.get_or_add_pPr()
+
+
+def indent(paragraph, *, left: float = 0.0, right: float = 0.0, first: float = 0.0) -> None:
+    """Indents in pt, written in twips only: Word's "characters" (leftChars…) are not the grid's 15.79 pt cells."""
+    ind = OxmlElement("w:ind")
+    for name, value in (("left", left), ("right", right)):
+        if value:
+            ind.set(qn(f"w:{name}"), str(tw(value)))
+    if first > 0:
+        ind.set(qn("w:firstLine"), str(tw(first)))
+    elif first < 0:
+        ind.set(qn("w:hanging"), str(tw(-first)))
+    put(ppr(paragraph), ind)
+
 def _on_off(parent, tag: str, on: bool) -> None:
     el = parent.find(qn(tag))
     if el is None:

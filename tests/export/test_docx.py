@@ -123,6 +123,7 @@ def test_the_frame_is_written_from_the_report(tmp_path):
     table = d.tables[-1]
     assert [c.text for row in table.rows for c in row.cells] == [
         "抄送：区纪委监委。", "中共某某区某某局委员会办公室\t2026年12月8日印发"]
-    assert table._tbl.tblPr.find(qn("w:tblpPr")).get(qn("w:tblpYSpec")) == "bottom"  # at the foot of the 版心
+    spacer = table._tbl.getprevious()  # an empty paragraph pushes the 版记 to the foot of the 版心
+    assert spacer.xpath("string(.)") == "" and int(spacer.pPr.spacing.get(qn("w:line"))) > 10000
     assert d.core_properties.title == framed_report().title
     assert d.core_properties.author == "中共某某区某某局机关委员会"
