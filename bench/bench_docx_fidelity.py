@@ -3,7 +3,8 @@
 Run: python bench/bench_docx_fidelity.py [OUT_DIR]   (not part of the test suite; installs LibreOffice Writer
 with apt-get when soffice is missing). The official fonts are not installed here: a fontconfig file maps
 the names the .docx asks for (仿宋_GB2312, 方正小标宋简体, 黑体, 楷体_GB2312, 宋体) to the faces Tianbao used.
-Prints per report: pages (Tianbao / LibreOffice), full pages (neither first nor last) with 22 lines,
+Prints per report: pages (Tianbao / LibreOffice), pages with as many lines as Tianbao's, full pages
+(neither first nor last; Tianbao's own may hold 21 when it keeps a heading with its text) with 22 lines,
 full-width lines with 28 characters, and the share of Tianbao's line ends where LibreOffice ends a line at
 the same character.
 
@@ -129,7 +130,9 @@ def compare(tb_pdf: Path, lo_pdf: Path) -> dict:
                                                                                 "\u4e00" <= ch <= "\u9fff" for ch in t)]
     tb_ends, lo_ends = line_ends(tb), line_ends(lo)
     same = len(tb_ends & lo_ends) / max(len(tb_ends), 1)
+    same_count = sum(len(a) == len(b) for a, b in zip(tb, lo, strict=False))
     return {"pages": (len(tb), len(lo)), "22 lines": f"{sum(n == 22 for n in full_pages)}/{len(full_pages)}",
+            "lines/page": f"{same_count}/{len(tb)}",
             "28 chars": f"{sum(len(t) == 28 for t in full_lines)}/{len(full_lines)}", "same breaks": same}
 
 
@@ -150,7 +153,8 @@ def main() -> None:
     pairs = {name: export_pair(name, report, out) for name, report in reports().items()}
     for reading in ("as written", "Word semantics"):
         total_same, total_lines = 0.0, 0
-        print(f"\n{reading}:\n{'report':<12} {'pages TB/LO':>11} {'22 lines':>9} {'28 chars':>9} {'same breaks':>11}")
+        print(f"\n{reading}:\n{'report':<12} {'pages TB/LO':>11} {'lines/page':>10} {'22 lines':>9} {'28 chars':>9} "
+              f"{'same breaks':>11}")
         for name, (tb_pdf, docx) in pairs.items():
             if reading != "as written":
                 word = out / "word" / docx.name
@@ -161,10 +165,29 @@ def main() -> None:
             n = sum(len(p) for p in lines_of(tb_pdf))
             total_same += m["same breaks"] * n
             total_lines += n
-            print(f"{name:<12} {m['pages'][0]:>5}/{m['pages'][1]:<5} {m['22 lines']:>9} {m['28 chars']:>9} "
-                  f"{m['same breaks']:>10.1%}")
+            print(f"{name:<12} {m['pages'][0]:>5}/{m['pages'][1]:<5} {m['lines/page']:>10} {m['22 lines']:>9} "
+                  f"{m['28 chars']:>9} {m['same breaks']:>10.1%}")
         print(f"all: {total_same / max(total_lines, 1):.1%} of Tianbao's lines end at the same character")
+    _timings(out)
     print(f"\nfiles in {out}")
+
+
+def _timings(out: Path) -> None:
+    """Warm export times of the sample, per format (the first run of each pays for imports and font scans)."""
+    import time
+
+    from bench.sample_report import sample_report
+    from export.backends import FORMATS, exporter_for
+
+    report = sample_report()
+    print()
+    for suffix in FORMATS:
+        _kind, export = exporter_for(f"x{suffix}")
+        export(report, out / f"warm{suffix}")
+        start = time.perf_counter()
+        export(report, out / f"timed{suffix}")
+        print(f"export sample {suffix:<5} {1000 * (time.perf_counter() - start):6.0f} ms, "
+              f"{(out / f'timed{suffix}').stat().st_size / 1024:6.0f} KiB")
 
 
 if __name__ == "__main__":

@@ -12,7 +12,7 @@ def subset_font(path: str, index: int, chars: set[str]) -> bytes:
     from fontTools.ttLib import TTFont
 
     logging.getLogger("fontTools").setLevel(logging.ERROR)  # "table NOT subset; dropped" is not for the user
-    font = TTFont(path, fontNumber=index, lazy=False)
+    font = TTFont(path, fontNumber=index)  # lazy=False would read every glyph of a 10 MB face first: 25x slower
     options = subset.Options()
     options.layout_features = []  # positions are Tianbao's: no shaping needed
     options.name_IDs = ["*"]  # keep the family names readers show in 文档属性 > 字体
