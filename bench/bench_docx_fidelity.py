@@ -8,12 +8,11 @@ Prints per report: pages (Tianbao / LibreOffice), pages with as many lines as Ti
 full-width lines with 28 characters, and the share of Tianbao's line ends where LibreOffice ends a line at
 the same character.
 
-Two readings of each file. "as written": the .docx as Word and WPS get it. "Word semantics": LibreOffice
+Two readings of each file. "as written": LibreOffice's own .docx import. "Word semantics": LibreOffice
 (7.4, and its current source) imports w:overflowPunct inverted (val=0, "no hanging punctuation" in Word,
-becomes hanging punctuation), so a copy with that one value flipped shows what the file asks of a renderer
-that reads it as the standard says. LibreOffice also ignores w:autoSpaceDE/DN (it always puts a quarter
-em between Chinese and Latin or digits), which neither reading can undo: lines with X, *** or numbers
-can still break one character earlier than in Tianbao's PDF, and the rest of the paragraph follows.
+becomes hanging punctuation) and ignores w:autoSpaceDE/DN (it always puts a quarter em between Chinese and
+Latin or digits); bench/lo_word_semantics.py switches both off through LibreOffice's Python bridge, as the
+file asks and as Word and WPS read it, before exporting the PDF.
 """
 
 from __future__ import annotations
@@ -35,10 +34,13 @@ FULL_WIDTH = range(0x3000, 0xFFEF)
 
 
 def ensure_soffice() -> str:
+    """LibreOffice Writer and its Python bridge (for the "Word semantics" reading), installed when missing."""
     exe = shutil.which("soffice") or shutil.which("libreoffice")
-    if exe:
+    uno = subprocess.run(["/usr/bin/python3", "-c", "import uno"], capture_output=True).returncode == 0
+    if exe and uno:
         return exe
-    subprocess.run(["apt-get", "install", "-y", "--no-install-recommends", "libreoffice-writer-nogui"], check=True)
+    subprocess.run(["apt-get", "install", "-y", "--no-install-recommends", "libreoffice-writer-nogui", "python3-uno"],
+                   check=True)
     return shutil.which("soffice") or "soffice"
 
 
@@ -92,16 +94,14 @@ def line_ends(pages) -> set[int]:
     return ends
 
 
-def word_semantics_copy(docx: Path, target: Path) -> None:
-    """The same .docx with w:overflowPunct flipped, which LibreOffice then reads as Word does."""
-    import zipfile
-
-    with zipfile.ZipFile(docx) as src, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            data = src.read(info.filename)
-            if info.filename == "word/styles.xml":
-                data = data.replace(b'<w:overflowPunct w:val="0"/>', b'<w:overflowPunct w:val="1"/>')
-            dst.writestr(info, data)
+def convert_word_semantics(docs: list[Path], lo_dir: Path, soffice: str, conf: Path) -> None:
+    """LibreOffice with hanging punctuation and Chinese/Latin autospace off, as the file says (lo_word_semantics)."""
+    lo_dir.mkdir(exist_ok=True)
+    env = dict(os.environ, FONTCONFIG_FILE=str(conf))
+    args = [str(x) for d in docs for x in (d, lo_dir / (d.stem + ".pdf"))]
+    subprocess.run(["/usr/bin/python3", str(ROOT / "bench" / "lo_word_semantics.py"), soffice,
+                    (lo_dir.parent / "lo-uno-profile").as_uri(), *args], env=env, check=True, capture_output=True,
+                   timeout=600)
 
 
 def convert(docx: Path, lo_dir: Path, soffice: str, conf: Path) -> Path:
@@ -151,17 +151,15 @@ def main() -> None:
     soffice = ensure_soffice()
     conf = fontconfig(out)
     pairs = {name: export_pair(name, report, out) for name, report in reports().items()}
+    convert_word_semantics([docx for _tb, docx in pairs.values()], out / "lo-word", soffice, conf)
     for reading in ("as written", "Word semantics"):
         total_same, total_lines = 0.0, 0
         print(f"\n{reading}:\n{'report':<12} {'pages TB/LO':>11} {'lines/page':>10} {'22 lines':>9} {'28 chars':>9} "
               f"{'same breaks':>11}")
         for name, (tb_pdf, docx) in pairs.items():
-            if reading != "as written":
-                word = out / "word" / docx.name
-                word.parent.mkdir(exist_ok=True)
-                word_semantics_copy(docx, word)
-                docx = word
-            m = compare(tb_pdf, convert(docx, out / ("lo" if reading == "as written" else "lo-word"), soffice, conf))
+            lo_pdf = convert(docx, out / "lo", soffice, conf) if reading == "as written" else \
+                out / "lo-word" / f"{name}.pdf"
+            m = compare(tb_pdf, lo_pdf)
             n = sum(len(p) for p in lines_of(tb_pdf))
             total_same += m["same breaks"] * n
             total_lines += n

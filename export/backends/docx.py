@@ -7,16 +7,37 @@ decisions (title breaks, signature and date position) to paragraph properties; t
 
 from __future__ import annotations
 
+import datetime as _dt
 import io
+import itertools
+import unicodedata
 
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
 from docx.shared import Twips
 
 from export import geometry as g
 from export.backends import docx_frame as frame
-from export.backends.docx_styles import FONT, LINE_PITCH_TW, PARAGRAPH_STYLES, indent, new_document, set_fonts, tw
+from export.backends.docx_styles import (
+    FONT,
+    LINE_PITCH_TW,
+    NATURAL,
+    PARAGRAPH_STYLES,
+    indent,
+    new_document,
+    put,
+    set_fonts,
+    tw,
+)
 from export.backends.pdf import ExportResult, write_file
 from export.layout import Layout, layout_report
 from export.paragraphs import build_paragraphs
+
+
+def _is_cell(ch: str) -> bool:
+    """Set on a full cell by Tianbao (export/layout.py: wide, or ambiguous-width marks like “ ” — …)."""
+    return unicodedata.east_asian_width(ch) in ("W", "F", "A")
+
 
 STYLE_OF_KIND = {"body": "TBBody", "heading1": "TBHeading1", "heading2": "TBHeading2"}
 ROLE_OF_STYLE = {sid: spec[1] for sid, spec in PARAGRAPH_STYLES.items()}
@@ -43,11 +64,20 @@ class _Writer:
         return p
 
     def run(self, p, text: str, role: str, bold: bool, style: str):
-        r = p.add_run(text)
-        if role != ROLE_OF_STYLE[style]:
-            set_fonts(r._r.get_or_add_rPr(), FONT[role])
-        if bold:
-            r.bold = True
+        """Runs of ``text``; on the grid's styles, half-width stretches (digits, Latin) get their natural spacing
+        back: only full-width characters are set tight, as Tianbao gives only them the 15.79 pt cells."""
+        pieces = [text] if style in NATURAL else ["".join(g) for _k, g in itertools.groupby(text, _is_cell)]
+        r = None
+        for piece in pieces:
+            r = p.add_run(piece)
+            if role != ROLE_OF_STYLE[style]:
+                set_fonts(r._r.get_or_add_rPr(), FONT[role])
+            if bold:
+                r.bold = True
+            if style not in NATURAL and not _is_cell(piece[0]):
+                spacing = OxmlElement("w:spacing")
+                spacing.set(qn("w:val"), "0")
+                put(r._r.get_or_add_rPr(), spacing)
         return r
 
     def chars(self, p, chars, style: str) -> None:
@@ -156,6 +186,9 @@ def _properties(doc, report) -> None:
     props.comments = ""
     props.keywords = ""
     props.last_modified_by = "Tianbao"
+    props.subject = props.category = ""
+    props.created = props.modified = _dt.datetime.now().replace(microsecond=0)  # the template's are from 2013
+    props.revision = 1
 
 
 def render_docx_bytes(report, *, fonts=None) -> tuple[bytes, ExportResult]:

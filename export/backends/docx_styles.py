@@ -32,8 +32,11 @@ CHAR_SPACE = int((_TEXT_WIDTH / g.CELLS_PER_LINE - g.BODY_SIZE) * 4096) - 1
 CELL_TW = tw(g.CELL)
 # The grid above is what Word's 页面设置 shows and what new text typed into the document follows. Tianbao's own
 # paragraphs do not snap to it: LibreOffice (7.4) spreads every character over two cells when the grid's pitch
-# is under the font size. They are set 0.3 pt tight instead (whole twips; 0.2 would leave 27.99 cells a line,
-# and LibreOffice still sets 27 at 0.25), which puts 28 characters on a line in Word, WPS and LibreOffice.
+# is under the font size. Their full-width characters are set 0.3 pt tight instead (whole twips; Tianbao's
+# cells are 0.205 pt under 16 pt, but 0.2 leaves 27.99 cells a line in Word, and LibreOffice, which caps a line
+# at 28 of its rounded cells, sets only 27 at 0.25); digits and Latin keep their natural width, as in Tianbao.
+# Word, WPS and LibreOffice all put 28 characters on a line; the 2 pt left over lets a line with half-width
+# text take one character more than Tianbao's now and then (bench/bench_docx_fidelity.py measures it).
 TIGHTEN_TW = -6
 RED = RGBColor(0xFF, 0x00, 0x00)
 
@@ -257,12 +260,29 @@ def _footers(section) -> None:
         _page_field(p)
 
 
+# Fonts the document names, each with the face Word and WPS should substitute on a PC that lacks it
+# (w:altName): Windows ships 仿宋, 楷体, 黑体 and 宋体; 方正小标宋 has no free stand-in, 宋体 is the closest.
+ALT_NAMES = {"仿宋_GB2312": "仿宋", "方正小标宋简体": "宋体", "黑体": "SimHei", "楷体_GB2312": "楷体", "宋体": "SimSun"}
+
+
+def _font_table(doc) -> None:
+    """fontTable.xml lists our fonts (GB2312 charset, substitutes), not the template's Calibri and Cambria."""
+    fonts = "".join(f'<w:font w:name="{name}"><w:altName w:val="{alt}"/><w:charset w:val="86"/>'
+                    f'<w:family w:val="modern"/><w:pitch w:val="fixed"/></w:font>' for name, alt in ALT_NAMES.items())
+    xml = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:fonts xmlns:w='
+           f'"http://schemas.openxmlformats.org/wordprocessingml/2006/main">{fonts}</w:fonts>')
+    for part in doc.part.package.iter_parts():
+        if str(part.partname) == "/word/fontTable.xml":
+            part._blob = xml.encode("utf-8")
+
+
 def new_document():
     """An empty document with the page, grid, styles and footers of a GB/T 9704 report."""
     doc = Document()
     _defaults(doc)
     _add_styles(doc)
     _settings(doc)
+    _font_table(doc)
     section = doc.sections[0]
     _page(section)
     _footers(section)

@@ -127,3 +127,24 @@ def test_the_frame_is_written_from_the_report(tmp_path):
     assert spacer.xpath("string(.)") == "" and int(spacer.pPr.spacing.get(qn("w:line"))) > 10000
     assert d.core_properties.title == framed_report().title
     assert d.core_properties.author == "中共某某区某某局机关委员会"
+    assert d.core_properties.created.year >= 2026 and "python-docx" not in d.core_properties.comments
+
+
+def test_font_table_names_windows_substitutes_for_the_official_fonts(plain_docx):
+    """A PC without 仿宋_GB2312 shows 仿宋 (w:altName), not whatever Word or WPS pick."""
+    with zipfile.ZipFile(plain_docx) as z:
+        table = z.read("word/fontTable.xml").decode()
+    for name, alt in (("仿宋_GB2312", "仿宋"), ("楷体_GB2312", "楷体"), ("方正小标宋简体", "宋体")):
+        assert f'<w:font w:name="{name}"><w:altName w:val="{alt}"/>' in table
+    assert "Calibri" not in table
+
+
+def test_full_width_characters_are_set_tight_and_digits_keep_their_width(plain_docx):
+    """28 cells of 15.79 pt: only full-width characters are tightened, as Tianbao's cells are; 12 and 2026 are not."""
+    d = docx.Document(str(plain_docx))
+    assert int(d.styles["公文正文"].element.rPr.find(qn("w:spacing")).get(qn("w:val"))) < 0
+    run_on = next(p for p in d.paragraphs if p.text.startswith("一年来"))
+    digits = next(r for r in run_on.runs if r.text == "12")
+    assert digits._r.rPr.find(qn("w:spacing")).get(qn("w:val")) == "0"
+    assert "".join(r.text for r in run_on.runs) == run_on.text
+    assert d.styles["公文标题"].element.rPr.find(qn("w:spacing")).get(qn("w:val")) == "0"
