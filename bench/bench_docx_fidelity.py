@@ -137,11 +137,13 @@ def compare(tb_pdf: Path, lo_pdf: Path) -> dict:
 
 
 def reports() -> dict:
-    from bench.gallery_reports import template_reports
+    from bench.gallery_reports import edge_reports, template_reports
     from bench.sample_report import sample_report
 
     out = {"sample": sample_report()}
     out.update(template_reports())
+    edges = edge_reports()
+    out.update({name: edges[name] for name in ("title2", "title3", "title_forced", "punct", "one_page")})
     return out
 
 

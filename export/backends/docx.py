@@ -42,7 +42,10 @@ def _is_cell(ch: str) -> bool:
 STYLE_OF_KIND = {"body": "TBBody", "heading1": "TBHeading1", "heading2": "TBHeading2"}
 ROLE_OF_STYLE = {sid: spec[1] for sid, spec in PARAGRAPH_STYLES.items()}
 FRAME_FIELDS = ("recipient", "attachments.", "letterhead.", "record.")
-TITLE_SLACK = 1.0  # pt beyond the widest title line: less than any character, so Word breaks where we did
+# Room beyond the widest title line, as a share of the narrowest character that starts a following line: enough
+# for a renderer that measures 22 pt text a little wide (LibreOffice rounds it to whole pixels), too little
+# for the next character, so the line breaks where Tianbao broke it.
+TITLE_SLACK = 0.5
 
 
 def _is_frame(para) -> bool:
@@ -119,7 +122,7 @@ class _Writer:
         text = "".join(c.ch for c in chars)
         widths = [ln.x_end - ln.x_start for ln in lines]
         if len(lines) > 1:
-            avail = max(widths) + TITLE_SLACK
+            avail = max(widths) + TITLE_SLACK * min(ln.glyphs[0].width for ln in lines[1:])
             fits = all(w + nxt.glyphs[0].width > avail for w, nxt in zip(widths, lines[1:], strict=False))
             if fits and avail < g.BLOCK_WIDTH:
                 side = (g.BLOCK_WIDTH - avail) / 2

@@ -148,3 +148,20 @@ def test_full_width_characters_are_set_tight_and_digits_keep_their_width(plain_d
     assert digits._r.rPr.find(qn("w:spacing")).get(qn("w:val")) == "0"
     assert "".join(r.text for r in run_on.runs) == run_on.text
     assert d.styles["公文标题"].element.rPr.find(qn("w:spacing")).get(qn("w:val")) == "0"
+
+
+def test_a_long_title_breaks_where_tianbao_breaks_it_without_a_typed_break(tmp_path):
+    from export.layout import layout_report
+
+    report = plain_report()
+    report.title = "关于进一步加强和改进新时代机关党的建设推动全面从严治党向纵深发展的实施意见"
+    lines = [ln for ln in layout_report(report).pages[0].lines if ln.kind == "title"]
+    assert len(lines) >= 2
+    path = tmp_path / "t.docx"
+    export_docx(report, path)
+    title = docx.Document(str(path)).paragraphs[0]
+    assert title.text == report.title and "<w:br" not in title._p.xml  # one paragraph: edits re-flow, import reads it
+    fmt = title.paragraph_format
+    assert abs(fmt.left_indent.pt - fmt.right_indent.pt) < 0.1
+    widest = max(ln.x_end - ln.x_start for ln in lines)
+    assert widest < g.BLOCK_WIDTH - 2 * fmt.left_indent.pt < widest + 22  # room for Tianbao's lines, not a char more
