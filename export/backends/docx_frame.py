@@ -136,7 +136,7 @@ def record(w) -> None:
         return
     rows = _rows(rec)
     rows_tw = [tw(lines * RECORD_LINE) for _kind, _text, lines in rows]
-    room = tw(g.BLOCK_HEIGHT) - sum(rows_tw) - 60  # 3 pt for the document's last (1 pt) paragraph and rounding
+    room = tw(g.BLOCK_HEIGHT) - sum(rows_tw) - 60  # 3 pt: the rules' width, the document's last (1 pt) paragraph
     end, used = _end(w.layout)
     if not _layout_has_frame(w.r, w.layout):  # where the text ends is Word's to know: let Word find an even page
         _even_page_section(w)
@@ -166,6 +166,7 @@ def record(w) -> None:
         p = w.para("TBRecord")
         tr[-1].append(p._p)  # moved from the body into the cell
         w.run(p, text, "body", False, "TBRecord")
+        p.paragraph_format.keep_with_next = kind == "cc"  # the two rows never part
         if kind == "cc":  # wrapped lines align after 抄送：
             indent(p, left=inset + 3 * g.RECORD_SIZE, right=inset, first=-3 * g.RECORD_SIZE)
         else:
