@@ -151,3 +151,32 @@ def test_fake_bold_leads_are_stroked(pair):
     data = read_ofd(ofd)
     bold = "".join(gl[0] for page in data["pages"] for gl in page["glyphs"] if gl[4])
     assert "一是学用结合还不够紧密。" in bold and "有的同志" not in bold
+
+
+def test_colour_and_rules_of_the_layout_are_drawn(tmp_path):
+    """The 版头's red glyphs and the red rule and 版记 lines come from the Layout: OFD draws whatever it holds."""
+    from export import geometry as g
+    from export.backends.ofd import draw
+    from export.layout import RED, Rule, layout_report
+
+    layout = layout_report(plain_report())
+    first = layout.pages[0]
+    for gl in first.lines[0].glyphs:
+        gl.color = RED
+    first.rules.append(Rule(g.BLOCK_LEFT, g.BLOCK_RIGHT, 500.0, 1.0, RED))
+    first.rules.append(Rule(g.BLOCK_LEFT, g.BLOCK_RIGHT, g.BLOCK_BOTTOM, 0.99, None))
+    path = tmp_path / "c.ofd"
+    path.write_bytes(draw(layout, "标题", "署名"))
+    with zipfile.ZipFile(path) as z:
+        page = ET.fromstring(z.read("Doc_0/Pages/Page_0/Content.xml"))
+    red = [o for o in page.iter(f"{{{NS['ofd']}}}TextObject") if o.find("ofd:FillColor", NS) is not None]
+    assert "".join(o.find("ofd:TextCode", NS).text for o in red) == first.lines[0].text
+    assert all(o.find("ofd:FillColor", NS).get("Value") == "255 0 0" for o in red)
+    paths = list(page.iter(f"{{{NS['ofd']}}}PathObject"))
+    assert [p.find("ofd:StrokeColor", NS).get("Value") for p in paths] == ["255 0 0", "0 0 0"]
+    for p, (y, width) in zip(paths, ((500.0, 1.0), (g.BLOCK_BOTTOM, 0.99)), strict=True):
+        bx, by, bw, bh = _floats(p.get("Boundary"))
+        move = _floats(p.find("ofd:AbbreviatedData", NS).text.replace("M", "").replace("L", ""))
+        assert abs((by + move[1]) * PT_PER_MM - (g.PAGE_HEIGHT - y)) < 0.05  # the stroke's centre where the Rule is
+        assert abs(float(p.get("LineWidth")) * PT_PER_MM - width) < 0.01
+        assert abs(move[2] - move[0] - (g.BLOCK_RIGHT - g.BLOCK_LEFT) / PT_PER_MM) < 0.01
