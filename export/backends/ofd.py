@@ -174,10 +174,13 @@ def render_ofd_bytes(report, *, fonts=None, created: _dt.date | None = None) -> 
     layout = layout_report(report, fonts)
     title = " ".join(report.title.split()) or "报告"
     author = " ".join(report.signature.split())
+    from fontTools.ttLib import TTLibError
+
     try:
         data = draw(layout, title, author, created=created)
-    except OSError as e:  # a font file changed or vanished since it was indexed
-        raise ExportError(f"读取或嵌入字体时出错：{e}。请重新扫描字体后再试") from e
+    except (OSError, TTLibError) as e:  # a font file changed, vanished or is damaged since it was indexed
+        names = "、".join(sorted({getattr(f, "family", n) for n, f in layout.fonts.items()}))
+        raise ExportError(f"读取或嵌入字体时出错（{names}）：{e}。请重新扫描字体后再试") from e
     return data, ExportResult(len(layout.pages), list(layout.warnings), list(layout.missing), layout)
 
 

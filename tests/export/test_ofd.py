@@ -180,3 +180,21 @@ def test_colour_and_rules_of_the_layout_are_drawn(tmp_path):
         assert abs((by + move[1]) * PT_PER_MM - (g.PAGE_HEIGHT - y)) < 0.05  # the stroke's centre where the Rule is
         assert abs(float(p.get("LineWidth")) * PT_PER_MM - width) < 0.01
         assert abs(move[2] - move[0] - (g.BLOCK_RIGHT - g.BLOCK_LEFT) / PT_PER_MM) < 0.01
+
+
+def test_a_font_file_damaged_since_it_was_indexed_fails_before_anything_is_written(tmp_path):
+    """draw() meets the damaged file (render_ofd_bytes turns the error into one Chinese message)."""
+    import dataclasses
+
+    from fontTools.ttLib import TTLibError
+
+    from export.backends.ofd import draw
+    from export.layout import layout_report
+
+    layout = layout_report(plain_report())
+    name, face = next((n, f) for n, f in layout.fonts.items() if f.path)
+    damaged = tmp_path / "damaged.ttf"
+    damaged.write_bytes(open(face.path, "rb").read(4096))  # noqa: SIM115 - the head of the real font, cut off
+    layout.fonts[name] = dataclasses.replace(face, path=str(damaged))
+    with pytest.raises(TTLibError):  # caught with OSError in render_ofd_bytes
+        draw(layout, "标题", "署名")
