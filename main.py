@@ -85,16 +85,17 @@ def cmd_import(args) -> int:
 
 
 def cmd_export(args) -> int:
-    from export.backends.pdf import export_pdf
+    from export.backends import exporter_for
 
+    kind, export = exporter_for(args.output)  # .pdf, .docx or .ofd; anything else is refused before any work
     store = _open_store(args)
     report = store.load(_report_id(args.id))
-    result = export_pdf(report, args.output, taoda=args.taoda)
+    result = export(report, args.output, taoda=args.taoda)
     for w in result.warnings:
         print(f"提示：{w}", file=sys.stderr)
-    print(f"已导出 {result.pages} 页：{args.output}", file=sys.stderr)
+    print(f"已导出 {result.pages} 页（{kind}）：{args.output}", file=sys.stderr)
     try:
-        store.snapshot(report.id, "导出PDF")
+        store.snapshot(report.id, "导出PDF")  # history.REASON_EXPORT: what was handed in, kept whatever the format
     except Exception as e:  # noqa: BLE001 - a failed snapshot must not fail the export
         from models.store import StoreError
 
@@ -164,10 +165,10 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("import", parents=[db], help="导入 .json、.txt 或 .docx，新建报告并输出其编号")
     s.add_argument("file")
     s.set_defaults(func=cmd_import)
-    s = sub.add_parser("export", parents=[db], help="导出 PDF")
+    s = sub.add_parser("export", parents=[db], help="导出 PDF、Word 文档（.docx）或 OFD，按文件扩展名选择")
     s.add_argument("id")
-    s.add_argument("-o", "--output", required=True, metavar="OUT.pdf")
-    s.add_argument("--taoda", action="store_true", help="套打：不印红色发文机关标志和分隔线，其余位置不变")
+    s.add_argument("-o", "--output", required=True, metavar="OUT.pdf|.docx|.ofd")
+    s.add_argument("--taoda", action="store_true", help="套打：不印红色发文机关标志和分隔线，其余位置不变（PDF、OFD）")
     s.set_defaults(func=cmd_export)
     s = sub.add_parser("check", parents=[db], help="检查报告中待填写、标点等问题")
     s.add_argument("id")

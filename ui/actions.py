@@ -15,7 +15,10 @@ MENUS = {
         None,
         ("import", "导入…", "Ctrl+O", "import_file", False),
         ("paste_import", "粘贴导入…", "Ctrl+Shift+V", "paste_import", False),
+        None,
         ("export_pdf", "导出PDF…", "Ctrl+E", "export_pdf", False),
+        ("export_docx", "导出Word文档…", "", "export_docx", False),
+        ("export_ofd", "导出OFD…", "", "export_ofd", False),
         ("print", "打印…", "Ctrl+P", "print_report", False),
         ("taoda", "套打（不印红色版头）", "", "docs.taoda_toggled", True),
         None,
@@ -58,13 +61,14 @@ MENUS = {
 EXTRA_SHORTCUTS = {"add_item": ["Ctrl+Return"], "redo": ["Ctrl+Y"]}  # Ctrl+Y: redo as in Word and WPS
 
 # Actions that need an open report.
-NEEDS_REPORT = {"copy", "export_pdf", "print", "add_item", "remove_item", "item_up", "item_down",
+NEEDS_REPORT = {"copy", "export_pdf", "export_docx", "export_ofd", "print", "add_item", "remove_item", "item_up", "item_down",
                 "add_section", "remove_section", "section_left", "section_right", "history", "checks", "preview"}
 # Actions that change the database: off when it is open read-only.
 WRITES = {"new", "copy", "import", "paste_import", "save", "trash", "restore_backup", "add_item", "remove_item", "item_up",
           "item_down", "add_section", "remove_section", "section_left", "section_right"}
 # Features whose hook methods other modules fill; MainWindow.enable_feature(key) switches them on.
-HOOKED = {"import", "paste_import", "export_pdf", "print", "checks", "preview", "history", "restore_backup"}
+HOOKED = {"import", "paste_import", "export_pdf", "export_docx", "export_ofd", "print", "checks", "preview", "history",
+          "restore_backup"}
 # Check-box entries: 套打 (export and print onto paper with the red 版头 pre-printed).
 CHECKABLE = {"taoda"}
 # Enabled by the undo stack itself.

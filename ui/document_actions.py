@@ -31,12 +31,20 @@ class _WaitCursor:
         QGuiApplication.restoreOverrideCursor()
 
 
-def default_pdf_name(report) -> str:
-    """<title>.pdf with characters Windows forbids in file names replaced."""
+def default_pdf_name(report, suffix: str = ".pdf") -> str:
+    """<title>.pdf (or .docx, .ofd) with characters Windows forbids in file names replaced."""
     title = "".join(report.title.split()) or "报告"
     for ch in '\\/:*?"<>|':
         title = title.replace(ch, "_")
-    return title[:80] + ".pdf"
+    return title[:80] + suffix
+
+
+# extension -> (menu verb, file dialog filter, "module:function" rendering (bytes, ExportResult), format name)
+EXPORTS = {
+    ".pdf": ("导出PDF", "PDF 文件 (*.pdf)", "export.backends.pdf:render_pdf_bytes", "PDF"),
+    ".docx": ("导出Word文档", "Word 文档 (*.docx)", "export.backends.docx:render_docx_bytes", "Word文档"),
+    ".ofd": ("导出OFD", "OFD 文件 (*.ofd)", "export.backends.ofd:render_ofd_bytes", "OFD"),
+}
 
 
 class DocumentActions(QObject):
@@ -131,10 +139,12 @@ class DocumentActions(QObject):
 
     # -- export and print --------------------------------------------------------------
 
-    def _render_checked(self, verb: str):
-        """(pdf bytes, ExportResult) after the author has seen what is still open, or None."""
+    def _render_checked(self, verb: str, render=None):
+        """(file bytes, ExportResult) after the author has seen what is still open, or None."""
         from export.backends.pdf import render_pdf_bytes
         from export.errors import ExportError
+
+        render = render or render_pdf_bytes
         from export.facts import facts_from_result
 
         report = self.w.current_report()
@@ -143,7 +153,7 @@ class DocumentActions(QObject):
         self.w.autosave.flush()
         try:
             with _WaitCursor():
-                data, result = render_pdf_bytes(report, taoda=self.taoda())
+                data, result = render(report, taoda=self.taoda())
         except ExportError as e:
             self.w.dialogs.error(self.w, verb, str(e))
             return None
@@ -171,28 +181,36 @@ class DocumentActions(QObject):
                                        if self.taoda() else self.tr("已取消套打：导出PDF和打印含红色版头"), 8000)
 
     def export_pdf(self) -> Path | None:
-        """导出PDF: check, ask where (default <title>.pdf in the last folder), write atomically, snapshot."""
-        from export.backends.pdf import write_pdf
+        return self.export_as(".pdf")
+
+    def export_as(self, suffix: str) -> Path | None:
+        """导出PDF/Word文档/OFD: check, ask where (default <title>.pdf in the last folder), write atomically,
+        snapshot."""
+        import importlib
+
+        from export.backends.pdf import write_file
         from export.errors import ExportError
 
-        rendered = self._render_checked(self.tr("导出PDF"))
+        verb, pattern, target_fn, kind = EXPORTS[suffix]
+        module, _, func = target_fn.partition(":")
+        rendered = self._render_checked(self.tr(verb), getattr(importlib.import_module(module), func))
         if rendered is None:
             return None
         data, result = rendered
         report = self.w.current_report()
         folder = self.w.settings.value("export/folder") or QStandardPaths.writableLocation(
             QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())  # 文档, not the bare home folder
-        suggested = str(Path(folder) / default_pdf_name(report))
-        path = self.w.dialogs.get_save_path(self.w, self.tr("导出PDF"), suggested, self.tr("PDF 文件 (*.pdf)"))
+        suggested = str(Path(folder) / default_pdf_name(report, suffix))
+        path = self.w.dialogs.get_save_path(self.w, self.tr(verb), suggested, self.tr(pattern))
         if not path:
             return None
         target = Path(path)
-        if target.suffix.lower() != ".pdf":
-            target = target.with_name(target.name + ".pdf")
+        if target.suffix.lower() != suffix:
+            target = target.with_name(target.name + suffix)
         try:
-            write_pdf(data, target)
+            write_file(data, target, kind)
         except ExportError as e:
-            self.w.dialogs.error(self.w, self.tr("导出PDF"), str(e))
+            self.w.dialogs.error(self.w, self.tr(verb), str(e))
             return None
         self.w.settings.setValue("export/folder", str(target.parent))
         self.snapshot(history.REASON_EXPORT)

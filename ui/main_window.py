@@ -164,6 +164,14 @@ class MainWindow(QMainWindow):
         """文件 > 导出PDF… (Ctrl+E)."""
         self.docs.export_pdf()
 
+    def export_docx(self) -> None:
+        """文件 > 导出Word文档…: the same report as a .docx on the grid, for Word and WPS."""
+        self.docs.export_as(".docx")
+
+    def export_ofd(self) -> None:
+        """文件 > 导出OFD…: the PDF's pages as OFD (GB/T 33190) for 信创 readers and archives."""
+        self.docs.export_as(".ofd")
+
     def print_report(self) -> None:
         """文件 > 打印… (Ctrl+P)."""
         self.docs.print_report()

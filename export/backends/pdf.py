@@ -210,22 +210,27 @@ def render_pdf_bytes(report, *, deterministic: bool = False, fonts=None,
     return data, result
 
 
-def _os_message(path: Path, e: OSError) -> str:
+def _os_message(path: Path, e: OSError, kind: str = "PDF") -> str:
     if e.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)):
-        return f"磁盘空间不足，无法保存PDF：{path}（原有文件未改动）"
+        return f"磁盘空间不足，无法保存{kind}：{path}（原有文件未改动）"
     if isinstance(e, PermissionError) or e.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return f"无法写入{path}：没有写入权限，或文件正被其他程序（如PDF阅读器）打开（原有文件未改动）"
+        reader = {"PDF": "PDF阅读器", "Word文档": "Word、WPS"}.get(kind, "阅读器")
+        return f"无法写入{path}：没有写入权限，或文件正被其他程序（如{reader}）打开（原有文件未改动）"
     if isinstance(e, FileNotFoundError):
         return f"保存位置不存在：{path.parent}"
     if isinstance(e, IsADirectoryError):
         return f"{path} 是一个文件夹，请另选文件名"
     if e.errno == errno.EBUSY or getattr(e, "winerror", None) in (32, 33):
         return f"{path} 正被其他程序占用，请关闭后重试（原有文件未改动）"
-    return f"无法保存PDF {path}：{e.strerror or e}（原有文件未改动）"
+    return f"无法保存{kind} {path}：{e.strerror or e}（原有文件未改动）"
 
 
 def write_pdf(data: bytes, path) -> None:
-    """Write PDF bytes atomically; an OSError becomes an ExportError and the old file stays intact."""
+    write_file(data, path, "PDF")
+
+
+def write_file(data: bytes, path, kind: str) -> None:
+    """Write an exported file's bytes atomically; an OSError becomes an ExportError, the old file stays intact."""
     from models.exchange import write_atomic
 
     target = Path(path)
@@ -234,7 +239,7 @@ def write_pdf(data: bytes, path) -> None:
     try:
         write_atomic(target, data)
     except OSError as e:
-        raise ExportError(_os_message(target, e)) from e
+        raise ExportError(_os_message(target, e, kind)) from e
 
 
 def export_pdf(report, path, *, deterministic: bool = False, fonts=None, taoda: bool = False) -> ExportResult:

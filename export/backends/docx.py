@@ -1,0 +1,214 @@
+"""Report -> .docx for Word and WPS: the report's structure as styled paragraphs on the GB/T 9704 grid.
+
+Word lays the text out itself, so this writer maps the report to styles (docx_styles) and the layout's
+decisions (title breaks, signature and date position) to paragraph properties; the official frame
+(版头, 主送, 附件说明, attachments, 版记) is written from the Report's own fields.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import io
+import itertools
+import unicodedata
+
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Twips
+
+from export import geometry as g
+from export.backends import docx_frame as frame
+from export.backends.docx_styles import (
+    FONT,
+    LINE_PITCH_TW,
+    NATURAL,
+    PARAGRAPH_STYLES,
+    indent,
+    new_document,
+    put,
+    set_fonts,
+    tw,
+)
+from export.backends.pdf import ExportResult, write_file
+from export.layout import Layout, layout_report
+from export.paragraphs import build_paragraphs
+
+
+def _is_cell(ch: str) -> bool:
+    """Set on a full cell by Tianbao (export/layout.py: wide, or ambiguous-width marks like “ ” — …)."""
+    return unicodedata.east_asian_width(ch) in ("W", "F", "A")
+
+
+STYLE_OF_KIND = {"body": "TBBody", "heading1": "TBHeading1", "heading2": "TBHeading2"}
+ROLE_OF_STYLE = {sid: spec[1] for sid, spec in PARAGRAPH_STYLES.items()}
+FRAME_FIELDS = ("recipient", "attachments.", "letterhead.", "record.")
+# Room beyond the widest title line, as a share of the narrowest character that starts a following line: enough
+# for a renderer that measures 22 pt text a little wide (LibreOffice rounds it to whole pixels), too little
+# for the next character, so the line breaks where Tianbao broke it.
+TITLE_SLACK = 0.5
+
+
+def _is_frame(para) -> bool:
+    """A paragraph printed from the frame's fields (once the layout has them): written here from the Report."""
+    fields = {c.field for c in para.chars if c.field}
+    return bool(fields) and all(f.startswith(FRAME_FIELDS) for f in fields)
+
+
+class _Writer:
+    def __init__(self, report, layout: Layout) -> None:
+        self.r = report
+        self.layout = layout
+        self.doc = new_document()
+
+    def para(self, style: str, text: str = "", *, role: str | None = None, bold: bool = False):
+        p = self.doc.add_paragraph(style=PARAGRAPH_STYLES[style][0])
+        if text:
+            self.run(p, text, role or ROLE_OF_STYLE[style], bold, style)
+        return p
+
+    def run(self, p, text: str, role: str, bold: bool, style: str):
+        """Runs of ``text``; on the grid's styles, half-width stretches (digits, Latin) get their natural spacing
+        back: only full-width characters are set tight, as Tianbao gives only them the 15.79 pt cells."""
+        pieces = [text] if style in NATURAL else ["".join(g) for _k, g in itertools.groupby(text, _is_cell)]
+        r = None
+        for piece in pieces:
+            r = p.add_run(piece)
+            if role != ROLE_OF_STYLE[style]:
+                set_fonts(r._r.get_or_add_rPr(), FONT[role])
+            if bold:
+                r.bold = True
+            if style not in NATURAL and not _is_cell(piece[0]):
+                spacing = OxmlElement("w:spacing")
+                spacing.set(qn("w:val"), "0")
+                put(r._r.get_or_add_rPr(), spacing)
+        return r
+
+    def chars(self, p, chars, style: str) -> None:
+        """Runs of equal role and weight: bold lead phrases are bold runs, a （一） in a body paragraph is 楷体."""
+        start = 0
+        for k in range(1, len(chars) + 1):
+            if k == len(chars) or (chars[k].role, chars[k].bold) != (chars[start].role, chars[start].bold):
+                self.run(p, "".join(c.ch for c in chars[start:k]), chars[start].role, chars[start].bold, style)
+                start = k
+
+    # -- title, 主送, body ------------------------------------------------------------
+
+    def title(self, paragraphs, after_letterhead: bool) -> None:
+        laid = [ln for ln in self.layout.pages[0].lines if ln.kind == "title"] if self.layout.pages else []
+        count = 0
+        first = None
+        for para in paragraphs:
+            text = "".join(c.ch for c in para.chars)
+            mine, got = [], ""
+            while laid and len(got) < len(text):
+                mine.append(laid.pop(0))
+                got += mine[-1].text
+            p = self.para("TBTitle")
+            first = first or p
+            self._title_lines(p, para.chars, mine)
+            count += max(len(mine), 1)
+        if first is None:
+            return
+        if after_letterhead:
+            first.paragraph_format.space_before = Twips(g.HEAD_TITLE_GAP_LINES * LINE_PITCH_TW)
+        # the body starts on the grid line Tianbao starts it on: title lines + white = whole grid lines
+        after = g.body_start_line(count) * LINE_PITCH_TW - count * tw(g.TITLE_PITCH)
+        p.paragraph_format.space_after = Twips(max(after, 0))
+
+    def _title_lines(self, p, chars, lines) -> None:
+        """One forced title line; where Tianbao breaks it further, narrow the paragraph symmetrically so
+        Word breaks at the same characters (the text stays one line for editing and import), or, when the
+        lines are too uneven for that, insert a line break."""
+        text = "".join(c.ch for c in chars)
+        widths = [ln.x_end - ln.x_start for ln in lines]
+        if len(lines) > 1:
+            avail = max(widths) + TITLE_SLACK * min(ln.glyphs[0].width for ln in lines[1:])
+            fits = all(w + nxt.glyphs[0].width > avail for w, nxt in zip(widths, lines[1:], strict=False))
+            if fits and avail < g.BLOCK_WIDTH:
+                side = (g.BLOCK_WIDTH - avail) / 2
+                indent(p, left=side, right=side)
+                self.run(p, text, "title", False, "TBTitle")
+                return
+            pos = 0
+            for k, ln in enumerate(lines):
+                r = self.run(p, text[pos:pos + len(ln.text)], "title", False, "TBTitle")
+                pos += len(ln.text)
+                if k < len(lines) - 1:
+                    r.add_break()
+            return
+        self.run(p, text, "title", False, "TBTitle")
+
+    def recipient(self) -> None:
+        text = " ".join(self.r.recipient.split())
+        if text:
+            self.para("TBRecipient", text if text.endswith(("：", ":")) else text + "：")
+
+    def body(self, paragraphs) -> None:
+        for para in paragraphs:
+            style = STYLE_OF_KIND.get(para.kind, "TBBody")
+            self.chars(self.para(style), para.chars, style)
+
+    # -- signature and date ----------------------------------------------------------------
+
+    def signature(self) -> None:
+        """Where Tianbao's layout puts them (§7.3.5): right indent for the signature, left indent for the date."""
+        lines = [ln for page in self.layout.pages for ln in page.lines if ln.kind in ("signature", "date")]
+        for k, ln in enumerate(lines):
+            if ln.kind == "signature":
+                p = self.para("TBSignature", ln.text)
+                indent(p, right=round((g.BLOCK_RIGHT - ln.x_end) / g.CELL, 1) * g.CELL)
+            else:
+                p = self.para("TBDate", ln.text)
+                indent(p, left=round((ln.x_start - g.BLOCK_LEFT) / g.CELL, 1) * g.CELL)
+            if k == 0:
+                p.paragraph_format.space_before = Twips(g.SIGNATURE_GAP_LINES * LINE_PITCH_TW)
+
+
+
+def build_document(report, layout: Layout | None = None):
+    """The python-docx Document of the report (tests read it without a file)."""
+    layout = layout if layout is not None else layout_report(report)
+    title, paragraphs = build_paragraphs(report)
+    w = _Writer(report, layout)
+    framed = frame.letterhead(w)
+    w.title([p for p in title if p.chars], framed)
+    w.recipient()
+    w.body([p for p in paragraphs if not _is_frame(p)])
+    frame.attachment_note(w)
+    w.signature()
+    frame.attachments(w)
+    frame.record(w)
+    _properties(w.doc, report)
+    return w.doc
+
+
+def _properties(doc, report) -> None:
+    props = doc.core_properties
+    props.title = " ".join(report.title.split()) or "报告"
+    props.author = " ".join(report.signature.split())
+    props.comments = ""
+    props.keywords = ""
+    props.last_modified_by = "Tianbao"
+    props.subject = props.category = ""
+    props.created = props.modified = _dt.datetime.now().replace(microsecond=0)  # the template's are from 2013
+    props.revision = 1
+
+
+def render_docx_bytes(report, *, fonts=None, taoda: bool = False) -> tuple[bytes, ExportResult]:
+    if taoda:
+        from export.errors import ExportError
+
+        raise ExportError("套打用于打印到印好红色版头的公文纸上，只能导出PDF或OFD、或直接打印；导出Word文档前请取消“套打”")
+    layout = layout_report(report, fonts)
+    doc = build_document(report, layout)
+    buf = io.BytesIO()
+    doc.save(buf)
+    return buf.getvalue(), ExportResult(len(layout.pages), [], list(layout.missing), layout)
+
+
+def export_docx(report, path, *, fonts=None, taoda: bool = False) -> ExportResult:
+    """Write the .docx atomically; the page count is Tianbao's own (Word's matches it on the grid)."""
+    data, result = render_docx_bytes(report, fonts=fonts, taoda=taoda)
+    write_file(data, path, "Word文档")
+    return result
+
