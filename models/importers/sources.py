@@ -67,18 +67,34 @@ def _utf16_without_bom(raw: bytes) -> str:
 
 
 def _plausible_chinese(text: str) -> bool:
-    """GB18030 decodes almost any bytes; real reports use mostly the common GB2312 characters."""
+    """GB18030 decodes almost any bytes; real reports use mostly the common GB2312 characters.
+
+    Korean in EUC-KR decodes to common GB2312 characters too, but only to those whose first byte
+    is below 0xC9 (pinyin a to s): real Chinese text always has many above (是 在 一 有 中 这 作 展).
+    Japanese in EUC-JP decodes to kana, which Chinese reports do not use.
+    """
     wide = [ch for ch in text if ord(ch) > 0x7F]
     if not wide:
         return True
-    common = 0
+    common = high = hanzi = kana = 0
     for ch in wide:
         try:
-            ch.encode("gb2312")
+            code = ch.encode("gb2312")
         except UnicodeEncodeError:
             continue
         common += 1
-    return common >= 0.9 * len(wide)
+        if "\u3040" <= ch <= "\u30ff":
+            kana += 1
+        elif "\u4e00" <= ch <= "\u9fff":
+            hanzi += 1
+            high += code[0] >= 0xC9
+    if common < 0.9 * len(wide) or kana > 0.05 * len(wide):
+        return False
+    return hanzi < _SPREAD_MIN_HANZI or high >= _SPREAD_MIN_HIGH * hanzi
+
+
+_SPREAD_MIN_HANZI = 16  # below this, too few characters to judge the spread
+_SPREAD_MIN_HIGH = 0.08  # share of GB2312 characters from 0xC9 on; Chinese prose has 30 to 50 %
 
 
 def _clean(text: str) -> str:
