@@ -127,7 +127,7 @@ def _text(d: dict, key: str, where: str) -> str:
     if v is None:
         return ""
     if not isinstance(v, str):
-        raise ExchangeError(f"{where}的“{key}”应为文字")
+        raise ExchangeError(f"{where}的“{key}”应为文字" if where else f"“{key}”应为文字")
     return _valid_unicode(v)
 
 
@@ -233,8 +233,10 @@ def load_file(path: str | os.PathLike) -> Report:
     raw = limits.read_bounded(path, limits.MAX_JSON_BYTES, "报告数据文件")
     try:
         data = json.loads(raw.decode("utf-8-sig"), parse_int=_int, parse_float=_float, parse_constant=_constant)
-    except (UnicodeDecodeError, json.JSONDecodeError) as e:
-        raise ExchangeError(f"文件 {name} 不是有效的报告数据文件（{e.__class__.__name__}）") from None
+    except UnicodeDecodeError:
+        raise ExchangeError(f"文件 {name} 不是有效的报告数据文件（不是 UTF-8 编码）") from None
+    except json.JSONDecodeError as e:
+        raise ExchangeError(f"文件 {name} 不是有效的报告数据文件（第 {e.lineno} 行第 {e.colno} 列格式有误）") from None
     except RecursionError:
         raise ExchangeError(f"文件 {name} 的内容嵌套层次过深，不是天报报告数据文件") from None
     if _depth(data) > limits.MAX_JSON_DEPTH:
