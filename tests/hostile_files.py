@@ -326,10 +326,11 @@ UNTRUSTED_SQL: dict[str, tuple[str, ...]] = {
         "CREATE TRIGGER wipe2 AFTER UPDATE ON meta BEGIN DELETE FROM reports; END",
         "CREATE TRIGGER wipe3 BEFORE DELETE ON meta BEGIN DELETE FROM reports; END"),
     "trigger-on-report-update": ("CREATE TRIGGER t AFTER UPDATE ON reports BEGIN DELETE FROM items; END",),
-    "trigger-loops-for-ever": (
+    "trigger-loops-for-ever": (  # 10^12 rows: it would not end this year
         "CREATE TABLE spin(n INTEGER)",
+        "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c LIMIT 1000) INSERT INTO spin SELECT x FROM c",
         "CREATE TRIGGER loop AFTER INSERT ON meta BEGIN "
-        "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) INSERT INTO spin SELECT x FROM c; END"),
+        "INSERT INTO spin SELECT a.n FROM spin a, spin b, spin c, spin d; END"),
     "trigger-grows-file": (
         "CREATE TRIGGER grow AFTER INSERT ON meta BEGIN "
         "INSERT INTO snapshots(report_id, created, reason, data) SELECT id, '', '', randomblob(500000000) FROM reports; END",),
@@ -356,8 +357,7 @@ UNTRUSTED_SQL: dict[str, tuple[str, ...]] = {
     "version-missing": ("DELETE FROM meta WHERE key = 'schema_version'",),
     "version-text": ("UPDATE meta SET value = 'two' WHERE key = 'schema_version'",),
     "migrations-forgotten": ("DELETE FROM _sqlite_migrations",),
-    "migration-twice": ("INSERT INTO _sqlite_migrations(migration_set, name, applied_at) "
-                        "VALUES ('tianbao', 'm001_initial', '')",),
+    "migration-gap": ("DELETE FROM _sqlite_migrations WHERE name = 'm001_initial'",),
     "reports-rebuilt-with-check": (
         "PRAGMA foreign_keys=OFF", "ALTER TABLE reports RENAME TO r_old",
         "CREATE TABLE reports (id INTEGER PRIMARY KEY, kind TEXT, title TEXT CHECK (abs(-9223372036854775808)), "
