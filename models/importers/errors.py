@@ -15,8 +15,12 @@ from pathlib import Path
 from models.exchange import ExchangeError
 
 
-class ImportFailure(ExchangeError):
-    """A file that could not be imported; str() is the sentence for the user."""
+class ParseError(ExchangeError):
+    """A file that cannot be read as report text; the message is for the user."""
+
+
+class ImportFailure(ParseError):
+    """A file that could not be imported for a reason no reader named; str() is the sentence for the user."""
 
 
 def message_for(exc: BaseException, path: str | Path) -> str:

@@ -14,7 +14,8 @@ import stat
 import zipfile
 from pathlib import Path
 
-from models.exchange import MAX_PAGE_LIMIT, ExchangeError  # noqa: F401 - MAX_PAGE_LIMIT re-exported
+from models.exchange import MAX_PAGE_LIMIT  # noqa: F401 - re-exported
+from models.importers.errors import ParseError
 
 MB = 1024 * 1024
 MAX_TEXT_BYTES = 8 * MB  # .txt
@@ -33,7 +34,7 @@ MAX_INT_DIGITS = 15  # digits of any number in a data file
 _ALLOWED_METHODS = (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED)
 
 
-class ImportLimitError(ExchangeError):
+class ImportLimitError(ParseError):
     """A file refused before it was read: not a regular file, too big, or a .docx that is not safe to inflate."""
 
 

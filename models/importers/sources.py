@@ -8,13 +8,8 @@ import unicodedata
 import zipfile
 from pathlib import Path
 
-from models.exchange import ExchangeError
 from models.importers import limits
-
-
-class ParseError(ExchangeError):
-    """A file that cannot be read as report text; the message is for the user."""
-
+from models.importers.errors import ParseError
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le", "UTF-32"),

@@ -166,8 +166,9 @@ def harden(conn: sqlite3.Connection) -> list[str]:
 
     Everywhere: PRAGMA trusted_schema=OFF (no functions with side effects from the schema),
     cell_size_check, and an authorizer that denies anything a trigger or view would do (even one
-    added after the schema check). Python 3.12+ also: SQLITE_DBCONFIG_DEFENSIVE, triggers and
-    views disabled outright. Python 3.11's sqlite3 has no setconfig, so those three are skipped.
+    added after the schema check). Python 3.12+ also: SQLITE_DBCONFIG_DEFENSIVE and
+    SQLITE_DBCONFIG_TRUSTED_SCHEMA off. Python 3.11's sqlite3 has no setconfig, so those are skipped
+    there (the PRAGMA and the authorizer cover the same ground).
     """
     done = []
     conn.execute("PRAGMA trusted_schema=OFF")
@@ -177,8 +178,7 @@ def harden(conn: sqlite3.Connection) -> list[str]:
     done.append("authorizer")
     setconfig = getattr(conn, "setconfig", None)
     if setconfig is not None:
-        for name, value in (("SQLITE_DBCONFIG_DEFENSIVE", True), ("SQLITE_DBCONFIG_TRUSTED_SCHEMA", False),
-                            ("SQLITE_DBCONFIG_ENABLE_TRIGGER", False), ("SQLITE_DBCONFIG_ENABLE_VIEW", False)):
+        for name, value in (("SQLITE_DBCONFIG_DEFENSIVE", True), ("SQLITE_DBCONFIG_TRUSTED_SCHEMA", False)):
             op = getattr(sqlite3, name, None)
             if op is None:
                 continue
