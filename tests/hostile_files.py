@@ -465,3 +465,18 @@ def fingerprint(folder: Path) -> dict[str, bytes | str]:
         else:
             out[rel] = "dir" if p.is_dir() else "special"
     return out
+
+
+def planted_side_files(folder: Path, victim: Path) -> list[Case]:
+    """Genuine databases beside which a foreign folder planted a link (or FIFO) where SQLite or the lock write."""
+    folder.mkdir(parents=True, exist_ok=True)
+    cases = []
+    for side in (".lock", "-wal", "-journal", "-shm"):
+        path = good_database(folder / f"planted{side.replace('.', '_')}.db")
+        Path(str(path) + side).symlink_to(victim)
+        cases.append(Case(f"link{side}", path))
+    if hasattr(os, "mkfifo"):
+        path = good_database(folder / "planted-fifo-lock.db")
+        os.mkfifo(str(path) + ".lock")
+        cases.append(Case("fifo.lock", path))
+    return cases

@@ -25,7 +25,7 @@ MAX_ZIP_ENTRIES = 2000  # parts in a .docx (a typical one has 10 to 60)
 MAX_INFLATED_BYTES = 100 * MB  # all parts of a .docx together, inflated
 MAX_XML_BYTES = 32 * MB  # the XML parts of a .docx together, inflated
 MAX_XML_TAGS = 1_000_000  # XML elements in a .docx (about 30 per paragraph)
-MAX_CHARS = 1_000_000  # characters of report text (about 1,600 pages of GB/T 9704)
+MAX_CHARS = 300_000  # characters of report text (about 500 pages of GB/T 9704; export takes ~5 s)
 MAX_PARAGRAPHS = 20_000  # non-empty paragraphs, or sections plus items of a data file
 MAX_JSON_DEPTH = 32  # nesting of a data file (the format itself needs 5)
 # MAX_PAGE_LIMIT (10,000, page_limit of a data file) lives in models.exchange, which checks it.

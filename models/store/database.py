@@ -84,6 +84,13 @@ def check_regular(path: Path) -> None:
         raise StorageEnvironmentError(f"“{path}”是文件夹，不是报告库文件。")
     if not stat.S_ISREG(st.st_mode):
         raise DatabaseDamagedError(f"“{path}”不是普通文件（可能是设备或管道），不是天报的报告库，程序没有读取它。")
+    # SQLite writes into -wal/-journal beside the file: a symlink there (a foreign folder may hold one)
+    # would have it overwrite whatever file the link points to.
+    for side in ("-wal", "-shm", "-journal"):
+        other = Path(str(path) + side)
+        if os.path.islink(other) or (other.exists() and not other.is_file()):
+            raise DatabaseUntrustedError(
+                f"报告库旁的 {other.name} 不是普通文件（是链接或特殊文件），为安全起见不打开此报告库，也没有改动任何文件。")
 
 
 @dataclass(frozen=True)

@@ -293,3 +293,20 @@ def test_read_commands_work_on_read_only_media_and_a_full_disk(public_dir, mode,
     import shutil
 
     shutil.rmtree(out_dir)
+
+
+@pytest.mark.skipif(not hasattr(os, "symlink"), reason="symlinks")
+def test_links_planted_beside_a_database_never_make_us_write_through_them(tmp_path):
+    from tests.hostile_files import planted_side_files
+
+    victim = tmp_path / "important.docx"
+    victim.write_bytes(b"the user's own file " * 100)
+    folder = tmp_path / "usb"
+    cases = planted_side_files(folder, victim)
+    before = fingerprint(folder)
+    for case in cases:
+        with pytest.raises(StoreError):
+            store, _readonly = open_store(case.path)
+            store.close()
+        assert victim.read_bytes() == b"the user's own file " * 100, case.name
+    assert fingerprint(folder) == before
