@@ -176,7 +176,8 @@ class Store(SnapshotsMixin):
             "ORDER BY updated DESC, id DESC",
             params,
         ).fetchall()
-        return [ReportSummary(r[0], _as_text(r[1]), _as_text(r[2]), _as_text(r[3]), r[4]) for r in rows]
+        return [ReportSummary(r[0], _as_text(r[1]), _as_text(r[2]), _as_text(r[3]),
+                              None if r[4] is None else _as_text(r[4])) for r in rows]
 
     def load(self, report_id: int) -> Report:
         """The report as stored; values no Tianbao writes (a BLOB title, a bad date) refuse it, never crash."""

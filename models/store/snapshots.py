@@ -12,6 +12,7 @@ from models.store.database import (
     DatabaseDamagedError,
     ReportNotFound,
     SnapshotInfo,
+    _as_text,
     classify,
 )
 
@@ -88,7 +89,8 @@ class SnapshotsMixin:
             "ORDER BY id DESC",
             [report_id],
         ).fetchall()
-        return [SnapshotInfo(*r) for r in rows]
+        return [SnapshotInfo(r[0], r[1], _as_text(r[2]), _as_text(r[3]), r[4] if isinstance(r[4], int) else 0,
+                             _as_text(r[5])) for r in rows]
 
     def load_snapshot(self, snapshot_id: int) -> Report:
         row = self.db.execute("SELECT data FROM snapshots WHERE id=?", [snapshot_id]).fetchone()

@@ -1,0 +1,31 @@
+"""The window over a schema-valid file holding values no Tianbao writes: clear messages, never a traceback."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.hostile_files import ODD_VALUES_SQL, odd_values_database
+
+
+@pytest.mark.parametrize("name", sorted(ODD_VALUES_SQL))
+def test_window_lists_opens_copies_and_deletes_odd_reports(qtbot, tmp_path, open_window, dialogs, name):
+    from ui.dialogs.history_dialog import HistoryDialog
+    from ui.dialogs.trash_dialog import TrashDialog
+
+    path = odd_values_database(tmp_path, name)
+    w = open_window(path)
+    rids = [r.id for r in w.store.list_reports()] + [r.id for r in w.store.list_reports(deleted=True)]
+    assert rids
+    for rid in rids:
+        w.open_report(rid)
+        w.report_list.select(rid)
+        w.copy_report()
+        history = HistoryDialog(w.store, rid, w, confirm=dialogs.confirm, error=dialogs.error)
+        qtbot.addWidget(history)
+        history.reload()
+    trash = TrashDialog(w.store, w.kind_names, w)
+    qtbot.addWidget(trash)
+    trash.reload()
+    w.report_list.select(rids[0])
+    w.delete_report()
+    assert all("Traceback" not in e for e in dialogs.errors)
