@@ -29,3 +29,20 @@ def test_window_lists_opens_copies_and_deletes_odd_reports(qtbot, tmp_path, open
     w.report_list.select(rids[0])
     w.delete_report()
     assert all("Traceback" not in e for e in dialogs.errors)
+
+
+def test_paste_import_over_the_text_cap_says_so_and_cannot_be_accepted(qtbot):
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from models.importers.limits import MAX_PARAGRAPHS
+    from ui.dialogs.paste_dialog import PasteImportDialog
+
+    dlg = PasteImportDialog()
+    qtbot.addWidget(dlg)
+    dlg.edit.setPlainText("一是抓学习。\n" * (MAX_PARAGRAPHS + 5))
+    dlg._parse()
+    assert dlg.report is None and "不像一份报告" in dlg.summary.text()
+    assert not dlg.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled()
+    dlg.edit.setPlainText("一、主要工作\n一是抓学习。")
+    dlg._parse()
+    assert dlg.report is not None
