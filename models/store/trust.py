@@ -60,6 +60,14 @@ def normalise_sql(sql: str | None) -> str | None:
 
 Schema = frozenset  # of (type, name, tbl_name, normalised sql)
 
+# sqlite-utils makes its _sqlite_migrations table itself; another 4.x release may spell it differently.
+# Any plain spelling is accepted (columns with a type, a unique index): nothing in it can run.
+_MIGRATIONS_TABLE = re.compile(
+    r"create table _sqlite_migrations\((?:id integer primary key|migration_set text|name text|applied_at text)"
+    r"(?:,(?:id integer primary key|migration_set text|name text|applied_at text))*\)\Z")
+_MIGRATIONS_INDEX = re.compile(r"create unique index \w+ on _sqlite_migrations\(migration_set,name\)\Z")
+MIGRATIONS_ROW = ("table", "_sqlite_migrations", "_sqlite_migrations", "<sqlite-utils>")
+
 
 def schema_of(conn: sqlite3.Connection) -> Schema:
     """The file's schema as comparable rows; SQLite's own statistics tables are left out when genuine."""
@@ -67,6 +75,12 @@ def schema_of(conn: sqlite3.Connection) -> Schema:
     for typ, name, tbl, sql in conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_master"):
         norm = normalise_sql(sql)
         if typ == "table" and name in _INTERNAL_TABLES and norm == _INTERNAL_TABLES[name]:
+            continue
+        if typ == "table" and name == "_sqlite_migrations" and norm and _MIGRATIONS_TABLE.match(norm):
+            rows.add(MIGRATIONS_ROW)
+            continue
+        if typ == "index" and tbl == "_sqlite_migrations" and norm and _MIGRATIONS_INDEX.match(norm):
+            rows.add(("index", "<sqlite-utils>", tbl, "<sqlite-utils>"))
             continue
         rows.add((typ, name, tbl, norm))
     return frozenset(rows)
@@ -109,8 +123,7 @@ def _recorded(conn: sqlite3.Connection, schema: Schema, reference: Schema) -> tu
 
     applied: tuple[str, ...] = ()
     version = None
-    mig_sql = _table_sql(schema, "_sqlite_migrations")
-    if mig_sql is not None and mig_sql == _table_sql(reference, "_sqlite_migrations"):
+    if MIGRATIONS_ROW in schema:
         applied = tuple(r[0] for r in conn.execute(
             "SELECT name FROM _sqlite_migrations WHERE migration_set=? ORDER BY rowid", [MIGRATION_SET]))
     meta_sql = _table_sql(schema, "meta")

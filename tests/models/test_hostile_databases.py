@@ -310,3 +310,29 @@ def test_links_planted_beside_a_database_never_make_us_write_through_them(tmp_pa
             store.close()
         assert victim.read_bytes() == b"the user's own file " * 100, case.name
     assert fingerprint(folder) == before
+
+
+def _respell_migrations_table(path: Path, columns: str) -> None:
+    conn = sqlite3.connect(path)
+    conn.executescript(f"""
+        ALTER TABLE _sqlite_migrations RENAME TO old_migrations;
+        CREATE TABLE _sqlite_migrations ({columns});
+        INSERT INTO _sqlite_migrations(id, migration_set, name, applied_at)
+            SELECT id, migration_set, name, applied_at FROM old_migrations;
+        DROP TABLE old_migrations;
+        CREATE UNIQUE INDEX another_name ON _sqlite_migrations (migration_set, name);
+    """)
+    conn.close()
+
+
+def test_another_sqlite_utils_spelling_of_its_own_table_is_trusted_anything_more_is_not(tmp_path):
+    plain = good_database(tmp_path / "plain.db")
+    _respell_migrations_table(plain, "id INTEGER PRIMARY KEY, migration_set TEXT, name TEXT, applied_at TEXT")
+    Store(plain).close()
+    extra = good_database(tmp_path / "extra.db")
+    _respell_migrations_table(extra, "id INTEGER PRIMARY KEY, migration_set TEXT, name TEXT, applied_at TEXT, "
+                                     "note TEXT DEFAULT (hex(randomblob(9)))")
+    data = extra.read_bytes()
+    with pytest.raises(DatabaseUntrustedError):
+        Store(extra)
+    assert extra.read_bytes() == data
