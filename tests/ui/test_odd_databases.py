@@ -46,3 +46,31 @@ def test_paste_import_over_the_text_cap_says_so_and_cannot_be_accepted(qtbot):
     dlg.edit.setPlainText("一、主要工作\n一是抓学习。")
     dlg._parse()
     assert dlg.report is not None
+
+
+def test_open_other_file_and_the_start_up_database_both_pass_the_trust_check(qapp, tmp_path):
+    from tests.hostile_files import fingerprint, good_database, untrusted_database
+    from ui.dialogs.open_errors import OPEN_OTHER, QUIT, open_with_recovery
+
+    bad_folder = tmp_path / "usb"
+    bad_folder.mkdir()
+    bad = untrusted_database(bad_folder, "trigger-wipes-on-meta-write")
+    before = fingerprint(bad_folder)
+    good = good_database(tmp_path / "good.db")
+    asked = []
+
+    def ask(parent, title, text, choices):
+        asked.append(title)
+        return OPEN_OTHER if len(asked) == 1 else QUIT
+
+    # Start-up on the foreign file: refused, explained; 打开其他文件 then opens a genuine one.
+    store = open_with_recovery(bad, ask=ask, other=lambda _p: str(good))
+    assert store is not None and store.path == good and asked == ["报告库含有不明内容"]
+    store.close()
+    # 打开其他文件 choosing the foreign file: refused the same way, nothing opened.
+    asked.clear()
+    damaged = tmp_path / "damaged.db"
+    damaged.write_bytes(b"not a database" * 100)
+    assert open_with_recovery(damaged, ask=ask, other=lambda _p: str(bad)) is None
+    assert asked == ["报告库已损坏", "报告库含有不明内容"]
+    assert fingerprint(bad_folder) == before
