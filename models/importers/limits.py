@@ -18,8 +18,8 @@ from models.exchange import MAX_PAGE_LIMIT  # noqa: F401 - re-exported
 from models.importers.errors import ParseError
 
 MB = 1024 * 1024
-MAX_TEXT_BYTES = 8 * MB  # .txt
-MAX_JSON_BYTES = 16 * MB  # .json data file
+MAX_TEXT_BYTES = 4 * MB  # .txt (300,000 characters are at most 1.2 MB in any encoding)
+MAX_JSON_BYTES = 8 * MB  # .json data file (even with every character escaped as \uXXXX)
 MAX_DOCX_BYTES = 50 * MB  # .docx as stored (photos count)
 MAX_ZIP_ENTRIES = 2000  # parts in a .docx (a typical one has 10 to 60)
 MAX_INFLATED_BYTES = 100 * MB  # all parts of a .docx together, inflated
