@@ -102,8 +102,10 @@ def known_schemas() -> tuple[tuple[tuple[str, ...], str | None, Schema], ...]:
     for k in range(len(names) + 1):
         db = Database(memory=True)
         try:
-            if k:
-                migrations.apply(db, stop_before=names[k]) if k < len(names) else migrations.apply(db)
+            if k == len(names):
+                migrations.apply(db)
+            elif k:
+                migrations.apply(db, stop_before=names[k])
             row = None
             if "meta" in db.table_names():
                 row = db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
