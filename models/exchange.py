@@ -231,6 +231,8 @@ def load_file(path: str | os.PathLike) -> Report:
 
     name = Path(path).name
     raw = limits.read_bounded(path, limits.MAX_JSON_BYTES, "报告数据文件")
+    if raw.count(b"{") + raw.count(b"[") > limits.MAX_JSON_BRACKETS:  # before parsing: millions of tiny objects
+        raise ExchangeError(f"文件 {name} 的结构过于复杂（超过 {limits.MAX_JSON_BRACKETS:,} 个对象或列表），不像一份报告，没有导入")
     try:
         data = json.loads(raw.decode("utf-8-sig"), parse_int=_int, parse_float=_float, parse_constant=_constant)
     except UnicodeDecodeError:

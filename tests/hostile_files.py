@@ -274,6 +274,7 @@ def import_cases(folder: Path) -> list[Case]:
     js("attachments-dict.json", attachments={"a": 1})
     js("too-many-sections.json", sections=[{"heading": "一"}] * (limits.MAX_PARAGRAPHS + 5))
     js("too-many-chars.json", title="字" * (limits.MAX_CHARS + 5))
+    put("million-objects.json", "[" + "{}," * ((limits.MAX_JSON_BYTES - 10) // 3) + "{}]")
     put("top-list.json", "[]")
     put("top-string.json", '"tianbao.report"')
     put("top-null.json", "null")

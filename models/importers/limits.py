@@ -19,7 +19,7 @@ from models.importers.errors import ParseError
 
 MB = 1024 * 1024
 MAX_TEXT_BYTES = 4 * MB  # .txt (300,000 characters are at most 1.2 MB in any encoding)
-MAX_JSON_BYTES = 8 * MB  # .json data file (even with every character escaped as \uXXXX)
+MAX_JSON_BYTES = 4 * MB  # .json data file (even with every character escaped as \uXXXX)
 MAX_DOCX_BYTES = 50 * MB  # .docx as stored (photos count)
 MAX_ZIP_ENTRIES = 2000  # parts in a .docx (a typical one has 10 to 60)
 MAX_INFLATED_BYTES = 100 * MB  # all parts of a .docx together, inflated
@@ -28,6 +28,7 @@ MAX_XML_TAGS = 1_000_000  # XML elements in a .docx (about 30 per paragraph)
 MAX_CHARS = 300_000  # characters of report text (about 500 pages of GB/T 9704; export takes ~5 s)
 MAX_PARAGRAPHS = 20_000  # non-empty paragraphs, or sections plus items of a data file
 MAX_JSON_DEPTH = 32  # nesting of a data file (the format itself needs 5)
+MAX_JSON_BRACKETS = 100_000  # { and [ in a data file (one per section or item, and a few more)
 # MAX_PAGE_LIMIT (10,000, page_limit of a data file) lives in models.exchange, which checks it.
 MAX_INT_DIGITS = 15  # digits of any number in a data file
 
