@@ -13,7 +13,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from models.exchange import ExchangeError  # noqa: E402
 from models.importers.dispatch import read_report_file  # noqa: E402
 from models.store import Store, _open_for_checks, check_schema, known_schemas  # noqa: E402
-from tests.hostile_files import good_database, import_cases  # noqa: E402
+from tests.hostile_dbs import good_database  # noqa: E402
+from tests.hostile_files import import_cases  # noqa: E402
 
 
 def peak_mb() -> float:

@@ -22,17 +22,17 @@ from models.store import (
     known_schemas,
 )
 from tests.conftest import ROOT
-from tests.hostile_files import (
+from tests.hostile_dbs import (
     ODD_VALUES_SQL,
     UNTRUSTED_SQL,
     damaged_databases,
-    fingerprint,
     good_database,
     odd_values_database,
     schema1_with_trigger,
     untrusted_database,
     wal_carrying_trigger,
 )
+from tests.hostile_files import fingerprint
 
 # Cases whose SQL would hang or fill the disk if it ever ran: exercised only in a child with a timeout.
 DANGEROUS = {"trigger-loops-for-ever", "trigger-grows-file"}
@@ -297,7 +297,7 @@ def test_read_commands_work_on_read_only_media_and_a_full_disk(public_dir, mode,
 
 @pytest.mark.skipif(not hasattr(os, "symlink"), reason="symlinks")
 def test_links_planted_beside_a_database_never_make_us_write_through_them(tmp_path):
-    from tests.hostile_files import planted_side_files
+    from tests.hostile_dbs import planted_side_files
 
     victim = tmp_path / "important.docx"
     victim.write_bytes(b"the user's own file " * 100)

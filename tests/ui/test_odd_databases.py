@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.hostile_files import ODD_VALUES_SQL, odd_values_database
+from tests.hostile_dbs import ODD_VALUES_SQL, odd_values_database
 
 
 @pytest.mark.parametrize("name", sorted(ODD_VALUES_SQL))
@@ -49,7 +49,8 @@ def test_paste_import_over_the_text_cap_says_so_and_cannot_be_accepted(qtbot):
 
 
 def test_open_other_file_and_the_start_up_database_both_pass_the_trust_check(qapp, tmp_path):
-    from tests.hostile_files import fingerprint, good_database, untrusted_database
+    from tests.hostile_dbs import good_database, untrusted_database
+    from tests.hostile_files import fingerprint
     from ui.dialogs.open_errors import OPEN_OTHER, QUIT, open_with_recovery
 
     bad_folder = tmp_path / "usb"
