@@ -245,7 +245,8 @@ def load_file(path: str | os.PathLike) -> Report:
         raise ExchangeError(f"文件 {name} 的内容嵌套超过 {limits.MAX_JSON_DEPTH} 层，不是天报报告数据文件")
     report = report_from_data(data)
     limits.check_text_size(_all_text(report), name)
-    if sum(1 + len(s.items) for s in report.sections) + len(report.attachments) > limits.MAX_PARAGRAPHS:
+    signers = len(report.letterhead.signers) if report.letterhead is not None else 0
+    if sum(1 + len(s.items) for s in report.sections) + len(report.attachments) + signers > limits.MAX_PARAGRAPHS:
         raise ExchangeError(f"文件 {name} 超过 {limits.MAX_PARAGRAPHS:,} 个部分和条目，不像一份报告，没有导入")
     return report
 
@@ -286,4 +287,9 @@ def _all_text(report: Report) -> str:
     for s in report.sections:
         parts += [s.heading, s.intro, *(i.lead + i.body for i in s.items)]
     parts += [a.title + a.body for a in report.attachments]
+    if report.letterhead is not None:
+        lh = report.letterhead
+        parts += [lh.mark, lh.number, lh.copy_no, lh.secrecy, lh.urgency, *lh.signers]
+    if report.record is not None:
+        parts += [report.record.cc, report.record.issuer]
     return "\n".join(parts)

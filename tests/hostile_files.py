@@ -271,6 +271,8 @@ def import_cases(folder: Path) -> list[Case]:
     js("attachments-dict.json", attachments={"a": 1})
     js("too-many-sections.json", sections=[{"heading": "一"}] * (limits.MAX_PARAGRAPHS + 5))
     js("too-many-chars.json", title="字" * (limits.MAX_CHARS + 5))
+    js("too-many-signers.json", letterhead={"signers": ["张"] * (limits.MAX_PARAGRAPHS + 5)})
+    js("huge-letterhead.json", letterhead={"mark": "局" * (limits.MAX_CHARS + 5)})
     put("million-objects.json", "[" + "{}," * ((limits.MAX_JSON_BYTES - 10) // 3) + "{}]")
     put("top-list.json", "[]")
     put("top-string.json", '"tianbao.report"')
