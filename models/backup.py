@@ -65,8 +65,17 @@ def list_backups(db_path: str | Path) -> list[BackupInfo]:
 
 
 def next_sequence(db_path: str | Path) -> int:
-    """One more than the highest sequence number in the backups folder."""
-    return max((b.seq for b in list_backups(db_path)), default=0) + 1
+    """One more than the highest sequence number of any name in the backups folder (links and leftovers too,
+    so a new backup never writes through a name someone placed there)."""
+    highest = 0
+    try:
+        for p in backup_dir(db_path).iterdir():
+            m = _DAILY.match(p.name) or _BEFORE.match(p.name)
+            if m and m[1]:
+                highest = max(highest, int(m[1]))
+    except OSError:
+        pass
+    return highest + 1
 
 
 def daily_backup(store_or_path: Store | str | Path, now: _dt.datetime | None = None,

@@ -141,3 +141,14 @@ def test_store_snapshots_with_times_going_back_keep_the_newest(db_path):
     store.db.conn.commit()
     assert store.purge_trash(now=_dt.datetime(2030, 1, 1).astimezone()) == 0
     store.close()
+
+
+def test_a_dangling_link_with_the_next_backup_name_is_never_written_through(db_path, tmp_path):
+    store = _store(db_path)
+    folder = backup_dir(db_path)
+    folder.mkdir()
+    target = tmp_path / "elsewhere.db"
+    (folder / "tianbao-0001-2026-12-05.db").symlink_to(target)  # dangling: not listed as a backup
+    made = daily_backup(store, now=DAY)
+    assert made.name.startswith("tianbao-0002-") and not target.exists()
+    store.close()
