@@ -32,6 +32,7 @@ class ChineseArgumentParser(argparse.ArgumentParser):
 
 
 def _open_store(args, *, readonly: bool = False):
+    """list, dump, check and export open read-only: they never write, also on read-only media or a full disk."""
     from models.paths import default_db
     from models.store import Store
 
@@ -49,10 +50,12 @@ def _report_id(text: str) -> int:
 
 
 def cmd_list(args) -> int:
+    from models.paths import default_db
     from models.templates import template_names
 
-    store = _open_store(args)
-    rows = store.list_reports()
+    path = Path(args.db) if args.db else default_db()
+    # No file yet: no reports, and listing them creates nothing.
+    rows = _open_store(args, readonly=True).list_reports() if path.exists() else []
     if args.json:
         print(json.dumps([{"id": r.id, "kind": r.kind, "title": r.title, "updated": r.updated} for r in rows],
                          ensure_ascii=False, indent=2))
@@ -67,7 +70,7 @@ def cmd_list(args) -> int:
 def cmd_dump(args) -> int:
     from models.exchange import dump_file
 
-    store = _open_store(args)
+    store = _open_store(args, readonly=True)
     report = store.load(_report_id(args.id))
     dump_file(report, args.output)
     return 0
@@ -88,19 +91,12 @@ def cmd_export(args) -> int:
     from export.backends import exporter_for
 
     kind, export = exporter_for(args.output)  # .pdf, .docx or .ofd; anything else is refused before any work
-    store = _open_store(args)
+    store = _open_store(args, readonly=True)  # a read-only command never writes the database
     report = store.load(_report_id(args.id))
     result = export(report, args.output, taoda=args.taoda)
     for w in result.warnings:
         print(f"提示：{w}", file=sys.stderr)
     print(f"已导出 {result.pages} 页（{kind}）：{args.output}", file=sys.stderr)
-    try:
-        store.snapshot(report.id, "导出PDF")  # history.REASON_EXPORT: what was handed in, kept whatever the format
-    except Exception as e:  # noqa: BLE001 - a failed snapshot must not fail the export
-        from models.store import StoreError
-
-        if not isinstance(e, StoreError):
-            raise
     return 0
 
 
@@ -108,7 +104,7 @@ def cmd_check(args) -> int:
     from export.facts import typeset_facts
     from models.checks import run_checks
 
-    store = _open_store(args)
+    store = _open_store(args, readonly=True)
     report = store.load(_report_id(args.id))
     findings = run_checks(report, typeset_facts(report))
     if args.json:

@@ -12,6 +12,7 @@ from typing import Any
 from models.report import NUMBERING_STYLES, Attachment, Item, Letterhead, Record, Report, Section
 
 FORMAT = "tianbao.report"
+MAX_PAGE_LIMIT = 10_000  # = models.importers.limits.MAX_PAGE_LIMIT (imported there: limits imports this module)
 VERSION = 2  # 2 adds the official-document frame: recipient, attachments, letterhead, record, seal
 
 
@@ -104,9 +105,21 @@ def frame_from_data(data: dict, report: Report) -> None:
         report.record = Record(cc=_text(rec, "cc", "版记"), issuer=_text(rec, "issuer", "版记"),
                                date=_date(rec.get("date"), "版记的印发"))
     seal = data.get("seal", False)
+    if seal is None:
+        seal = False
     if not isinstance(seal, bool):
         raise ExchangeError("“seal”应为 true 或 false")
     report.seal = seal
+
+
+def _bool(d: dict, key: str, where: str) -> bool:
+    """Strict: a JSON true/false; the string "false" is not read as true, nor 0/1 as a choice."""
+    v = d.get(key, False)
+    if v is None:
+        return False
+    if not isinstance(v, bool):
+        raise ExchangeError(f"{where}的“{key}”应为 true 或 false")
+    return v
 
 
 def _text(d: dict, key: str, where: str) -> str:
@@ -114,7 +127,7 @@ def _text(d: dict, key: str, where: str) -> str:
     if v is None:
         return ""
     if not isinstance(v, str):
-        raise ExchangeError(f"{where}的“{key}”应为文字")
+        raise ExchangeError(f"{where}的“{key}”应为文字" if where else f"“{key}”应为文字")
     return _valid_unicode(v)
 
 
@@ -136,7 +149,7 @@ def sections_from_data(data: Any, where: str = "") -> list[Section]:
         if not isinstance(s, dict):
             raise ExchangeError(f"{w}格式不正确")
         numbering = s.get("numbering", "yishi")
-        if numbering not in NUMBERING_STYLES:
+        if not isinstance(numbering, str) or numbering not in NUMBERING_STYLES:
             raise ExchangeError(f"{w}的编号方式“{numbering}”无法识别")
         items_data = s.get("items", [])
         if not isinstance(items_data, list):
@@ -150,7 +163,7 @@ def sections_from_data(data: Any, where: str = "") -> list[Section]:
             Section(
                 heading=_text(s, "heading", w),
                 numbering=numbering,
-                run_on=bool(s.get("run_on", False)),
+                run_on=_bool(s, "run_on", w),
                 intro=_text(s, "intro", w),
                 items=items,
             )
@@ -163,20 +176,15 @@ def report_from_data(data: Any) -> Report:
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise ExchangeError("不是天报报告数据文件（缺少 format: tianbao.report）")
     version = data.get("version")
-    if not isinstance(version, int) or version < 1:
+    if isinstance(version, bool) or not isinstance(version, int) or version < 1:
         raise ExchangeError("报告数据文件的版本号不正确")
     if version > VERSION:
         raise ExchangeError(f"报告数据文件版本为 {version}，本程序只支持到版本 {VERSION}，请升级天报")
-    date = None
-    raw_date = data.get("date")
-    if raw_date:
-        try:
-            date = _dt.date.fromisoformat(str(raw_date))
-        except ValueError:
-            raise ExchangeError(f"日期“{raw_date}”格式不正确，应为 2026-11-26 的形式") from None
+    date = _date(data.get("date"), "")
     page_limit = data.get("page_limit")
-    if page_limit is not None and (not isinstance(page_limit, int) or page_limit < 1):
-        raise ExchangeError("页数上限应为正整数")
+    if page_limit is not None and (isinstance(page_limit, bool) or not isinstance(page_limit, int)
+                                   or not 1 <= page_limit <= MAX_PAGE_LIMIT):
+        raise ExchangeError(f"页数上限应为 1 到 {MAX_PAGE_LIMIT} 之间的整数")
     report = Report(
         kind=_text(data, "kind", "") or "blank",
         title=_text(data, "title", ""),
@@ -218,14 +226,70 @@ def dump_file(report: Report, path: str | os.PathLike) -> None:
 
 
 def load_file(path: str | os.PathLike) -> Report:
+    """A data file: a regular file of at most MAX_JSON_BYTES, strict JSON, bounded nesting and numbers."""
+    from models.importers import limits
+
+    name = Path(path).name
+    raw = limits.read_bounded(path, limits.MAX_JSON_BYTES, "报告数据文件")
+    if raw.count(b"{") + raw.count(b"[") > limits.MAX_JSON_BRACKETS:  # before parsing: millions of tiny objects
+        raise ExchangeError(f"文件 {name} 的结构过于复杂（超过 {limits.MAX_JSON_BRACKETS:,} 个对象或列表），不像一份报告，没有导入")
     try:
-        raw = Path(path).read_bytes()
-    except FileNotFoundError:
-        raise ExchangeError(f"找不到文件：{path}") from None
-    except OSError as e:
-        raise ExchangeError(f"无法读取文件 {path}：{e.strerror}") from None
-    try:
-        data = json.loads(raw.decode("utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as e:
-        raise ExchangeError(f"文件 {Path(path).name} 不是有效的报告数据文件（{e.__class__.__name__}）") from None
-    return report_from_data(data)
+        data = json.loads(raw.decode("utf-8-sig"), parse_int=_int, parse_float=_float, parse_constant=_constant)
+    except UnicodeDecodeError:
+        raise ExchangeError(f"文件 {name} 不是有效的报告数据文件（不是 UTF-8 编码）") from None
+    except json.JSONDecodeError as e:
+        raise ExchangeError(f"文件 {name} 不是有效的报告数据文件（第 {e.lineno} 行第 {e.colno} 列格式有误）") from None
+    except RecursionError:
+        raise ExchangeError(f"文件 {name} 的内容嵌套层次过深，不是天报报告数据文件") from None
+    if _depth(data) > limits.MAX_JSON_DEPTH:
+        raise ExchangeError(f"文件 {name} 的内容嵌套超过 {limits.MAX_JSON_DEPTH} 层，不是天报报告数据文件")
+    report = report_from_data(data)
+    limits.check_text_size(_all_text(report), name)
+    signers = len(report.letterhead.signers) if report.letterhead is not None else 0
+    if sum(1 + len(s.items) for s in report.sections) + len(report.attachments) + signers > limits.MAX_PARAGRAPHS:
+        raise ExchangeError(f"文件 {name} 超过 {limits.MAX_PARAGRAPHS:,} 个部分和条目，不像一份报告，没有导入")
+    return report
+
+
+def _int(text: str) -> int:
+    from models.importers.limits import MAX_INT_DIGITS
+
+    if len(text.lstrip("-")) > MAX_INT_DIGITS:
+        raise ExchangeError(f"报告数据文件中的数字过长（超过 {MAX_INT_DIGITS} 位）")
+    return int(text)
+
+
+def _float(text: str) -> float:
+    if len(text) > 40:
+        raise ExchangeError("报告数据文件中的数字过长")
+    return float(text)
+
+
+def _constant(text: str) -> float:
+    raise ExchangeError(f"报告数据文件中不能有 {text}")
+
+
+def _depth(data: Any) -> int:
+    """Nesting depth of parsed JSON, without recursion."""
+    deepest, stack = 0, [(data, 1)]
+    while stack:
+        node, d = stack.pop()
+        deepest = max(deepest, d)
+        if isinstance(node, dict):
+            stack.extend((v, d + 1) for v in node.values())
+        elif isinstance(node, list):
+            stack.extend((v, d + 1) for v in node)
+    return deepest
+
+
+def _all_text(report: Report) -> str:
+    parts = [report.title, report.preamble, report.closing, report.signature, report.recipient]
+    for s in report.sections:
+        parts += [s.heading, s.intro, *(i.lead + i.body for i in s.items)]
+    parts += [a.title + a.body for a in report.attachments]
+    if report.letterhead is not None:
+        lh = report.letterhead
+        parts += [lh.mark, lh.number, lh.copy_no, lh.secrecy, lh.urgency, *lh.signers]
+    if report.record is not None:
+        parts += [report.record.cc, report.record.issuer]
+    return "\n".join(parts)

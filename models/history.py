@@ -15,6 +15,7 @@ SNAPSHOT_EVERY_SECONDS = 600  # a snapshot after each 10 minutes of editing
 MAX_PARTS = 3  # more changes than this are summed up with 等
 KEEP_ALL_DAYS = 3  # every snapshot of the last days is kept; before that, the last of each day
 KEPT_REASONS = (REASON_EXPORT, REASON_BEFORE_RESTORE)  # what was handed in, and what a restore replaced
+KEEP_RECENT = 30  # the newest snapshots by sequence are never thinned, whatever the clock says (5 hours of editing)
 
 
 def restored_reason(snapshot_created: str) -> str:
@@ -37,7 +38,12 @@ def should_snapshot(last_snapshot_time: _dt.datetime | None, now: _dt.datetime, 
         return False
     if last_snapshot_time is None:
         return True
-    return (now - last_snapshot_time).total_seconds() >= SNAPSHOT_EVERY_SECONDS
+    try:
+        elapsed = (now - last_snapshot_time).total_seconds()
+    except TypeError:  # one time with a zone, one without
+        elapsed = (now.replace(tzinfo=None) - last_snapshot_time.replace(tzinfo=None)).total_seconds()
+    # A clock that went back (elapsed < 0) must not stop snapshots until it catches up again.
+    return elapsed < 0 or elapsed >= SNAPSHOT_EVERY_SECONDS
 
 
 def copy_content(source: Report, target: Report) -> None:
@@ -126,24 +132,40 @@ def summarize_change(old: Report | None, new: Report) -> str:
     return line + (f"（字数 {delta:+d}）" if delta else "")
 
 
-def snapshots_to_prune(snapshots: list, now: _dt.datetime, keep_all_days: int = KEEP_ALL_DAYS) -> list[int]:
+def snapshots_to_prune(snapshots: list, now: _dt.datetime, keep_all_days: int = KEEP_ALL_DAYS,
+                       keep_recent: int | None = None) -> list[int]:
     """Ids of snapshots that thinning may remove, so 10-minute snapshots do not pile up for ever.
 
-    Kept: everything of the last ``keep_all_days`` days, every export and pre-restore version,
-    restores, and the last snapshot of each older day. ``snapshots`` are SnapshotInfo-like.
+    Kept: the newest ``keep_recent`` by sequence (id), whatever their times say, so a clock that
+    jumped either way never thins today's work; everything of the last ``keep_all_days`` days;
+    every export, pre-restore version and restore; a snapshot whose time cannot be read; and the
+    newest (by sequence) snapshot of each older day. ``snapshots`` are SnapshotInfo-like.
     """
+    keep_recent = KEEP_RECENT if keep_recent is None else keep_recent
+    ordered = sorted(snapshots, key=lambda s: s.id, reverse=True)
+    protected = {s.id for s in ordered[:keep_recent]}
     cutoff = now - _dt.timedelta(days=keep_all_days)
-    last_of_day: dict[_dt.date, tuple[str, int]] = {}
+    newest_of_day: dict[_dt.date, int] = {}
     old = []
-    for s in snapshots:
-        when = _dt.datetime.fromisoformat(s.created)
-        if when.tzinfo is not None and cutoff.tzinfo is None:
-            when = when.replace(tzinfo=None)
-        if when >= cutoff or s.reason in KEPT_REASONS or s.reason.startswith("已恢复自"):
+    for s in ordered:
+        when = _time(s.created)
+        if when is None or s.id in protected or s.reason in KEPT_REASONS or s.reason.startswith("已恢复自"):
+            continue
+        if _naive(when, cutoff) >= _naive(cutoff, when):
             continue
         old.append(s)
-        day = when.date()
-        if day not in last_of_day or (s.created, s.id) > last_of_day[day]:
-            last_of_day[day] = (s.created, s.id)
-    keep = {sid for _, sid in last_of_day.values()}
+        newest_of_day.setdefault(when.date(), s.id)  # ordered newest first
+    keep = set(newest_of_day.values())
     return sorted(s.id for s in old if s.id not in keep)
+
+
+def _time(text) -> _dt.datetime | None:
+    try:
+        return _dt.datetime.fromisoformat(text)
+    except (TypeError, ValueError):
+        return None
+
+
+def _naive(when: _dt.datetime, other: _dt.datetime) -> _dt.datetime:
+    """``when`` comparable with ``other``: both keep their zones only if both have one."""
+    return when.replace(tzinfo=None) if (when.tzinfo is None) != (other.tzinfo is None) else when

@@ -9,7 +9,7 @@ import socket
 from dataclasses import dataclass
 from pathlib import Path
 
-from models.store import StoreError
+from models.store import StorageEnvironmentError, StoreError
 
 if os.name == "nt":  # pragma: no cover - exercised on Windows only
     import msvcrt
@@ -94,6 +94,11 @@ def locked_message(info: LockInfo | None) -> str:
     )
 
 
+def _not_a_lock(path: Path) -> str:
+    return (f"报告库旁的 {path.name} 不是天报的锁文件（是链接或特殊文件），为安全起见不打开此报告库，"
+            "也没有改动任何文件。请删除它后再试。")
+
+
 class DatabaseLock:
     """Held for as long as a window edits the database; a crashed holder's lock frees itself."""
 
@@ -110,7 +115,7 @@ class DatabaseLock:
         if self._fd is not None:
             return
         for _ in range(5):
-            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+            fd = self._open()
             got = _try_os_lock(fd)
             if got is None:
                 got = self._fallback_check()
@@ -128,6 +133,23 @@ class DatabaseLock:
                 return
             os.close(fd)
         raise DatabaseLockedError(locked_message(None))
+
+    def _open(self) -> int:
+        """Open the lock file, never through a symlink or into a FIFO or device (a foreign folder may hold one:
+        writing our pid would truncate whatever file it points to)."""
+        import stat
+
+        try:
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0),
+                         0o644)
+        except OSError as e:
+            if os.path.islink(self.path):
+                raise StorageEnvironmentError(_not_a_lock(self.path)) from None
+            raise e
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            os.close(fd)
+            raise StorageEnvironmentError(_not_a_lock(self.path))
+        return fd
 
     def _fallback_check(self) -> bool:
         """Without OS locks: free unless a live process of this machine wrote the file."""

@@ -1,6 +1,6 @@
 """The Qt window; widgets read and write models, never SQL."""
 
-from ui.qt_compat import guard_bool_refcounts
+from ui.qt_compat import guard_refcounts
 
 # Before any window exists: PySide6 6.12 would otherwise abort a long session (see qt_compat).
-guard_bool_refcounts()
+guard_refcounts()

@@ -242,7 +242,11 @@ class MainWindow(QMainWindow):
         rid = self.report_list.current_id()
         if rid is None or self.readonly or not self.autosave.flush():
             return
-        old = self.store.load(rid)
+        try:
+            old = self.store.load(rid)
+        except StoreError as e:
+            self.dialogs.error(self, self.tr("复制为新报告"), str(e))
+            return
         use = False
         n = plan_count(old)
         if n:
@@ -277,7 +281,10 @@ class MainWindow(QMainWindow):
         rid = self.report_list.current_id()
         if rid is None or self.readonly:
             return
-        title = self.store.load(rid).title.replace("\n", "") or self.tr("（无标题）")
+        try:
+            title = self.store.load(rid).title.replace("\n", "") or self.tr("（无标题）")
+        except StoreError:  # a report whose data cannot be read may still be put in the 回收站
+            title = self.tr("（无法读取的报告）")
         if not self.dialogs.confirm(self, self.tr("删除报告"),
                                     self.tr("把“%1”移到回收站？之后可以在 报告 > 回收站 中恢复。").replace("%1", title),
                                     yes=self.tr("移到回收站"), no=self.tr("取消")):

@@ -1,10 +1,16 @@
-"""Work around a PySide6 6.12 bug: every Python-side Signal.emit() drops a reference to True.
+"""Work around PySide6 6.12 bugs: Signal.emit() drops a reference to True, calls returning None one to None.
 
 SignalInstance.emit() returns Py_True without taking a reference. On Python 3.12+ True is
 immortal and nothing happens; on 3.11 (Debian 12, Kylin, UOS) True's count runs down with every
 emit and the interpreter aborts ("bool_dealloc: deallocating True or False") after a few hundred
 edits — mid-session, not only at exit. When a probe shows the bug, True and False are given the
 immortality 3.12 gives them: a reference count so large no session can exhaust it.
+
+6.12.0 also returns None without a reference from nearly every call whose result is None
+(QAction.menu(), parentWidget() of a window, activeModalWidget(), setObjectName()...): 20,000 of
+them end the process with "none_dealloc". None gets the same guard. setup.cfg excludes 6.12.0;
+the guard stays for whoever installs it anyway, and tests/ui/test_qt_refcounts.py catches the next
+release that leaks.
 """
 
 from __future__ import annotations
@@ -33,6 +39,34 @@ def emit_leaks_true() -> bool:
     for _ in range(max(lost, 0)):
         ctypes.pythonapi.Py_IncRef(ctypes.py_object(True))
     return lost >= PROBE_EMITS
+
+
+def call_leaks_none() -> bool:
+    """True when a Qt call returning None loses a reference to None on this PySide6 and Python."""
+    probe = _Probe()
+    before = sys.getrefcount(None)
+    for _ in range(PROBE_EMITS):
+        probe.parent()
+    lost = before - sys.getrefcount(None)
+    for _ in range(max(lost, 0)):
+        ctypes.pythonapi.Py_IncRef(ctypes.py_object(None))
+    return lost >= PROBE_EMITS
+
+
+def guard_none_refcount() -> bool:
+    """Apply the None workaround if this PySide6 needs it; returns whether it did. Idempotent."""
+    if sys.version_info >= (3, 12) or sys.getrefcount(None) > IMMORTAL_REFS // 2:
+        return False
+    if not call_leaks_none():
+        return False
+    ctypes.c_ssize_t.from_address(id(None)).value += IMMORTAL_REFS
+    return True
+
+
+def guard_refcounts() -> list[str]:
+    """Both workarounds; returns the names of the objects that needed one (empty on a sound PySide6)."""
+    guarded = ["True", "False"] if guard_bool_refcounts() else []
+    return guarded + (["None"] if guard_none_refcount() else [])
 
 
 def guard_bool_refcounts() -> bool:

@@ -32,7 +32,10 @@ def when(iso: str, today: _dt.date | None = None, *, precise: bool = False) -> s
     """
     if not iso:
         return ""
-    t = _dt.datetime.fromisoformat(iso)
+    try:
+        t = _dt.datetime.fromisoformat(iso)
+    except (TypeError, ValueError):  # a time no Tianbao wrote (foreign file): show it as it is
+        return str(iso)[:40]
     today = today or _dt.date.today()
     if t.date() == today:
         return f"今天 {t:%H:%M:%S}" if precise else f"今天 {t:%H:%M}"

@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 import codecs
+import io
 import unicodedata
 import zipfile
 from pathlib import Path
 
-from models.exchange import ExchangeError
-
-
-class ParseError(ExchangeError):
-    """A file that cannot be read as report text; the message is for the user."""
-
+from models.importers import limits
+from models.importers.errors import ParseError
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le", "UTF-32"),
@@ -65,18 +62,34 @@ def _utf16_without_bom(raw: bytes) -> str:
 
 
 def _plausible_chinese(text: str) -> bool:
-    """GB18030 decodes almost any bytes; real reports use mostly the common GB2312 characters."""
+    """GB18030 decodes almost any bytes; real reports use mostly the common GB2312 characters.
+
+    Korean in EUC-KR decodes to common GB2312 characters too, but only to those whose first byte
+    is below 0xC9 (pinyin a to s): real Chinese text always has many above (是 在 一 有 中 这 作 展).
+    Japanese in EUC-JP decodes to kana, which Chinese reports do not use.
+    """
     wide = [ch for ch in text if ord(ch) > 0x7F]
     if not wide:
         return True
-    common = 0
+    common = high = hanzi = kana = 0
     for ch in wide:
         try:
-            ch.encode("gb2312")
+            code = ch.encode("gb2312")
         except UnicodeEncodeError:
             continue
         common += 1
-    return common >= 0.9 * len(wide)
+        if "\u3040" <= ch <= "\u30ff":
+            kana += 1
+        elif "\u4e00" <= ch <= "\u9fff":
+            hanzi += 1
+            high += code[0] >= 0xC9
+    if common < 0.9 * len(wide) or kana > 0.05 * len(wide):
+        return False
+    return hanzi < _SPREAD_MIN_HANZI or high >= _SPREAD_MIN_HIGH * hanzi
+
+
+_SPREAD_MIN_HANZI = 16  # below this, too few characters to judge the spread
+_SPREAD_MIN_HIGH = 0.08  # share of GB2312 characters from 0xC9 on; Chinese prose has 30 to 50 %
 
 
 def _clean(text: str) -> str:
@@ -89,15 +102,9 @@ def _clean(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
 
 
-def _read_bytes(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise ParseError(f"找不到文件：{path}") from None
-    except IsADirectoryError:
-        raise ParseError(f"“{path}”是文件夹，不是文件") from None
-    except OSError as e:
-        raise ParseError(f"无法读取文件 {path}：{e.strerror or e}") from None
+def _read_bytes(path: Path, limit: int = limits.MAX_TEXT_BYTES, what: str = "文本文件") -> bytes:
+    """A regular file of at most ``limit`` bytes (a FIFO or device is refused, never waited on)."""
+    return limits.read_bounded(path, limit, what)
 
 
 def read_text_file(path: str | Path) -> str:
@@ -106,15 +113,17 @@ def read_text_file(path: str | Path) -> str:
     raw = _read_bytes(path)
     if not raw.strip():
         raise ParseError(f"文件 {path.name} 是空的，没有可导入的文字")
-    return decode_bytes(raw)
+    text = decode_bytes(raw)
+    limits.check_text_size(text, path.name)
+    return text
 
 
 def read_docx_text(path: str | Path) -> str:
     """Paragraph and table-cell text of a .docx in document order, one paragraph per line; images ignored."""
     path = Path(path)
-    raw = _read_bytes(path)
+    raw = _read_bytes(path, limits.MAX_DOCX_BYTES, "Word 文档")
     broken = f"文件 {path.name} 不是有效的 Word 文档（.docx），可能已损坏；请用 Word 或 WPS 打开后另存为 .docx 再导入"
-    if not zipfile.is_zipfile(path):
+    if not zipfile.is_zipfile(io.BytesIO(raw)):
         if raw.startswith(b"\xd0\xcf\x11\xe0"):
             raise ParseError(f"文件 {path.name} 是旧版 Word 文档（.doc）或设置了打开密码，"
                              "请用 Word 或 WPS 打开后另存为不加密的 .docx 再导入")
@@ -123,11 +132,15 @@ def read_docx_text(path: str | Path) -> str:
     from docx.opc.exceptions import PackageNotFoundError
     from lxml.etree import XMLSyntaxError
 
+    limits.open_docx_zip(raw, path.name).close()  # methods, encryption, sizes, element count: before inflating
     try:
-        document = docx.Document(str(path))
-        return "\n".join(_body_lines(document))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, EOFError, XMLSyntaxError):
+        document = docx.Document(io.BytesIO(raw))
+        text = "\n".join(_body_lines(document))
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, EOFError, XMLSyntaxError,
+            AttributeError, TypeError):
         raise ParseError(broken) from None
+    limits.check_text_size(text, path.name)
+    return text
 
 
 def _tag(el) -> str:

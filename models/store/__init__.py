@@ -5,6 +5,7 @@ from models.store.database import (
     DatabaseBusyError,
     DatabaseDamagedError,
     DatabaseNewerError,
+    DatabaseUntrustedError,
     ReportNotFound,
     ReportSummary,
     SnapshotInfo,
@@ -12,6 +13,7 @@ from models.store.database import (
     StoreError,
     _open_for_checks,
     check_header,
+    check_regular,
     classify,
     copy_database,
     integrity_check,
@@ -19,9 +21,11 @@ from models.store.database import (
     quick_check,
 )
 from models.store.reports import Store
+from models.store.trust import check_schema, harden, known_schemas
 
 __all__ = [
-    "TRASH_DAYS", "DatabaseBusyError", "DatabaseDamagedError", "DatabaseNewerError", "ReportNotFound",
+    "TRASH_DAYS", "DatabaseBusyError", "DatabaseDamagedError", "DatabaseNewerError", "DatabaseUntrustedError", "ReportNotFound",
     "ReportSummary", "SnapshotInfo", "StorageEnvironmentError", "StoreError", "Store", "_open_for_checks",
-    "check_header", "classify", "copy_database", "integrity_check", "overwrite_database", "quick_check",
+    "check_header", "check_regular", "classify", "copy_database", "integrity_check", "overwrite_database", "quick_check",
+    "check_schema", "harden", "known_schemas",
 ]

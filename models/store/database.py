@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as _dt
 import os
 import sqlite3
 from dataclasses import dataclass
@@ -35,12 +36,19 @@ class ReportNotFound(StoreError):
     pass
 
 
+class DatabaseUntrustedError(StoreError):
+    """The file's schema holds something this version of Tianbao did not make (a trigger, a view...)."""
+
+
 def classify(exc: sqlite3.Error, path: str | Path = "") -> StoreError:
     """Turn a sqlite3 error caused by the environment into a StoreError; re-raise bugs."""
     msg = str(exc).lower()
     name = Path(path).name if path else "数据库"
     if "not a database" in msg or "malformed" in msg or "file is encrypted" in msg:
         return DatabaseDamagedError(f"{name} 已损坏或不是天报的数据文件，程序没有改动它。")
+    if "not authorized" in msg:
+        # Only the authorizer of models.store.trust says this: SQL stored in the file tried to run.
+        return DatabaseUntrustedError(f"{name} 含有天报不认识的内容（触发器或视图），为安全起见，天报没有执行它。")
     if "locked" in msg or "busy" in msg:
         return DatabaseBusyError(f"{name} 正被另一个程序占用，请稍后再试。")
     if "readonly" in msg or "read-only" in msg:
@@ -50,6 +58,39 @@ def classify(exc: sqlite3.Error, path: str | Path = "") -> StoreError:
     if "unable to open" in msg or "disk i/o" in msg or "cannot open" in msg:
         return StorageEnvironmentError(f"无法读写 {name}，请检查文件位置和权限。")
     raise exc
+
+
+def classify_open(exc: sqlite3.Error, path: str | Path = "") -> StoreError:
+    """Like classify, but while opening any other database error means the file is not one of ours."""
+    try:
+        return classify(exc, path)
+    except sqlite3.Error:
+        if isinstance(exc, (sqlite3.ProgrammingError, sqlite3.InterfaceError)):
+            raise
+        return _damaged(Path(path) if path else Path("数据库"))
+
+
+def check_regular(path: Path) -> None:
+    """Refuse a folder, FIFO, device or socket before anything opens it (a FIFO would block for ever)."""
+    import stat
+
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        raise StorageEnvironmentError(f"找不到数据库文件：{path}") from None
+    except OSError as e:
+        raise StorageEnvironmentError(f"无法读取 {path.name}：{e.strerror or e}") from None
+    if stat.S_ISDIR(st.st_mode):
+        raise StorageEnvironmentError(f"“{path}”是文件夹，不是报告库文件。")
+    if not stat.S_ISREG(st.st_mode):
+        raise DatabaseDamagedError(f"“{path}”不是普通文件（可能是设备或管道），不是天报的报告库，程序没有读取它。")
+    # SQLite writes into -wal/-journal beside the file: a symlink there (a foreign folder may hold one)
+    # would have it overwrite whatever file the link points to.
+    for side in ("-wal", "-shm", "-journal"):
+        other = Path(str(path) + side)
+        if os.path.islink(other) or (other.exists() and not other.is_file()):
+            raise DatabaseUntrustedError(
+                f"报告库旁的 {other.name} 不是普通文件（是链接或特殊文件），为安全起见不打开此报告库，也没有改动任何文件。")
 
 
 @dataclass(frozen=True)
@@ -69,6 +110,26 @@ class SnapshotInfo:
     reason: str
     chars: int
     summary: str
+
+
+def _parsed_before(stamp, cutoff: str) -> bool:
+    """Whether a stored time is before ``cutoff``; a time that cannot be read is never purged."""
+    try:
+        when, limit = _dt.datetime.fromisoformat(stamp), _dt.datetime.fromisoformat(cutoff)
+        if (when.tzinfo is None) != (limit.tzinfo is None):
+            when, limit = when.replace(tzinfo=None), limit.replace(tzinfo=None)
+        return when < limit
+    except (TypeError, ValueError):
+        return False
+
+
+def _as_text(value) -> str:
+    """A list entry shows even when a foreign file holds a number or BLOB where text belongs."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bytes):
+        return value.decode("utf-8", "replace")
+    return "" if value is None else str(value)
 
 
 def _connect(path: Path, readonly: bool, *, immutable: bool = False) -> sqlite3.Connection:
@@ -113,7 +174,10 @@ def integrity_check(conn: sqlite3.Connection) -> str:
 
 
 def _open_readonly(path: Path) -> tuple[sqlite3.Connection, bool]:
-    """A read-only connection; immutable=1 when SQLite cannot create the -shm file (read-only folder)."""
+    """A read-only connection; immutable=1 when SQLite cannot use the -shm/-wal files.
+
+    That happens in a read-only folder or mount, and on a full disk: reading must still work there.
+    """
     conn = _connect(path, True)
     try:
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
@@ -121,7 +185,7 @@ def _open_readonly(path: Path) -> tuple[sqlite3.Connection, bool]:
     except sqlite3.OperationalError as e:
         conn.close()
         msg = str(e).lower()
-        if "readonly" not in msg and "read-only" not in msg and "unable to open" not in msg:
+        if "locked" in msg or "busy" in msg:
             raise
     conn = _connect(path, True, immutable=True)
     conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
@@ -133,12 +197,13 @@ def _open_for_checks(path: Path) -> tuple[sqlite3.Connection, bool]:
 
     Without a WAL or journal beside the file, the file alone is the database: immutable=1 reads
     it without creating side files. Otherwise a plain read-only connection also reads the WAL.
+    The flag is True only when a pending WAL could not be read (read-only folder, full disk).
     """
     if any(Path(str(path) + side).exists() for side in ("-wal", "-journal")):
         return _open_readonly(path)
     conn = _connect(path, True, immutable=True)
     conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-    return conn, True
+    return conn, False
 
 
 def copy_database(source: str | Path | sqlite3.Connection, dest: str | Path) -> None:

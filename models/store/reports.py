@@ -10,25 +10,30 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from models import APP_VERSION
-from models.exchange import frame_from_data, report_to_data
+from models.exchange import ExchangeError, frame_from_data, report_from_data, report_to_data
 from models.migrations import MIGRATION_SET, SCHEMA_VERSION, known_names, migrations
 from models.report import Attachment, Item, Report, Section, now_iso
 from models.store.database import (
     BUSY_TIMEOUT_MS,
     TRASH_DAYS,
+    DatabaseDamagedError,
     DatabaseNewerError,
     ReportNotFound,
     ReportSummary,
     StorageEnvironmentError,
+    _as_text,
     _connect,
     _damaged,
     _open_for_checks,
-    _open_readonly,
+    _parsed_before,
     check_header,
+    check_regular,
     classify,
+    classify_open,
     quick_check,
 )
 from models.store.snapshots import SnapshotsMixin
+from models.store.trust import check_schema, harden
 
 
 class Store(SnapshotsMixin):
@@ -43,30 +48,34 @@ class Store(SnapshotsMixin):
         try:
             if not readonly and not self.path.exists():
                 self._create_new()
-            if self.path.exists():
-                # Every check runs on a read-only connection, so a damaged or newer
-                # file is never written to, not even by a WAL checkpoint on close.
-                check_header(self.path)
-                conn = _open_for_checks(self.path)[0]
-                try:
-                    if not quick_check(conn):
-                        raise _damaged(self.path)
-                    self._refuse_newer(Database(conn))
-                finally:
-                    conn.close()
-                if readonly:
-                    conn, immutable = _open_readonly(self.path)
-                    self.db = Database(conn)
-                    if immutable:
-                        self.readonly_reason = "文件所在的文件夹是只读的，只能查看和导出，不能修改。"
-                        wal = Path(str(self.path) + "-wal")
-                        if wal.exists() and wal.stat().st_size > 0:
-                            # immutable=1 cannot read the WAL: say so rather than show old text silently.
-                            self.readonly_reason += "最近的修改尚未并入主文件，这里显示的可能不是最新内容。"
-                    return
-            else:
+            if not self.path.exists():
                 raise StorageEnvironmentError(f"找不到数据库文件：{self.path}")
+            check_regular(self.path)
+            # Every check runs on a read-only connection, so a damaged, newer or foreign file is
+            # never written to, not even by a WAL checkpoint on close; no SQL stored in it runs.
+            check_header(self.path)
+            conn, stale = _open_for_checks(self.path)
+            try:
+                harden(conn)
+                if not quick_check(conn):
+                    raise _damaged(self.path)
+                self._refuse_newer(Database(conn))
+                check_schema(conn, self.path)
+            except BaseException:
+                conn.close()
+                raise
+            if readonly:
+                self.db = Database(conn)
+                if stale:
+                    self.readonly_reason = "文件所在的文件夹是只读的，只能查看和导出，不能修改。"
+                    wal = Path(str(self.path) + "-wal")
+                    if wal.exists() and wal.stat().st_size > 0:
+                        # immutable=1 cannot read the WAL: say so rather than show old text silently.
+                        self.readonly_reason += "最近的修改尚未并入主文件，这里显示的可能不是最新内容。"
+                return
+            conn.close()
             self.db = Database(_connect(self.path, False))
+            harden(self.db.conn)
             self.db.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
             self.db.execute("PRAGMA foreign_keys=ON")
             self.db.execute("PRAGMA journal_mode=WAL")
@@ -76,7 +85,7 @@ class Store(SnapshotsMixin):
             # Always written: this is also the probe that finds a file SQLite may read but not write.
             self._set_meta("written_by", APP_VERSION)
         except sqlite3.Error as e:
-            raise classify(e, self.path) from None
+            raise classify_open(e, self.path) from None
         except OSError as e:
             raise StorageEnvironmentError(f"无法打开 {self.path}：{e.strerror}") from None
 
@@ -167,9 +176,22 @@ class Store(SnapshotsMixin):
             "ORDER BY updated DESC, id DESC",
             params,
         ).fetchall()
-        return [ReportSummary(*r) for r in rows]
+        return [ReportSummary(r[0], _as_text(r[1]), _as_text(r[2]), _as_text(r[3]),
+                              None if r[4] is None else _as_text(r[4])) for r in rows]
 
     def load(self, report_id: int) -> Report:
+        """The report as stored; values no Tianbao writes (a BLOB title, a bad date) refuse it, never crash."""
+        try:
+            report = self._load(report_id)
+            report_from_data(report_to_data(report))  # the data file's strict types check every field
+        except (ExchangeError, ValueError, TypeError, AttributeError, KeyError, RecursionError):
+            raise DatabaseDamagedError(f"{self.path.name} 中编号为 {report_id} 的报告数据有误，无法打开；"
+                                       "文件未被改动。") from None
+        except sqlite3.Error as e:
+            raise classify_open(e, self.path) from None
+        return report
+
+    def _load(self, report_id: int) -> Report:
         row = self.db.execute(
             "SELECT id, kind, title, preamble, closing, signature, date, page_limit, created, updated, "
             f"{_FRAME_SQL if self._has_frame() else _NO_FRAME_SQL} FROM reports WHERE id=?",
@@ -338,7 +360,7 @@ class Store(SnapshotsMixin):
         old = [
             r[0]
             for r in self.db.execute("SELECT id, deleted_at FROM reports WHERE deleted_at IS NOT NULL")
-            if _dt.datetime.fromisoformat(r[1]) < _dt.datetime.fromisoformat(cutoff)
+            if _parsed_before(r[1], cutoff)
         ]
         for rid in old:
             self._exec_write("DELETE FROM reports WHERE id=?", [rid])

@@ -9,8 +9,10 @@ from models import history
 from models.exchange import report_from_data, report_to_data
 from models.report import Report, now_iso
 from models.store.database import (
+    DatabaseDamagedError,
     ReportNotFound,
     SnapshotInfo,
+    _as_text,
     classify,
 )
 
@@ -34,7 +36,10 @@ class SnapshotsMixin:
         if latest is not None and latest[1] == data:
             return latest[0]
         if not summary:
-            previous = report_from_data(json.loads(latest[1])) if latest else None
+            try:
+                previous = report_from_data(json.loads(latest[1])) if latest else None
+            except (ValueError, TypeError, RecursionError):
+                previous = None  # an unreadable older version: describe this one as if first
             summary = history.summarize_change(previous, report)
         try:
             with self.db.atomic():
@@ -66,10 +71,10 @@ class SnapshotsMixin:
             raise classify(e, self.path) from None
         return self.load(report_id)
 
-    def prune_snapshots(self, report_id: int, now: _dt.datetime | None = None) -> int:
+    def prune_snapshots(self, report_id: int, now: _dt.datetime | None = None, keep_recent: int | None = None) -> int:
         """Thin old snapshots (see history.snapshots_to_prune); returns how many were removed."""
         now = now or _dt.datetime.now().astimezone()
-        doomed = history.snapshots_to_prune(self.snapshots(report_id), now)
+        doomed = history.snapshots_to_prune(self.snapshots(report_id), now, keep_recent=keep_recent)
         if doomed:
             try:
                 with self.db.atomic():
@@ -84,10 +89,14 @@ class SnapshotsMixin:
             "ORDER BY id DESC",
             [report_id],
         ).fetchall()
-        return [SnapshotInfo(*r) for r in rows]
+        return [SnapshotInfo(r[0], r[1], _as_text(r[2]), _as_text(r[3]), r[4] if isinstance(r[4], int) else 0,
+                             _as_text(r[5])) for r in rows]
 
     def load_snapshot(self, snapshot_id: int) -> Report:
         row = self.db.execute("SELECT data FROM snapshots WHERE id=?", [snapshot_id]).fetchone()
         if row is None:
             raise ReportNotFound(f"没有编号为 {snapshot_id} 的历史版本")
-        return report_from_data(json.loads(row[0]))
+        try:
+            return report_from_data(json.loads(row[0]))
+        except (ValueError, TypeError, RecursionError):  # ExchangeError and JSONDecodeError are ValueErrors
+            raise DatabaseDamagedError(f"历史版本 {snapshot_id} 的数据有误，无法读取") from None

@@ -31,7 +31,7 @@ def test_daily_backup_once_a_day(db_path):
     store = Store(db_path)
     store.create(sample("第一份"))
     made = daily_backup(store, now=DAY)
-    assert made == db_path.parent / "backups" / "tianbao-2026-11-26.db"
+    assert made == db_path.parent / "backups" / "tianbao-0001-2026-11-26.db"
     assert daily_backup(store, now=DAY + _dt.timedelta(hours=5)) is None
     store.create(sample("第二份"))  # not in today's backup: it was made before
     assert titles(made) == ["第一份"]
@@ -39,7 +39,7 @@ def test_daily_backup_once_a_day(db_path):
     assert integrity_check(conn) == "ok"
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "delete"  # one self-contained file
     conn.close()
-    assert sorted(p.name for p in backup_dir(db_path).iterdir()) == ["tianbao-2026-11-26.db"]
+    assert sorted(p.name for p in backup_dir(db_path).iterdir()) == ["tianbao-0001-2026-11-26.db"]
 
 
 def test_backup_includes_uncheckpointed_wal(db_path):
@@ -58,7 +58,7 @@ def test_keeps_last_seven(db_path):
     for d in range(10):
         daily_backup(store, now=DAY + _dt.timedelta(days=d))
     names = [b.path.name for b in list_backups(db_path)]
-    assert names == [f"tianbao-2026-{(DAY + _dt.timedelta(days=d)):%m-%d}.db" for d in range(9, 2, -1)]
+    assert names == [f"tianbao-{d + 1:04d}-2026-{(DAY + _dt.timedelta(days=d)):%m-%d}.db" for d in range(9, 2, -1)]
     assert list_backups(db_path)[0].label() == "2026-12-05 每日备份"
 
 
@@ -79,7 +79,7 @@ def test_restore_backup_keeps_current_aside(db_path):
     store.close()
 
     aside = restore_backup(backup, db_path, now=DAY + _dt.timedelta(hours=1))
-    assert aside.name == "tianbao-before-restore-20261126-103000.db"
+    assert aside.name == "tianbao-before-restore-0002-20261126-103000.db"
     assert titles(db_path) == ["备份时就有"]
     assert titles(aside) == ["备份后才写", "备份时就有"]
     store = Store(db_path)

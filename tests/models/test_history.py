@@ -147,7 +147,8 @@ def test_prune_keeps_recent_exports_restores_and_last_of_each_day():
         snap(6, 8, 9, "恢复前"), snap(7, 8, 10, "已恢复自 11-10 09:00 的版本"), snap(8, 8, 8),
         snap(9, 1, 9), snap(10, 1, 10), snap(11, 0, 11),  # recent: all stay
     ]
-    assert snapshots_to_prune(snaps, now) == [1, 2]
+    assert snapshots_to_prune(snaps, now, keep_recent=0) == [1, 2]
+    assert snapshots_to_prune(snaps, now, keep_recent=10) == []  # the newest by sequence are never thinned
 
 
 def test_store_prune_snapshots(db_path):
@@ -160,5 +161,6 @@ def test_store_prune_snapshots(db_path):
         store.snapshot(rid, "定时保存")
     assert store.prune_snapshots(rid) == 0  # all recent
     later = _dt.datetime.now().astimezone() + _dt.timedelta(days=10)
-    assert store.prune_snapshots(rid, now=later) == 4
+    assert store.prune_snapshots(rid, now=later) == 0  # the newest KEEP_RECENT by sequence stay
+    assert store.prune_snapshots(rid, now=later, keep_recent=0) == 4
     assert [s.summary for s in store.snapshots(rid)] == ["修改了标题"]

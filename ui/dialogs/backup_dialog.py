@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.backup import KEEP_DAILY, backup_dir, list_backups, restore_backup
-from models.store import Store, StoreError
+from models.store import DatabaseUntrustedError, Store, StoreError
 from ui.dialogs.history_dialog import ask_question
 from ui.widgets import restore_list
 
@@ -72,6 +72,8 @@ class BackupDialog(QDialog):
         """How many reports a backup holds, so the user can tell which one to pick."""
         try:
             store = Store(path, readonly=True)
+        except DatabaseUntrustedError:
+            return self.tr("（含有不明内容，不能恢复）")
         except StoreError:
             return self.tr("（无法读取）")
         try:

@@ -117,7 +117,10 @@ class HistoryDialog(QDialog):
         self._update_button()
         if sid is None:
             return
-        self.preview.setPlainText(report_text(self.store.load_snapshot(sid)))
+        try:
+            self.preview.setPlainText(report_text(self.store.load_snapshot(sid)))
+        except StoreError as e:  # a version whose stored data cannot be read (foreign or damaged file)
+            self.preview.setPlainText(str(e))
 
     def restore_selected(self) -> None:
         sid = self.selected_id()

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from models.backup import daily_backup, list_backups, set_aside_damaged
 from models.lock import DatabaseLockedError
 from models.opening import open_readonly, open_store
-from models.store import DatabaseDamagedError, DatabaseNewerError, Store, StoreError
+from models.store import DatabaseDamagedError, DatabaseNewerError, DatabaseUntrustedError, Store, StoreError
 
 OPEN_BACKUP = "backup"
 OPEN_OTHER = "other"
@@ -49,6 +49,9 @@ def error_text(error: StoreError, db_path: str | Path) -> tuple[str, str]:
         return "报告库来自较新版本", f"{error}\n\n文件：{path}\n\n{more}"
     if isinstance(error, DatabaseLockedError):
         return "报告库已打开", f"{error}\n\n文件：{path}"
+    if isinstance(error, DatabaseUntrustedError):
+        more = "可以打开自动备份，或其他报告库文件。" if has_backup else "可以打开其他报告库文件。"
+        return "报告库含有不明内容", f"{error}\n\n文件：{path}\n\n{more}"
     return "无法打开报告库", f"{error}\n\n文件：{path}\n\n可以打开其他报告库文件。"
 
 

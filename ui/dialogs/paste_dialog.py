@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
+from models.exchange import ExchangeError
+from models.importers.limits import check_text_size
 from models.importers.structure import parse_text
 
 
@@ -42,7 +44,14 @@ class PasteImportDialog(QDialog):
             self.summary.setText(self.tr("尚未粘贴内容"))
             ok.setEnabled(False)
             return
-        self.report, info = parse_text(text)
+        try:
+            check_text_size(text)  # the same caps as a file import
+            self.report, info = parse_text(text)
+        except ExchangeError as e:
+            self.report = None
+            self.summary.setText(str(e))
+            ok.setEnabled(False)
+            return
         self.summary.setText(str(info))
         ok.setEnabled(True)
 

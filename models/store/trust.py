@@ -1,0 +1,205 @@
+"""A database is trusted only when its schema is exactly what this version's migrations make.
+
+A file handed over on a USB stick, restored from a backup or chosen with --db may carry a
+trigger, a view or an extra table that SQLite would run the moment Tianbao writes to it. Before
+anything writes, its tables, indexes, triggers and views (normalised SQL from sqlite_master) are
+compared with the schema the migrations create for the file's recorded schema version, derived by
+applying each prefix of the migration list to an in-memory database — never a hand-kept list.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import sqlite3
+from pathlib import Path
+
+from models.store.database import DatabaseUntrustedError
+
+# sqlite_master rows SQLite itself may add to a file of ours (ANALYZE, AUTOINCREMENT): no code runs in them.
+_INTERNAL_TABLES = {
+    "sqlite_stat1": "create table sqlite_stat1(tbl,idx,stat)",
+    "sqlite_stat4": "create table sqlite_stat4(tbl,idx,neq,nlt,ndlt,sample)",
+    "sqlite_sequence": "create table sqlite_sequence(name,seq)",
+}
+
+_TOKEN = re.compile(r"""'(?:[^']|'')*'|"(?:[^"]|"")*"|`[^`]*`|\[[^\]]*\]|\s+|[A-Za-z0-9_]+|.""", re.S)
+_SIMPLE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
+
+
+def untrusted_message(path: str | Path, found: str = "") -> str:
+    name = Path(path).name if path else "数据库"
+    what = f"（{found}）" if found else ""
+    return (f"{name} 含有天报不认识的内容{what}，可能被其他程序改动过或不是天报的报告库。"
+            "为安全起见，天报不打开它，文件未被改动。")
+
+
+def normalise_sql(sql: str | None) -> str | None:
+    """The SQL with layout, keyword case and identifier quoting removed; string literals kept exactly."""
+    if sql is None:
+        return None
+    out: list[str] = []
+    for tok in _TOKEN.findall(sql):
+        if tok.isspace():
+            continue
+        if tok[0] == "'":
+            out.append(tok)
+            continue
+        if tok[0] in "\"`[":
+            inner = tok[1:-1].replace('""', '"') if tok[0] == '"' else tok[1:-1]
+            tok = inner if _SIMPLE.match(inner) else '"' + inner.replace('"', '""') + '"'
+        out.append(tok.lower() if tok[0] != '"' else tok)
+    # Spaces only between two words: "create table t(x)" == "CREATE TABLE t ( x )".
+    text = ""
+    for tok in out:
+        if text and (text[-1].isalnum() or text[-1] == "_") and (tok[0].isalnum() or tok[0] == "_"):
+            text += " "
+        text += tok
+    return text
+
+
+Schema = frozenset  # of (type, name, tbl_name, normalised sql)
+
+# sqlite-utils makes its _sqlite_migrations table itself; another 4.x release may spell it differently.
+# Any plain spelling is accepted (columns with a type, a unique index): nothing in it can run.
+_MIGRATIONS_TABLE = re.compile(
+    r"create table _sqlite_migrations\((?:id integer primary key|migration_set text|name text|applied_at text)"
+    r"(?:,(?:id integer primary key|migration_set text|name text|applied_at text))*\)\Z")
+_MIGRATIONS_INDEX = re.compile(r"create unique index \w+ on _sqlite_migrations\(migration_set,name\)\Z")
+MIGRATIONS_ROW = ("table", "_sqlite_migrations", "_sqlite_migrations", "<sqlite-utils>")
+
+
+def schema_of(conn: sqlite3.Connection) -> Schema:
+    """The file's schema as comparable rows; SQLite's own statistics tables are left out when genuine."""
+    rows = set()
+    for typ, name, tbl, sql in conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_master"):
+        norm = normalise_sql(sql)
+        if typ == "table" and name in _INTERNAL_TABLES and norm == _INTERNAL_TABLES[name]:
+            continue
+        if typ == "table" and name == "_sqlite_migrations" and norm and _MIGRATIONS_TABLE.match(norm):
+            rows.add(MIGRATIONS_ROW)
+            continue
+        if typ == "index" and tbl == "_sqlite_migrations" and norm and _MIGRATIONS_INDEX.match(norm):
+            rows.add(("index", "<sqlite-utils>", tbl, "<sqlite-utils>"))
+            continue
+        rows.add((typ, name, tbl, norm))
+    return frozenset(rows)
+
+
+@functools.lru_cache(maxsize=1)
+def known_schemas() -> tuple[tuple[tuple[str, ...], str | None, Schema], ...]:
+    """(applied migration names, schema_version in meta, schema) after each prefix of the migration list.
+
+    Computed by running the migrations on in-memory databases, so a migration added later (m003...)
+    is known here without anyone editing a list.
+    """
+    from sqlite_utils import Database
+
+    from models.migrations import migrations
+
+    names = [m.name for m in migrations._migrations]
+    known = []
+    for k in range(len(names) + 1):
+        db = Database(memory=True)
+        try:
+            if k == len(names):
+                migrations.apply(db)
+            elif k:
+                migrations.apply(db, stop_before=names[k])
+            row = None
+            if "meta" in db.table_names():
+                row = db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
+            known.append((tuple(names[:k]), row[0] if row else None, schema_of(db.conn)))
+        finally:
+            db.conn.close()
+    return tuple(known)
+
+
+def _table_sql(schema: Schema, name: str) -> str | None:
+    return next((sql for typ, n, _t, sql in schema if typ == "table" and n == name), None)
+
+
+def _recorded(conn: sqlite3.Connection, schema: Schema, reference: Schema) -> tuple[tuple[str, ...], str | None]:
+    """The migrations the file says were applied and its schema_version, read only from genuine tables."""
+    from models.migrations import MIGRATION_SET
+
+    applied: tuple[str, ...] = ()
+    version = None
+    if MIGRATIONS_ROW in schema:
+        applied = tuple(r[0] for r in conn.execute(
+            "SELECT name FROM _sqlite_migrations WHERE migration_set=? ORDER BY rowid", [MIGRATION_SET]))
+    meta_sql = _table_sql(schema, "meta")
+    if meta_sql is not None and meta_sql == _table_sql(reference, "meta"):
+        row = conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
+        version = row[0] if row else None
+    return applied, version
+
+
+def _describe(extra: set) -> str:
+    kinds = {"trigger": "触发器", "view": "视图", "table": "数据表", "index": "索引"}
+    found = sorted({kinds.get(typ, typ) for typ, *_ in extra})
+    return "多出或改动了" + "、".join(found) if found else ""
+
+
+def check_schema(conn: sqlite3.Connection, path: str | Path = "") -> None:
+    """Raise DatabaseUntrustedError unless the schema is exactly one this version's migrations make.
+
+    Reads sqlite_master, and the meta and _sqlite_migrations tables only when their own definition
+    is ours: no user-defined SQL (trigger, view, default) is evaluated by the check itself.
+    """
+    schema = schema_of(conn)
+    known = known_schemas()
+    if not schema:
+        return  # an empty SQLite file: the migrations build everything in it
+    applied, version = _recorded(conn, schema, known[-1][2])
+    if not applied and version is None and len(known) > 1 and schema <= known[1][2]:
+        return  # tables made before migrations were recorded: the first migration adopts them
+    for names, known_version, expected in known:
+        if set(applied) == set(names) and len(applied) == len(names) and version == known_version:
+            if schema == expected:
+                return
+            raise DatabaseUntrustedError(untrusted_message(path, _describe(set(schema) - expected)
+                                                           or "缺少天报的数据表"))
+    raise DatabaseUntrustedError(untrusted_message(path, _describe(set(schema) - known[-1][2])))
+
+
+# -- connection hardening ---------------------------------------------------------------------
+
+_SQLITE_OK, _SQLITE_DENY = 0, 1
+_SQLITE_ATTACH, _SQLITE_DETACH = 24, 25
+
+
+def _authorizer(action: int, arg1, arg2, dbname, source) -> int:
+    """Deny any SQL run on behalf of a trigger or view (source is its name), and ATTACH."""
+    if source is not None or action in (_SQLITE_ATTACH, _SQLITE_DETACH):
+        return _SQLITE_DENY
+    return _SQLITE_OK
+
+
+def harden(conn: sqlite3.Connection) -> list[str]:
+    """Make a connection refuse SQL stored in the file; returns what this sqlite3 module allowed.
+
+    Everywhere: PRAGMA trusted_schema=OFF (no functions with side effects from the schema),
+    cell_size_check, and an authorizer that denies anything a trigger or view would do (even one
+    added after the schema check). Python 3.12+ also: SQLITE_DBCONFIG_DEFENSIVE and
+    SQLITE_DBCONFIG_TRUSTED_SCHEMA off. Python 3.11's sqlite3 has no setconfig, so those are skipped
+    there (the PRAGMA and the authorizer cover the same ground).
+    """
+    done = []
+    conn.execute("PRAGMA trusted_schema=OFF")
+    done.append("trusted_schema=OFF")
+    conn.execute("PRAGMA cell_size_check=ON")
+    conn.set_authorizer(_authorizer)
+    done.append("authorizer")
+    setconfig = getattr(conn, "setconfig", None)
+    if setconfig is not None:
+        for name, value in (("SQLITE_DBCONFIG_DEFENSIVE", True), ("SQLITE_DBCONFIG_TRUSTED_SCHEMA", False)):
+            op = getattr(sqlite3, name, None)
+            if op is None:
+                continue
+            try:
+                setconfig(op, value)
+                done.append(name)
+            except sqlite3.Error:
+                pass
+    return done
