@@ -33,12 +33,13 @@ def _nonspace(text: str) -> str:
 
 def _printed(report, summary) -> str:
     """The report's text in reading order with generated numbers and the date as written."""
-    out = [report.title, report.preamble]
+    out = [report.title, report.recipient + ("：" if report.recipient else ""), report.preamble]
     for si, s in enumerate(report.sections):
         out += ["" if summary.untitled_section else section_number(si), s.heading, s.intro]
         for ii, it in enumerate(s.items):
             out += [item_number(s.numbering, ii), it.lead, it.body]
     out += [report.closing, report.signature, summary.date_text]
+    out += [a.title + a.body for a in report.attachments]
     return _nonspace("".join(out))
 
 
@@ -98,7 +99,8 @@ FULL = """关于2026年度履行全面从严治党责任情况的报告
 def test_full_document():
     report, summary = parse_text(FULL)
     assert report.title == "关于2026年度履行全面从严治党责任情况的报告"
-    assert report.preamble == "县委：\n今年以来，我们认真落实各项要求。现将有关情况报告如下："
+    assert report.recipient == "县委"  # the 主送 line has its own field now
+    assert report.preamble == "今年以来，我们认真落实各项要求。现将有关情况报告如下："
     s0, s1, s2 = report.sections
     assert (s0.heading, s0.numbering, s0.run_on) == ("主要工作", HEADING, False)
     assert [(i.lead, i.body) for i in s0.items] == [
@@ -113,7 +115,7 @@ def test_full_document():
     assert report.closing == "特此报告。"
     assert report.signature == "中共某某县委组织部"
     assert report.date == dt.date(2026, 11, 26)
-    assert summary.text() == ("识别到 3 个部分、6 条，以及标题、结束语、署名、日期；"
+    assert summary.text() == ("识别到 3 个部分、6 条，以及标题、主送、结束语、署名、日期；"
                               "第三部分的“1.”等编号保留在文字中（程序只能自动生成“一是”和“（一）”）")
     assert _printed(report, summary) == _nonspace(FULL)
 
@@ -279,7 +281,7 @@ def test_docx(tmp_path):
 @pytest.mark.parametrize("content, message", [
     (b"not a zip at all", "不是有效的 Word 文档"),
     (b"PK\x03\x04broken zip", "不是有效的 Word 文档"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100, "旧版 Word"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100, "旧版 Word 文档.*已损坏"),
 ])
 def test_broken_docx(tmp_path, content, message):
     path = tmp_path / "bad.docx"
