@@ -105,35 +105,66 @@ class DocFile:
             out.append((cps[k], cps[k + 1], fc_val // 2 if compressed else fc_val, compressed))
         return out
 
-    def text(self, start: int, end: int) -> str:
-        """Characters [start, end) of the whole text stream."""
+    def text(self, start: int, end: int, printed: bool = False) -> str:
+        """Characters [start, end) of the whole text stream; ``printed``: without deleted or hidden text, whose
+        place is kept as NUL characters so that positions still count (they are dropped later)."""
         parts = []
+        unprinted = self.unprinted() if printed else []
         for a, b, fc, compressed in self.pieces:
             lo, hi = max(a, start), min(b, end)
             if lo >= hi:
                 continue
-            if compressed:
-                raw = self.word[fc + (lo - a):fc + (hi - a)]
-                parts.append(raw.decode("cp1252", errors="replace"))
-            else:
-                raw = self.word[fc + 2 * (lo - a):fc + 2 * (hi - a)]
-                parts.append(raw.decode("utf-16-le", errors="replace"))
+            width = 1 if compressed else 2
+            raw = self.word[fc + width * (lo - a):fc + width * (hi - a)]
+            text = raw.decode("cp1252" if compressed else "utf-16-le", errors="replace")
+            if unprinted:
+                first = fc + width * (lo - a)
+                text = "".join("\x00" if _inside(unprinted, first + width * k) else ch for k, ch in enumerate(text))
+            parts.append(text)
         return "".join(parts)
+
+    def unprinted(self) -> list[tuple[int, int]]:
+        """Sorted byte ranges of deleted revisions (sprmCFRMarkDel) and hidden text (sprmCFVanish)."""
+        if hasattr(self, "_unprinted"):
+            return self._unprinted
+        out = []
+        fc, lcb = _fc_lcb(self.word, 12)
+        n = (lcb - 4) // 8 if lcb >= 4 else 0
+        for k in range(n):
+            pn = _u32(self.table, fc + 4 * (n + 1) + 4 * k) & 0x3FFFFF
+            page = self.word[pn * 512:pn * 512 + 512]
+            if len(page) < 512:
+                continue
+            crun = page[511]
+            for i in range(crun):
+                a, b = struct.unpack_from("<II", page, 4 * i)
+                off = page[4 * (crun + 1) + i] * 2
+                if not off:
+                    continue
+                grpprl = page[off + 1:off + 1 + page[off]]
+                if _toggled(grpprl, (0x0800, 0x083C)):
+                    out.append((a, b))
+        self._unprinted = sorted(out)
+        return self._unprinted
 
     def textboxes(self) -> list[tuple[int, str]]:
         """(anchor CP in the main story, text) of each text box, in story order."""
-        ccp_text, ccp_ftn, ccp_hdd, ccp_atn, ccp_edn, ccp_txbx = self.ccp[:6]
-        if not ccp_txbx:
-            return []
+        ccp_text, ccp_ftn, ccp_hdd, ccp_atn, ccp_edn, ccp_txbx, ccp_hdr_txbx = self.ccp[:7]
         story = ccp_text + ccp_ftn + ccp_hdd + ccp_atn + ccp_edn
-        fc, lcb = _fc_lcb(self.word, 56)  # PlcftxbxTxt
+        out = self._boxes(story, ccp_txbx, 56, 40) if ccp_txbx else []
+        if ccp_hdr_txbx and not ccp_hdd:  # no header or footer at all: these boxes sit on the page itself
+            out = self._boxes(story + ccp_txbx, ccp_hdr_txbx, 58, 41) + out
+        return out
+
+    def _boxes(self, story: int, length: int, plc_index: int, spa_index: int) -> list[tuple[int, str]]:
+        fc, lcb = _fc_lcb(self.word, plc_index)  # PlcftxbxTxt / PlcfHdrtxbxTxt
         plc = self.table[fc:fc + lcb]
         n = (len(plc) - 4) // 26  # CPs (4 bytes) and FTXBXS (22 bytes)
         if n <= 0:
-            return [(0, self.text(story, story + ccp_txbx))]
+            return [(0, self.text(story, story + length))]
         cps = [_u32(plc, 4 * k) for k in range(n + 1)]
         lids = [_u32(plc, 4 * (n + 1) + 22 * k + 14) for k in range(n)]
-        fc, lcb = _fc_lcb(self.word, 40)  # PlcSpaMom: shapes anchored in the main story
+        fc, lcb = _fc_lcb(self.word, spa_index)  # PlcSpaMom / PlcSpaHdr: the shapes and their anchors
         spa = self.table[fc:fc + lcb]
         m = (len(spa) - 4) // 30
         anchors = {}
@@ -143,8 +174,23 @@ class DocFile:
         for k in range(n):
             if cps[k] >= cps[k + 1] or (k == n - 1 and lids[k] == 0):
                 continue
-            out.append((anchors.get(lids[k], 0), self.text(story + cps[k], story + cps[k + 1])))
+            anchor = anchors.get(lids[k], 0)
+            out.append((anchor if anchor < self.ccp[0] else 0, self.text(story + cps[k], story + cps[k + 1])))
         return out
+
+
+def _inside(ranges: list[tuple[int, int]], fc: int) -> bool:
+    import bisect
+
+    i = bisect.bisect_right(ranges, (fc, 1 << 32)) - 1
+    return i >= 0 and ranges[i][0] <= fc < ranges[i][1]
+
+
+def _toggled(grpprl: bytes, sprms: tuple[int, ...]) -> bool:
+    """True when the grpprl switches one of the boolean character properties ``sprms`` on."""
+    from models.importers.docnumbers import iter_sprms
+
+    return any(sprm in sprms and operand[:1] in (b"\x01", b"\x81") for sprm, operand in iter_sprms(grpprl))
 
 
 def _printed(raw: str) -> str:
@@ -172,7 +218,7 @@ def _printed(raw: str) -> str:
             out.append("-")
         elif ch == "\xa0":
             out.append(" ")
-        elif o < 0x20 and ch != "\t" or o == 0x1F:
+        elif o < 0x20 and ch != "\t" or o == 0x1F:  # also NUL: deleted or hidden text
             continue  # pictures (0x01, 0x08), footnote and comment marks (0x02, 0x05)
         else:
             out.append(ch)
@@ -185,7 +231,7 @@ def read_doc_lines(path: str | Path) -> list[Line]:
     try:
         doc = DocFile(path)
         ccp_text = doc.ccp[0]
-        raw = doc.text(0, ccp_text)
+        raw = doc.text(0, ccp_text, printed=True)
         boxes = doc.textboxes()
         from models.importers.docnumbers import paragraph_labels
 

@@ -87,9 +87,8 @@ def _lists(word: bytes, table: bytes, fc_lcb) -> tuple[dict[int, list[_Lvl]], li
     return lists, lfos
 
 
-def _sprm_list(grpprl: bytes) -> tuple[int | None, int | None]:
-    """(ilfo, ilvl) set by a grpprl, None where not set."""
-    ilfo = ilvl = None
+def iter_sprms(grpprl: bytes):
+    """(sprm, operand bytes) of a grpprl ([MS-DOC] 2.2.5.1: the operand size is in the sprm's spra bits)."""
     i = 0
     while i + 2 <= len(grpprl):
         sprm = struct.unpack_from("<H", grpprl, i)[0]
@@ -103,25 +102,50 @@ def _sprm_list(grpprl: bytes) -> tuple[int | None, int | None]:
             size = 4
         elif spra == 7:
             size = 3
+        elif sprm == 0xD608 and i + 2 <= len(grpprl):
+            size, i = struct.unpack_from("<H", grpprl, i)[0] - 1, i + 2
+        elif i < len(grpprl):
+            size, i = grpprl[i], i + 1
         else:
-            if sprm == 0xD608 and i + 2 <= len(grpprl):
-                size = struct.unpack_from("<H", grpprl, i)[0] + 1
-            elif i < len(grpprl):
-                size = grpprl[i] + 1
-            else:
-                break
-        if sprm == 0x460B and i + 2 <= len(grpprl):
-            ilfo = struct.unpack_from("<h", grpprl, i)[0]
-        elif sprm == 0x260A and i < len(grpprl):
-            ilvl = grpprl[i]
+            break
+        yield sprm, grpprl[i:i + size]
         i += size
+
+
+def _sprm_list(grpprl: bytes) -> tuple[int | None, int | None]:
+    """(ilfo, ilvl) set by a grpprl, None where not set."""
+    ilfo = ilvl = None
+    for sprm, operand in iter_sprms(grpprl):
+        if sprm == 0x460B and len(operand) == 2:
+            ilfo = struct.unpack("<h", operand)[0]
+        elif sprm == 0x260A and operand:
+            ilvl = operand[0]
     return ilfo, ilvl
 
 
 def _style_lists(word: bytes, table: bytes, fc_lcb) -> dict[int, tuple[int | None, int | None]]:
-    """{istd: (ilfo, ilvl)} from the paragraph properties of the style sheet (STSH), following no base."""
+    """{istd: (ilfo, ilvl)} from the paragraph styles of the style sheet (STSH), following istdBase."""
+    own, bases = _style_sheet(word, table, fc_lcb)
+    out = {}
+    for istd in bases:
+        ilfo = ilvl = None
+        seen, s = set(), istd
+        while s is not None and s not in seen and (ilfo is None or ilvl is None):
+            seen.add(s)
+            f, v = own.get(s, (None, None))
+            ilfo = f if ilfo is None else ilfo
+            ilvl = v if ilvl is None else ilvl
+            s = bases.get(s)
+        if ilfo is not None:
+            out[istd] = (ilfo, ilvl)
+    return out
+
+
+def _style_sheet(word: bytes, table: bytes, fc_lcb) -> tuple[dict, dict]:
+    """({istd: (ilfo, ilvl)} set by each paragraph style itself, {istd: istdBase})."""
     fc, lcb = fc_lcb(word, 1)
     out: dict[int, tuple[int | None, int | None]] = {}
+    bases: dict[int, int | None] = {}
     if lcb < 4:
         return out
     cb_info = struct.unpack_from("<H", table, fc)[0]
@@ -138,18 +162,18 @@ def _style_lists(word: bytes, table: bytes, fc_lcb) -> dict[int, tuple[int | Non
         if cb < cb_base:
             continue
         sgc = struct.unpack_from("<H", std, 2)[0] & 0x0F
+        base = struct.unpack_from("<H", std, 2)[0] >> 4
         cupx = struct.unpack_from("<H", std, 4)[0] & 0x0F
         if sgc != 1 or cupx < 1:
             continue
+        bases[istd] = None if base == 0x0FFF else base
         cch = struct.unpack_from("<H", std, cb_base)[0]
         p = cb_base + 2 + 2 * cch + 2  # the name and its terminating zero
         p += p & 1
         cbupx = struct.unpack_from("<H", std, p)[0]
         upx = std[p + 2:p + 2 + cbupx]
-        ilfo, ilvl = _sprm_list(upx[2:])  # UpxPapx starts with the istd
-        if ilfo is not None:
-            out[istd] = (ilfo, ilvl)
-    return out
+        out[istd] = _sprm_list(upx[2:])  # UpxPapx starts with the istd
+    return out, bases
 
 
 def paragraph_labels(doc, raw: str) -> dict[int, str]:

@@ -59,7 +59,7 @@ def take_letterhead(lines: list[Line], notes: list[str]) -> Letterhead | None:
                       and len(ln.text) <= 60 and "。" not in ln.text), -1)
     for i, ln in enumerate(lines[:10]):
         text = ln.text
-        tokens = _header_tokens(text) if not marks and not head.number else None
+        tokens = _header_tokens(text) if not head.number else None
         if tokens:
             head.copy_no = tokens.get("copy_no", head.copy_no)
             head.secrecy = tokens.get("secrecy", head.secrecy)
