@@ -40,7 +40,8 @@ SEVERITY_LABELS = {ERROR: "错误", WARNING: "警告", INFO: "提示"}
 
 _TOO_LONG = KINDS["too_long"][1]
 
-_TOP_NAMES = {"title": "标题", "preamble": "开头语", "closing": "结束语", "signature": "署名", "date": "成文日期"}
+_TOP_NAMES = {"title": "标题", "preamble": "开头语", "closing": "结束语", "signature": "署名", "date": "成文日期",
+              "recipient": "主送"}
 _SECTION_NAMES = {"heading": "标题", "intro": "开头段"}
 _ITEM_NAMES = {"lead": "引领句", "body": "正文"}  # the words of the window and README
 
@@ -52,10 +53,24 @@ def place_name(path: str) -> str:
     parts = parse_field(path)
     if len(parts) == 1:
         return _TOP_NAMES.get(parts[0], path)
+    if parts[0] != "sections":  # the official frame: letterhead.mark, attachments.0.title, record.cc …
+        return _frame_place(parts)
     section = f"第{chinese_number(parts[1] + 1)}部分"
     if len(parts) == 3:
         return section + _SECTION_NAMES.get(parts[2], parts[2])
     return f"{section}第{parts[3] + 1}条{_ITEM_NAMES.get(parts[4], parts[4])}"
+
+
+_FRAME_NAMES = {"mark": "发文机关标志", "number": "发文字号", "signers": "签发人", "copy_no": "份号", "secrecy": "密级",
+                "urgency": "紧急程度", "cc": "抄送", "issuer": "印发机关", "title": "标题", "body": "正文"}
+
+
+def _frame_place(parts: tuple) -> str:
+    """letterhead.mark -> 版头发文机关标志, attachments.0.body -> 附件1正文, record.cc -> 版记抄送."""
+    if parts[0] == "attachments" and len(parts) == 3:
+        return f"附件{parts[1] + 1}{_FRAME_NAMES.get(parts[2], parts[2])}"
+    where = {"letterhead": "版头", "record": "版记"}.get(parts[0], parts[0])
+    return where + _FRAME_NAMES.get(str(parts[1]), str(parts[1]))
 
 
 @dataclass

@@ -57,3 +57,13 @@ class ParseSummary:
         return out
 
     __str__ = text
+
+
+def describe(report) -> ParseSummary:
+    """A summary of an already structured report (the 粘贴导入 dialog keeps only the report)."""
+    s = ParseSummary(sections=len(report.sections), items=sum(len(x.items) for x in report.sections),
+                     title=bool(report.title), closing=bool(report.closing), signature=bool(report.signature),
+                     date=report.date is not None, recipient=report.recipient,
+                     letterhead=report.letterhead is not None, record=report.record is not None,
+                     attachments=len(report.attachments), source="粘贴的文字")
+    return s
