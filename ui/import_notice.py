@@ -31,9 +31,11 @@ class ImportNotice(QObject):
 
     def show(self, report_id: int, lines: list[str]) -> None:
         self.report_id, self.lines = report_id, list(lines)
-        first = html.escape(self.lines[0] if self.lines else "")
-        found = next((ln for ln in self.lines if ln.startswith("识别出：")), "")
-        text = self.tr("已导入：") + first + (html.escape("，" + found[4:]) if found else "")
+        first = (self.lines[0] if self.lines else "").split("（来自")[0]  # the source is in 详情
+        found = next((ln[4:] for ln in self.lines if ln.startswith("识别出：")), "")
+        if any(ln.startswith("主送：") for ln in self.lines):
+            found = "主送" + ("、" + found if found else "")
+        text = self.tr("已导入：") + html.escape(first + ("，" + found if found else ""))
         unplaced = sum(1 for ln in self.lines if ln.startswith("未能归位："))
         if unplaced:
             text += self.tr("，%1 处未能归位").replace("%1", str(unplaced))

@@ -145,7 +145,9 @@ def _take_ending(lines: list[str], summary: ParseSummary) -> tuple[str, _dt.date
             signature = "\n".join(sig)
         elif len(lines) > 1 and _signature_like(lines[-1]) and _ORGANISATION.fullmatch(lines[-1]):
             signature = lines.pop()  # without a date, only an organisation's name
-    if lines and len(lines[-1]) <= 40 and _CLOSING_RE.match(lines[-1]) and len(lines) > 1:
+    if len(lines) > 2 and re.fullmatch(r"敬礼[！!]?", lines[-1]) and lines[-2].startswith("此致"):
+        closing = lines.pop(-2) + "\n" + lines.pop()  # 此致 / 敬礼！ on two lines
+    elif lines and len(lines[-1]) <= 40 and _CLOSING_RE.match(lines[-1]) and len(lines) > 1:
         closing = lines.pop()
     elif lines and lines[-1][-1:] in _SENTENCE_END:  # 特此报告。 at the end of the last paragraph
         last = lines[-1]
