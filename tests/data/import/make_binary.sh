@@ -10,11 +10,12 @@ if ! command -v soffice >/dev/null 2>&1; then
 fi
 out=$(mktemp -d)
 for name in auto_numbering letterhead textbox_letterhead tables revisions \
-            attachments deep_levels; do
+            attachments deep_levels joint_letterhead heading_styles inline_box; do
     soffice --headless --norestore -env:UserInstallation=file://$out/profile \
         --convert-to 'doc:MS Word 97' --outdir "$out" "$here/$name.docx" >/dev/null
 done
-for name in auto_numbering letterhead tables revisions attachments deep_levels; do
+for name in auto_numbering letterhead tables revisions attachments deep_levels joint_letterhead heading_styles \
+            inline_box; do
     cp "$out/$name.doc" "$here/${name}_97.doc"
     cp "$here/$name.json" "$here/${name}_97.json"
 done

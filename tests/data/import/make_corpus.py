@@ -535,8 +535,109 @@ def plain_text_letterhead() -> None:
         record=Record(cc="县委办公室。", issuer="某某县某某局办公室", date=_dt.date(2026, 12, 1))))
 
 
+def joint_letterhead() -> None:
+    """Two issuers in a table beside 文件, 密级, a date in Chinese numerals, 批评指正 closing, no 签发人."""
+    mark_table = table([[p(run("中共某某县委组织部", red=True, size=28)), p(run("文件", red=True, size=36))],
+                        [p(run("某某县人力资源和社会保障局", red=True, size=28)), ""]], borders=False)
+    body = [
+        p("机密★1年"),
+        mark_table,
+        p("某组发〔2026〕21号", jc="center"),
+        p("关于2026年度干部人事档案专项审核工作情况的报告", jc="center"),
+        p("市委组织部："),
+        p("按照市委组织部统一部署，我县认真开展干部人事档案专项审核工作，现将有关情况报告如下。"),
+        p("一、工作开展情况"),
+        p("（一）精心组织部署。成立工作专班，制定实施方案。"),
+        p("（二）严格审核把关。逐卷逐页审核档案一千二百余卷。"),
+        p("二、发现的问题及整改情况"),
+        p("审核中发现的问题已全部整改到位。"),
+        p("以上报告如有不妥，请批评指正。"),
+        p("中共某某县委组织部　　某某县人力资源和社会保障局"),
+        p("二〇二六年十二月三日"),
+    ]
+    build("joint_letterhead", body)
+    expect("joint_letterhead", Report(
+        letterhead=Letterhead(mark="中共某某县委组织部\n文件\n某某县人力资源和社会保障局", number="某组发〔2026〕21号",
+                              secrecy="机密★1年"),
+        title="关于2026年度干部人事档案专项审核工作情况的报告", recipient="市委组织部",
+        preamble="按照市委组织部统一部署，我县认真开展干部人事档案专项审核工作，现将有关情况报告如下。",
+        sections=[
+            Section("工作开展情况", HEADING, items=items(("精心组织部署。", "成立工作专班，制定实施方案。"),
+                                                   ("严格审核把关。", "逐卷逐页审核档案一千二百余卷。"))),
+            Section("发现的问题及整改情况", NONE, items=[Item(body="审核中发现的问题已全部整改到位。")]),
+        ],
+        closing="以上报告如有不妥，请批评指正。", signature="中共某某县委组织部　　某某县人力资源和社会保障局",
+        date=_dt.date(2026, 12, 3)))
+
+
+def heading_styles() -> None:
+    """Word's own 标题 1/标题 2 linked to a multilevel list (lvl pStyle, style numPr without ilvl),
+    eleven sections (十一、), content controls, a hyperlink, a simple field, a footnote mark, a w:sym."""
+    styles_numbered = [
+        '<w:style w:type="paragraph" w:styleId="CNTitle1"><w:name w:val="公文一级"/><w:basedOn w:val="Heading1"/>'
+        '<w:pPr><w:numPr><w:numId w:val="40"/></w:numPr></w:pPr></w:style>',
+        '<w:style w:type="paragraph" w:styleId="CNTitle2"><w:name w:val="公文二级"/><w:basedOn w:val="Heading2"/>'
+        '<w:pPr><w:numPr><w:numId w:val="40"/></w:numPr></w:pPr></w:style>',
+    ]
+    levels = (lvl(0, "chineseCountingThousand", "%1、", pstyle="CNTitle1"),
+              lvl(1, "chineseCountingThousand", "（%2）", pstyle="CNTitle2"))
+    names = ["组织建设", "队伍建设", "作风建设", "制度建设", "业务工作", "安全生产", "信访维稳", "乡村振兴",
+             "民生保障", "生态环境", "其他工作"]
+    body = [p("某某乡2026年度工作总结"),
+            '<w:sdt><w:sdtPr><w:alias w:val="开头"/></w:sdtPr><w:sdtContent>'
+            + p("2026年，全乡上下团结一心，圆满完成各项目标任务。") + "</w:sdtContent></w:sdt>"]
+    expected = []
+    for n, name in enumerate(names, 1):
+        body.append(p(name, style="CNTitle1"))
+        if n == 1:
+            body.append(p(run("加强班子建设。班子成员参加"),
+                          '<w:hyperlink w:anchor="x"><w:r><w:t>集中学习</w:t></w:r></w:hyperlink>',
+                          '<w:fldSimple w:instr=" QUOTE 24 "><w:r><w:t>24</w:t></w:r></w:fldSimple>',
+                          run("次。"), '<w:r><w:footnoteReference w:id="1"/></w:r>', style="CNTitle2"))
+            body.append(p(run("发展党员三名"), '<w:r><w:sym w:font="宋体" w:char="FF0C"/></w:r>',
+                          run("转正党员两名。"), style="CNTitle2"))
+            expected.append(Section(name, HEADING, items=items(("加强班子建设。", "班子成员参加集中学习24次。"),
+                                                             ("发展党员三名，转正党员两名。", ""))))
+        else:
+            body.append(p(f"{name}工作有序推进。"))
+            expected.append(Section(name, NONE, items=[Item(body=f"{name}工作有序推进。")]))
+    body += [p("某某乡人民政府"), p("2026年12月20日")]
+    build("heading_styles", body, numbering=[abstract(40, *levels), num(40, 40)], styles=styles_numbered)
+    expect("heading_styles", Report(title="某某乡2026年度工作总结", preamble="2026年，全乡上下团结一心，圆满完成各项目标任务。",
+                                    sections=expected, signature="某某乡人民政府", date=_dt.date(2026, 12, 20)))
+
+
+def inline_box() -> None:
+    """A text box anchored after text in an item, and one whose VML fallback alone is written (older Word)."""
+    vml = ('<w:r><w:pict><v:shape id="t1" type="#_x0000_t202" style="width:300pt;height:40pt">'
+           '<v:textbox><w:txbxContent>' + p("（图表说明：全年走访企业八十家。）") +
+           '</w:txbxContent></v:textbox></v:shape></w:pict></w:r>')
+    body = [
+        p("关于2026年度优化营商环境工作情况的报告"),
+        p("区政府："),
+        p("一、主要做法"),
+        p(run("一是开展走访服务。"), textbox([p("全年走访企业八十家。")], 11)),
+        p("二是压缩审批时限。平均审批时限压缩一半。"),
+        p(vml),
+        p("二、下步打算"),
+        p("持续优化服务，打造一流营商环境。"),
+        p("特此报告。"),
+        p("某某区发展和改革局"),
+        p("2026年12月18日"),
+    ]
+    build("inline_box", body)
+    expect("inline_box", Report(
+        title="关于2026年度优化营商环境工作情况的报告", recipient="区政府",
+        sections=[
+            Section("主要做法", YISHI, items=items(("开展走访服务。", "全年走访企业八十家。"),
+                                              ("压缩审批时限。", "平均审批时限压缩一半。\n（图表说明：全年走访企业八十家。）"))),
+            Section("下步打算", NONE, items=[Item(body="持续优化服务，打造一流营商环境。")]),
+        ],
+        closing="特此报告。", signature="某某区发展和改革局", date=_dt.date(2026, 12, 18)))
+
+
 CASES = [auto_numbering, style_numbering, restart_override, letterhead, textbox_letterhead, tables, revisions,
-         closing_inline, attachments, deep_levels, plain_text_letterhead]
+         closing_inline, attachments, deep_levels, plain_text_letterhead, joint_letterhead, heading_styles, inline_box]
 
 if __name__ == "__main__":
     for case in CASES:
