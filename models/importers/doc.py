@@ -39,10 +39,10 @@ def _fc_lcb(word: bytes, index: int) -> tuple[int, int]:
 
 
 def _ccp(word: bytes) -> list[int]:
-    """ccpText, ccpFtn, ccpHdd, ccpMcr/Atn, ccpEdn, ccpTxbx, ccpHdrTxbx from FibRgLw97."""
+    """ccpText, ccpFtn, ccpHdd, ccpMcr (reserved, 0), ccpAtn, ccpEdn, ccpTxbx, ccpHdrTxbx from FibRgLw97."""
     csw = _u16(word, 0x20)
     base = 0x22 + csw * 2 + 2
-    return [_u32(word, base + 4 * i) for i in range(3, 10)]
+    return [_u32(word, base + 4 * i) for i in range(3, 11)]
 
 
 class DocFile:
@@ -149,12 +149,9 @@ class DocFile:
 
     def textboxes(self) -> list[tuple[int, str]]:
         """(anchor CP in the main story, text) of each text box, in story order."""
-        ccp_text, ccp_ftn, ccp_hdd, ccp_atn, ccp_edn, ccp_txbx, ccp_hdr_txbx = self.ccp[:7]
-        story = ccp_text + ccp_ftn + ccp_hdd + ccp_atn + ccp_edn
-        out = self._boxes(story, ccp_txbx, 56, 40) if ccp_txbx else []
-        if ccp_hdr_txbx and not ccp_hdd:  # no header or footer at all: these boxes sit on the page itself
-            out = self._boxes(story + ccp_txbx, ccp_hdr_txbx, 58, 41) + out
-        return out
+        ccp_txbx = self.ccp[6]
+        story = sum(self.ccp[:6])  # the text box story follows the main text, footnotes, headers, comments, endnotes
+        return self._boxes(story, ccp_txbx, 56, 40) if ccp_txbx else []  # header text boxes stay out
 
     def _boxes(self, story: int, length: int, plc_index: int, spa_index: int) -> list[tuple[int, str]]:
         fc, lcb = _fc_lcb(self.word, plc_index)  # PlcftxbxTxt / PlcfHdrtxbxTxt

@@ -29,11 +29,12 @@ def _fmt(nfc: int) -> str:
 
 
 class _Lvl:
-    __slots__ = ("start", "fmt", "text", "legal", "no_restart", "restart_lim")
+    __slots__ = ("start", "fmt", "text", "legal", "no_restart", "restart_lim", "style")
 
     def __init__(self, start: int, fmt: str, text: str, legal: bool, no_restart: bool, restart_lim: int):
         self.start, self.fmt, self.text = start, fmt, text
         self.legal, self.no_restart, self.restart_lim = legal, no_restart, restart_lim
+        self.style = 0x0FFF
 
 
 def _read_lvl(b: bytes, o: int) -> tuple[_Lvl, int]:
@@ -49,6 +50,7 @@ def _read_lvl(b: bytes, o: int) -> tuple[_Lvl, int]:
 def _lists(word: bytes, table: bytes, fc_lcb) -> tuple[dict[int, list[_Lvl]], list[tuple[int, dict[int, int]]]]:
     """({lsid: levels}, [(lsid, {ilvl: start override})] per LFO, 0-based)."""
     lists: dict[int, list[_Lvl]] = {}
+    linked: dict[int, list[int]] = {}
     fc, lcb = fc_lcb(word, 73)
     if lcb >= 2:
         count = struct.unpack_from("<h", table, fc)[0]
@@ -56,6 +58,8 @@ def _lists(word: bytes, table: bytes, fc_lcb) -> tuple[dict[int, list[_Lvl]], li
         for k in range(count):
             o = fc + 2 + 28 * k
             heads.append((struct.unpack_from("<i", table, o)[0], bool(table[o + 26] & 0x01)))
+            # rgistdPara: the paragraph style linked to each level (a style names its list, the list its level)
+            linked[struct.unpack_from("<i", table, o)[0]] = list(struct.unpack_from("<9H", table, o + 8))
         o = fc + 2 + 28 * count
         for lsid, simple in heads:
             levels = []
@@ -84,6 +88,10 @@ def _lists(word: bytes, table: bytes, fc_lcb) -> tuple[dict[int, list[_Lvl]], li
                 if flags & 0x20:  # fFormatting: a whole LVL follows
                     _lvl, o = _read_lvl(table, o)
             lfos.append((lsid, starts))
+    for lsid, istds in linked.items():
+        if lsid in lists:
+            for lvl, istd in zip(lists[lsid], istds, strict=False):  # a simple list has one level
+                lvl.style = istd
     return lists, lfos
 
 
@@ -203,12 +211,16 @@ def paragraph_labels(doc, raw: str) -> dict[int, str]:
         ilfo, ilvl = _sprm_list(grpprl)
         s_ilfo, s_ilvl = styles.get(istd, (None, None))
         ilfo = ilfo if ilfo is not None else s_ilfo
-        ilvl = ilvl if ilvl is not None else (s_ilvl or 0)
-        if not ilfo or ilfo < 0 or ilfo > len(lfos) or ilvl > 8:
+        ilvl = ilvl if ilvl is not None else s_ilvl
+        if not ilfo or ilfo < 0 or ilfo > len(lfos):
             continue
         lsid, starts = lfos[ilfo - 1]
         levels = lists.get(lsid)
         if not levels:
+            continue
+        if ilvl is None:  # the level of the list linked to this paragraph's style, else the first
+            ilvl = next((k for k, lv in enumerate(levels) if lv.style == istd), 0)
+        if ilvl > 8:
             continue
         if ilvl >= len(levels):
             ilvl = 0

@@ -10,16 +10,17 @@ if ! command -v soffice >/dev/null 2>&1; then
 fi
 out=$(mktemp -d)
 for name in auto_numbering letterhead textbox_letterhead tables revisions \
-            attachments deep_levels joint_letterhead heading_styles inline_box; do
+            attachments deep_levels joint_letterhead inline_box; do
     soffice --headless --norestore -env:UserInstallation=file://$out/profile \
         --convert-to 'doc:MS Word 97' --outdir "$out" "$here/$name.docx" >/dev/null
 done
-for name in auto_numbering letterhead tables revisions attachments deep_levels joint_letterhead heading_styles \
+for name in auto_numbering letterhead tables revisions attachments deep_levels joint_letterhead \
             inline_box; do
     cp "$out/$name.doc" "$here/${name}_97.doc"
     cp "$here/$name.json" "$here/${name}_97.json"
 done
-# (restart_override and style_numbering stay .docx only: LibreOffice reads their shared lists and numbering
+# (restart_override, style_numbering and heading_styles stay .docx only: LibreOffice reads their shared lists,
+# the levels of styles linked to a list and numbering
 # inherited through basedOn differently from Word, so its .doc would not show what Word shows.)
 # WPS 文字 saves .wps as Word 97 binary: the text box letterhead comes as .wps
 cp "$out/textbox_letterhead.doc" "$here/textbox_letterhead_wps.wps"

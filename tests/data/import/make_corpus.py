@@ -416,11 +416,12 @@ def revisions() -> None:
 
 
 def closing_inline() -> None:
-    """特此报告。 typed at the end of the last paragraph, run-on 一是 items."""
+    """特此报告。 typed at the end of the last paragraph, run-on 一是 items, the opening in a content control."""
     body = [
         p("关于2026年度意识形态工作责任制落实情况的报告"),
         p("县委："),
-        p("今年以来，我局认真落实意识形态工作责任制，现将有关情况报告如下。"),
+        '<w:sdt><w:sdtPr><w:alias w:val="开头"/></w:sdtPr><w:sdtContent>'
+        + p("今年以来，我局认真落实意识形态工作责任制，现将有关情况报告如下。") + "</w:sdtContent></w:sdt>",
         p("一、主要做法"),
         p("主要抓了三个方面：一是落实主体责任，党组每半年专题研究一次；二是加强阵地管理，规范网站和公众号审核；"
           "三是开展教育培训，全年举办培训班两期。"),
@@ -572,7 +573,7 @@ def joint_letterhead() -> None:
 
 def heading_styles() -> None:
     """Word's own 标题 1/标题 2 linked to a multilevel list (lvl pStyle, style numPr without ilvl),
-    eleven sections (十一、), content controls, a hyperlink, a simple field, a footnote mark, a w:sym."""
+    eleven sections (十一、), a hyperlink, a simple field, a w:sym."""
     styles_numbered = [
         '<w:style w:type="paragraph" w:styleId="CNTitle1"><w:name w:val="公文一级"/><w:basedOn w:val="Heading1"/>'
         '<w:pPr><w:numPr><w:numId w:val="40"/></w:numPr></w:pPr></w:style>',
@@ -583,9 +584,7 @@ def heading_styles() -> None:
               lvl(1, "chineseCountingThousand", "（%2）", pstyle="CNTitle2"))
     names = ["组织建设", "队伍建设", "作风建设", "制度建设", "业务工作", "安全生产", "信访维稳", "乡村振兴",
              "民生保障", "生态环境", "其他工作"]
-    body = [p("某某乡2026年度工作总结"),
-            '<w:sdt><w:sdtPr><w:alias w:val="开头"/></w:sdtPr><w:sdtContent>'
-            + p("2026年，全乡上下团结一心，圆满完成各项目标任务。") + "</w:sdtContent></w:sdt>"]
+    body = [p("某某乡2026年度工作总结"), p("2026年，全乡上下团结一心，圆满完成各项目标任务。")]
     expected = []
     for n, name in enumerate(names, 1):
         body.append(p(name, style="CNTitle1"))
@@ -593,7 +592,7 @@ def heading_styles() -> None:
             body.append(p(run("加强班子建设。班子成员参加"),
                           '<w:hyperlink w:anchor="x"><w:r><w:t>集中学习</w:t></w:r></w:hyperlink>',
                           '<w:fldSimple w:instr=" QUOTE 24 "><w:r><w:t>24</w:t></w:r></w:fldSimple>',
-                          run("次。"), '<w:r><w:footnoteReference w:id="1"/></w:r>', style="CNTitle2"))
+                          run("次。"), style="CNTitle2"))
             body.append(p(run("发展党员三名"), '<w:r><w:sym w:font="宋体" w:char="FF0C"/></w:r>',
                           run("转正党员两名。"), style="CNTitle2"))
             expected.append(Section(name, HEADING, items=items(("加强班子建设。", "班子成员参加集中学习24次。"),
