@@ -89,7 +89,10 @@ class DocFile:
         clx = self.table[fc:fc + lcb]
         i = 0
         while i < len(clx) and clx[i] == 0x01:  # Prc: skip property modifiers
-            i += 3 + struct.unpack_from("<h", clx, i + 1)[0]
+            size = struct.unpack_from("<h", clx, i + 1)[0]
+            if size < 0:
+                break
+            i += 3 + size
         if i >= len(clx) or clx[i] != 0x02:
             raise ParseError("文件的文字索引（piece table）已损坏，无法读取；" + _RESAVE)
         size = _u32(clx, i + 1)
@@ -233,7 +236,7 @@ def read_doc_lines(path: str | Path) -> list[Line]:
         from models.importers.docnumbers import paragraph_labels
 
         labels = paragraph_labels(doc, raw)
-    except (struct.error, IndexError, KeyError, ValueError) as e:
+    except (struct.error, IndexError, KeyError, ValueError, OSError, EOFError) as e:
         if isinstance(e, ParseError):
             raise
         raise ParseError(f"文件 {path.name} 像是旧版 Word 文档（.doc/.wps），但已损坏或格式无法识别；{_RESAVE}") from None

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from models.importers.lines import Line
 from models.importers.numbering import Numbering, W
-from models.importers.sources import open_docx
+from models.importers.sources import ParseError, open_docx
 
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 _SKIP = frozenset({"pPr", "rPr", "del", "moveFrom", "instrText", "delText", "delInstrText", "rt",
@@ -43,10 +43,16 @@ def _part_root(document, reltype_suffix: str):
 
 def read_docx_lines(path: str | Path) -> list[Line]:
     """The printed paragraphs of a .docx, numbers included, as Lines with a few formatting hints."""
+    from lxml.etree import XMLSyntaxError
+
     document = open_docx(path)
-    numbering = Numbering(_part_root(document, "/numbering"), _part_root(document, "/styles"))
-    reader = _Reader(numbering)
-    reader.blocks(document.element.body, in_table=False)
+    try:
+        numbering = Numbering(_part_root(document, "/numbering"), _part_root(document, "/styles"))
+        reader = _Reader(numbering)
+        reader.blocks(document.element.body, in_table=False)
+    except (ValueError, KeyError, IndexError, XMLSyntaxError):
+        raise ParseError(f"文件 {Path(path).name} 中的编号或样式定义已损坏，无法读取；"
+                         "请用 Word 或 WPS 打开后另存为 .docx 再导入") from None
     reader.flush_pending()
     return reader.lines
 

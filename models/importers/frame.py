@@ -185,6 +185,10 @@ def take_attachments(lines: list[str], notes: list[str]) -> tuple[list[Attachmen
         while j < len(lines) and (lm := _LISTED.match(lines[j])) and len(lines[j]) <= 60:
             titles.append(lm.group(2))
             j += 1
+        between = lines[j:last_date]  # only the signature may stand between the 附件说明 and the date
+        if len(between) > 2 or any(len(t) > 25 or any(ch in t for ch in "。，；：") for t in between):
+            titles = []
+            break
         del lines[i:j]
         break
     titles = [t for t in titles if t]
