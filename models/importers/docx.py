@@ -79,28 +79,31 @@ class _Reader:
                 self.blocks(_chosen(child), in_table)
 
     def paragraph(self, p, in_table: bool) -> None:
-        label = self.numbering.label(p)
-        parts: list[str] = [label]
+        ppr = p.find(W + "pPr")
+        rpr = ppr.find(W + "rPr") if ppr is not None else None
+        mark_deleted = rpr is not None and (rpr.find(W + "del") is not None or rpr.find(W + "moveFrom") is not None)
+        parts: list[str] = []
         boxes: list[Line] = []
         hints = {"red": False, "size": 0.0}
         self._runs(p, parts, boxes, hints)
         text = "".join(parts)
-        line = Line(text, red=hints["red"], size=hints["size"], center=_centered(p), in_table=in_table,
+        if mark_deleted:
+            # Accepted, a deleted paragraph mark joins this text to the next paragraph, which keeps its own
+            # properties (and number); a paragraph deleted whole leaves nothing, not even its number.
+            if text.strip() or boxes:
+                joined = (self.pending.text if self.pending else "") + text
+                self.pending = Line(joined, red=hints["red"] or bool(self.pending and self.pending.red))
+                self.lines.extend(boxes)
+            return
+        label = self.numbering.label(p)
+        before = not text.strip() or bool(boxes and boxes[0].before_text)
+        if self.pending is not None:
+            text, self.pending = self.pending.text + text, None
+        line = Line(label + text, red=hints["red"], size=hints["size"], center=_centered(p), in_table=in_table,
                     numbered=bool(label))
-        before = not "".join(parts[1:]).strip() or boxes and boxes[0].before_text
-        if self.pending is not None:  # the previous paragraph's mark was deleted: one paragraph with this
-            line = Line(self.pending.text + line.text, red=self.pending.red or line.red,
-                        size=max(self.pending.size, line.size), center=self.pending.center,
-                        in_table=in_table, numbered=self.pending.numbered)
-            self.pending = None
         if before:
             self.lines.extend(boxes)
-        ppr = p.find(W + "pPr")
-        rpr = ppr.find(W + "rPr") if ppr is not None else None
-        if rpr is not None and (rpr.find(W + "del") is not None or rpr.find(W + "moveFrom") is not None):
-            self.pending = line
-        else:
-            self.lines.append(line)
+        self.lines.append(line)
         if not before:
             self.lines.extend(boxes)
 
@@ -132,7 +135,7 @@ class _Reader:
                 sub.blocks(child, in_table=False)
                 sub.flush_pending()
                 if sub.lines:
-                    sub.lines[0].before_text = not "".join(parts[1:]).strip()
+                    sub.lines[0].before_text = not "".join(parts).strip()
                 boxes.extend(sub.lines)
             elif tag and tag not in _SKIP:
                 self._runs(child, parts, boxes, hints)

@@ -20,8 +20,9 @@ for name in auto_numbering letterhead tables revisions attachments deep_levels j
     cp "$here/$name.json" "$here/${name}_97.json"
 done
 # (restart_override, style_numbering and heading_styles stay .docx only: LibreOffice reads their shared lists,
-# the levels of styles linked to a list and numbering
-# inherited through basedOn differently from Word, so its .doc would not show what Word shows.)
+# the levels of styles linked to a list and numbering inherited through basedOn differently from Word, and it
+# keeps the paragraph mark of a numbered paragraph deleted whole (revised_numbering), so its .doc would not
+# show what Word shows.)
 # WPS 文字 saves .wps as Word 97 binary: the text box letterhead comes as .wps
 cp "$out/textbox_letterhead.doc" "$here/textbox_letterhead_wps.wps"
 cp "$here/textbox_letterhead.json" "$here/textbox_letterhead_wps.json"

@@ -635,8 +635,38 @@ def inline_box() -> None:
         closing="特此报告。", signature="某某区发展和改革局", date=_dt.date(2026, 12, 18)))
 
 
+def revised_numbering() -> None:
+    """Tracked changes on numbered paragraphs: one deleted whole (its number goes too), one whose paragraph mark
+    was deleted (it joins the next paragraph, which keeps its number), an inserted numbered paragraph."""
+    h, i = (51, 0), (51, 1)
+    body = [
+        p("2026年度意识形态工作自查报告"),
+        p("主要工作", num=h),
+        p(dele("这一段在修订中整段删除。"), num=h, mark_deleted=True),
+        p("抓好理论学习。全年集中学习十二次。", num=i),
+        p(ins("加强阵地管理。网站和公众号实行三审制。"), num=i),
+        p("存在问题", num=h),
+        p(run("学习不够深入，"), num=i, mark_deleted=True),
+        p("联系实际不够。", num=i),
+        p("调研不够。到基层次数偏少。", num=i),
+        p("某某局党组"),
+        p("2026年12月16日"),
+    ]
+    build("revised_numbering", body, numbering=[abstract(50, *CN_LEVELS), num(51, 50)])
+    expect("revised_numbering", Report(
+        title="2026年度意识形态工作自查报告",
+        sections=[
+            Section("主要工作", HEADING, items=items(("抓好理论学习。", "全年集中学习十二次。"),
+                                                 ("加强阵地管理。", "网站和公众号实行三审制。"))),
+            Section("存在问题", HEADING, items=items(("学习不够深入，联系实际不够。", ""),
+                                                 ("调研不够。", "到基层次数偏少。"))),
+        ],
+        signature="某某局党组", date=_dt.date(2026, 12, 16)))
+
+
 CASES = [auto_numbering, style_numbering, restart_override, letterhead, textbox_letterhead, tables, revisions,
-         closing_inline, attachments, deep_levels, plain_text_letterhead, joint_letterhead, heading_styles, inline_box]
+         closing_inline, attachments, deep_levels, plain_text_letterhead, joint_letterhead, heading_styles, inline_box,
+         revised_numbering]
 
 if __name__ == "__main__":
     for case in CASES:
