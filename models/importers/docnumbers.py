@@ -271,12 +271,15 @@ def _papx_runs(word: bytes, table: bytes) -> list[tuple[int, int, int]]:
         for i in range(crun):
             a, b = struct.unpack_from("<II", page, 4 * i)
             runs.append((a, b, pn * 512 + 4 * (crun + 1) + 13 * i))
-    return runs
+    return sorted(runs)
 
 
 def _papx_at(runs, word: bytes, fc: int) -> tuple[bytes, int]:
-    """(grpprl, istd) of the paragraph whose mark is at byte ``fc``."""
-    for a, b, bx in runs:
+    """(grpprl, istd) of the paragraph whose mark is at byte ``fc`` (``runs`` sorted by start)."""
+    import bisect
+
+    k = bisect.bisect_right(runs, (fc, 1 << 32, 1 << 32)) - 1
+    for a, b, bx in runs[max(k, 0):k + 1]:
         if a <= fc < b:
             offset = word[bx] * 2
             if not offset:

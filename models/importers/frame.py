@@ -26,7 +26,7 @@ _ATTACH_NOTE = re.compile(r"附\s*件\s*[:：]\s*(.*)$")
 _ATTACH_MARK = re.compile(r"附\s*件\s*([0-9０-９]{0,2}|[一二三四五六七八九十]{0,2})")
 _LISTED = re.compile(r"([0-9０-９]{1,2})\s*[.．、]\s*(\S.*)$")
 _RECIPIENT_NOT = re.compile(r"如下|以下|如次|现将|根据|按照|为了|为进一步|经研究|报告|汇报|主要|包括|是[:：]$")
-_NOTE_LINE = re.compile(r"[（(].*[）)]")
+_NOTE_LINE = re.compile(r"[（(].*[）)]|(联系人|联系电话|电话|此件|注|附注)\s*[：:].{0,40}|此件[^。]{0,20}。?")
 
 
 def _is_rule(text: str) -> bool:
