@@ -50,8 +50,8 @@ def read_document(path: str | Path) -> tuple[Report, ParseSummary]:
     elif head.startswith(b"{\\rtf"):
         raise ParseError(f"文件 {path.name} 是 RTF 格式（扩展名不符），请用 Word 或 WPS 打开后另存为 .docx 再导入")
     elif suffix in (".doc", ".wps", ".dot", ".wpt"):
-        raise ParseError(f"文件 {path.name} 不是 Word 或 WPS 文档（可能是改了扩展名的其他文件），"
-                         "请用 Word 或 WPS 打开后另存为 .docx 再导入")
+        raise ParseError(f"文件 {path.name} 不是能读取的 Word 或 WPS 文档（可能是早期 WPS 格式，或改了扩展名的"
+                         "其他文件），请用 Word 或 WPS 打开后另存为 .docx 再导入")
     else:
         lines, source = plain_lines(read_text_file(path)), "文本文件"
     if not any(ln.text.strip() for ln in lines):

@@ -130,6 +130,10 @@ class _Reader:
                 _symbol(child, parts)
             elif tag == "AlternateContent":
                 self._runs(_chosen(child), parts, boxes, hints)
+            elif tag == "textpath" and (child.get("string") or "").strip():  # VML WordArt (old 红头)
+                art = Line(child.get("string").strip(), red=_vml_red(child.getparent()))
+                art.before_text = not "".join(parts).strip()
+                boxes.append(art)
             elif tag == "txbxContent":
                 sub = _Reader(self.numbering)
                 sub.blocks(child, in_table=False)
@@ -184,3 +188,14 @@ def _symbol(sym, parts: list[str]) -> None:
     if "symbol" in font or "wingdings" in font or "webdings" in font or 0xF000 <= value <= 0xF0FF:
         return
     parts.append(chr(value))
+
+
+def _vml_red(shape) -> bool:
+    """A VML shape filled red (fillcolor="red" / "#FF0000"), as old WordArt 红头 are."""
+    color = (shape.get("fillcolor") or "").lower().lstrip("#") if shape is not None else ""
+    if color in ("red", "f00"):
+        return True
+    try:
+        return len(color) >= 6 and int(color[:2], 16) >= 0xB0 and int(color[2:4], 16) <= 0x60
+    except ValueError:
+        return False

@@ -112,10 +112,10 @@ def test_an_encrypted_doc_is_refused_and_left_alone(tmp_path):
 
 
 @pytest.mark.parametrize("name, content, message", [
-    ("picture.doc", b"\x89PNG\r\n\x1a\n" + b"\x00" * 64, "不是 Word 或 WPS 文档.*另存为"),
+    ("picture.doc", b"\x89PNG\r\n\x1a\n" + b"\x00" * 64, "不是能读取的 Word 或 WPS 文档.*另存为"),
     ("letter.wps", b"{\\rtf1\\ansi hello}", "RTF 格式"),
     ("cut.doc", (CORPUS / "auto_numbering_97.doc").read_bytes()[:3000], "旧版 Word 文档.*已损坏"),
-    ("empty.doc", b"", "空的|不是 Word"),
+    ("empty.doc", b"", "空的|不是能读取的 Word"),
 ])
 def test_files_that_are_not_word_documents(tmp_path, name, content, message):
     path = tmp_path / name

@@ -158,6 +158,19 @@ def build(name: str, body: list[str], numbering: list[str] = (), styles: list[st
     d.core_properties.author = "天报测试"
     d.core_properties.created = _dt.datetime(2026, 11, 20)
     d.save(HERE / f"{name}.docx")
+    _fix_zip_times(HERE / f"{name}.docx")
+
+
+def _fix_zip_times(path: Path) -> None:
+    """Same bytes on every run: the zip entries get one fixed time instead of now."""
+    import zipfile
+
+    with zipfile.ZipFile(path) as z:
+        entries = [(info.filename, z.read(info.filename)) for info in z.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in entries:
+            z.writestr(zipfile.ZipInfo(name, date_time=(2026, 11, 20, 0, 0, 0)), data,
+                       compress_type=zipfile.ZIP_DEFLATED)
 
 
 def expect(name: str, report: Report) -> None:
@@ -664,9 +677,41 @@ def revised_numbering() -> None:
         signature="某某局党组", date=_dt.date(2026, 12, 16)))
 
 
+def wordart_letterhead() -> None:
+    """A 红头 made with old (VML) WordArt, as Word 2003 templates did: the text is an attribute, not a run."""
+    art = ('<w:r><w:pict><v:shapetype id="_x0000_t136" coordsize="21600,21600" o:spt="136" '
+           'xmlns:o="urn:schemas-microsoft-com:office:office" path="m@7,l@8,m@5,21600l@6,21600e"/>'
+           '<v:shape id="WordArt1" type="#_x0000_t136" style="width:420pt;height:60pt" fillcolor="red" '
+           'stroked="f"><v:textpath style="font-family:&quot;方正小标宋简体&quot;" string="某某市某某区教育局文件"/>'
+           '</v:shape></w:pict></w:r>')
+    body = [
+        p(art),
+        p("区教发〔2026〕30号", jc="center"),
+        p("关于2026年秋季学期开学工作情况的报告", jc="center"),
+        p("区人民政府："),
+        p("一、基本情况"),
+        p("全区各级各类学校按时开学，秩序井然。"),
+        p("二、主要措施"),
+        p("一是排查校舍安全。二是落实开学第一课。三是做好家校沟通。"),
+        p("特此报告。"),
+        p("某某市某某区教育局"),
+        p("2026年9月10日"),
+    ]
+    build("wordart_letterhead", body)
+    expect("wordart_letterhead", Report(
+        letterhead=Letterhead(mark="某某市某某区教育局文件", number="区教发〔2026〕30号"),
+        title="关于2026年秋季学期开学工作情况的报告", recipient="区人民政府",
+        sections=[
+            Section("基本情况", NONE, items=[Item(body="全区各级各类学校按时开学，秩序井然。")]),
+            Section("主要措施", YISHI, run_on=True, items=items(("排查校舍安全。", ""), ("落实开学第一课。", ""),
+                                                           ("做好家校沟通。", ""))),
+        ],
+        closing="特此报告。", signature="某某市某某区教育局", date=_dt.date(2026, 9, 10)))
+
+
 CASES = [auto_numbering, style_numbering, restart_override, letterhead, textbox_letterhead, tables, revisions,
          closing_inline, attachments, deep_levels, plain_text_letterhead, joint_letterhead, heading_styles, inline_box,
-         revised_numbering]
+         revised_numbering, wordart_letterhead]
 
 if __name__ == "__main__":
     for case in CASES:
