@@ -126,7 +126,9 @@ def take_record(lines: list[str], notes: list[str]) -> Record | None:
         i -= 1
     cc_lines = []
     j = i
-    while j >= 0 and j >= i - 3:
+    while j >= 0 and j >= i - (2 if found else 0):  # a wrapped 抄送 only above a 印发 line
+        if _ISSUED.match(lines[j]):
+            break
         cm = _CC.match(lines[j])
         if cm:
             record.cc = "".join([cm.group(1).strip()] + cc_lines)
