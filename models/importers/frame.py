@@ -92,8 +92,10 @@ def take_letterhead(lines: list[Line], notes: list[str]) -> Letterhead | None:
         return None
     head.mark = "\n".join(marks)
     del lines[:used]
-    parts = [name for ok, name in ((head.mark, "发文机关标志"), (head.number, "发文字号"),
-                                   (head.signers, "签发人")) if ok]
+    parts = [f"{name}“{value}”" for name, value in (
+        ("份号", head.copy_no), ("密级", head.secrecy), ("紧急程度", head.urgency),
+        ("发文机关标志", head.mark.replace("\n", " ")), ("发文字号", head.number), ("签发人", "、".join(head.signers)))
+        if value]
     notes.append("版头：" + "、".join(parts))
     return head
 
@@ -142,8 +144,9 @@ def take_record(lines: list[str], notes: list[str]) -> Record | None:
     while i >= 0 and _is_rule(lines[i]):
         i -= 1
     del lines[i + 1:]
-    notes.append("版记：" + "、".join(n for ok, n in ((record.cc, "抄送"), (record.issuer, "印发机关"),
-                                                    (record.date, "印发日期")) if ok))
+    date = f"{record.date.year}年{record.date.month}月{record.date.day}日" if record.date else ""
+    notes.append("版记：" + "、".join(f"{name}“{value}”" for name, value in (
+        ("抄送", record.cc), ("印发机关", record.issuer), ("印发日期", date)) if value))
     return record
 
 
@@ -204,7 +207,7 @@ def take_attachments(lines: list[str], notes: list[str]) -> tuple[list[Attachmen
         else:
             attachments.append(Attachment(title=t))
     if attachments:
-        notes.append(f"附件 {len(attachments)} 个")
+        notes.append("附件：" + "、".join(f"“{a.title}”" for a in attachments if a.title))
     return attachments, extra
 
 

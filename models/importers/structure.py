@@ -206,7 +206,7 @@ def parse_lines(source: list[Line]) -> tuple[Report, ParseSummary]:
     report.kind = guess_kind(report)
     summary.sections = len(report.sections)
     summary.items = sum(len(s.items) for s in report.sections)
-    summary.title, summary.closing = bool(report.title), bool(report.closing)
+    summary.title, summary.closing, summary.closing_text = bool(report.title), bool(report.closing), report.closing
     summary.signature, summary.date = bool(report.signature), report.date is not None
     summary.recipient, summary.letterhead = report.recipient, report.letterhead is not None
     summary.record, summary.attachments = report.record is not None, len(report.attachments)

@@ -25,6 +25,7 @@ class ParseSummary:
     auto_numbers: int = 0  # Word automatic numbers turned into text before recognising the structure
     unplaced: list[str] = field(default_factory=list)  # what had no field of its own, and where it went
     source: str = ""  # 文本, Word 文档 (.docx), Word 97-2003 文档 (.doc) …
+    closing_text: str = ""
 
     def found(self) -> list[str]:
         return [name for ok, name in ((self.title, "标题"), (self.recipient, "主送"), (self.letterhead, "版头"),
@@ -49,6 +50,8 @@ class ParseSummary:
             out.append(f"Word 自动编号 {self.auto_numbers} 处已按显示的编号识别")
         if self.recipient:
             out.append(f"主送：{self.recipient}")
+        if self.closing_text:
+            out.append(f"结束语：{self.closing_text}")
         found = [n for n in self.found() if n != "主送"]
         if found:
             out.append("识别出：" + "、".join(found))
