@@ -33,6 +33,15 @@ def _is_rule(text: str) -> bool:
     return bool(_RULE.fullmatch(text)) and not any(ch.isalnum() for ch in text)
 
 
+def _number_line(text: str) -> bool:
+    """A line that is a 发文字号 (with 签发人 after it, or nothing else): not a sentence citing one."""
+    m = _NUMBER.search(text)
+    if not m or len(text) > 60:
+        return False
+    rest = (text[:m.start()] + text[m.end():]).strip()
+    return not rest or bool(_SIGNERS.match(rest))
+
+
 def _signers(text: str) -> list[str]:
     return [s for s in re.split(r"[\s、，,]+", text) if s]
 
@@ -55,8 +64,7 @@ def take_letterhead(lines: list[Line], notes: list[str]) -> Letterhead | None:
     head = Letterhead()
     marks: list[str] = []
     used = 0
-    number_at = next((i for i, ln in enumerate(lines[:8]) if _NUMBER.search(ln.text)
-                      and len(ln.text) <= 60 and "。" not in ln.text), -1)
+    number_at = next((i for i, ln in enumerate(lines[:8]) if _number_line(ln.text)), -1)
     for i, ln in enumerate(lines[:10]):
         text = ln.text
         tokens = _header_tokens(text) if not head.number else None
@@ -81,9 +89,9 @@ def take_letterhead(lines: list[Line], notes: list[str]) -> Letterhead | None:
             head.signers = _signers(_SIGNERS.match(text).group(1))
         elif not head.number and _SIGNERS.match(text) and number_at > i:
             head.signers += _signers(_SIGNERS.match(text).group(1))
-        elif not head.number and len(text) <= 40 and "。" not in text and "，" not in text and (
-                _MARK_END.search(text) or (ln.red and (ln.size >= 22 or i < 3))
-                or (number_at > i and not text.startswith("关于"))):
+        elif not head.number and len(text) <= 40 and not any(ch in text for ch in "。，；：") \
+                and not text.startswith("关于") and (_MARK_END.search(text) or (ln.red and ln.size >= 26)
+                                                     or number_at > i):
             marks.append(text)
         else:
             break

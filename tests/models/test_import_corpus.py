@@ -130,3 +130,18 @@ def test_a_doc_renamed_docx_is_still_read(tmp_path):
     shutil.copy(CORPUS / "letterhead_97.doc", path)
     report, _ = read_report_file(path)
     assert report.letterhead.number == "某党组〔2026〕12号"
+
+
+def test_a_sentence_citing_a_document_number_is_not_a_letterhead():
+    from models.importers.structure import parse_text
+
+    report, _ = parse_text("关于2026年工作的报告\n根据某发〔2026〕5号文件要求\n一、情况\n一是好。\n某某局\n2026年1月2日")
+    assert report.letterhead is None
+    assert report.title == "关于2026年工作的报告" and report.preamble == "根据某发〔2026〕5号文件要求"
+
+
+def test_a_title_ending_in_wenjian_is_still_the_title():
+    from models.importers.structure import parse_text
+
+    report, _ = parse_text("关于认真学习上级文件\n一、情况\n一是好。")
+    assert report.letterhead is None and report.title == "关于认真学习上级文件"
