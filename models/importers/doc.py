@@ -64,8 +64,8 @@ class DocFile:
                 raise ParseError(f"文件 {name} 设置了打开密码（已加密），无法读取；"
                                  f"请在 Word 或 WPS 中输入密码打开，取消密码后{_RESAVE}")
             if "WordDocument" not in streams:
-                raise ParseError(f"文件 {name} 不是 Word 或 WPS 文字文档（可能是表格、演示文稿或改了扩展名的"
-                                 f"其他文件）；{_RESAVE}")
+                raise ParseError(f"文件 {name} 不是能读取的 Word 或 WPS 文字文档（可能是早期 WPS 格式、表格、演示文稿"
+                                 f"或改了扩展名的其他文件）；{_RESAVE}")
             self.word = ole.openstream("WordDocument").read()
             word = self.word
             if len(word) < 0x200 or _u16(word, 0) != 0xA5EC:
