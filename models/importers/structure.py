@@ -1,4 +1,5 @@
-"""Recognise a report's structure in plain text (from .txt, .docx or the clipboard) without losing a character.
+"""Recognise a report's structure in a document's lines (.txt, .docx, .doc/.wps, the clipboard) without losing
+a character. The official frame (版头, 版记, 附件, 主送) is taken off first by frame.py.
 
 Decisions (see also the helper report for issue 4):
 - 一是/二是 items -> numbering "yishi", numbers stripped; run_on when the items ran on inside one paragraph.
