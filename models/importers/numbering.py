@@ -120,6 +120,14 @@ def _val(el, name: str) -> str | None:
     return None if child is None else child.get(W + "val")
 
 
+def _int(text: str | None, default: int) -> int:
+    """A number attribute as Word writes it; a damaged one counts as ``default`` instead of failing the file."""
+    try:
+        return int(text) if text is not None else default
+    except ValueError:
+        return default
+
+
 def _level(lvl) -> Level:
     level = Level()
     level.fmt = _val(lvl, "numFmt") or "decimal"
@@ -179,7 +187,7 @@ class Numbering:
             aid = an.get(W + "abstractNumId")
             levels = {}
             for lvl in an.findall(W + "lvl"):
-                ilvl = int(lvl.get(W + "ilvl", "0"))
+                ilvl = _int(lvl.get(W + "ilvl"), 0)
                 levels[ilvl] = _level(lvl)
                 pstyle = _val(lvl, "pStyle")
                 if pstyle:
@@ -191,7 +199,7 @@ class Numbering:
         for num in root.findall(W + "num"):
             n = _Num(abstract=_val(num, "abstractNumId") or "")
             for ov in num.findall(W + "lvlOverride"):
-                ilvl = int(ov.get(W + "ilvl", "0"))
+                ilvl = _int(ov.get(W + "ilvl"), 0)
                 so = _val(ov, "startOverride")
                 if so is not None and so.lstrip("-").isdigit():
                     n.starts[ilvl] = int(so)

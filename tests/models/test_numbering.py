@@ -97,3 +97,11 @@ def test_numbering_through_styles_based_on_and_switched_off():
     assert nb.label(_p(style="H2")) == "（二）"
     assert nb.label(_p(7, 0)) == "二、"  # numStyleLink: the list the numbering style names
     assert nb.label(_p(42, 0)) == ""  # a number that does not exist prints nothing
+
+
+def test_damaged_numbers_in_numbering_xml_do_not_fail_the_document():
+    nb = _numbering('<w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="x"><w:start w:val="?"/>'
+                    '<w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl></w:abstractNum>',
+                    '<w:num w:numId="1"><w:abstractNumId w:val="1"/>'
+                    '<w:lvlOverride w:ilvl="y"><w:startOverride w:val="z"/></w:lvlOverride></w:num>')
+    assert nb.label(_p(1, 0)) == "一、"
