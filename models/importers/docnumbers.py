@@ -47,9 +47,10 @@ def _read_lvl(b: bytes, o: int) -> tuple[_Lvl, int]:
     return _Lvl(start, _fmt(nfc), text, bool(flags & 0x04), bool(flags & 0x08), restart_lim), o + 2 + 2 * cch
 
 
-def _lists(word: bytes, table: bytes, fc_lcb) -> tuple[dict[int, list[_Lvl]], list[tuple[int, dict[int, int]]]]:
-    """({lsid: levels}, [(lsid, {ilvl: start override})] per LFO, 0-based)."""
-    lists: dict[int, list[_Lvl]] = {}
+def _lists(word: bytes, table: bytes, fc_lcb) -> tuple[dict, list[tuple[object, dict[int, int]]]]:
+    """({lsid: levels}, [(lsid, {ilvl: start override})] per LFO, 0-based); an LFO that reformats levels gets
+    its own entry, keyed ("lfo", n)."""
+    lists: dict[object, list[_Lvl]] = {}
     linked: dict[int, list[int]] = {}
     fc, lcb = fc_lcb(word, 73)
     if lcb >= 2:
@@ -68,6 +69,7 @@ def _lists(word: bytes, table: bytes, fc_lcb) -> tuple[dict[int, list[_Lvl]], li
                 levels.append(lvl)
             lists[lsid] = levels
     lfos: list[tuple[int, dict[int, int]]] = []
+    formats: list[dict[int, _Lvl]] = []  # per LFO: levels it reformats
     fc, lcb = fc_lcb(word, 74)
     if lcb >= 4:
         count = struct.unpack_from("<I", table, fc)[0]
@@ -77,6 +79,7 @@ def _lists(word: bytes, table: bytes, fc_lcb) -> tuple[dict[int, list[_Lvl]], li
             entries.append((struct.unpack_from("<i", table, o)[0], table[o + 12]))
         o = fc + 4 + 16 * count
         for lsid, clfolvl in entries:
+            formats.append({})
             o += 4  # LFOData.cp
             starts = {}
             for _ in range(clfolvl):
@@ -85,13 +88,21 @@ def _lists(word: bytes, table: bytes, fc_lcb) -> tuple[dict[int, list[_Lvl]], li
                 o += 8
                 if flags & 0x10:
                     starts[flags & 0x0F] = start_at
-                if flags & 0x20:  # fFormatting: a whole LVL follows
-                    _lvl, o = _read_lvl(table, o)
+                if flags & 0x20:  # fFormatting: a whole LVL follows and replaces the list's level here
+                    formats[len(lfos)][flags & 0x0F], o = _read_lvl(table, o)
             lfos.append((lsid, starts))
     for lsid, istds in linked.items():
         if lsid in lists:
             for lvl, istd in zip(lists[lsid], istds, strict=False):  # a simple list has one level
                 lvl.style = istd
+    for k, (lsid, _starts) in enumerate(lfos):
+        if formats[k] and lsid in lists:  # a reformatting LFO counts as a list of its own
+            own = list(lists[lsid])
+            for ilvl, lvl in formats[k].items():
+                if ilvl < len(own):
+                    own[ilvl] = lvl
+            lists[("lfo", k + 1)] = own
+            lfos[k] = (("lfo", k + 1), _starts)
     return lists, lfos
 
 
