@@ -82,7 +82,8 @@ def cmd_import(args) -> int:
     report, summary = read_report_file(args.file)
     store = _open_store(args)
     rid = store.create(report)
-    print(summary, file=sys.stderr)
+    for line in summary.lines() if hasattr(summary, "lines") else [summary]:  # what the window shows
+        print(line, file=sys.stderr)
     print(rid)
     return 0
 
@@ -158,7 +159,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("id")
     s.add_argument("-o", "--output", required=True, metavar="FILE.json")
     s.set_defaults(func=cmd_dump)
-    s = sub.add_parser("import", parents=[db], help="导入 .json、.txt 或 .docx，新建报告并输出其编号")
+    s = sub.add_parser("import", parents=[db], help="导入 .json、.txt、.docx、.doc 或 .wps，新建报告并输出其编号")
     s.add_argument("file")
     s.set_defaults(func=cmd_import)
     s = sub.add_parser("export", parents=[db], help="导出 PDF、Word 文档（.docx）或 OFD，按文件扩展名选择")

@@ -43,7 +43,8 @@ KIND_LABELS.update(frame_checks.LABELS)
 
 _TOO_LONG = KINDS["too_long"][1]
 
-_TOP_NAMES = {"title": "标题", "preamble": "开头语", "closing": "结束语", "signature": "署名", "date": "成文日期"}
+_TOP_NAMES = {"title": "标题", "preamble": "开头语", "closing": "结束语", "signature": "署名", "date": "成文日期",
+              "recipient": "主送"}
 _SECTION_NAMES = {"heading": "标题", "intro": "开头段"}
 _ITEM_NAMES = {"lead": "引领句", "body": "正文"}  # the words of the window and README
 

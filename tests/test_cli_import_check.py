@@ -36,7 +36,7 @@ def test_import_sample_txt_then_check(db_path):
     out = _run("import", str(SAMPLE), "--db", str(db_path))
     assert out.returncode == 0, out.stderr
     assert re.fullmatch(r"\d+", out.stdout.strip().splitlines()[-1])
-    assert "识别到 3 个部分、15 条" in out.stderr
+    assert "3 部分 / 15 条" in out.stderr
     rid = out.stdout.strip().splitlines()[-1]
 
     from models.store import Store
@@ -168,3 +168,26 @@ def test_varied_report_exports_its_own_text(db_path, tmp_path):
     src = tmp_path / "varied.txt"
     src.write_text(VARIED, encoding="utf-8")
     assert _exported_text(src, db_path, tmp_path / "varied.pdf") == re.sub(r"\s+", "", VARIED)
+
+
+def test_import_of_a_word_97_document_prints_the_summary(db_path):
+    corpus = ROOT / "tests" / "data" / "import"
+    out = _run("import", str(corpus / "letterhead_97.doc"), "--db", str(db_path))
+    assert out.returncode == 0, out.stderr
+    assert "3 部分 / 6 条（来自Word 97-2003 文档）" in out.stderr
+    assert "主送：中共某某县委" in out.stderr and "版头" in out.stderr and "版记" in out.stderr
+    from models.store import Store
+
+    report = Store(db_path).load(int(out.stdout.strip().splitlines()[-1]))
+    assert report.record.issuer == "某某县某某局办公室"
+
+
+def test_import_of_an_encrypted_file_leaves_the_database_alone(db_path, tmp_path):
+    path = tmp_path / "加密.doc"
+    data = (ROOT / "tests" / "data" / "import" / "auto_numbering_97.doc").read_bytes()
+    path.write_bytes(data[:512] + b"\x00" * 10)  # an OLE header and nothing readable
+    out = _run("import", str(path), "--db", str(db_path))
+    assert out.returncode == 1
+    lines = out.stderr.strip().splitlines()
+    assert len(lines) == 1 and "另存为" in lines[0] and "Traceback" not in out.stderr
+    assert _run("list", "--db", str(db_path)).stdout.strip() == ""

@@ -70,6 +70,10 @@ class DocumentActions(QObject):
         self.export_link.linkActivated.connect(lambda url: QDesktopServices.openUrl(QUrl(url)))
         self.export_link.hide()
         window.statusBar().addWidget(self.export_link)
+        from ui.import_notice import ImportNotice, PasteOffer
+
+        self.notice = ImportNotice(window)
+        self.paste_offer = PasteOffer(window, self.paste_import)
 
         self.typesetter.started.connect(self.preview.show_busy)
         self.typesetter.ready.connect(self._typeset)
@@ -111,6 +115,7 @@ class DocumentActions(QObject):
 
     def _report_changed(self) -> None:
         report = self.w.current_report()
+        self.paste_offer.check(report)
         self.checks.set_report(report)
         if report is not None:
             self.typesetter.schedule(report)
@@ -257,12 +262,13 @@ class DocumentActions(QObject):
     # -- import ----------------------------------------------------------------------
 
     def import_file(self) -> None:
-        """导入: .txt (UTF-8 or GB18030), .docx or a .json data file becomes a new report."""
+        """导入: .txt (UTF-8 or GB18030), .docx, .doc/.wps or a .json data file becomes a new report."""
         from models.exchange import ExchangeError
         from models.importers.dispatch import read_report_file
 
         path = self.w.dialogs.get_open_path(
-            self.w, self.tr("导入报告"), self.tr("报告文件 (*.docx *.txt *.json);;所有文件 (*)")
+            self.w, self.tr("导入报告"),
+            self.tr("报告文件 (*.docx *.doc *.wps *.txt *.json);;所有文件 (*)"),
         )
         if not path:
             return
@@ -272,13 +278,21 @@ class DocumentActions(QObject):
         except ExchangeError as e:
             self.w.dialogs.error(self.w, self.tr("导入报告"), str(e))
             return
-        self.w.add_report(report)
-        self.w.statusBar().showMessage(str(info), 8000)
+        rid = self.w.add_report(report)
+        if rid is not None:
+            lines = info.lines() if hasattr(info, "lines") else [str(info)]
+            self.notice.show(rid, lines)
 
-    def paste_import(self) -> None:
-        report = self.w.dialogs.paste_text(self.w)
-        if report is not None:
-            self.w.add_report(report)
+    def paste_import(self, text: str = "") -> None:
+        """粘贴导入 (prefilled with ``text`` when offered for a whole document pasted into one field)."""
+        from models.importers.summary import describe
+
+        report = self.w.dialogs.paste_text(self.w, text) if text else self.w.dialogs.paste_text(self.w)
+        if report is None:
+            return
+        rid = self.w.add_report(report)
+        if rid is not None:
+            self.notice.show(rid, describe(report).lines())
 
     # -- history and backups -------------------------------------------------------------
 

@@ -154,7 +154,7 @@ class MainWindow(QMainWindow):
 
     # Paper, import, history and backups live in DocumentActions; these are the menu's entry points.
     def import_file(self) -> None:
-        """文件 > 导入…: read .json/.txt/.docx as a new report."""
+        """文件 > 导入…: read .json/.txt/.docx/.doc/.wps as a new report."""
         self.docs.import_file()
 
     def paste_import(self) -> None:
@@ -259,15 +259,15 @@ class MainWindow(QMainWindow):
             )
         self.add_report(carry_forward(old, use))
 
-    def add_report(self, report: Report) -> None:
-        """Store ``report`` as a new report and open it (新建, 复制, and the import hook use this)."""
+    def add_report(self, report: Report) -> int | None:
+        """Store ``report`` as a new report and open it (新建, 复制, and the import hook use this); its id."""
         if not self.autosave.flush():
-            return
+            return None
         try:
             rid = self.store.create(report)
         except StoreError as e:
             self.dialogs.error(self, self.tr("新建报告"), str(e))
-            return
+            return None
         self.report_list.search.blockSignals(True)
         self.report_list.search.clear()
         self.report_list.search.blockSignals(False)
@@ -276,6 +276,7 @@ class MainWindow(QMainWindow):
         self.editor.setCurrentIndex(0)
         self.editor.info.title.setFocus()
         self.editor.info.title.selectAll()  # the template's title is a suggestion: typing replaces it
+        return rid
 
     def delete_report(self) -> None:
         rid = self.report_list.current_id()
@@ -289,15 +290,19 @@ class MainWindow(QMainWindow):
                                     self.tr("把“%1”移到回收站？之后可以在 报告 > 回收站 中恢复。").replace("%1", title),
                                     yes=self.tr("移到回收站"), no=self.tr("取消")):
             return
+        self.trash_report(rid)
+
+    def trash_report(self, rid: int) -> bool:
+        """Move report ``rid`` to the 回收站 without asking (删除 asks first; 撤销导入 needs no question)."""
         if not self.autosave.flush():
-            return
+            return False
         try:
             self.store.delete(rid)
         except StoreError as e:
             self.dialogs.error(self, self.tr("删除报告"), str(e))
-            return
+            return False
         ids = self.report_list.ids()
-        pos = ids.index(rid)
+        pos = ids.index(rid) if rid in ids else 0
         rest = [i for i in ids if i != rid]
         nxt = rest[min(pos, len(rest) - 1)] if rest else None
         if self.editor.report is not None and self.editor.report.id == rid:
@@ -305,6 +310,7 @@ class MainWindow(QMainWindow):
             self.editor.set_report(None)
         self.reload_list(nxt)
         self.open_report(nxt)
+        return True
 
     def show_trash(self) -> None:
         if not self.readonly:

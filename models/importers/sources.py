@@ -118,8 +118,8 @@ def read_text_file(path: str | Path) -> str:
     return text
 
 
-def read_docx_text(path: str | Path) -> str:
-    """Paragraph and table-cell text of a .docx in document order, one paragraph per line; images ignored."""
+def open_docx(path: str | Path):
+    """A python-docx Document, or one clear message for a .doc, an encrypted or a damaged file."""
     path = Path(path)
     raw = _read_bytes(path, limits.MAX_DOCX_BYTES, "Word 文档")
     broken = f"文件 {path.name} 不是有效的 Word 文档（.docx），可能已损坏；请用 Word 或 WPS 打开后另存为 .docx 再导入"
@@ -134,49 +134,14 @@ def read_docx_text(path: str | Path) -> str:
 
     limits.open_docx_zip(raw, path.name).close()  # methods, encryption, sizes, element count: before inflating
     try:
-        document = docx.Document(io.BytesIO(raw))
-        text = "\n".join(_body_lines(document))
+        return docx.Document(io.BytesIO(raw))  # the bytes already read within the limits, not the file again
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, EOFError, XMLSyntaxError,
             AttributeError, TypeError):
         raise ParseError(broken) from None
-    limits.check_text_size(text, path.name)
-    return text
 
 
-def _tag(el) -> str:
-    return el.tag.rsplit("}", 1)[-1] if isinstance(el.tag, str) else ""
+def read_docx_text(path: str | Path) -> str:
+    """Paragraph and table-cell text of a .docx in document order, one paragraph per line; images ignored."""
+    from models.importers.docx import read_docx_lines
 
-
-_SKIP = frozenset({"pPr", "rPr", "del", "moveFrom", "instrText", "delText"})
-
-
-def _run_text(el, parts: list[str]) -> None:
-    """A paragraph's text including tracked insertions, fields, smart tags and text boxes; not deletions."""
-    for child in el.iterchildren():
-        tag = _tag(child)
-        if tag == "t":
-            parts.append(child.text or "")
-        elif tag == "tab":
-            parts.append("\t")
-        elif tag in ("br", "cr"):
-            parts.append("\n")
-        elif tag and tag not in _SKIP:
-            _run_text(child, parts)
-
-
-def _body_lines(document) -> list[str]:
-    lines: list[str] = []
-    _block_lines(document.element.body, lines)
-    return lines
-
-
-def _block_lines(parent, lines: list[str]) -> None:
-    """Paragraphs in document order, walking into tables (cell by cell, nested too) and content controls."""
-    for child in parent.iterchildren():
-        tag = _tag(child)
-        if tag == "p":
-            parts: list[str] = []
-            _run_text(child, parts)
-            lines.append("".join(parts))
-        elif tag in ("tbl", "tr", "tc", "sdt", "sdtContent", "customXml"):
-            _block_lines(child, lines)
+    return "\n".join(line.text for line in read_docx_lines(path))

@@ -1,4 +1,5 @@
-"""Recognise a report's structure in plain text (from .txt, .docx or the clipboard) without losing a character.
+"""Recognise a report's structure in a document's lines (.txt, .docx, .doc/.wps, the clipboard) without losing
+a character. The official frame (版头, 版记, 附件, 主送) is taken off first by frame.py.
 
 Decisions (see also the helper report for issue 4):
 - 一是/二是 items -> numbering "yishi", numbers stripped; run_on when the items ran on inside one paragraph.
@@ -13,14 +14,17 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 
-from models.importers.sources import ParseError, decode_bytes, read_docx_text, read_text_file
+from models.importers import frame
+from models.importers.lines import Line, plain_lines
+from models.importers.sources import ParseError, decode_bytes
+from models.importers.summary import ParseSummary
 from models.report import (
     HEADING,
     NONE,
     YISHI,
+    Attachment,
     Item,
     Report,
     Section,
@@ -38,7 +42,9 @@ _SENTENCE_END = "。！？"
 _BREAK_BEFORE_ITEM = "。；！？：;:!?"  # an inline item may start after these
 
 _HEADING_RE = re.compile(rf"([{_CN}]{{1,3}})、\s*")
-_CLOSING_RE = re.compile(r"(特此报告|专此报告|以上报告|特此汇报|以上汇报|妥否，请|请审阅|请审示|请批示|此致)")
+_CLOSING_RE = re.compile(r"(特此|专此|以上报告|以上汇报|以上对照|以上是|以上就是|以上意见|以上请示|以上材料|以上发言|妥否|当否|"
+                         r"请审阅|请审示|请批示|此致|谢谢大家|"
+                         r".{0,24}(请予审议|请审议|批评指正|请指正|请审定|请批示|请审阅|评议|请审查|请审核|请予批准)[。！]?$)")
 _TITLE_ENDINGS = re.compile(r"(报告|总结|情况|意见|方案|通知|请示|汇报|材料|发言|讲话|述职|计划|要点|说明|提纲|[）)])$")
 
 # Item markers by kind; the group is the number. Only the kinds in _STYLE have their numbers stripped.
@@ -58,34 +64,6 @@ _DATE_RES = (
     re.compile(r"(\d{4})\s*([./\-])\s*(\d{1,2})\s*\2\s*(\d{1,2})"),
     re.compile(r"([〇零○O０一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,2})\s*月\s*([一二三四五六七八九十]{1,3})\s*日"),
 )
-
-
-@dataclass
-class ParseSummary:
-    """What the parser recognised, for the import message and the 粘贴导入 dialog."""
-
-    sections: int = 0
-    items: int = 0
-    title: bool = False
-    closing: bool = False
-    signature: bool = False
-    date: bool = False
-    date_text: str = ""  # the date as written, before normalisation
-    untitled_section: bool = False  # no 一、 headings: the items were put in one section with an empty heading
-    notes: list[str] = field(default_factory=list)  # things the parser was unsure of
-
-    def text(self) -> str:
-        parts = [f"识别到 {self.sections} 个部分、{self.items} 条"]
-        extra = [name for ok, name in ((self.title, "标题"), (self.closing, "结束语"), (self.signature, "署名"),
-                                       (self.date, "日期")) if ok]
-        if extra:
-            parts.append("以及" + "、".join(extra))
-        line = "，".join(parts)
-        if self.notes:
-            line += "；" + "；".join(self.notes)
-        return line
-
-    __str__ = text
 
 
 def cn_to_int(s: str) -> int:
@@ -169,8 +147,16 @@ def _take_ending(lines: list[str], summary: ParseSummary) -> tuple[str, _dt.date
             signature = "\n".join(sig)
         elif len(lines) > 1 and _signature_like(lines[-1]) and _ORGANISATION.fullmatch(lines[-1]):
             signature = lines.pop()  # without a date, only an organisation's name
-    if lines and len(lines[-1]) <= 30 and _CLOSING_RE.match(lines[-1]) and len(lines) > 1:
+    if len(lines) > 2 and re.fullmatch(r"敬礼[！!]?", lines[-1]) and lines[-2].startswith("此致"):
+        closing = lines.pop(-2) + "\n" + lines.pop()  # 此致 / 敬礼！ on two lines
+    elif lines and len(lines[-1]) <= 40 and _CLOSING_RE.match(lines[-1]) and len(lines) > 1:
         closing = lines.pop()
+    elif lines and lines[-1][-1:] in _SENTENCE_END:  # 特此报告。 at the end of the last paragraph
+        last = lines[-1]
+        cut = max((i for i, ch in enumerate(last[:-1]) if ch in _SENTENCE_END), default=-1)
+        tail = last[cut + 1:].strip()
+        if cut >= 0 and len(tail) <= 40 and _CLOSING_RE.match(tail):
+            lines[-1], closing = last[:cut + 1], tail
     return signature, date, closing
 
 
@@ -186,12 +172,26 @@ def _take_title(lines: list[str]) -> str:
 
 def parse_text(text: str) -> tuple[Report, ParseSummary]:
     """Structure plain report text; every character is kept somewhere, numbers become generated ones."""
+    return parse_lines(plain_lines(text))
+
+
+def parse_lines(source: list[Line]) -> tuple[Report, ParseSummary]:
+    """Structure a document's paragraphs: frame first (版头, 版记, 附件), then title, 主送, body, ending."""
     summary = ParseSummary()
-    lines = [ln.strip() for ln in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
-    lines = [ln for ln in lines if ln]
+    entries = [Line(part.strip(), ln.red, ln.size, ln.center, ln.in_table, ln.numbered)
+               for ln in source for part in ln.text.split("\n") if part.strip()]
+    summary.auto_numbers = sum(1 for ln in entries if ln.numbered)
     report = Report()
+    report.letterhead = frame.take_letterhead(entries, summary.notes)
+    lines = [ln.text for ln in entries]
+    report.record = frame.take_record(lines, summary.notes)
+    report.attachments, extra = frame.take_attachments(lines, summary.notes)
+    if extra:  # 附注 such as （此件公开发布）: no field of its own; kept, in order, as a last attachment
+        report.attachments.append(Attachment(title="", body="\n".join(extra)))
+        summary.unplaced.append("日期后的“" + "”“".join(extra) + "”放在最后一个附件中")
     report.signature, report.date, report.closing = _take_ending(lines, summary)
     report.title = _take_title(lines)
+    report.recipient = frame.take_recipient(lines)
     chunks = _split_sections(lines)
     report.preamble = "\n".join(chunks[0][1])
     for n, (heading, paras) in enumerate(chunks[1:], 1):
@@ -208,8 +208,10 @@ def parse_text(text: str) -> tuple[Report, ParseSummary]:
     report.kind = guess_kind(report)
     summary.sections = len(report.sections)
     summary.items = sum(len(s.items) for s in report.sections)
-    summary.title, summary.closing = bool(report.title), bool(report.closing)
+    summary.title, summary.closing, summary.closing_text = bool(report.title), bool(report.closing), report.closing
     summary.signature, summary.date = bool(report.signature), report.date is not None
+    summary.recipient, summary.letterhead = report.recipient, report.letterhead is not None
+    summary.record, summary.attachments = report.record is not None, len(report.attachments)
     return report, summary
 
 
@@ -297,18 +299,10 @@ def _split_lead(text: str, style: str) -> Item:
 
 
 def read_file(path: str | Path) -> tuple[Report, str]:
-    """(report, summary line) from a .txt or .docx file."""
-    path = Path(path)
-    suffix = path.suffix.lower()
-    if suffix == ".docx":
-        text = read_docx_text(path)
-    elif suffix == ".txt":
-        text = read_text_file(path)
-    else:
-        raise ParseError(f"不支持的文件类型“{suffix or path.name}”，可导入 .txt 或 .docx")
-    if not text.strip():
-        raise ParseError(f"文件 {path.name} 中没有文字")
-    report, summary = parse_text(text)
+    """(report, summary line) from a .txt, .docx, .doc or .wps file."""
+    from models.importers.dispatch import read_document
+
+    report, summary = read_document(path)
     return report, summary.text()
 
 

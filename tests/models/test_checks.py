@@ -338,3 +338,14 @@ def test_stale_facts_are_ignored():
         fallbacks=[FallbackPlace("镕", "sections.0.items.0.body", 3, font="X")],
     )
     assert [f.kind for f in run_checks(report, facts)] == ["font_fallback"]
+
+
+def test_findings_in_the_official_frame_name_their_place():
+    from models.checks import place_name
+
+    assert place_name("letterhead.mark") == "版头发文机关标志"
+    assert place_name("letterhead.signers.0") == "版头签发人"
+    assert place_name("attachments.1.body") == "附件2正文"
+    assert place_name("record.cc") == "版记抄送"
+    assert place_name("recipient") == "主送机关"
+    assert place_name("record.date") == "版记印发日期" and place_name("letterhead.copy_no") == "版头份号"

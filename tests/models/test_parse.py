@@ -20,7 +20,7 @@ from models.importers.structure import (
     read_file,
     report_text,
 )
-from models.report import HEADING, NONE, YISHI, Item, Report, Section, item_number, section_number
+from models.report import HEADING, NONE, YISHI, Item, Report, Section, format_date, item_number, section_number
 from models.templates import guess_kind
 from tests.conftest import SAMPLE, SHARED_SAMPLE
 
@@ -33,12 +33,22 @@ def _nonspace(text: str) -> str:
 
 def _printed(report, summary) -> str:
     """The report's text in reading order with generated numbers and the date as written."""
-    out = [report.title, report.preamble]
+    out = [report.title, report.recipient + ("：" if report.recipient else ""), report.preamble]
     for si, s in enumerate(report.sections):
         out += ["" if summary.untitled_section else section_number(si), s.heading, s.intro]
         for ii, it in enumerate(s.items):
             out += [item_number(s.numbering, ii), it.lead, it.body]
-    out += [report.closing, report.signature, summary.date_text]
+    out.append(report.closing)
+    listed = [a for a in report.attachments if a.title and not a.body]
+    if listed:  # 附件说明 without 附件 pages
+        out.append("附件：" + "".join(f"{n}.{a.title}" for n, a in enumerate(listed, 1)))
+    out += [report.signature, summary.date_text]
+    out += [a.body for a in report.attachments if not a.title]  # 附注 after the date (no 附件 pages here)
+    lh, rec = report.letterhead, report.record
+    if lh:
+        out = [lh.copy_no, lh.secrecy, lh.urgency, lh.mark, lh.number] + ["签发人：" + x for x in lh.signers] + out
+    if rec:
+        out += ["抄送：" + rec.cc if rec.cc else "", rec.issuer, format_date(rec.date) + "印发" if rec.date else ""]
     return _nonspace("".join(out))
 
 
@@ -111,7 +121,8 @@ FULL = """关于2026年度履行全面从严治党责任情况的报告
 def test_full_document():
     report, summary = parse_text(FULL)
     assert report.title == "关于2026年度履行全面从严治党责任情况的报告"
-    assert report.preamble == "县委：\n今年以来，我们认真落实各项要求。现将有关情况报告如下："
+    assert report.recipient == "县委"  # the 主送 line has its own field now
+    assert report.preamble == "今年以来，我们认真落实各项要求。现将有关情况报告如下："
     s0, s1, s2 = report.sections
     assert (s0.heading, s0.numbering, s0.run_on) == ("主要工作", HEADING, False)
     assert [(i.lead, i.body) for i in s0.items] == [
@@ -126,7 +137,7 @@ def test_full_document():
     assert report.closing == "特此报告。"
     assert report.signature == "中共某某县委组织部"
     assert report.date == dt.date(2026, 11, 26)
-    assert summary.text() == ("识别到 3 个部分、6 条，以及标题、结束语、署名、日期；"
+    assert summary.text() == ("识别到 3 个部分、6 条，以及标题、主送、结束语、署名、日期；"
                               "第三部分的“1.”等编号保留在文字中（程序只能自动生成“一是”和“（一）”）")
     assert _printed(report, summary) == _nonspace(FULL)
 
@@ -292,7 +303,7 @@ def test_docx(tmp_path):
 @pytest.mark.parametrize("content, message", [
     (b"not a zip at all", "不是有效的 Word 文档"),
     (b"PK\x03\x04broken zip", "不是有效的 Word 文档"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100, "旧版 Word"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100, "旧版 Word 文档.*已损坏"),
 ])
 def test_broken_docx(tmp_path, content, message):
     path = tmp_path / "bad.docx"
@@ -335,7 +346,11 @@ _SAMPLE_LINES = [ln for ln in SAMPLE_TEXT.splitlines() if ln.strip()]
 _SENTENCES = [s + "。" for ln in _SAMPLE_LINES for s in ln.split("。") if s.strip()]
 _EXTRA = ["关于工作情况的报告", "特此报告。", "某某单位", "2026年11月26日", "二〇二六年十一月二十六日", "2026.1.5",
           "（一）加强学习", "（二）改进作风。正文。", "1.第一点。", "2、第二点", "一要认真。二要扎实。", "第一，要快。",
-          "县委：", "一、", "二、标题。正文。", "十一、多", "X个", "***", "十是", "一是", "   ", "：一是"]
+          "县委：", "一、", "二、标题。正文。", "十一、多", "X个", "***", "十是", "一是", "   ", "：一是",
+          # the official frame: 版头, 版记, 附件说明, 附注, closings
+          "某某县某某局文件", "某局发〔2026〕5号", "签发人：王某", "000012", "特急", "抄送：县委办公室。",
+          "某某县某某局办公室  2026年12月1日印发", "附件：1.台账", "2.清单", "（此件公开发布）", "此致", "敬礼！",
+          "以上报告，请予审议。", "各位领导、同志们："]
 _pieces = st.one_of(st.sampled_from(_SAMPLE_LINES), st.sampled_from(_SENTENCES), st.sampled_from(_EXTRA),
                     st.text(alphabet="一二三是要第、，。：；（）()12.\n 甲乙", max_size=12))
 
@@ -345,7 +360,10 @@ _pieces = st.one_of(st.sampled_from(_SAMPLE_LINES), st.sampled_from(_SENTENCES),
 def test_every_character_is_kept(parts):
     text = "".join(p + sep for p, sep in parts)
     report, summary = parse_text(text)
-    assert _printed(report, summary) == _nonspace(text)
+    if report.letterhead is None:
+        assert _printed(report, summary) == _nonspace(text)
+    else:  # the 版头's parts are printed in the standard's order, whatever order they were typed in
+        assert sorted(_printed(report, summary)) == sorted(_nonspace(text))
 
 
 def test_text_ending_in_a_date_is_not_a_signature():

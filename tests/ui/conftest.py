@@ -69,10 +69,12 @@ class FakeDialogs:
         printer.setOutputFileName(self.print_path)
         return True
 
-    def paste_text(self, parent):
+    def paste_text(self, parent, text=""):
         from models.importers.structure import parse_text
 
-        return parse_text(self.pasted)[0] if self.pasted else None
+        self.paste_prefilled = text
+        text = self.pasted or text
+        return parse_text(text)[0] if text else None
 
     def error(self, parent, title, text):
         self.errors.append(text)

@@ -78,7 +78,7 @@ def test_import_gb18030_text_file_from_the_menu(qtbot, window, dialogs, tmp_path
     report = window.current_report()
     assert [s.heading for s in report.sections] == ["履职情况", "存在问题", "下步措施"]
     assert [len(s.items) for s in report.sections] == [6, 5, 4]
-    assert "识别到 3 个部分、15 条" in window.statusBar().currentMessage()
+    assert "3 部分 / 15 条" in window.docs.notice.label.text() and window.docs.notice.label.isVisible()
     assert window.store.load(report.id).sections[2].intro.startswith("针对上述问题")
 
 

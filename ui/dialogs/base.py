@@ -70,9 +70,11 @@ class Dialogs:
 
         return QPrintDialog(printer, parent).exec() == QPrintDialog.DialogCode.Accepted
 
-    def paste_text(self, parent: QWidget):
-        """粘贴导入: the report parsed from pasted text, or None."""
+    def paste_text(self, parent: QWidget, text: str = ""):
+        """粘贴导入: the report parsed from pasted text (``text`` already in the box), or None."""
         from ui.dialogs.paste_dialog import PasteImportDialog
 
         dlg = PasteImportDialog(parent)
+        if text:
+            dlg.edit.setPlainText(text)
         return dlg.report if dlg.exec() else None

@@ -1,0 +1,262 @@
+"""Read the text of a Word 97-2003 binary document (.doc; WPS writes .wps the same way) without Word.
+
+The OLE2 container (olefile) holds the WordDocument stream, whose FIB says where the piece table (CLX) is in
+the table stream; the pieces map character positions to 8-bit (cp1252) or UTF-16 text. Only the main story
+(the first ccpText characters) is read: footnotes, headers, footers, comments come after it. Text boxes live in
+their own story and are put back at their anchors. Field codes are dropped, field results kept. Automatic
+list numbers are computed from the list tables (models/importers/docnumbers.py).
+"""
+
+from __future__ import annotations
+
+import struct
+from pathlib import Path
+
+from models.importers.lines import Line
+from models.importers.sources import ParseError
+
+_RESAVE = "请用 Word 或 WPS 打开后“另存为”.docx 格式再导入"
+
+
+def _u16(b: bytes, o: int) -> int:
+    return struct.unpack_from("<H", b, o)[0]
+
+
+def _u32(b: bytes, o: int) -> int:
+    return struct.unpack_from("<I", b, o)[0]
+
+
+def _fc_lcb(word: bytes, index: int) -> tuple[int, int]:
+    """The index-th (fc, lcb) pair of FibRgFcLcb97."""
+    csw = _u16(word, 0x20)
+    base = 0x22 + csw * 2
+    cslw = _u16(word, base)
+    base += 2 + cslw * 4 + 2
+    o = base + index * 8
+    if o + 8 > len(word):
+        return 0, 0
+    return _u32(word, o), _u32(word, o + 4)
+
+
+def _ccp(word: bytes) -> list[int]:
+    """ccpText, ccpFtn, ccpHdd, ccpMcr (reserved, 0), ccpAtn, ccpEdn, ccpTxbx, ccpHdrTxbx from FibRgLw97."""
+    csw = _u16(word, 0x20)
+    base = 0x22 + csw * 2 + 2
+    return [_u32(word, base + 4 * i) for i in range(3, 11)]
+
+
+class DocFile:
+    """The text stream of a .doc, addressed by character position (CP)."""
+
+    def __init__(self, path: Path):
+        import olefile
+
+        name = path.name
+        from models.importers.limits import MAX_DOCX_BYTES, read_bounded
+
+        raw = read_bounded(path, MAX_DOCX_BYTES, "Word 文档")  # regular files only, never more than the cap
+        try:
+            ole = olefile.OleFileIO(raw)
+        except (OSError, ValueError, IndexError, struct.error) as e:
+            if isinstance(e, OSError) and e.errno is not None:
+                raise ParseError(f"无法读取文件 {name}：{e.strerror or e}") from None
+            raise ParseError(f"文件 {name} 像是旧版 Word 文档（.doc/.wps），但已损坏，无法读取；{_RESAVE}") from None
+        try:
+            streams = {"/".join(s) for s in ole.listdir()}
+            if "EncryptedPackage" in streams or "EncryptionInfo" in streams:
+                raise ParseError(f"文件 {name} 设置了打开密码（已加密），无法读取；"
+                                 f"请在 Word 或 WPS 中输入密码打开，取消密码后{_RESAVE}")
+            if "WordDocument" not in streams:
+                raise ParseError(f"文件 {name} 不是能读取的 Word 或 WPS 文字文档（可能是早期 WPS 格式、表格、演示文稿"
+                                 f"或改了扩展名的其他文件）；{_RESAVE}")
+            self.word = ole.openstream("WordDocument").read()
+            word = self.word
+            if len(word) < 0x200 or _u16(word, 0) != 0xA5EC:
+                raise ParseError(f"文件 {name} 是早期版本的 Word 或 WPS 文档，无法直接读取；{_RESAVE}")
+            flags = _u16(word, 0x0A)
+            if flags & 0x0100 or flags & 0x8000:
+                raise ParseError(f"文件 {name} 设置了打开密码（已加密），无法读取；"
+                                 f"请在 Word 或 WPS 中输入密码打开，取消密码后{_RESAVE}")
+            table_name = "1Table" if flags & 0x0200 else "0Table"
+            if table_name not in streams:
+                raise ParseError(f"文件 {name} 已损坏（缺少 {table_name}）；{_RESAVE}")
+            self.table = ole.openstream(table_name).read()
+        finally:
+            ole.close()
+        self.ccp = _ccp(self.word)
+        self.pieces = self._pieces()
+
+    def _pieces(self) -> list[tuple[int, int, int, bool]]:
+        """(cp start, cp end, byte offset in WordDocument, compressed) from the CLX's PlcPcd."""
+        fc, lcb = _fc_lcb(self.word, 33)
+        clx = self.table[fc:fc + lcb]
+        i = 0
+        while i < len(clx) and clx[i] == 0x01:  # Prc: skip property modifiers
+            size = struct.unpack_from("<h", clx, i + 1)[0]
+            if size < 0:
+                break
+            i += 3 + size
+        if i >= len(clx) or clx[i] != 0x02:
+            raise ParseError("文件的文字索引（piece table）已损坏，无法读取；" + _RESAVE)
+        size = _u32(clx, i + 1)
+        plc = clx[i + 5:i + 5 + size]
+        n = (size - 4) // 12
+        cps = [_u32(plc, 4 * k) for k in range(n + 1)]
+        out = []
+        for k in range(n):
+            pcd = 4 * (n + 1) + 8 * k
+            fc_raw = _u32(plc, pcd + 2)
+            compressed = bool(fc_raw & 0x40000000)
+            fc_val = fc_raw & 0x3FFFFFFF
+            out.append((cps[k], cps[k + 1], fc_val // 2 if compressed else fc_val, compressed))
+        return out
+
+    def text(self, start: int, end: int, printed: bool = False) -> str:
+        """Characters [start, end) of the whole text stream; ``printed``: without deleted or hidden text, whose
+        place is kept as NUL characters so that positions still count (they are dropped later)."""
+        parts = []
+        unprinted = self.unprinted() if printed else []
+        for a, b, fc, compressed in self.pieces:
+            lo, hi = max(a, start), min(b, end)
+            if lo >= hi:
+                continue
+            width = 1 if compressed else 2
+            raw = self.word[fc + width * (lo - a):fc + width * (hi - a)]
+            text = raw.decode("cp1252" if compressed else "utf-16-le", errors="replace")
+            if unprinted:
+                first = fc + width * (lo - a)
+                text = "".join("\x00" if _inside(unprinted, first + width * k) else ch for k, ch in enumerate(text))
+            parts.append(text)
+        return "".join(parts)
+
+    def unprinted(self) -> list[tuple[int, int]]:
+        """Sorted byte ranges of deleted revisions (sprmCFRMarkDel) and hidden text (sprmCFVanish)."""
+        if hasattr(self, "_unprinted"):
+            return self._unprinted
+        out = []
+        fc, lcb = _fc_lcb(self.word, 12)
+        n = (lcb - 4) // 8 if lcb >= 4 else 0
+        for k in range(n):
+            pn = _u32(self.table, fc + 4 * (n + 1) + 4 * k) & 0x3FFFFF
+            page = self.word[pn * 512:pn * 512 + 512]
+            if len(page) < 512:
+                continue
+            crun = page[511]
+            for i in range(crun):
+                a, b = struct.unpack_from("<II", page, 4 * i)
+                off = page[4 * (crun + 1) + i] * 2
+                if not off:
+                    continue
+                grpprl = page[off + 1:off + 1 + page[off]]
+                if _toggled(grpprl, (0x0800, 0x083C)):
+                    out.append((a, b))
+        self._unprinted = sorted(out)
+        return self._unprinted
+
+    def textboxes(self) -> list[tuple[int, str]]:
+        """(anchor CP in the main story, text) of each text box, in story order."""
+        ccp_txbx = self.ccp[6]
+        story = sum(self.ccp[:6])  # the text box story follows the main text, footnotes, headers, comments, endnotes
+        return self._boxes(story, ccp_txbx, 56, 40) if ccp_txbx else []  # header text boxes stay out
+
+    def _boxes(self, story: int, length: int, plc_index: int, spa_index: int) -> list[tuple[int, str]]:
+        fc, lcb = _fc_lcb(self.word, plc_index)  # PlcftxbxTxt / PlcfHdrtxbxTxt
+        plc = self.table[fc:fc + lcb]
+        n = (len(plc) - 4) // 26  # CPs (4 bytes) and FTXBXS (22 bytes)
+        if n <= 0:
+            return [(0, self.text(story, story + length))]
+        cps = [_u32(plc, 4 * k) for k in range(n + 1)]
+        lids = [_u32(plc, 4 * (n + 1) + 22 * k + 14) for k in range(n)]
+        fc, lcb = _fc_lcb(self.word, spa_index)  # PlcSpaMom / PlcSpaHdr: the shapes and their anchors
+        spa = self.table[fc:fc + lcb]
+        m = (len(spa) - 4) // 30
+        anchors = {}
+        for k in range(max(m, 0)):
+            anchors[_u32(spa, 4 * (m + 1) + 26 * k)] = _u32(spa, 4 * k)
+        out = []
+        for k in range(n):
+            if cps[k] >= cps[k + 1] or (k == n - 1 and lids[k] == 0):
+                continue
+            anchor = anchors.get(lids[k], 0)
+            out.append((anchor if anchor < self.ccp[0] else 0, self.text(story + cps[k], story + cps[k + 1])))
+        return out
+
+
+def _inside(ranges: list[tuple[int, int]], fc: int) -> bool:
+    import bisect
+
+    i = bisect.bisect_right(ranges, (fc, 1 << 32)) - 1
+    return i >= 0 and ranges[i][0] <= fc < ranges[i][1]
+
+
+def _toggled(grpprl: bytes, sprms: tuple[int, ...]) -> bool:
+    """True when the grpprl switches one of the boolean character properties ``sprms`` on."""
+    from models.importers.docnumbers import iter_sprms
+
+    return any(sprm in sprms and operand[:1] in (b"\x01", b"\x81") for sprm, operand in iter_sprms(grpprl))
+
+
+def _printed(raw: str) -> str:
+    """Drop field codes (keep results), objects and marks; paragraph, cell and line ends become newlines."""
+    out: list[str] = []
+    stack: list[bool] = []  # per open field: still in its code part
+    for ch in raw:
+        o = ord(ch)
+        if o == 0x13:
+            stack.append(True)
+            continue
+        if o == 0x14:
+            if stack:
+                stack[-1] = False
+            continue
+        if o == 0x15:
+            if stack:
+                stack.pop()
+            continue
+        if any(stack):
+            continue
+        if ch in "\r\x07\x0b\x0c\x0e":
+            out.append("\n")
+        elif o == 0x1E:
+            out.append("-")
+        elif ch == "\xa0":
+            out.append(" ")
+        elif o < 0x20 and ch != "\t" or o == 0x1F:  # also NUL: deleted or hidden text
+            continue  # pictures (0x01, 0x08), footnote and comment marks (0x02, 0x05)
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def read_doc_lines(path: str | Path) -> list[Line]:
+    """The main text of a .doc/.wps as Lines, text boxes at their anchors, automatic numbers in front."""
+    path = Path(path)
+    try:
+        doc = DocFile(path)
+        ccp_text = doc.ccp[0]
+        raw = doc.text(0, ccp_text, printed=True)
+        boxes = doc.textboxes()
+        from models.importers.docnumbers import paragraph_labels
+
+        labels = paragraph_labels(doc, raw)
+    except (struct.error, IndexError, KeyError, ValueError, OSError, EOFError) as e:
+        if isinstance(e, ParseError):
+            raise
+        raise ParseError(f"文件 {path.name} 像是旧版 Word 文档（.doc/.wps），但已损坏或格式无法识别；{_RESAVE}") from None
+    # Insert text boxes at their anchor (box text as paragraphs of their own) and numbers at paragraph starts.
+    inserts: dict[int, list[str]] = {}
+    for cp, text in boxes:
+        inserts.setdefault(min(max(cp, 0), len(raw)), []).append("\r" + text.rstrip("\r") + "\r")
+    for cp, label in labels.items():
+        inserts.setdefault(cp, []).append(label)
+    pieces, last = [], 0
+    for cp in sorted(inserts):
+        pieces.append(raw[last:cp])
+        pieces.extend(inserts[cp])
+        last = cp
+    pieces.append(raw[last:])
+    numbered = set(labels.values())
+    lines = []
+    for text in _printed("".join(pieces)).split("\n"):
+        lines.append(Line(text, numbered=bool(labels) and any(text.startswith(lb) for lb in numbered if lb)))
+    return lines

@@ -1,0 +1,201 @@
+"""Read a .docx as Word prints it: automatic numbers in front, text boxes once, revisions accepted.
+
+One Line per paragraph in reading order (table cells cell by cell, text boxes where they are anchored).
+Headers, footers, comments, footnotes and deleted text stay out; inserted text stays in; hidden text
+(w:vanish) is not printed, so it stays out too.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from models.importers.lines import Line
+from models.importers.numbering import Numbering, W
+from models.importers.sources import ParseError, open_docx
+
+MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+_SKIP = frozenset({"pPr", "rPr", "del", "moveFrom", "instrText", "delText", "delInstrText", "rt",
+                   "footnoteReference", "endnoteReference", "commentReference", "annotationRef",
+                   "fldData", "sectPr", "tblPr", "tblGrid", "trPr", "tcPr", "sdtPr", "sdtEndPr"})
+_BLOCKS = ("tbl", "tr", "tc", "sdt", "sdtContent", "customXml", "ins", "moveTo", "smartTag")
+
+
+def _tag(el) -> str:
+    return el.tag.rsplit("}", 1)[-1] if isinstance(el.tag, str) else ""
+
+
+def _on(el) -> bool:
+    return el is not None and el.get(W + "val") not in ("0", "false", "off")
+
+
+def _part_root(document, reltype_suffix: str):
+    for rel in document.part.rels.values():
+        if rel.reltype.endswith(reltype_suffix) and not rel.is_external:
+            part = rel.target_part
+            element = getattr(part, "element", None)
+            if element is not None:
+                return element
+            from lxml import etree
+
+            return etree.fromstring(part.blob)
+    return None
+
+
+def read_docx_lines(path: str | Path) -> list[Line]:
+    """The printed paragraphs of a .docx, numbers included, as Lines with a few formatting hints."""
+    from lxml.etree import XMLSyntaxError
+
+    document = open_docx(path)
+    try:
+        numbering = Numbering(_part_root(document, "/numbering"), _part_root(document, "/styles"))
+        reader = _Reader(numbering)
+        reader.blocks(document.element.body, in_table=False)
+    except (ValueError, KeyError, IndexError, XMLSyntaxError):
+        raise ParseError(f"文件 {Path(path).name} 中的编号或样式定义已损坏，无法读取；"
+                         "请用 Word 或 WPS 打开后另存为 .docx 再导入") from None
+    reader.flush_pending()
+    return reader.lines
+
+
+class _Reader:
+    def __init__(self, numbering: Numbering):
+        self.numbering = numbering
+        self.lines: list[Line] = []
+        self.pending: Line | None = None  # a paragraph whose mark was deleted: it joins the next one
+
+    def flush_pending(self) -> None:
+        if self.pending is not None:
+            self.lines.append(self.pending)
+            self.pending = None
+
+    def blocks(self, parent, in_table: bool) -> None:
+        for child in parent.iterchildren():
+            tag = _tag(child)
+            if tag == "p":
+                self.paragraph(child, in_table)
+            elif tag in _BLOCKS:
+                self.blocks(child, in_table or tag == "tbl")
+            elif tag == "AlternateContent":
+                self.blocks(_chosen(child), in_table)
+
+    def paragraph(self, p, in_table: bool) -> None:
+        ppr = p.find(W + "pPr")
+        rpr = ppr.find(W + "rPr") if ppr is not None else None
+        mark_deleted = rpr is not None and (rpr.find(W + "del") is not None or rpr.find(W + "moveFrom") is not None)
+        parts: list[str] = []
+        boxes: list[Line] = []
+        hints = {"red": False, "size": 0.0}
+        self._runs(p, parts, boxes, hints)
+        text = "".join(parts)
+        if mark_deleted:
+            # Accepted, a deleted paragraph mark joins this text to the next paragraph, which keeps its own
+            # properties (and number); a paragraph deleted whole leaves nothing, not even its number.
+            if text.strip() or boxes:
+                joined = (self.pending.text if self.pending else "") + text
+                self.pending = Line(joined, red=hints["red"] or bool(self.pending and self.pending.red))
+                self.lines.extend(boxes)
+            return
+        label = self.numbering.label(p)
+        before = not text.strip() or bool(boxes and boxes[0].before_text)
+        if self.pending is not None:
+            text, self.pending = self.pending.text + text, None
+        line = Line(label + text, red=hints["red"], size=hints["size"], center=_centered(p), in_table=in_table,
+                    numbered=bool(label))
+        if before:
+            self.lines.extend(boxes)
+        self.lines.append(line)
+        if not before:
+            self.lines.extend(boxes)
+
+    def _runs(self, el, parts: list[str], boxes: list[Line], hints: dict) -> None:
+        for child in el.iterchildren():
+            tag = _tag(child)
+            if tag == "r":
+                rpr = child.find(W + "rPr")
+                if rpr is not None:
+                    if _on(rpr.find(W + "vanish")) or _on(rpr.find(W + "specVanish")):
+                        continue
+                    if any(ch.strip() for ch in child.itertext()):
+                        _hint(rpr, hints)
+                self._runs(child, parts, boxes, hints)
+            elif tag == "t":
+                parts.append(child.text or "")
+            elif tag in ("tab", "ptab"):
+                parts.append("\t")
+            elif tag in ("br", "cr"):
+                parts.append("\n")
+            elif tag == "noBreakHyphen":
+                parts.append("-")
+            elif tag == "sym":
+                _symbol(child, parts)
+            elif tag == "AlternateContent":
+                self._runs(_chosen(child), parts, boxes, hints)
+            elif tag == "textpath" and (child.get("string") or "").strip():  # VML WordArt (old 红头)
+                art = Line(child.get("string").strip(), red=_vml_red(child.getparent()))
+                art.before_text = not "".join(parts).strip()
+                boxes.append(art)
+            elif tag == "txbxContent":
+                sub = _Reader(self.numbering)
+                sub.blocks(child, in_table=False)
+                sub.flush_pending()
+                if sub.lines:
+                    sub.lines[0].before_text = not "".join(parts).strip()
+                boxes.extend(sub.lines)
+            elif tag and tag not in _SKIP:
+                self._runs(child, parts, boxes, hints)
+
+
+def _chosen(alternate):
+    """mc:AlternateContent: the first mc:Choice (what Word shows), or mc:Fallback when there is no Choice."""
+    for child in alternate.iterchildren():
+        if child.tag in (MC + "Choice", MC + "Fallback"):
+            return child
+    return alternate.makeelement(MC + "Fallback")
+
+
+def _centered(p) -> bool:
+    ppr = p.find(W + "pPr")
+    jc = ppr.find(W + "jc") if ppr is not None else None
+    return jc is not None and jc.get(W + "val") == "center"
+
+
+def _hint(rpr, hints: dict) -> None:
+    """Red text and large type mark a 发文机关标志; the colour is read as Word stores it (hex RGB)."""
+    color = rpr.find(W + "color")
+    if color is not None:
+        val = (color.get(W + "val") or "").lower()
+        if len(val) == 6:
+            try:
+                r, g, b = int(val[:2], 16), int(val[2:4], 16), int(val[4:], 16)
+            except ValueError:
+                r = g = b = 0
+            if r >= 0xB0 and g <= 0x60 and b <= 0x60:
+                hints["red"] = True
+    for name in ("sz", "szCs"):
+        sz = rpr.find(W + name)
+        if sz is not None and (sz.get(W + "val") or "").isdigit():
+            hints["size"] = max(hints["size"], int(sz.get(W + "val")) / 2)
+
+
+def _symbol(sym, parts: list[str]) -> None:
+    """w:sym from an ordinary font is a character; Symbol/Wingdings private codes are not text we can keep."""
+    font = (sym.get(W + "font") or "").lower()
+    code = sym.get(W + "char") or ""
+    try:
+        value = int(code, 16)
+    except ValueError:
+        return
+    if "symbol" in font or "wingdings" in font or "webdings" in font or 0xF000 <= value <= 0xF0FF:
+        return
+    parts.append(chr(value))
+
+
+def _vml_red(shape) -> bool:
+    """A VML shape filled red (fillcolor="red" / "#FF0000"), as old WordArt 红头 are."""
+    color = (shape.get("fillcolor") or "").lower().lstrip("#") if shape is not None else ""
+    if color in ("red", "f00"):
+        return True
+    try:
+        return len(color) >= 6 and int(color[:2], 16) >= 0xB0 and int(color[2:4], 16) <= 0x60
+    except ValueError:
+        return False
