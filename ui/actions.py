@@ -9,9 +9,9 @@ from PySide6.QtGui import QAction, QKeySequence
 # Features other modules provide (export, print, import, history, checks, backups) start disabled:
 # the lead enables window.menu_actions[key] once the hook method does something.
 MENUS = {
-    "文件": [
+    "文件(&F)": [
         ("new", "新建…", "Ctrl+N", "new_report", True),
-        ("copy", "复制为新报告…", "", "copy_report", True),
+        ("copy", "复制为新报告…", "Ctrl+Shift+N", "copy_report", True),
         None,
         ("import", "导入…", "Ctrl+O", "import_file", False),
         ("paste_import", "粘贴导入…", "Ctrl+Shift+V", "paste_import", False),
@@ -22,7 +22,7 @@ MENUS = {
         None,
         ("quit", "退出", "Ctrl+Q", "close", True),
     ],
-    "编辑": [
+    "编辑(&E)": [
         ("undo", "撤销", "Ctrl+Z", "undo", False),
         ("redo", "重做", "Ctrl+Shift+Z", "redo", False),
         None,
@@ -32,29 +32,33 @@ MENUS = {
         ("item_down", "下移条目", "Alt+Down", "editor.move_item_here:1", True),
         None,
         ("add_section", "添加部分", "Ctrl+Shift+Return", "editor.add_section_here", True),
-        ("remove_section", "删除部分", "", "editor.remove_section_here", True),
+        ("remove_section", "删除部分", "Ctrl+Shift+Backspace", "editor.remove_section_here", True),
         ("section_left", "部分前移", "Ctrl+Shift+PgUp", "editor.move_section_here:-1", True),
         ("section_right", "部分后移", "Ctrl+Shift+PgDown", "editor.move_section_here:1", True),
         None,
         ("find", "搜索报告", "Ctrl+F", "focus_search", True),
         ("prev_tab", "上一个标签页", "Ctrl+PgUp", "editor.step_tab:-1", True),
         ("next_tab", "下一个标签页", "Ctrl+PgDown", "editor.step_tab:1", True),
+        None,
+        ("zoom_in", "放大文字", "Ctrl+=", "zoom.step:1", True),
+        ("zoom_out", "缩小文字", "Ctrl+-", "zoom.step:-1", True),
+        ("zoom_reset", "文字原大", "Ctrl+0", "zoom.step:0", True),
     ],
-    "报告": [
+    "报告(&R)": [
         ("checks", "检查", "F7", "show_checks", False),
         ("preview", "打印预览", "F8", "show_preview", False),
-        ("history", "历史版本…", "", "show_history", False),
+        ("history", "历史版本…", "Ctrl+H", "show_history", False),
         None,
-        ("trash", "回收站…", "", "show_trash", True),
-        ("restore_backup", "从备份恢复…", "", "restore_backup", False),
+        ("trash", "回收站…", "Ctrl+Shift+T", "show_trash", True),
+        ("restore_backup", "从备份恢复…", "Ctrl+Shift+B", "restore_backup", False),
     ],
-    "帮助": [
+    "帮助(&H)": [
         ("about", "关于天报", "", "show_about", True),
     ],
 }
 
 # Shortcuts the window answers wherever the focus is (also when it sits in a text field).
-EXTRA_SHORTCUTS = {"add_item": ["Ctrl+Return"], "redo": ["Ctrl+Y"]}  # Ctrl+Y: redo as in Word and WPS
+EXTRA_SHORTCUTS = {"add_item": ["Ctrl+Return"], "redo": ["Ctrl+Y"], "zoom_in": ["Ctrl++"]}  # Ctrl+Y: redo as in Word and WPS
 
 # Actions that need an open report.
 NEEDS_REPORT = {"copy", "export_pdf", "print", "add_item", "remove_item", "item_up", "item_down",

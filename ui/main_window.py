@@ -30,6 +30,7 @@ from ui.editor.report_editor import ReportEditor
 from ui.report_list import ReportList
 from ui.settings import make_settings
 from ui.widgets import EmptyPage, fit_to_screen
+from ui.window_keys import EditorZoom, KeyGuard
 
 CHANGE_DELAY_MS = 300
 CHANGE_MAX_WAIT_MS = 1000  # counts, 检查 and preview follow a typist who never pauses
@@ -48,7 +49,7 @@ class MainWindow(QMainWindow):
         self.dialogs = dialogs or Dialogs()
         self.kind_names = template_names()
         self.trash_dialog: TrashDialog | None = None
-        self.setWindowTitle(self.tr("天报 报告填报助手"))
+        self.setWindowTitle(self._title(None))
         if fit_to_screen(self, 1400, 900):
             self.setWindowState(Qt.WindowState.WindowMaximized)  # first run on a small screen; saved geometry wins
 
@@ -88,6 +89,8 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.count_label)
 
         self.menu_actions = build_menus(self)
+        self.keys = KeyGuard(self)
+        self.zoom = EditorZoom(self)
         self.autosave = Autosaver(self._save, self)
         self.autosave.saved.connect(self._saved)
         self.autosave.failed.connect(self._save_failed)
@@ -217,10 +220,12 @@ class MainWindow(QMainWindow):
         return report is not None
 
     def _title(self, report: Report | None) -> str:
-        base = self.tr("天报 报告填报助手") + (self.tr("（只读）") if getattr(self, "readonly", False) else "")
+        # Ends with the application's display name (ui/app.py), so Qt does not add it a second time.
+        base = self.tr("天报 报告填报助手")
+        ro = self.tr("（只读）") if getattr(self, "readonly", False) else ""
         if report is None:
-            return base
-        return f"{report.title.replace(chr(10), '') or self.tr('（无标题）')} — {base}"
+            return ro + base if ro else base
+        return f"{ro}{report.title.replace(chr(10), '') or self.tr('（无标题）')} — {base}"
 
     def new_report(self) -> None:
         if self.readonly:
@@ -290,6 +295,8 @@ class MainWindow(QMainWindow):
             self.editor.set_report(None)
         self.reload_list(nxt)
         self.open_report(nxt)
+        self.statusBar().showMessage(self.tr("已把“%1”移到回收站（报告 > 回收站，Ctrl+Shift+T 可恢复）").replace("%1", title),
+                                     10000)
 
     def show_trash(self) -> None:
         if not self.readonly:
@@ -397,6 +404,7 @@ class MainWindow(QMainWindow):
             return
         self.save_settings()
         self.docs.typesetter.shutdown()
+        self.keys.detach()
         if self._watching_focus:
             self._watching_focus = False
             QApplication.instance().focusChanged.disconnect(self._focus_changed)
