@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 
 from models import textchecks as tc
+from models.carried_check import carried_findings
 from models.facts import TypesetFacts
 from models.fields import get_field, item_field, iter_fields, parse_field, section_field, set_field
 from models.importers.structure import cn_to_int
@@ -29,12 +30,14 @@ KINDS: dict[str, tuple[str, str]] = {
     "too_long": (WARNING, "页数超出限制"),
     "orphan": (INFO, "处孤字"),
     "font_fallback": (INFO, "个字使用备用字体"),
+    "carried": (WARNING, "处沿用原报告内容"),
 }
 
 # Short names for the 检查 panel's groups and filters.
 KIND_LABELS = {
     "placeholder": "待填写", "font_missing": "缺字", "font_fallback": "备用字体", "halfwidth_punct": "半角标点",
     "unpaired": "标点不成对", "empty": "内容空缺", "hand_numbering": "编号", "orphan": "孤字", "too_long": "页数超限",
+    "carried": "沿用",
 }
 SEVERITY_LABELS = {ERROR: "错误", WARNING: "警告", INFO: "提示"}
 
@@ -97,6 +100,7 @@ def run_checks(report: Report, facts: TypesetFacts | None = None) -> list[Findin
             _text_checks(found, path, text)
     _empty_checks(found, report)
     _numbering_checks(found, report)
+    found.extend(carried_findings(report))
     if facts is not None:
         _facts_checks(found, report, facts)
     order = {path: n for n, (path, _) in enumerate(iter_fields(report))}

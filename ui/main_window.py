@@ -22,7 +22,7 @@ from models.templates import load_templates, template_names
 from ui.actions import HOOKED, NEEDS_REPORT, SELF_MANAGED, WRITES, build_menus, follow_undo_stack
 from ui.debounce import Debouncer
 from ui.dialogs.base import Dialogs
-from ui.dialogs.carry_forward import carry_forward, done_section, plan_count, plan_section
+from ui.dialogs.carry_forward import carry_forward
 from ui.dialogs.trash_dialog import TrashDialog, open_trash
 from ui.document_actions import DocumentActions
 from ui.editor.autosave import Autosaver
@@ -240,17 +240,9 @@ class MainWindow(QMainWindow):
         if rid is None or self.readonly or not self.autosave.flush():
             return
         old = self.store.load(rid)
-        use = False
-        n = plan_count(old)
-        if n:
-            src, dst = plan_section(old), done_section(old)
-            use = self.dialogs.confirm(
-                self, self.tr("复制为新报告"),
-                self.tr("把原报告“%1”中的 %2 条内容，作为新报告“%3”的草稿（替换其中原有条目）？")
-                .replace("%1", src.heading).replace("%2", str(n)).replace("%3", dst.heading),
-                yes=self.tr("转为草稿"), no=self.tr("原样复制"),  # either way a copy is made
-            )
-        self.add_report(carry_forward(old, use))
+        options = self.dialogs.carry_forward(self, old)
+        if options is not None:  # Esc, 取消 and the close button make no copy
+            self.add_report(carry_forward(old, options.use_plans, options.move_year))
 
     def add_report(self, report: Report) -> None:
         """Store ``report`` as a new report and open it (新建, 复制, and the import hook use this)."""

@@ -38,6 +38,7 @@ class FakeDialogs:
         self.open_path: str | None = None
         self.print_path: str | None = None
         self.pasted: str = ""
+        self.carry: bool | None = True  # 复制为新报告: move the year; None cancels
 
     def choose_template(self, parent, templates):
         self.asked.append(("template", ""))
@@ -73,6 +74,16 @@ class FakeDialogs:
         from models.importers.structure import parse_text
 
         return parse_text(self.pasted)[0] if self.pasted else None
+
+    def carry_forward(self, parent, old):
+        """复制为新报告: cancelled when ``carry`` is None; plans used as confirm_answer says."""
+        from ui.dialogs.carry_forward import plan_count
+        from ui.dialogs.carry_forward_dialog import CarryOptions
+
+        self.asked.append(("复制为新报告", f"{plan_count(old)} 条"))
+        if self.carry is None:
+            return None
+        return CarryOptions(move_year=self.carry, use_plans=self.confirm_answer and bool(plan_count(old)))
 
     def error(self, parent, title, text):
         self.errors.append(text)

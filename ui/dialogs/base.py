@@ -58,6 +58,12 @@ class Dialogs:
             settings.setValue("import/folder", str(Path(path).parent))
         return path or None
 
+    def carry_forward(self, parent: QWidget, old):
+        """复制为新报告's options (move the year, use the plans), or None when cancelled."""
+        from ui.dialogs.carry_forward_dialog import ask_carry_forward
+
+        return ask_carry_forward(parent, old)
+
     def error(self, parent: QWidget | None, title: str, text: str) -> None:
         QMessageBox.critical(parent, title, text)
 
