@@ -39,9 +39,10 @@ class Answers:
         self.asked: list[str] = []
         self.errors: list[str] = []
 
-    def confirm(self, parent, title, text, yes="", no=""):
+    def confirm(self, parent, title, text, yes="", no="", risky=False):
         self.asked.append(text)
         self.labels = (yes, no)
+        self.risky = risky
         return self.answer
 
     def error(self, parent, title, text):
@@ -165,6 +166,23 @@ def test_backup_dialog_lists_and_restores(qtbot, db_path):
     assert [r.title for r in store.list_reports()] == ["第1天的报告"]
     store.close()
     assert any(b.before_restore for b in list_backups(db_path))
+
+
+def test_backup_question_says_what_replaces_what_and_marks_an_empty_backup(qtbot, db_path):
+    store = Store(db_path)
+    daily_backup(store, now=_dt.datetime(2026, 11, 20, 9))  # before any report: an empty backup
+    for title in ("甲", "乙", "丙"):
+        store.create(sample(title))
+    store.close()
+    answers = Answers(answer=False)
+    dlg = BackupDialog(db_path, confirm=answers.confirm, error=answers.error)
+    qtbot.addWidget(dlg)
+    assert "空备份" in dlg.list.item(0).text()
+    qtbot.mouseClick(dlg.restore_button, Qt.MouseButton.LeftButton)
+    question = answers.asked[0]
+    assert "空备份" in question and "没有任何报告" in question
+    assert "3 份报告" in question and "最后修改于" in question
+    assert answers.risky  # Enter does not restore an empty backup
 
 
 def test_backup_dialog_declined_and_empty(qtbot, db_path):
