@@ -7,7 +7,7 @@ import html
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QStandardPaths, Qt, QTimer, QUrl
+from PySide6.QtCore import QObject, Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QLabel
 
@@ -15,6 +15,7 @@ from models import history
 from models.checks import apply_all_fixes, apply_fix, run_checks, summary
 from models.store import StoreError
 from ui.check_panel import CheckPanel
+from ui.dialogs.base import start_folder
 from ui.preview.preview_panel import PreviewPanel
 from ui.preview.typesetter import Typesetter
 
@@ -171,8 +172,7 @@ class DocumentActions(QObject):
             return None
         data, result = rendered
         report = self.w.current_report()
-        folder = self.w.settings.value("export/folder") or QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())  # 文档, not the bare home folder
+        folder = start_folder(self.w.settings.value("export/folder"))  # else 文档, else home
         suggested = str(Path(folder) / default_pdf_name(report))
         path = self.w.dialogs.get_save_path(self.w, self.tr("导出PDF"), suggested, self.tr("PDF 文件 (*.pdf)"))
         if not path:
