@@ -56,6 +56,7 @@ class DocumentActions(QObject):
         self.preview_dock = window.add_panel(self.preview, self.tr("打印预览"))  # as in the menu (F8)
         window.tabifyDockWidget(self.checks_dock, self.preview_dock)
         self.checks_dock.raise_()
+        window.menu_actions["side_by_side"].setCheckable(True)
         # A first-run width at which a page reads; a saved dock state overrides it.
         window.resizeDocks([self.checks_dock], [PANEL_WIDTH], Qt.Orientation.Horizontal)
         self.export_link = QLabel(window)
@@ -84,6 +85,22 @@ class DocumentActions(QObject):
         self.snapshot_timer.start()
 
     # -- live preview and checks ------------------------------------------------------
+
+    def toggle_side_by_side(self) -> None:
+        """报告 > 检查与预览并排: both panels at once (the list of findings beside the page), or one tab again."""
+        act = self.w.menu_actions["side_by_side"]
+        side = bool(self.w.tabifiedDockWidgets(self.checks_dock))
+        if side:
+            self.w.splitDockWidget(self.checks_dock, self.preview_dock, Qt.Orientation.Horizontal)
+            self.checks_dock.show()
+            self.preview_dock.show()
+            half = max(PANEL_WIDTH * 3 // 4, 300)
+            self.w.resizeDocks([self.checks_dock, self.preview_dock], [half, PANEL_WIDTH], Qt.Orientation.Horizontal)
+        else:
+            self.w.tabifyDockWidget(self.checks_dock, self.preview_dock)
+            self.preview_dock.raise_()
+        act.setChecked(side)
+        self.w.settings.setValue("window/side_by_side", side)
 
     def show_panel(self, dock) -> None:
         dock.show()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
+from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
@@ -31,6 +31,7 @@ from ui.report_list import ReportList
 from ui.settings import make_settings
 from ui.widgets import EmptyPage, fit_to_screen
 from ui.window_keys import EditorZoom, KeyGuard
+from ui.window_state import restore_window, save_window
 
 CHANGE_DELAY_MS = 300
 CHANGE_MAX_WAIT_MS = 1000  # counts, 检查 and preview follow a typist who never pauses
@@ -363,16 +364,7 @@ class MainWindow(QMainWindow):
     # -- settings and closing ------------------------------------------------------------
 
     def _restore_settings(self) -> None:
-        # Docks first: whether they are shown sets the smallest width the geometry may have.
-        docks = self.settings.value("window/docks")
-        if isinstance(docks, QByteArray) and not docks.isEmpty():
-            self.restoreState(docks)
-        geometry = self.settings.value("window/geometry")
-        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
-            self.restoreGeometry(geometry)
-        state = self.settings.value("window/splitter")
-        if isinstance(state, QByteArray) and not state.isEmpty():
-            self.splitter.restoreState(state)
+        restore_window(self)
         last = self.settings.value("report/last")
         self.reload_list()
         ids = self.report_list.ids()
@@ -380,9 +372,7 @@ class MainWindow(QMainWindow):
         self.open_report(last_id if last_id in ids else (ids[0] if ids else None))
 
     def save_settings(self) -> None:
-        self.settings.setValue("window/geometry", self.saveGeometry())
-        self.settings.setValue("window/splitter", self.splitter.saveState())
-        self.settings.setValue("window/docks", self.saveState())
+        save_window(self)
         report = self.editor.report
         self.settings.setValue("report/last", report.id if report else "")
         self.settings.sync()

@@ -175,3 +175,17 @@ def test_default_pdf_name_is_the_title_without_forbidden_characters():
     assert default_pdf_name(Report(title="关于A/B:\n“试点”的报告")) == "关于A_B_“试点”的报告.pdf"
     assert default_pdf_name(Report()) == "报告.pdf"
     assert Path(default_pdf_name(Report(title="x" * 300))).stem == "x" * 80
+
+
+def test_checks_and_preview_side_by_side(qtbot, window):
+    _sample(window)
+    window.resize(1300, 700)
+    checks, preview = window.docs.checks_dock, window.docs.preview_dock
+    assert window.tabifiedDockWidgets(checks) == [preview]  # one tab group at first
+    window.menu_actions["side_by_side"].trigger()
+    assert window.menu_actions["side_by_side"].isChecked()
+    assert window.tabifiedDockWidgets(checks) == []
+    assert checks.isVisible() and preview.isVisible()
+    assert not checks.geometry().intersects(preview.geometry())
+    window.menu_actions["side_by_side"].trigger()
+    assert window.tabifiedDockWidgets(checks) == [preview]

@@ -305,3 +305,45 @@ def test_open_with_recovery_makes_the_daily_backup(db_path):
     store = open_with_recovery(db_path, ask=Asker())
     assert [b.before_restore for b in list_backups(db_path)] == [False]
     store.close()
+
+
+def test_history_preview_marks_what_differs_from_now(history, qtbot):
+    from PySide6.QtGui import QColor
+
+    from ui.dialogs.history_dialog import CHANGED, REMOVED
+
+    dlg, *_ = history
+    dlg.list.setCurrentItem(dlg.list.topLevelItem(1))  # the older version: before 按期完成 and the new item
+    marked, underlined = [], []
+    block = dlg.preview.document().begin()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            frag = it.fragment()
+            fmt = frag.charFormat()
+            if fmt.background().color() == QColor(CHANGED):
+                marked.append(frag.text())
+            if fmt.underlineColor() == QColor(REMOVED) and fmt.fontUnderline():
+                underlined.append(frag.text())
+            it += 1
+        block = block.next()
+    assert not marked  # the older version has nothing the current text lacks …
+    assert underlined == ["进", "…"]  # … but the current text has more after these characters
+    store = dlg.store
+    report = store.load(dlg.report_id)
+    report.sections[0].items[0].body = "坚持第二议题制度。"
+    store.save(report)
+    dlg.list.setCurrentItem(dlg.list.topLevelItem(1))
+    dlg.list.setCurrentItem(dlg.list.topLevelItem(0))
+    marked = [f for f in _fragments(dlg.preview) if f[1].background().color() == QColor(CHANGED)]
+    assert [t for t, _ in marked] == ["一"]  # only the changed character, not its paragraph
+
+
+def _fragments(view):
+    block = view.document().begin()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            yield it.fragment().text(), it.fragment().charFormat()
+            it += 1
+        block = block.next()
