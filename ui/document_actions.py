@@ -215,25 +215,20 @@ class DocumentActions(QObject):
         return target
 
     def print_report(self) -> int:
-        """打印: the same pages as the PDF, at 100 % on A4."""
-        from ui.preview.pdf_pages import PdfPages
-        from ui.preview.printing import make_printer, print_pdf
+        """打印: the layout itself as text and lines, at 100 % on A4, the system dialog's range and copies."""
+        from ui.preview.printing import make_printer, print_layout
 
         rendered = self._render_checked(self.tr("打印"))
         if rendered is None:
             return 0
-        data, result = rendered
+        _data, result = rendered
         printer = make_printer()
         printer.setDocName(default_pdf_name(self.w.current_report())[:-4])  # the print queue and 打印到文件 name
         printer.setFromTo(1, result.pages)
         if not self.w.dialogs.print_setup(self.w, printer):
             return 0
-        pages = PdfPages(data, self)
-        try:
-            with _WaitCursor():
-                printed = print_pdf(pages, printer)
-        finally:
-            pages.deleteLater()
+        with _WaitCursor():
+            printed = print_layout(result.layout, printer)
         # Printing is silent otherwise: say that it happened, or that the printer could not be started.
         if printed:
             self.w.statusBar().showMessage(self.tr("已发送 %1 页到打印机 %2").replace("%1", str(printed))
