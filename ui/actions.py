@@ -58,6 +58,9 @@ MENUS = {
     ],
 }
 
+# The toolbar (ui/toolbar.py): the same actions as the menu; None = separator.
+TOOLBAR = ["new", "import", None, "checks", "preview", None, "export_pdf", "print"]
+
 # Shortcuts the window answers wherever the focus is (also when it sits in a text field).
 EXTRA_SHORTCUTS = {"add_item": ["Ctrl+Return"], "redo": ["Ctrl+Y"], "zoom_in": ["Ctrl++"]}  # Ctrl+Y: redo as in Word and WPS
 
@@ -70,7 +73,7 @@ WRITES = {"new", "copy", "import", "paste_import", "save", "trash", "restore_bac
 # Features whose hook methods other modules fill; MainWindow.enable_feature(key) switches them on.
 HOOKED = {"import", "paste_import", "export_pdf", "print", "checks", "preview", "history", "restore_backup"}
 # Enabled by the undo stack itself.
-SELF_MANAGED = {"undo", "redo"}
+SELF_MANAGED = {"undo", "redo", "toolbar"}
 
 
 def call(window, method: str) -> None:

@@ -29,6 +29,7 @@ from ui.editor.autosave import Autosaver
 from ui.editor.report_editor import ReportEditor
 from ui.report_list import ReportList
 from ui.settings import make_settings
+from ui.toolbar import build_toolbar
 from ui.widgets import EmptyPage, fit_to_screen
 from ui.window_keys import EditorZoom, KeyGuard
 from ui.window_state import restore_window, save_window
@@ -91,6 +92,9 @@ class MainWindow(QMainWindow):
 
         self.menu_actions = build_menus(self)
         self.keys = KeyGuard(self)
+        self.toolbar = build_toolbar(self)
+        next(a.menu() for a in self.menuBar().actions() if a.text().startswith(self.tr("报告"))).addAction(
+            self.menu_actions["toolbar"])  # 报告 > 显示工具栏
         self.zoom = EditorZoom(self)
         self.autosave = Autosaver(self._save, self)
         self.autosave.saved.connect(self._saved)
