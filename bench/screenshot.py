@@ -36,9 +36,10 @@ def main(argv: list[str]) -> int:
     store.create(old)
     store.create(sample_report())
     window = MainWindow(store)
-    window.resize(1400, 900)
+    free = window.screen().availableGeometry()
+    window.resize(min(1400, free.width()), min(900, free.height()))  # 1366x768 under Xvfb, as office PCs
     window.show()
-    window.splitter.setSizes([300, 1100])
+    window.splitter.setSizes([280, 1100])
 
     def settle():
         for _ in range(5):
@@ -75,6 +76,12 @@ def main(argv: list[str]) -> int:
     settle()
     paths.append(out / "screenshot-checks.png")
     window.grab().save(str(paths[-1]))
+    window.docs.toggle_side_by_side()  # 检查与预览并排
+    settle()
+    paths.append(out / "screenshot-side.png")
+    window.grab().save(str(paths[-1]))
+    window.docs.toggle_side_by_side()
+    paths += extra_shots(window, store, out, settle)
     window.autosave.flush()
     window.close()
     store.close()
@@ -82,6 +89,32 @@ def main(argv: list[str]) -> int:
     for p in paths:
         print(p)
     return 0
+
+
+def extra_shots(window, store, out: Path, settle) -> list[Path]:
+    """The dialogs issue 13 changed: 复制为新报告, 历史版本 with its marks."""
+    from ui.dialogs.carry_forward_dialog import CarryForwardDialog
+    from ui.dialogs.history_dialog import HistoryDialog
+
+    paths = []
+    first = store.list_reports()[-1].id
+    dlg = CarryForwardDialog(store.load(first), window)
+    dlg.show()
+    settle()
+    paths.append(out / "screenshot-copy.png")
+    dlg.grab().save(str(paths[-1]))
+    dlg.close()
+    report = store.load(first)
+    store.snapshot(first, "保存")
+    report.sections[0].items[0].body = report.sections[0].items[0].body.replace("认真", "切实", 1) + "今年新增一项。"
+    store.save(report)
+    hist = HistoryDialog(store, first, window)
+    hist.show()
+    settle()
+    paths.append(out / "screenshot-history.png")
+    hist.grab().save(str(paths[-1]))
+    hist.close()
+    return paths
 
 
 if __name__ == "__main__":

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLabel, QTabBar
 
 from models import history
 from models.checks import apply_all_fixes, apply_fix, run_checks, summary
@@ -21,6 +21,7 @@ from ui.preview.typesetter import Typesetter
 
 SNAPSHOT_TICK_MS = 60_000
 PANEL_WIDTH = 440
+SIDE_BY_SIDE_MIN_WIDTH = 1600  # window px from which 检查 and 预览 stand beside each other, not stacked
 TYPING_CREDIT_S = 5.0  # editing time credited per settled burst of typing, at most
 
 
@@ -91,11 +92,26 @@ class DocumentActions(QObject):
         act = self.w.menu_actions["side_by_side"]
         side = bool(self.w.tabifiedDockWidgets(self.checks_dock))
         if side:
-            self.w.splitDockWidget(self.checks_dock, self.preview_dock, Qt.Orientation.Horizontal)
+            # Beside each other on a wide screen; on 1366 px the editor needs the width: one above the other.
+            wide = self.w.width() >= SIDE_BY_SIDE_MIN_WIDTH
+            orient = Qt.Orientation.Horizontal if wide else Qt.Orientation.Vertical
+            # splitDockWidget only adds another tab while the first dock sits in a tab group: take it out first.
+            area = self.w.dockWidgetArea(self.checks_dock)
+            for dock in (self.checks_dock, self.preview_dock):
+                self.w.removeDockWidget(dock)
+            self.w.addDockWidget(area, self.checks_dock)
+            self.w.addDockWidget(area, self.preview_dock, orient)
+            # Qt leaves the tab bar of the old group on screen, over the preview: hide it (Qt shows it again
+            # when the docks are tabbed anew).
+            for bar in self.w.findChildren(QTabBar, options=Qt.FindChildOption.FindDirectChildrenOnly):
+                bar.hide()
             self.checks_dock.show()
             self.preview_dock.show()
-            half = max(PANEL_WIDTH * 3 // 4, 300)
-            self.w.resizeDocks([self.checks_dock, self.preview_dock], [half, PANEL_WIDTH], Qt.Orientation.Horizontal)
+            if wide:
+                self.w.resizeDocks([self.checks_dock, self.preview_dock], [PANEL_WIDTH * 3 // 4, PANEL_WIDTH], orient)
+            else:
+                h = self.w.height()
+                self.w.resizeDocks([self.checks_dock, self.preview_dock], [h * 2 // 5, h * 3 // 5], orient)
         else:
             self.w.tabifyDockWidget(self.checks_dock, self.preview_dock)
             self.preview_dock.raise_()

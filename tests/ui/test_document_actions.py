@@ -182,10 +182,18 @@ def test_checks_and_preview_side_by_side(qtbot, window):
     window.resize(1300, 700)
     checks, preview = window.docs.checks_dock, window.docs.preview_dock
     assert window.tabifiedDockWidgets(checks) == [preview]  # one tab group at first
+    window.show_checks()
     window.menu_actions["side_by_side"].trigger()
     assert window.menu_actions["side_by_side"].isChecked()
     assert window.tabifiedDockWidgets(checks) == []
     assert checks.isVisible() and preview.isVisible()
     assert not checks.geometry().intersects(preview.geometry())
+    from PySide6.QtWidgets import QTabBar
+
+    def dock_tabs():
+        return [b for b in window.findChildren(QTabBar) if b.parent() is window and b.isVisible()]
+
+    assert dock_tabs() == []  # no leftover tab bar over the preview
     window.menu_actions["side_by_side"].trigger()
     assert window.tabifiedDockWidgets(checks) == [preview]
+    qtbot.waitUntil(lambda: len(dock_tabs()) == 1)  # the tab group shows its tabs again
