@@ -114,6 +114,14 @@ def extra_shots(window, store, out: Path, settle) -> list[Path]:
     paths.append(out / "screenshot-history.png")
     hist.grab().save(str(paths[-1]))
     hist.close()
+    from ui.dialogs.font_dialog import FontSettingsDialog
+
+    fonts = FontSettingsDialog(store.load(first), window)
+    fonts.show()
+    settle()
+    paths.append(out / "screenshot-fonts.png")
+    fonts.grab().save(str(paths[-1]))
+    fonts.close()
     return paths
 
 

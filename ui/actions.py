@@ -48,6 +48,7 @@ MENUS = {
         ("checks", "检查", "F7", "show_checks", False),
         ("preview", "打印预览", "F8", "show_preview", False),
         ("side_by_side", "检查与预览并排", "Shift+F8", "docs.toggle_side_by_side", True),
+        ("fonts", "字体设置…", "", "docs.show_font_settings", True),
         ("history", "历史版本…", "Ctrl+H", "show_history", False),
         None,
         ("trash", "回收站…", "Ctrl+Shift+T", "show_trash", True),

@@ -118,6 +118,22 @@ class DocumentActions(QObject):
         act.setChecked(side)
         self.w.settings.setValue("window/side_by_side", side)
 
+    def show_font_settings(self) -> None:
+        """报告 > 字体设置…: after 确定 the open report is typeset again in the chosen faces."""
+        from ui.dialogs.font_dialog import FontSettingsDialog
+
+        dlg = FontSettingsDialog(self.w.current_report(), self.w)
+        dlg.accepted.connect(self._fonts_changed)
+        self.font_dialog = dlg
+        dlg.open()
+
+    def _fonts_changed(self) -> None:
+        report = self.w.current_report()
+        if report is not None:
+            self.checks.facts = None
+            self.typesetter.run_now(report)
+        self.w.statusBar().showMessage(self.tr("字体设置已保存，导出、预览和打印都将使用所选字体"), 8000)
+
     def show_panel(self, dock) -> None:
         dock.show()
         dock.raise_()
