@@ -12,6 +12,7 @@ MENUS = {
     "文件(&F)": [
         ("new", "新建…", "Ctrl+N", "new_report", True),
         ("copy", "复制为新报告…", "Ctrl+Shift+N", "copy_report", True),
+        ("save_template", "另存为模板…", "", "templates.save_as", True),
         None,
         ("import", "导入…", "Ctrl+O", "import_file", False),
         ("paste_import", "粘贴导入…", "Ctrl+Shift+V", "paste_import", False),
@@ -66,10 +67,10 @@ TOOLBAR = ["new", "import", None, "checks", "preview", None, "export_pdf", "prin
 EXTRA_SHORTCUTS = {"add_item": ["Ctrl+Return"], "redo": ["Ctrl+Y"], "zoom_in": ["Ctrl++"]}  # Ctrl+Y: redo as in Word and WPS
 
 # Actions that need an open report.
-NEEDS_REPORT = {"copy", "export_pdf", "print", "add_item", "remove_item", "item_up", "item_down",
+NEEDS_REPORT = {"copy", "save_template", "export_pdf", "print", "add_item", "remove_item", "item_up", "item_down",
                 "add_section", "remove_section", "section_left", "section_right", "history", "checks", "preview"}
 # Actions that change the database: off when it is open read-only.
-WRITES = {"new", "copy", "import", "paste_import", "save", "trash", "restore_backup", "add_item", "remove_item", "item_up",
+WRITES = {"new", "copy", "save_template", "import", "paste_import", "save", "trash", "restore_backup", "add_item", "remove_item", "item_up",
           "item_down", "add_section", "remove_section", "section_left", "section_right"}
 # Features whose hook methods other modules fill; MainWindow.enable_feature(key) switches them on.
 HOOKED = {"import", "paste_import", "export_pdf", "print", "checks", "preview", "history", "restore_backup"}

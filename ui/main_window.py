@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from models import APP_VERSION, history
 from models.report import Report
 from models.store import Store, StoreError
-from models.templates import load_templates, template_names
+from models.templates import template_names
 from ui.actions import HOOKED, NEEDS_REPORT, SELF_MANAGED, WRITES, build_menus, follow_undo_stack
 from ui.debounce import Debouncer
 from ui.dialogs.base import Dialogs
@@ -29,6 +29,7 @@ from ui.editor.autosave import Autosaver
 from ui.editor.report_editor import ReportEditor
 from ui.report_list import ReportList
 from ui.settings import make_settings
+from ui.template_actions import TemplateActions
 from ui.toolbar import build_toolbar
 from ui.widgets import EmptyPage, fit_to_screen
 from ui.window_keys import EditorZoom, KeyGuard
@@ -92,6 +93,7 @@ class MainWindow(QMainWindow):
 
         self.menu_actions = build_menus(self)
         self.keys = KeyGuard(self)
+        self.templates = TemplateActions(self)
         self.toolbar = build_toolbar(self)
         next(a.menu() for a in self.menuBar().actions() if a.text().startswith(self.tr("报告"))).addAction(
             self.menu_actions["toolbar"])  # 报告 > 显示工具栏
@@ -235,7 +237,7 @@ class MainWindow(QMainWindow):
     def new_report(self) -> None:
         if self.readonly:
             return
-        template = self.dialogs.choose_template(self, load_templates())
+        template = self.dialogs.choose_template(self, self.templates.all(), store=self.store)
         if template is not None:
             self.add_report(template.new_report())
 

@@ -31,9 +31,10 @@ from models.store.database import (
 )
 from models.store.search import SearchMixin
 from models.store.snapshots import SnapshotsMixin
+from models.store.templates import TemplatesMixin
 
 
-class Store(SnapshotsMixin, SearchMixin):
+class Store(SnapshotsMixin, SearchMixin, TemplatesMixin):
     """A report database; every write is one short transaction."""
 
     def __init__(self, path: str | Path, *, readonly: bool = False):

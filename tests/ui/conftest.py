@@ -38,11 +38,18 @@ class FakeDialogs:
         self.open_path: str | None = None
         self.print_path: str | None = None
         self.pasted: str = ""
+        self.text_answer: str | None = None  # ask_text: None cancels
         self.carry: bool | None = True  # 复制为新报告: move the year; None cancels
 
-    def choose_template(self, parent, templates):
+    def choose_template(self, parent, templates, store=None):
         self.asked.append(("template", ""))
-        return next((t for t in templates if t.kind == self.kind), None)
+        self.templates = templates
+        return next((t for t in templates if t.kind == self.kind or t.name == self.kind), None)
+
+    def ask_text(self, parent, title, label, text=""):
+        self.asked.append((title, label))
+        self.suggested_text = text
+        return self.text_answer
 
     def choose(self, parent, title, text, choices):
         self.asked.append((title, text))

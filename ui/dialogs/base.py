@@ -24,11 +24,12 @@ def start_folder(*candidates) -> str:
 class Dialogs:
     """Real dialogs; tests replace ``MainWindow.dialogs`` with an object that has the same methods."""
 
-    def choose_template(self, parent: QWidget, templates: list):
-        """The template the user picked for a new report, or None."""
+    def choose_template(self, parent: QWidget, templates: list, store=None):
+        """The template the user picked for a new report, or None; with ``store`` the user's own
+        templates can be renamed, removed, exported and imported there."""
         from ui.dialogs.template_dialog import TemplateDialog
 
-        dlg = TemplateDialog(templates, parent)
+        dlg = TemplateDialog(templates, parent, store=store, dialogs=self)
         return dlg.chosen() if dlg.exec() else None
 
     def choose(self, parent: QWidget | None, title: str, text: str, choices: list[tuple[str, str]]) -> str:
@@ -80,6 +81,13 @@ class Dialogs:
         from ui.dialogs.carry_forward_dialog import ask_carry_forward
 
         return ask_carry_forward(parent, old)
+
+    def ask_text(self, parent: QWidget, title: str, label: str, text: str = "") -> str | None:
+        """One line of text from the user, or None when cancelled."""
+        from PySide6.QtWidgets import QInputDialog, QLineEdit
+
+        value, ok = QInputDialog.getText(parent, title, label, QLineEdit.EchoMode.Normal, text)
+        return value if ok else None
 
     def error(self, parent: QWidget | None, title: str, text: str) -> None:
         QMessageBox.critical(parent, title, text)
