@@ -232,7 +232,9 @@ def _facts_checks(found: list[Finding], report: Report, facts: TypesetFacts) -> 
     for place in facts.missing:
         if (_current(report, place.field) or "")[place.offset:place.offset + 1] == place.char:
             found.append(Finding("font_missing", ERROR, place.field, place.offset, place.offset + 1,
-                                 f"“{place.char}”（U+{ord(place.char):04X}）所有已安装的字体都没有，打印出来会缺字",
+                                 f"“{place.char}”（U+{ord(place.char):04X}）" + (
+                                     f"只有已安装的 {place.found_in} 有，但它不能嵌入PDF（可在“字体设置”中转换），打印出来会缺字"
+                                     if place.found_in else "所有已安装的字体都没有，打印出来会缺字"),
                                  None, place.char))
     for place in facts.fallbacks:
         if (_current(report, place.field) or "")[place.offset:place.offset + 1] == place.char:
