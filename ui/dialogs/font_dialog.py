@@ -100,10 +100,17 @@ class FontSettingsDialog(QDialog):
         reset = buttons.button(QDialogButtonBox.StandardButton.RestoreDefaults)
         reset.setText(self.tr("全部恢复自动"))
         reset.clicked.connect(self.reset)
+        self.convert_button = buttons.addButton(self.tr("转换字体…"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.convert_button.clicked.connect(self.convert)
+        self.convert_note = QLabel(self)
+        self.convert_note.setWordWrap(True)
+        self.convert_note.setStyleSheet("color: #a35200;")
+        lay.addWidget(self.convert_note)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         lay.addWidget(buttons)
         self.refresh()
+        self._show_convertible()
 
     # -- the choices -----------------------------------------------------------------
 
@@ -201,6 +208,36 @@ class FontSettingsDialog(QDialog):
             font = QFont(family) if family else QFont(self.font())
             font.setPointSizeF(self.font().pointSizeF() * 1.5)
             self.samples[role].setFont(font)
+
+    def _show_convertible(self) -> None:
+        from ui.dialogs.font_convert import pending_faces
+
+        names = sorted({f.zh or f.en for f in pending_faces()})
+        self.convert_button.setVisible(bool(names))
+        self.convert_note.setVisible(bool(names))
+        self.convert_note.setText(self.tr("已安装的 %1 为 OpenType/CFF 字体，转换为 TrueType 后才能用于导出和打印。")
+                                  .replace("%1", "、".join(names)))
+
+    def convert(self) -> None:
+        """转换字体…: in the background, with progress and 取消; the lists refresh afterwards."""
+        from ui.dialogs.font_convert import start_conversion
+
+        self.convert_button.setEnabled(False)
+        self.worker = start_conversion(self, self._converted)
+
+    def _converted(self, paths: list, cancelled: bool) -> None:
+        get_fontset(refresh=True, overrides=self.choices)
+        self.faces = [f for f in load_index().faces if f.usable]
+        for role, combo in self.combos.items():
+            combo.blockSignals(True)
+            combo.clear()
+            self._fill(combo, role)
+            combo.blockSignals(False)
+        self.convert_button.setEnabled(True)
+        self.refresh()
+        self.convert_note.setText(self.tr("已取消转换。") if cancelled else
+                                  self.tr("已转换 %1 个字体。").replace("%1", str(len(paths))))
+        self.convert_note.setVisible(True)
 
     def accept(self) -> None:
         save_choices(self.choices)
