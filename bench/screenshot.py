@@ -122,6 +122,29 @@ def extra_shots(window, store, out: Path, settle) -> list[Path]:
     paths.append(out / "screenshot-fonts.png")
     fonts.grab().save(str(paths[-1]))
     fonts.close()
+    from models.templates import load_templates
+    from models.user_templates import template_data, user_template
+    from ui.dialogs.base import Dialogs
+    from ui.dialogs.template_dialog import TemplateDialog
+
+    store.add_user_template("我的述职报告模板", template_data(store.load(first)))
+    templates = load_templates() + [user_template(*row) for row in store.user_templates()]
+    tdlg = TemplateDialog(templates, window, store=store, dialogs=Dialogs())
+    tdlg.list.setCurrentRow(len(templates) - 1)
+    tdlg.show()
+    settle()
+    paths.append(out / "screenshot-templates.png")
+    tdlg.grab().save(str(paths[-1]))
+    tdlg.close()
+    from ui.dialogs.carry_forward import carry_forward
+
+    rid = store.create(carry_forward(store.load(first), False, True))  # 复制为新报告: 沿用 in 检查
+    window.reload_list(rid)
+    window.open_report(rid)
+    window.show_checks()
+    settle()
+    paths.append(out / "screenshot-carried.png")
+    window.grab().save(str(paths[-1]))
     return paths
 
 

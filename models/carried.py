@@ -6,7 +6,7 @@ still holds exactly one of the carried texts (so moving an item keeps its mark, 
 
 from __future__ import annotations
 
-from models.fields import get_field, iter_fields
+from models.fields import iter_fields
 from models.report import Report
 
 # Content an official rewrites every year; headings, title and signature are the template's own words.
@@ -36,9 +36,3 @@ def prune_carried(report: Report) -> None:
         return
     live = {text for path, text in iter_fields(report) if is_content(path)}
     report.carried = {path: text for path, text in report.carried.items() if text in live}
-
-
-def unmark(report: Report, path: str) -> None:
-    """The author says this carried text is right as it is."""
-    text = get_field(report, path)
-    report.carried = {p: t for p, t in report.carried.items() if t != text}
