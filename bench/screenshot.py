@@ -141,6 +141,7 @@ def extra_shots(window, store, out: Path, settle) -> list[Path]:
     rid = store.create(carry_forward(store.load(first), False, True))  # 复制为新报告: 沿用 in 检查
     window.reload_list(rid)
     window.open_report(rid)
+    window.editor.setCurrentIndex(1)
     window.show_checks()
     settle()
     paths.append(out / "screenshot-carried.png")

@@ -16,6 +16,7 @@ from models.checks import apply_all_fixes, apply_fix, run_checks, summary
 from models.store import StoreError
 from ui.check_panel import CheckPanel
 from ui.dialogs.base import start_folder
+from ui.editor.carried_marks import show_marks
 from ui.preview.preview_panel import PreviewPanel
 from ui.preview.typesetter import Typesetter
 
@@ -75,6 +76,8 @@ class DocumentActions(QObject):
         self.checks.fixAllRequested.connect(self.fix_all)
         window.reportChanged.connect(self._report_changed)
         window.reportOpened.connect(self._report_opened)
+        window.reportChanged.connect(lambda: show_marks(window.editor))  # 沿用 tint follows the text
+        window.editor.currentChanged.connect(lambda _i: show_marks(window.editor))
 
         # 历史版本 every 10 minutes of editing: credit time to bursts of typing.
         self.editing_seconds = 0.0

@@ -88,3 +88,23 @@ def test_carried_text_is_listed_until_edited_and_the_mark_is_stored(qtbot, windo
         assert not [f for f in run_checks(store.load(old.id)) if f.kind == "carried"]
     finally:
         store.close()
+
+
+def test_carried_fields_are_tinted_until_edited(qtbot, window):
+    from PySide6.QtGui import QPalette
+
+    from ui.editor.carried_marks import MARK
+
+    old = _last_years_report(qtbot, window)
+    window.report_list.select(old.id)
+    window.copy_report()
+    window.editor.setCurrentIndex(1)
+    card = window.editor.currentWidget().card_for(0)
+    qtbot.waitUntil(lambda: card.body.palette().color(QPalette.ColorRole.Base) == MARK)
+    assert window.editor.info.preamble.palette().color(QPalette.ColorRole.Base) == MARK
+    assert window.editor.info.signature.palette().color(QPalette.ColorRole.Base) != MARK
+    card.body.setFocus()
+    with qtbot.waitSignal(window.reportChanged, timeout=5000):
+        type_text(qtbot, card.body, "改")
+    assert card.body.palette().color(QPalette.ColorRole.Base) != MARK
+    assert card.lead.palette().color(QPalette.ColorRole.Base) == MARK
