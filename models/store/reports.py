@@ -355,6 +355,8 @@ class Store(SnapshotsMixin, SearchMixin, TemplatesMixin):
         ]
         for rid in old:
             self._exec_write("DELETE FROM reports WHERE id=?", [rid])
+            if self._has_search():  # the search index is no table of reports: no cascade
+                self._exec_write("DELETE FROM report_text WHERE rowid=?", [rid])
         return len(old)
 
     def _exec_write(self, sql: str, params: list) -> None:

@@ -48,3 +48,18 @@ def test_upgraded_file_is_searchable(tmp_path):
         assert report.id in [r.id for r in store.list_reports(word)]
     finally:
         store.close()
+
+
+def test_purged_reports_leave_the_index(db_path):
+    import datetime as dt
+
+    store = Store(db_path)
+    try:
+        rid = store.create(Report(title="旧报告", preamble="档案整理"))
+        store.delete(rid)
+        assert store.list_reports("档案") == []  # in the 回收站: not listed
+        later = dt.datetime.now().astimezone() + dt.timedelta(days=40)
+        assert store.purge_trash(now=later) == 1
+        assert store.db.execute("SELECT count(*) FROM report_text").fetchone()[0] == 0
+    finally:
+        store.close()
