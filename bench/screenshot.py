@@ -146,7 +146,35 @@ def extra_shots(window, store, out: Path, settle) -> list[Path]:
     settle()
     paths.append(out / "screenshot-carried.png")
     window.grab().save(str(paths[-1]))
+    paths.append(backup_question(window, store, out, settle))
     return paths
+
+
+def backup_question(window, store, out: Path, settle) -> Path:
+    """从备份恢复's question: what replaces what (reports, last change)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from models.backup import daily_backup
+    from ui.dialogs.backup_dialog import BackupDialog
+
+    daily_backup(store)
+    path = out / "screenshot-backup.png"
+
+    def show(parent, title, text, yes="", no="", risky=False, details=""):
+        box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.Yes
+                          | QMessageBox.StandardButton.No, parent)
+        box.button(QMessageBox.StandardButton.Yes).setText(yes)
+        box.button(QMessageBox.StandardButton.No).setText(no)
+        box.show()
+        settle()
+        box.grab().save(str(path))
+        box.close()
+        return False
+
+    dlg = BackupDialog(store.path, window, confirm=show)
+    dlg.restore_selected()
+    dlg.close()
+    return path
 
 
 if __name__ == "__main__":

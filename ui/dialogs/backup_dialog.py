@@ -110,9 +110,9 @@ class BackupDialog(QDialog):
         label = self.list.currentItem().text().split("    ")[0]
         backup = read_summary(path)
         empty = backup is not None and backup[0] == 0
-        question = self.tr(
-            "用备份“%1”（%2）\n替换现在的报告库（%3）？\n\n现在的报告库会先另存到备份文件夹（恢复前自动保留），不会丢失。"
-        ).replace("%1", label).replace("%2", self._describe(path)).replace("%3", self._describe(self.db_path))
+        question = self.tr("用备份替换现在的报告库？\n\n现在：%1\n备份“%2”：%3\n\n现在的报告库会先另存到备份文件夹（恢复前自动保留），不会丢失。"
+                           ).replace("%1", self._describe(self.db_path)).replace("%2", label).replace(
+                               "%3", self._describe(path))
         if empty:
             question = self.tr("注意：这是一份空备份，恢复后报告列表将是空的。") + "\n\n" + question
         if not self.confirm(self, self.tr("从备份恢复"), question, yes=self.tr("恢复"), no=self.tr("取消"),
