@@ -36,9 +36,10 @@ def main(argv: list[str]) -> int:
     store.create(old)
     store.create(sample_report())
     window = MainWindow(store)
-    window.resize(1400, 900)
+    free = window.screen().availableGeometry()
+    window.resize(min(1400, free.width()), min(900, free.height()))  # 1366x768 under Xvfb, as office PCs
     window.show()
-    window.splitter.setSizes([300, 1100])
+    window.splitter.setSizes([280, 1100])
 
     def settle():
         for _ in range(5):
@@ -75,6 +76,12 @@ def main(argv: list[str]) -> int:
     settle()
     paths.append(out / "screenshot-checks.png")
     window.grab().save(str(paths[-1]))
+    window.docs.toggle_side_by_side()  # 检查与预览并排
+    settle()
+    paths.append(out / "screenshot-side.png")
+    window.grab().save(str(paths[-1]))
+    window.docs.toggle_side_by_side()
+    paths += extra_shots(window, store, out, settle)
     window.autosave.flush()
     window.close()
     store.close()
@@ -82,6 +89,92 @@ def main(argv: list[str]) -> int:
     for p in paths:
         print(p)
     return 0
+
+
+def extra_shots(window, store, out: Path, settle) -> list[Path]:
+    """The dialogs issue 13 changed: 复制为新报告, 历史版本 with its marks."""
+    from ui.dialogs.carry_forward_dialog import CarryForwardDialog
+    from ui.dialogs.history_dialog import HistoryDialog
+
+    paths = []
+    first = store.list_reports()[-1].id
+    dlg = CarryForwardDialog(store.load(first), window)
+    dlg.show()
+    settle()
+    paths.append(out / "screenshot-copy.png")
+    dlg.grab().save(str(paths[-1]))
+    dlg.close()
+    report = store.load(first)
+    store.snapshot(first, "保存")
+    report.sections[0].items[0].body = report.sections[0].items[0].body.replace("认真", "切实", 1) + "今年新增一项。"
+    store.save(report)
+    hist = HistoryDialog(store, first, window)
+    hist.show()
+    settle()
+    paths.append(out / "screenshot-history.png")
+    hist.grab().save(str(paths[-1]))
+    hist.close()
+    from ui.dialogs.font_dialog import FontSettingsDialog
+
+    fonts = FontSettingsDialog(store.load(first), window)
+    fonts.show()
+    settle()
+    paths.append(out / "screenshot-fonts.png")
+    fonts.grab().save(str(paths[-1]))
+    fonts.close()
+    from models.templates import load_templates
+    from models.user_templates import template_data, user_template
+    from ui.dialogs.base import Dialogs
+    from ui.dialogs.template_dialog import TemplateDialog
+
+    store.add_user_template("我的述职报告模板", template_data(store.load(first)))
+    templates = load_templates() + [user_template(*row) for row in store.user_templates()]
+    tdlg = TemplateDialog(templates, window, store=store, dialogs=Dialogs())
+    tdlg.list.setCurrentRow(len(templates) - 1)
+    tdlg.show()
+    settle()
+    paths.append(out / "screenshot-templates.png")
+    tdlg.grab().save(str(paths[-1]))
+    tdlg.close()
+    from ui.dialogs.carry_forward import carry_forward
+
+    rid = store.create(carry_forward(store.load(first), False, True))  # 复制为新报告: 沿用 in 检查
+    window.reload_list(rid)
+    window.open_report(rid)
+    window.editor.setCurrentIndex(1)
+    window.show_checks()
+    settle()
+    paths.append(out / "screenshot-carried.png")
+    window.grab().save(str(paths[-1]))
+    paths.append(backup_question(window, store, out, settle))
+    return paths
+
+
+def backup_question(window, store, out: Path, settle) -> Path:
+    """从备份恢复's question: what replaces what (reports, last change)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from models.backup import daily_backup
+    from ui.dialogs.backup_dialog import BackupDialog
+
+    daily_backup(store)
+    path = out / "screenshot-backup.png"
+
+    def show(parent, title, text, yes="", no="", risky=False, details=""):
+        box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.Yes
+                          | QMessageBox.StandardButton.No, parent)
+        box.button(QMessageBox.StandardButton.Yes).setText(yes)
+        box.button(QMessageBox.StandardButton.No).setText(no)
+        box.show()
+        settle()
+        box.grab().save(str(path))
+        box.close()
+        return False
+
+    dlg = BackupDialog(store.path, window, confirm=show)
+    dlg.restore_selected()
+    dlg.close()
+    return path
 
 
 if __name__ == "__main__":

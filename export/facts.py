@@ -17,10 +17,22 @@ def facts_from_layout(layout: Layout) -> TypesetFacts:
     return TypesetFacts(
         pages=len(layout.pages),
         paragraph_ends=ends,
-        missing=list(layout.missing),
+        missing=_with_hints(layout.missing),
         fallbacks=list(layout.fallbacks),
         substitutions=list(layout.substitutions),
     )
+
+
+def _with_hints(missing: list) -> list:
+    """Name an installed font that has each missing character, when one does (rare: asked per character)."""
+    if not missing:
+        return []
+    from dataclasses import replace
+
+    from export.fontfind import installed_with
+
+    hints = {ch: installed_with(ch) for ch in {p.char for p in missing}}
+    return [replace(p, found_in=hints[p.char]) for p in missing]
 
 
 def typeset_facts(report, fonts=None) -> TypesetFacts:

@@ -145,6 +145,8 @@ class FontSet:
         self.substitutions = substitutions
         self.builtin_only = builtin_only
         self.convertible: list[str] = []  # CFF Chinese faces export.fontconvert could make usable
+        self.latin: FontFace | None = None  # 字体设置 数字和字母: ASCII digits and letters in every role
+        self.chosen: dict[str, FontFace] = {}  # roles whose face the user chose (字体设置)
         self._for: dict[tuple[str, str], FontFace | None] = {}
 
     def face(self, role: str) -> FontFace:
@@ -166,6 +168,8 @@ class FontSet:
         for role in ROLES:
             for face in self._chains[role]:
                 seen.setdefault(face.rl_name, face)
+        if self.latin is not None:
+            seen.setdefault(self.latin.rl_name, self.latin)
         return list(seen.values())
 
     def font_for(self, role: str, ch: str) -> FontFace | None:
@@ -176,6 +180,8 @@ class FontSet:
             pass
         if ord(ch) < 0x20 or 0x7F <= ord(ch) < 0xA0:
             found = None  # control characters: no font draws them, no need to load every cmap
+        elif self.latin is not None and ch.isascii() and ch.isalnum() and self.latin.has(ch):
+            found = self.latin
         else:
             found = next((f for f in self._chains[role] if f.has(ch)), None)
         self._for[key] = found
@@ -342,14 +348,22 @@ def _substitution(role: str, primary: FontFace, passed: list[FontFace],
     return text
 
 
-_CACHE: dict[tuple[str | None, str], FontSet] = {}
+_CACHE: dict[tuple, FontSet] = {}
 
 
-def get_fontset(*, refresh: bool = False) -> FontSet:
-    """The process-wide font set; the font index behind it is cached on disk."""
+def get_fontset(*, refresh: bool = False, overrides: dict[str, dict] | None = None) -> FontSet:
+    """The process-wide font set; the font index behind it is cached on disk.
+
+    ``overrides``: {role: {"path", "index"}} faces chosen in 字体设置; None reads the user's saved
+    choices (export.fontchoices), so the window, the command line and the checks agree.
+    """
+    import json
+
+    from export.fontchoices import apply_choices, load_choices
     from models import paths
 
-    key = (os.environ.get(fontindex.ENV_DIRS), str(paths.cache_dir()))
+    choices = load_choices() if overrides is None else overrides
+    key = (os.environ.get(fontindex.ENV_DIRS), str(paths.cache_dir()), json.dumps(choices, sort_keys=True))
     if not refresh and key in _CACHE:
         return _CACHE[key]
     faces = fontindex.load_index().faces
@@ -357,5 +371,6 @@ def get_fontset(*, refresh: bool = False) -> FontSet:
     fontset.convertible = sorted({f.zh or f.en for f in faces
                                   if not f.glyf and f.embeddable and f.gb2312 >= MIN_CHINESE_FONT}
                                  - {f.zh or f.en for f in faces if f.usable})
+    apply_choices(fontset, faces, choices)
     _CACHE[key] = fontset
     return fontset

@@ -59,3 +59,25 @@ def locate(layout: Layout | LineMap, page: int, x: float, y_top: float) -> tuple
                 if path == fld and start <= offset < end:
                     return path, start, end
     return best.source[0] if x < best.x_start else best.source[-1]
+
+
+def locate_cursor(layout: Layout | LineMap, page: int, x: float, y_top: float) -> tuple[str, int, int] | None:
+    """(field path, position, position): where a click puts the text cursor, between two characters.
+
+    A click on the right half of a character puts the cursor after it, as in a word processor; beside
+    a line, at the start or end of what the line prints. Nothing is selected, so typing inserts.
+    """
+    pages = line_map(layout) if isinstance(layout, Layout) else layout
+    place = locate(pages, page, x, y_top)
+    if place is None:
+        return None
+    y = g.PAGE_HEIGHT - y_top
+    line = min((ln for ln in pages[page - 1] if place in ln.source),
+               key=lambda ln: 0.0 if ln.bottom <= y <= ln.top else min(abs(y - ln.bottom), abs(y - ln.top)))
+    path, start, end = place
+    for x0, x1, fld, offset in line.glyphs:
+        if fld == path and start <= offset < end and x0 <= x < x1:
+            pos = offset + 1 if x >= (x0 + x1) / 2 else offset
+            return path, pos, pos
+    pos = start if x < line.x_start else end
+    return path, pos, pos

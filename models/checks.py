@@ -11,6 +11,7 @@ from dataclasses import asdict, dataclass
 
 from models import frame_checks
 from models import textchecks as tc
+from models.carried_check import carried_findings
 from models.facts import TypesetFacts
 from models.fields import get_field, item_field, iter_fields, parse_field, section_field, set_field
 from models.importers.structure import cn_to_int
@@ -30,12 +31,14 @@ KINDS: dict[str, tuple[str, str]] = {
     "too_long": (WARNING, "页数超出限制"),
     "orphan": (INFO, "处孤字"),
     "font_fallback": (INFO, "个字使用备用字体"),
+    "carried": (WARNING, "处沿用原报告内容"),
 }
 
 # Short names for the 检查 panel's groups and filters.
 KIND_LABELS = {
     "placeholder": "待填写", "font_missing": "缺字", "font_fallback": "备用字体", "halfwidth_punct": "半角标点",
     "unpaired": "标点不成对", "empty": "内容空缺", "hand_numbering": "编号", "orphan": "孤字", "too_long": "页数超限",
+    "carried": "沿用",
 }
 SEVERITY_LABELS = {ERROR: "错误", WARNING: "警告", INFO: "提示"}
 KINDS.update(frame_checks.KINDS)  # 版头, 主送, 附件, 版记: models/frame_checks.py
@@ -104,6 +107,7 @@ def run_checks(report: Report, facts: TypesetFacts | None = None) -> list[Findin
     frame_checks.run(found, report, _add)
     _empty_checks(found, report)
     _numbering_checks(found, report)
+    found.extend(carried_findings(report))
     if facts is not None:
         _facts_checks(found, report, facts)
     order = {path: n for n, (path, _) in enumerate(iter_fields(report))}
@@ -235,7 +239,9 @@ def _facts_checks(found: list[Finding], report: Report, facts: TypesetFacts) -> 
     for place in facts.missing:
         if (_current(report, place.field) or "")[place.offset:place.offset + 1] == place.char:
             found.append(Finding("font_missing", ERROR, place.field, place.offset, place.offset + 1,
-                                 f"“{place.char}”（U+{ord(place.char):04X}）所有已安装的字体都没有，打印出来会缺字",
+                                 f"“{place.char}”（U+{ord(place.char):04X}）" + (
+                                     f"只有已安装的 {place.found_in} 有，但它不能嵌入PDF（可在“字体设置”中转换），打印出来会缺字"
+                                     if place.found_in else "所有已安装的字体都没有，打印出来会缺字"),
                                  None, place.char))
     for place in facts.fallbacks:
         if (_current(report, place.field) or "")[place.offset:place.offset + 1] == place.char:

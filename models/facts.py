@@ -10,6 +10,7 @@ class CharPlace:
     char: str
     field: str  # a field path, see models.fields
     offset: int  # index of the character in that field's text
+    found_in: str = ""  # missing only: an installed font that has it but cannot be embedded (CFF, licence)
 
 
 @dataclass(frozen=True)

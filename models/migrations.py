@@ -10,7 +10,7 @@ migrations = Migrations(MIGRATION_SET)
 
 # Bumped by every migration that changes the schema; a file whose
 # schema_version is higher was written by a newer Tianbao and is refused.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 @migrations(name="m001_initial")
@@ -88,6 +88,38 @@ def m002_frame(db: Database) -> None:
     )
     db.execute("CREATE INDEX attachments_report ON attachments(report_id, position)")
     db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('schema_version', '2')")
+
+
+@migrations(name="m003_search_templates")
+def m003_search_templates(db: Database) -> None:
+    """Full-text search of every field, 沿用 marks, and the user's own templates."""
+    from models.search_text import spaced
+
+    db.execute("ALTER TABLE reports ADD COLUMN carried TEXT")  # JSON {field path: carried text} or NULL
+    # rowid = reports.id; kept in step by Store._write in Python (no triggers: see the schema trust check).
+    db.execute("CREATE VIRTUAL TABLE report_text USING fts5(body)")
+    db.execute(
+        """CREATE TABLE user_templates (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL,
+            data TEXT NOT NULL,
+            created TEXT NOT NULL DEFAULT '',
+            updated TEXT NOT NULL DEFAULT ''
+        )"""
+    )
+    for rid, *top in db.execute(
+        "SELECT id, title, recipient, preamble, closing, signature FROM reports"
+    ).fetchall():
+        parts = list(top)
+        for sid, heading, intro in db.execute(
+            "SELECT id, heading, intro FROM sections WHERE report_id=? ORDER BY position", [rid]
+        ).fetchall():
+            parts += [heading, intro]
+            for lead, body in db.execute("SELECT lead, body FROM items WHERE section_id=? ORDER BY position", [sid]):
+                parts += [lead, body]
+        parts += [t for row in db.execute("SELECT title, body FROM attachments WHERE report_id=?", [rid]) for t in row]
+        db.execute("INSERT INTO report_text(rowid, body) VALUES (?, ?)", [rid, spaced(parts)])
+    db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('schema_version', '3')")
 
 
 def known_names() -> set[str]:

@@ -126,6 +126,8 @@ class Report:
     letterhead: Letterhead | None = None
     record: Record | None = None
     seal: bool = False  # signature and date laid out for a seal (§7.3.5.1)
+    # 沿用: field path -> the text 复制为新报告 carried over from the old report; see models/carried.py.
+    carried: dict[str, str] = field(default_factory=dict)
     created: str = ""
     updated: str = ""
     id: int | None = None
@@ -153,6 +155,7 @@ class Report:
             letterhead=dataclasses.replace(self.letterhead, signers=list(self.letterhead.signers))
             if self.letterhead else None,
             record=dataclasses.replace(self.record) if self.record else None,
+            carried=dict(self.carried),
             id=None,
             created="",
             updated="",

@@ -148,7 +148,7 @@ def test_damaged_and_newer_database(tmp_path):
     assert damaged.read_bytes() == b"hello, not sqlite\n" * 100
     newer = tmp_path / "newer.db"
     make_newer(newer, version=7)
-    assert_clean_error(run("list", "--db", str(newer)), "数据格式 7", "数据格式 2")
+    assert_clean_error(run("list", "--db", str(newer)), "数据格式 7", "数据格式 3")
 
 
 def test_dump_file_helper_matches_cli(db, tmp_path):

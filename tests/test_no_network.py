@@ -89,17 +89,17 @@ if MainWindow is not None:
     done.append("live preview")
     if export_pdf is not None:
         from ui.preview.pdf_pages import PdfPages
-        data, _ = render_pdf_bytes(store.load(rid))
+        data, result = render_pdf_bytes(store.load(rid))
         pages = PdfPages(data)
         image = pages.render(0, 40)  # the preview
         assert not image.isNull()
         done.append("preview")
         from PySide6.QtPrintSupport import QPrinter
-        from ui.preview.printing import make_printer, print_pdf
+        from ui.preview.printing import make_printer, print_layout
         printer = make_printer()
         printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
         printer.setOutputFileName(str(db.parent / "printed.pdf"))
-        assert print_pdf(pages, printer) >= 1
+        assert print_layout(result.layout, printer) >= 1
         done.append("print")
     w.close()
     app.processEvents()

@@ -9,9 +9,10 @@ from PySide6.QtGui import QAction, QKeySequence
 # Features other modules provide (export, print, import, history, checks, backups) start disabled:
 # the lead enables window.menu_actions[key] once the hook method does something.
 MENUS = {
-    "文件": [
+    "文件(&F)": [
         ("new", "新建…", "Ctrl+N", "new_report", True),
-        ("copy", "复制为新报告…", "", "copy_report", True),
+        ("copy", "复制为新报告…", "Ctrl+Shift+N", "copy_report", True),
+        ("save_template", "另存为模板…", "", "templates.save_as", True),
         None,
         ("import", "导入…", "Ctrl+O", "import_file", False),
         ("paste_import", "粘贴导入…", "Ctrl+Shift+V", "paste_import", False),
@@ -26,7 +27,7 @@ MENUS = {
         None,
         ("quit", "退出", "Ctrl+Q", "close", True),
     ],
-    "编辑": [
+    "编辑(&E)": [
         ("undo", "撤销", "Ctrl+Z", "undo", False),
         ("redo", "重做", "Ctrl+Shift+Z", "redo", False),
         None,
@@ -36,35 +37,44 @@ MENUS = {
         ("item_down", "下移条目", "Alt+Down", "editor.move_item_here:1", True),
         None,
         ("add_section", "添加部分", "Ctrl+Shift+Return", "editor.add_section_here", True),
-        ("remove_section", "删除部分", "", "editor.remove_section_here", True),
+        ("remove_section", "删除部分", "Ctrl+Shift+Backspace", "editor.remove_section_here", True),
         ("section_left", "部分前移", "Ctrl+Shift+PgUp", "editor.move_section_here:-1", True),
         ("section_right", "部分后移", "Ctrl+Shift+PgDown", "editor.move_section_here:1", True),
         None,
         ("find", "搜索报告", "Ctrl+F", "focus_search", True),
         ("prev_tab", "上一个标签页", "Ctrl+PgUp", "editor.step_tab:-1", True),
         ("next_tab", "下一个标签页", "Ctrl+PgDown", "editor.step_tab:1", True),
+        None,
+        ("zoom_in", "放大文字", "Ctrl+=", "zoom.step:1", True),
+        ("zoom_out", "缩小文字", "Ctrl+-", "zoom.step:-1", True),
+        ("zoom_reset", "文字原大", "Ctrl+0", "zoom.step:0", True),
     ],
-    "报告": [
+    "报告(&R)": [
         ("checks", "检查", "F7", "show_checks", False),
         ("preview", "打印预览", "F8", "show_preview", False),
-        ("history", "历史版本…", "", "show_history", False),
+        ("side_by_side", "检查与预览并排", "Shift+F8", "docs.toggle_side_by_side", True),
+        ("fonts", "字体设置…", "", "docs.show_font_settings", True),
+        ("history", "历史版本…", "Ctrl+H", "show_history", False),
         None,
-        ("trash", "回收站…", "", "show_trash", True),
-        ("restore_backup", "从备份恢复…", "", "restore_backup", False),
+        ("trash", "回收站…", "Ctrl+Shift+T", "show_trash", True),
+        ("restore_backup", "从备份恢复…", "Ctrl+Shift+B", "restore_backup", False),
     ],
-    "帮助": [
+    "帮助(&H)": [
         ("about", "关于天报", "", "show_about", True),
     ],
 }
 
+# The toolbar (ui/toolbar.py): the same actions as the menu; None = separator.
+TOOLBAR = ["new", "import", None, "checks", "preview", None, "export_pdf", "print"]
+
 # Shortcuts the window answers wherever the focus is (also when it sits in a text field).
-EXTRA_SHORTCUTS = {"add_item": ["Ctrl+Return"], "redo": ["Ctrl+Y"]}  # Ctrl+Y: redo as in Word and WPS
+EXTRA_SHORTCUTS = {"add_item": ["Ctrl+Return"], "redo": ["Ctrl+Y"], "zoom_in": ["Ctrl++"]}  # Ctrl+Y: redo as in Word and WPS
 
 # Actions that need an open report.
-NEEDS_REPORT = {"copy", "export_pdf", "export_docx", "export_ofd", "print", "add_item", "remove_item", "item_up", "item_down",
+NEEDS_REPORT = {"copy", "save_template", "export_pdf", "export_docx", "export_ofd", "print", "add_item", "remove_item", "item_up", "item_down",
                 "add_section", "remove_section", "section_left", "section_right", "history", "checks", "preview"}
 # Actions that change the database: off when it is open read-only.
-WRITES = {"new", "copy", "import", "paste_import", "save", "trash", "restore_backup", "add_item", "remove_item", "item_up",
+WRITES = {"new", "copy", "save_template", "import", "paste_import", "save", "trash", "restore_backup", "add_item", "remove_item", "item_up",
           "item_down", "add_section", "remove_section", "section_left", "section_right"}
 # Features whose hook methods other modules fill; MainWindow.enable_feature(key) switches them on.
 HOOKED = {"import", "paste_import", "export_pdf", "export_docx", "export_ofd", "print", "checks", "preview", "history",
@@ -72,7 +82,7 @@ HOOKED = {"import", "paste_import", "export_pdf", "export_docx", "export_ofd", "
 # Check-box entries: 套打 (export and print onto paper with the red 版头 pre-printed).
 CHECKABLE = {"taoda"}
 # Enabled by the undo stack itself.
-SELF_MANAGED = {"undo", "redo"}
+SELF_MANAGED = {"undo", "redo", "toolbar"}
 
 
 def call(window, method: str) -> None:

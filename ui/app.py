@@ -10,6 +10,7 @@ from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication
 
+DISPLAY_NAME = "天报 报告填报助手"
 PREFERRED_FONTS = (
     "Microsoft YaHei UI", "Microsoft YaHei", "微软雅黑", "PingFang SC", "Noto Sans CJK SC", "Noto Sans SC",
     "Source Han Sans SC", "Source Han Sans CN", "思源黑体", "WenQuanYi Micro Hei", "文泉驿微米黑",
@@ -55,7 +56,9 @@ def setup_chinese(app: QApplication) -> None:
 def make_app(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
     app.setApplicationName("Tianbao")
-    app.setApplicationDisplayName("天报")
+    # Qt appends the display name to every window title that does not already end with it: the
+    # window's titles end with this very name, so it is shown once.
+    app.setApplicationDisplayName(DISPLAY_NAME)
     app.setDesktopFileName("tianbao")  # the .desktop entry the Linux packages install
     icon = Path(__file__).resolve().parent.parent / "resources" / "icons" / "tianbao.png"
     if icon.exists():

@@ -7,19 +7,22 @@ import html
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QStandardPaths, Qt, QTimer, QUrl
+from PySide6.QtCore import QObject, Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLabel, QTabBar
 
 from models import history
 from models.checks import apply_all_fixes, apply_fix, run_checks, summary
 from models.store import StoreError
 from ui.check_panel import CheckPanel
+from ui.dialogs.base import start_folder
+from ui.editor.carried_marks import show_marks
 from ui.preview.preview_panel import PreviewPanel
 from ui.preview.typesetter import Typesetter
 
 SNAPSHOT_TICK_MS = 60_000
 PANEL_WIDTH = 440
+SIDE_BY_SIDE_MIN_WIDTH = 1600  # window px from which 检查 and 预览 stand beside each other, not stacked
 TYPING_CREDIT_S = 5.0  # editing time credited per settled burst of typing, at most
 
 
@@ -63,6 +66,7 @@ class DocumentActions(QObject):
         self.preview_dock = window.add_panel(self.preview, self.tr("打印预览"))  # as in the menu (F8)
         window.tabifyDockWidget(self.checks_dock, self.preview_dock)
         self.checks_dock.raise_()
+        window.menu_actions["side_by_side"].setCheckable(True)
         # A first-run width at which a page reads; a saved dock state overrides it.
         window.resizeDocks([self.checks_dock], [PANEL_WIDTH], Qt.Orientation.Horizontal)
         self.export_link = QLabel(window)
@@ -84,6 +88,8 @@ class DocumentActions(QObject):
         self.checks.fixAllRequested.connect(self.fix_all)
         window.reportChanged.connect(self._report_changed)
         window.reportOpened.connect(self._report_opened)
+        window.reportChanged.connect(lambda: show_marks(window.editor))  # 沿用 tint follows the text
+        window.editor.currentChanged.connect(lambda _i: show_marks(window.editor))
 
         # 历史版本 every 10 minutes of editing: credit time to bursts of typing.
         self.editing_seconds = 0.0
@@ -95,6 +101,53 @@ class DocumentActions(QObject):
         self.snapshot_timer.start()
 
     # -- live preview and checks ------------------------------------------------------
+
+    def toggle_side_by_side(self) -> None:
+        """报告 > 检查与预览并排: both panels at once (the list of findings beside the page), or one tab again."""
+        act = self.w.menu_actions["side_by_side"]
+        side = bool(self.w.tabifiedDockWidgets(self.checks_dock))
+        if side:
+            # Beside each other on a wide screen; on 1366 px the editor needs the width: one above the other.
+            wide = self.w.width() >= SIDE_BY_SIDE_MIN_WIDTH
+            orient = Qt.Orientation.Horizontal if wide else Qt.Orientation.Vertical
+            # splitDockWidget only adds another tab while the first dock sits in a tab group: take it out first.
+            area = self.w.dockWidgetArea(self.checks_dock)
+            for dock in (self.checks_dock, self.preview_dock):
+                self.w.removeDockWidget(dock)
+            self.w.addDockWidget(area, self.checks_dock)
+            self.w.addDockWidget(area, self.preview_dock, orient)
+            # Qt leaves the tab bar of the old group on screen, over the preview: hide it (Qt shows it again
+            # when the docks are tabbed anew).
+            for bar in self.w.findChildren(QTabBar, options=Qt.FindChildOption.FindDirectChildrenOnly):
+                bar.hide()
+            self.checks_dock.show()
+            self.preview_dock.show()
+            if wide:
+                self.w.resizeDocks([self.checks_dock, self.preview_dock], [PANEL_WIDTH * 3 // 4, PANEL_WIDTH], orient)
+            else:
+                h = self.w.height()
+                self.w.resizeDocks([self.checks_dock, self.preview_dock], [h * 2 // 5, h * 3 // 5], orient)
+        else:
+            self.w.tabifyDockWidget(self.checks_dock, self.preview_dock)
+            self.preview_dock.raise_()
+        act.setChecked(side)
+        self.w.settings.setValue("window/side_by_side", side)
+
+    def show_font_settings(self) -> None:
+        """报告 > 字体设置…: after 确定 the open report is typeset again in the chosen faces."""
+        from ui.dialogs.font_dialog import FontSettingsDialog
+
+        dlg = FontSettingsDialog(self.w.current_report(), self.w)
+        dlg.accepted.connect(self._fonts_changed)
+        self.font_dialog = dlg
+        dlg.open()
+
+    def _fonts_changed(self) -> None:
+        report = self.w.current_report()
+        if report is not None:
+            self.checks.facts = None
+            self.typesetter.run_now(report)
+        self.w.statusBar().showMessage(self.tr("字体设置已保存，导出、预览和打印都将使用所选字体"), 8000)
 
     def show_panel(self, dock) -> None:
         dock.show()
@@ -203,8 +256,7 @@ class DocumentActions(QObject):
             return None
         data, result = rendered
         report = self.w.current_report()
-        folder = self.w.settings.value("export/folder") or QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())  # 文档, not the bare home folder
+        folder = start_folder(self.w.settings.value("export/folder"))  # else 文档, else home
         suggested = str(Path(folder) / default_pdf_name(report, suffix))
         path = self.w.dialogs.get_save_path(self.w, self.tr(verb), suggested, self.tr(pattern))
         if not path:
@@ -230,14 +282,13 @@ class DocumentActions(QObject):
         return target
 
     def print_report(self) -> int:
-        """打印: the same pages as the PDF, at 100 % on A4."""
-        from ui.preview.pdf_pages import PdfPages
-        from ui.preview.printing import make_printer, print_pdf
+        """打印: the layout itself as text and lines, at 100 % on A4, the system dialog's range and copies."""
+        from ui.preview.printing import make_printer, print_layout
 
         rendered = self._render_checked(self.tr("打印"))
         if rendered is None:
             return 0
-        data, result = rendered
+        _data, result = rendered
         report = self.w.current_report()
         # An official document (版头 or 版记) is laid out for both sides of the sheet, blank pages included.
         printer = make_printer(two_sided=report.letterhead is not None or report.record is not None)
@@ -245,12 +296,8 @@ class DocumentActions(QObject):
         printer.setFromTo(1, result.pages)
         if not self.w.dialogs.print_setup(self.w, printer):
             return 0
-        pages = PdfPages(data, self)
-        try:
-            with _WaitCursor():
-                printed = print_pdf(pages, printer)
-        finally:
-            pages.deleteLater()
+        with _WaitCursor():
+            printed = print_layout(result.layout, printer)
         # Printing is silent otherwise: say that it happened, or that the printer could not be started.
         if printed:
             self.w.statusBar().showMessage(self.tr("已发送 %1 页到打印机 %2").replace("%1", str(printed))

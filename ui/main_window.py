@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
+from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
@@ -18,18 +18,22 @@ from PySide6.QtWidgets import (
 from models import APP_VERSION, history
 from models.report import Report
 from models.store import Store, StoreError
-from models.templates import load_templates, template_names
+from models.templates import template_names
 from ui.actions import HOOKED, NEEDS_REPORT, SELF_MANAGED, WRITES, build_menus, follow_undo_stack
 from ui.debounce import Debouncer
 from ui.dialogs.base import Dialogs
-from ui.dialogs.carry_forward import carry_forward, done_section, plan_count, plan_section
+from ui.dialogs.carry_forward import carry_forward
 from ui.dialogs.trash_dialog import TrashDialog, open_trash
 from ui.document_actions import DocumentActions
 from ui.editor.autosave import Autosaver
 from ui.editor.report_editor import ReportEditor
 from ui.report_list import ReportList
 from ui.settings import make_settings
+from ui.template_actions import TemplateActions
+from ui.toolbar import build_toolbar
 from ui.widgets import EmptyPage, fit_to_screen
+from ui.window_keys import EditorZoom, KeyGuard
+from ui.window_state import restore_window, save_window
 
 CHANGE_DELAY_MS = 300
 CHANGE_MAX_WAIT_MS = 1000  # counts, 检查 and preview follow a typist who never pauses
@@ -48,7 +52,7 @@ class MainWindow(QMainWindow):
         self.dialogs = dialogs or Dialogs()
         self.kind_names = template_names()
         self.trash_dialog: TrashDialog | None = None
-        self.setWindowTitle(self.tr("天报 报告填报助手"))
+        self.setWindowTitle(self._title(None))
         if fit_to_screen(self, 1400, 900):
             self.setWindowState(Qt.WindowState.WindowMaximized)  # first run on a small screen; saved geometry wins
 
@@ -88,6 +92,12 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.count_label)
 
         self.menu_actions = build_menus(self)
+        self.keys = KeyGuard(self)
+        self.templates = TemplateActions(self)
+        self.toolbar = build_toolbar(self)
+        next(a.menu() for a in self.menuBar().actions() if a.text().startswith(self.tr("报告"))).addAction(
+            self.menu_actions["toolbar"])  # 报告 > 显示工具栏
+        self.zoom = EditorZoom(self)
         self.autosave = Autosaver(self._save, self)
         self.autosave.saved.connect(self._saved)
         self.autosave.failed.connect(self._save_failed)
@@ -225,15 +235,17 @@ class MainWindow(QMainWindow):
         return report is not None
 
     def _title(self, report: Report | None) -> str:
-        base = self.tr("天报 报告填报助手") + (self.tr("（只读）") if getattr(self, "readonly", False) else "")
+        # Ends with the application's display name (ui/app.py), so Qt does not add it a second time.
+        base = self.tr("天报 报告填报助手")
+        ro = self.tr("（只读）") if getattr(self, "readonly", False) else ""
         if report is None:
-            return base
-        return f"{report.title.replace(chr(10), '') or self.tr('（无标题）')} — {base}"
+            return ro + base if ro else base
+        return f"{ro}{report.title.replace(chr(10), '') or self.tr('（无标题）')} — {base}"
 
     def new_report(self) -> None:
         if self.readonly:
             return
-        template = self.dialogs.choose_template(self, load_templates())
+        template = self.dialogs.choose_template(self, self.templates.all(), store=self.store)
         if template is not None:
             self.add_report(template.new_report())
 
@@ -247,17 +259,9 @@ class MainWindow(QMainWindow):
         except StoreError as e:
             self.dialogs.error(self, self.tr("复制为新报告"), str(e))
             return
-        use = False
-        n = plan_count(old)
-        if n:
-            src, dst = plan_section(old), done_section(old)
-            use = self.dialogs.confirm(
-                self, self.tr("复制为新报告"),
-                self.tr("把原报告“%1”中的 %2 条内容，作为新报告“%3”的草稿（替换其中原有条目）？")
-                .replace("%1", src.heading).replace("%2", str(n)).replace("%3", dst.heading),
-                yes=self.tr("转为草稿"), no=self.tr("原样复制"),  # either way a copy is made
-            )
-        self.add_report(carry_forward(old, use))
+        options = self.dialogs.carry_forward(self, old)
+        if options is not None:  # Esc, 取消 and the close button make no copy
+            self.add_report(carry_forward(old, options.use_plans, options.move_year))
 
     def add_report(self, report: Report) -> int | None:
         """Store ``report`` as a new report and open it (新建, 复制, and the import hook use this); its id."""
@@ -290,7 +294,9 @@ class MainWindow(QMainWindow):
                                     self.tr("把“%1”移到回收站？之后可以在 报告 > 回收站 中恢复。").replace("%1", title),
                                     yes=self.tr("移到回收站"), no=self.tr("取消")):
             return
-        self.trash_report(rid)
+        if self.trash_report(rid):
+            self.statusBar().showMessage(
+                self.tr("已把“%1”移到回收站（报告 > 回收站，Ctrl+Shift+T 可恢复）").replace("%1", title), 10000)
 
     def trash_report(self, rid: int) -> bool:
         """Move report ``rid`` to the 回收站 without asking (删除 asks first; 撤销导入 needs no question)."""
@@ -385,16 +391,7 @@ class MainWindow(QMainWindow):
     # -- settings and closing ------------------------------------------------------------
 
     def _restore_settings(self) -> None:
-        # Docks first: whether they are shown sets the smallest width the geometry may have.
-        docks = self.settings.value("window/docks")
-        if isinstance(docks, QByteArray) and not docks.isEmpty():
-            self.restoreState(docks)
-        geometry = self.settings.value("window/geometry")
-        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
-            self.restoreGeometry(geometry)
-        state = self.settings.value("window/splitter")
-        if isinstance(state, QByteArray) and not state.isEmpty():
-            self.splitter.restoreState(state)
+        restore_window(self)
         last = self.settings.value("report/last")
         self.reload_list()
         ids = self.report_list.ids()
@@ -402,9 +399,7 @@ class MainWindow(QMainWindow):
         self.open_report(last_id if last_id in ids else (ids[0] if ids else None))
 
     def save_settings(self) -> None:
-        self.settings.setValue("window/geometry", self.saveGeometry())
-        self.settings.setValue("window/splitter", self.splitter.saveState())
-        self.settings.setValue("window/docks", self.saveState())
+        save_window(self)
         report = self.editor.report
         self.settings.setValue("report/last", report.id if report else "")
         self.settings.sync()
@@ -418,6 +413,7 @@ class MainWindow(QMainWindow):
             return
         self.save_settings()
         self.docs.typesetter.shutdown()
+        self.keys.detach()
         if self._watching_focus:
             self._watching_focus = False
             QApplication.instance().focusChanged.disconnect(self._focus_changed)

@@ -74,7 +74,7 @@ class ReportList(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.search = QLineEdit(self)
-        self.search.setPlaceholderText(self.tr("搜索标题（Ctrl+F）"))
+        self.search.setPlaceholderText(self.tr("搜索报告全文（Ctrl+F）"))
         self.search.setClearButtonEnabled(True)
         self.list = QListWidget(self)
         self.list.setItemDelegate(TwoLineDelegate(self.list))

@@ -10,6 +10,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from models import APP_VERSION
+from models.carried import prune_carried
 from models.exchange import ExchangeError, frame_from_data, report_from_data, report_to_data
 from models.migrations import MIGRATION_SET, SCHEMA_VERSION, known_names, migrations
 from models.report import Attachment, Item, Report, Section, now_iso
@@ -32,11 +33,13 @@ from models.store.database import (
     classify_open,
     quick_check,
 )
+from models.store.search import SearchMixin
 from models.store.snapshots import SnapshotsMixin
+from models.store.templates import TemplatesMixin
 from models.store.trust import check_schema, harden
 
 
-class Store(SnapshotsMixin):
+class Store(SnapshotsMixin, SearchMixin, TemplatesMixin):
     """A report database; every write is one short transaction."""
 
     def __init__(self, path: str | Path, *, readonly: bool = False):
@@ -169,8 +172,9 @@ class Store(SnapshotsMixin):
         where = "deleted_at IS NOT NULL" if deleted else "deleted_at IS NULL"
         params: list = []
         if search:
-            where += " AND instr(title, ?) > 0"
-            params.append(search)
+            clause, extra = self._search_clause(search)
+            where += clause
+            params += extra
         rows = self.db.execute(
             f"SELECT id, kind, title, updated, deleted_at FROM reports WHERE {where} "
             "ORDER BY updated DESC, id DESC",
@@ -194,7 +198,7 @@ class Store(SnapshotsMixin):
     def _load(self, report_id: int) -> Report:
         row = self.db.execute(
             "SELECT id, kind, title, preamble, closing, signature, date, page_limit, created, updated, "
-            f"{_FRAME_SQL if self._has_frame() else _NO_FRAME_SQL} FROM reports WHERE id=?",
+            f"{self._frame_sql()} FROM reports WHERE id=?",
             [report_id],
         ).fetchone()
         if row is None:
@@ -205,7 +209,8 @@ class Store(SnapshotsMixin):
             date=_dt.date.fromisoformat(date) if date else None, page_limit=page_limit,
             created=created, updated=updated, id=rid,
         )
-        recipient, letterhead, record, seal = row[10:]
+        recipient, letterhead, record, seal, carried = row[10:]
+        report.carried = json.loads(carried) if carried else {}
         frame_from_data({"recipient": recipient, "seal": bool(seal),
                          "letterhead": json.loads(letterhead) if letterhead else None,
                          "record": json.loads(record) if record else None}, report)
@@ -229,6 +234,12 @@ class Store(SnapshotsMixin):
         ):
             sections[sid].items.append(Item(lead=lead, body=body, id=iid))
         return report
+
+    def _frame_sql(self) -> str:
+        if not self._has_frame():
+            return _NO_FRAME_SQL
+        # A schema-2 file opened read-only has the frame but not yet the 沿用 marks.
+        return _FRAME_SQL if self._has_search() else _FRAME_SQL.replace("carried", "NULL")
 
     def _has_frame(self) -> bool:
         """False only for a schema-1 file opened read-only (never upgraded): it has no frame columns yet."""
@@ -263,6 +274,7 @@ class Store(SnapshotsMixin):
 
     def _write(self, report: Report, now: str) -> None:
         ex = self.db.execute
+        prune_carried(report)
         fields = [
             report.kind, report.title, report.preamble, report.closing, report.signature,
             report.date.isoformat() if report.date else None, report.page_limit,
@@ -271,8 +283,8 @@ class Store(SnapshotsMixin):
         if report.id is None or not self.exists(report.id):
             cur = ex(
                 "INSERT INTO reports(kind, title, preamble, closing, signature, date, page_limit, "
-                "recipient, letterhead, record, seal, created, updated, id) "
-                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                "recipient, letterhead, record, seal, carried, created, updated, id) "
+                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 [*fields, report.created or now, now, report.id],
             )
             report.id = cur.lastrowid
@@ -280,7 +292,7 @@ class Store(SnapshotsMixin):
         else:
             ex(
                 "UPDATE reports SET kind=?, title=?, preamble=?, closing=?, signature=?, date=?, "
-                "page_limit=?, recipient=?, letterhead=?, record=?, seal=?, updated=? WHERE id=?",
+                "page_limit=?, recipient=?, letterhead=?, record=?, seal=?, carried=?, updated=? WHERE id=?",
                 [*fields, now, report.id],
             )
         report.updated = now
@@ -309,6 +321,7 @@ class Store(SnapshotsMixin):
         for sid in old_sections - kept:
             ex("DELETE FROM sections WHERE id=?", [sid])
         self._write_attachments(report)
+        self._index_text(report)
 
     def _write_attachments(self, report: Report) -> None:
         ex = self.db.execute
@@ -364,6 +377,8 @@ class Store(SnapshotsMixin):
         ]
         for rid in old:
             self._exec_write("DELETE FROM reports WHERE id=?", [rid])
+            if self._has_search():  # the search index is no table of reports: no cascade
+                self._exec_write("DELETE FROM report_text WHERE rowid=?", [rid])
         return len(old)
 
     def _exec_write(self, sql: str, params: list) -> None:
@@ -374,8 +389,8 @@ class Store(SnapshotsMixin):
             raise classify(e, self.path) from None
 
 
-_FRAME_SQL = "recipient, letterhead, record, seal"
-_NO_FRAME_SQL = "'', NULL, NULL, 0"
+_FRAME_SQL = "recipient, letterhead, record, seal, carried"
+_NO_FRAME_SQL = "'', NULL, NULL, 0, NULL"
 
 
 def _frame_columns(report: Report) -> list:
@@ -386,4 +401,5 @@ def _frame_columns(report: Report) -> list:
         json.dumps(data["letterhead"], ensure_ascii=False) if report.letterhead else None,
         json.dumps(data["record"], ensure_ascii=False) if report.record else None,
         int(report.seal),
+        json.dumps(report.carried, ensure_ascii=False) if report.carried else None,
     ]

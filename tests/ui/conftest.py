@@ -38,10 +38,18 @@ class FakeDialogs:
         self.open_path: str | None = None
         self.print_path: str | None = None
         self.pasted: str = ""
+        self.text_answer: str | None = None  # ask_text: None cancels
+        self.carry: bool | None = True  # 复制为新报告: move the year; None cancels
 
-    def choose_template(self, parent, templates):
+    def choose_template(self, parent, templates, store=None):
         self.asked.append(("template", ""))
-        return next((t for t in templates if t.kind == self.kind), None)
+        self.templates = templates
+        return next((t for t in templates if t.kind == self.kind or t.name == self.kind), None)
+
+    def ask_text(self, parent, title, label, text=""):
+        self.asked.append((title, label))
+        self.suggested_text = text
+        return self.text_answer
 
     def choose(self, parent, title, text, choices):
         self.asked.append((title, text))
@@ -75,6 +83,16 @@ class FakeDialogs:
         self.paste_prefilled = text
         text = self.pasted or text
         return parse_text(text)[0] if text else None
+
+    def carry_forward(self, parent, old):
+        """复制为新报告: cancelled when ``carry`` is None; plans used as confirm_answer says."""
+        from ui.dialogs.carry_forward import plan_count
+        from ui.dialogs.carry_forward_dialog import CarryOptions
+
+        self.asked.append(("复制为新报告", f"{plan_count(old)} 条"))
+        if self.carry is None:
+            return None
+        return CarryOptions(move_year=self.carry, use_plans=self.confirm_answer and bool(plan_count(old)))
 
     def error(self, parent, title, text):
         self.errors.append(text)

@@ -124,7 +124,7 @@ def test_fix_all_half_width_punctuation_from_the_panel(qtbot, window):
     assert "跟踪问效，确保" in body and "跟踪问效,确保" not in body
 
 
-def test_preview_shows_the_pages_and_a_click_selects_that_line(qtbot, window):
+def test_preview_shows_the_pages_and_a_click_puts_the_cursor_there(qtbot, window):
     _sample(window)
     window.show_preview()
     _typeset(qtbot, window)
@@ -141,8 +141,10 @@ def test_preview_shows_the_pages_and_a_click_selects_that_line(qtbot, window):
     x = (line.x_start + 100) * scale
     qtbot.mouseClick(strip, Qt.MouseButton.LeftButton, pos=QPoint(rect.x() + round(x), rect.y() + round(y_top * scale)))
     item = window.current_report().sections[0].items[0]
-    text = _selected(QApplication.focusWidget())
-    assert len(text) >= 20 and text in item.body
+    field = QApplication.focusWidget()
+    assert field.toPlainText() == item.body
+    cursor = field.textCursor()
+    assert not cursor.hasSelection() and 0 < cursor.position() < len(item.body)  # typing inserts, replaces nothing
 
 
 def test_ctrl_s_keeps_a_version_and_history_restores_it(qtbot, window, dialogs):
@@ -173,3 +175,25 @@ def test_default_pdf_name_is_the_title_without_forbidden_characters():
     assert default_pdf_name(Report(title="关于A/B:\n“试点”的报告")) == "关于A_B_“试点”的报告.pdf"
     assert default_pdf_name(Report()) == "报告.pdf"
     assert Path(default_pdf_name(Report(title="x" * 300))).stem == "x" * 80
+
+
+def test_checks_and_preview_side_by_side(qtbot, window):
+    _sample(window)
+    window.resize(1300, 700)
+    checks, preview = window.docs.checks_dock, window.docs.preview_dock
+    assert window.tabifiedDockWidgets(checks) == [preview]  # one tab group at first
+    window.show_checks()
+    window.menu_actions["side_by_side"].trigger()
+    assert window.menu_actions["side_by_side"].isChecked()
+    assert window.tabifiedDockWidgets(checks) == []
+    assert checks.isVisible() and preview.isVisible()
+    assert not checks.geometry().intersects(preview.geometry())
+    from PySide6.QtWidgets import QTabBar
+
+    def dock_tabs():
+        return [b for b in window.findChildren(QTabBar) if b.parent() is window and b.isVisible()]
+
+    assert dock_tabs() == []  # no leftover tab bar over the preview
+    window.menu_actions["side_by_side"].trigger()
+    assert window.tabifiedDockWidgets(checks) == [preview]
+    qtbot.waitUntil(lambda: len(dock_tabs()) == 1)  # the tab group shows its tabs again

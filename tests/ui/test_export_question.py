@@ -31,11 +31,13 @@ def test_print_job_is_named_after_the_report(qtbot, window, dialogs):
     assert names == ["关于履行全面从严治党责任情况的报告"]
 
 
-def test_first_export_suggests_the_documents_folder(qtbot, window, dialogs):
+def test_first_export_suggests_the_documents_folder(qtbot, window, dialogs, tmp_path, monkeypatch):
     from pathlib import Path
 
     from PySide6.QtCore import QStandardPaths
 
+    monkeypatch.setenv("HOME", str(tmp_path / "user"))
+    (tmp_path / "user" / "Documents").mkdir(parents=True)
     _sample(window)
     dialogs.confirm_answer = True
     dialogs.save_path = None  # the author cancels the save dialog

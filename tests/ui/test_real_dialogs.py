@@ -68,3 +68,54 @@ def test_open_other_database_starts_in_the_data_folder(qtbot):
     QTimer.singleShot(0, lambda: _answer_file_dialog(seen, None))
     assert choose_file(None) is None
     assert seen == [str(data_dir())]
+
+
+def _read_dialog(seen: list, name: str) -> None:
+    """Wait until the dialog lists ``name``; note its folder and the text of its 修改日期 cell; cancel."""
+    from PySide6.QtWidgets import QTreeView
+
+    dlg = next((w for w in QApplication.topLevelWidgets() if isinstance(w, QFileDialog) and w.isVisible()), None)
+    view = dlg.findChild(QTreeView) if dlg is not None else None
+    model = view.model() if view is not None else None
+    row = None
+    if model is not None:
+        root = view.rootIndex()
+        row = next((r for r in range(model.rowCount(root)) if model.index(r, 0, root).data() == name), None)
+    if row is None:
+        QTimer.singleShot(20, lambda: _read_dialog(seen, name))
+        return
+    seen.append((dlg.directory().absolutePath(), model.index(row, 3, view.rootIndex()).data()))
+    dlg.reject()
+
+
+def test_file_dialog_dates_are_chinese(qtbot, tmp_path):
+    import datetime as _dt
+    import os
+
+    folder = tmp_path / "去年"
+    folder.mkdir()
+    src = folder / "报告.txt"
+    src.write_text("一、履职情况\n", encoding="utf-8")
+    stamp = _dt.datetime(2026, 12, 2, 10, 42).timestamp()
+    os.utime(src, (stamp, stamp))
+    make_settings().setValue("import/folder", str(folder))
+    seen: list = []
+    QTimer.singleShot(0, lambda: _read_dialog(seen, "报告.txt"))
+    assert Dialogs().get_open_path(None, "导入报告", "报告文件 (*.txt)") is None
+    assert seen[0] == (str(folder), "2026/12/2 10:42")
+
+
+def test_without_a_documents_folder_dialogs_start_at_home(tmp_path, monkeypatch):
+    """Qt's own dialog falls back to home by itself; the native Windows one starts in the current folder,
+    the program's. So the window never passes a folder that does not exist."""
+    from ui.dialogs.base import start_folder
+
+    home = tmp_path / "user"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.delenv("XDG_DOCUMENTS_DIR", raising=False)
+    monkeypatch.chdir(tmp_path)
+    assert start_folder(str(tmp_path / "gone")) == str(home)
+    (home / "Documents").mkdir()
+    assert start_folder(None, "") == str(home / "Documents")
+    assert start_folder(str(tmp_path)) == str(tmp_path)

@@ -39,9 +39,10 @@ class Answers:
         self.asked: list[str] = []
         self.errors: list[str] = []
 
-    def confirm(self, parent, title, text, yes="", no=""):
+    def confirm(self, parent, title, text, yes="", no="", risky=False):
         self.asked.append(text)
         self.labels = (yes, no)
+        self.risky = risky
         return self.answer
 
     def error(self, parent, title, text):
@@ -167,6 +168,23 @@ def test_backup_dialog_lists_and_restores(qtbot, db_path):
     assert any(b.before_restore for b in list_backups(db_path))
 
 
+def test_backup_question_says_what_replaces_what_and_marks_an_empty_backup(qtbot, db_path):
+    store = Store(db_path)
+    daily_backup(store, now=_dt.datetime(2026, 11, 20, 9))  # before any report: an empty backup
+    for title in ("甲", "乙", "丙"):
+        store.create(sample(title))
+    store.close()
+    answers = Answers(answer=False)
+    dlg = BackupDialog(db_path, confirm=answers.confirm, error=answers.error)
+    qtbot.addWidget(dlg)
+    assert "空备份" in dlg.list.item(0).text()
+    qtbot.mouseClick(dlg.restore_button, Qt.MouseButton.LeftButton)
+    question = answers.asked[0]
+    assert "空备份" in question and "没有任何报告" in question
+    assert "3 份报告" in question and "最后修改于" in question
+    assert answers.risky  # Enter does not restore an empty backup
+
+
 def test_backup_dialog_declined_and_empty(qtbot, db_path):
     Store(db_path).close()
     dlg = BackupDialog(db_path)
@@ -287,3 +305,45 @@ def test_open_with_recovery_makes_the_daily_backup(db_path):
     store = open_with_recovery(db_path, ask=Asker())
     assert [b.before_restore for b in list_backups(db_path)] == [False]
     store.close()
+
+
+def test_history_preview_marks_what_differs_from_now(history, qtbot):
+    from PySide6.QtGui import QColor
+
+    from ui.dialogs.history_dialog import CHANGED, REMOVED
+
+    dlg, *_ = history
+    dlg.list.setCurrentItem(dlg.list.topLevelItem(1))  # the older version: before 按期完成 and the new item
+    marked, underlined = [], []
+    block = dlg.preview.document().begin()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            frag = it.fragment()
+            fmt = frag.charFormat()
+            if fmt.background().color() == QColor(CHANGED):
+                marked.append(frag.text())
+            if fmt.underlineColor() == QColor(REMOVED) and fmt.fontUnderline():
+                underlined.append(frag.text())
+            it += 1
+        block = block.next()
+    assert not marked  # the older version has nothing the current text lacks …
+    assert underlined == ["进", "…"]  # … but the current text has more after these characters
+    store = dlg.store
+    report = store.load(dlg.report_id)
+    report.sections[0].items[0].body = "坚持第二议题制度。"
+    store.save(report)
+    dlg.list.setCurrentItem(dlg.list.topLevelItem(1))
+    dlg.list.setCurrentItem(dlg.list.topLevelItem(0))
+    marked = [f for f in _fragments(dlg.preview) if f[1].background().color() == QColor(CHANGED)]
+    assert [t for t, _ in marked] == ["一"]  # only the changed character, not its paragraph
+
+
+def _fragments(view):
+    block = view.document().begin()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            yield it.fragment().text(), it.fragment().charFormat()
+            it += 1
+        block = block.next()

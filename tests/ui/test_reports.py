@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 from models.report import Item
 from models.store import Store
 from tests.ui.conftest import new_report, template, type_text
+from ui.settings import make_settings
 
 
 def titles(w):
@@ -91,7 +92,7 @@ def test_copy_carries_plans_forward(qtbot, window, db_path):
     window.save_now()
     window.dialogs.confirm_answer = True
     qtbot.mouseClick(window.report_list.copy_button, Qt.MouseButton.LeftButton)
-    assert "下步措施" in window.dialogs.asked[-1][1] and "2 条" in window.dialogs.asked[-1][1]
+    assert "2 条" in window.dialogs.asked[-1][1]
     new = window.current_report()
     assert new.id != old.id
     assert [i.lead for i in new.sections[0].items] == ["进一步加强党的政治建设。", "全面加强基层党组织建设。"]
@@ -142,3 +143,25 @@ def test_search_then_enter_picks_a_report_by_keyboard(qtbot, window):
     qtbot.keyClick(window.report_list.search, Qt.Key.Key_Return)
     assert window.focusWidget() is window.report_list.list
     assert window.current_report().id == a.id
+
+
+def test_a_window_that_filled_a_smaller_screen_fills_the_larger_one(qtbot, open_window):
+    w = open_window()
+    w.docs.preview_dock.hide()
+    w.docs.checks_dock.hide()
+    w.layout().activate()
+    w.resize(700, 500)
+    w.close()
+    settings = make_settings()
+    assert settings.value("window/screen")  # the screen size is remembered with the geometry
+    settings.setValue("window/screen", "720x520")  # as if saved on a smaller screen: 700x500 filled it
+    settings.sync()
+    w2 = open_window()
+    assert w2.isMaximized()
+    w2.showNormal()
+    w2.resize(700, 500)
+    w2.close()
+    settings.setValue("window/screen", "1600x1000")  # a window that did not fill its screen keeps its size
+    settings.sync()
+    w3 = open_window()
+    assert not w3.isMaximized()

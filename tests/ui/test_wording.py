@@ -50,19 +50,6 @@ def test_date_is_called_chengwen_riqi_as_in_checks(qtbot, window):
     assert info.date_text.text().startswith("打印为 ") and isinstance(info.date_text, QLabel)
 
 
-def test_copy_question_says_both_answers_make_a_copy(qtbot, window):
-    from models.report import Item
-
-    old = new_report(qtbot, window, "congyan")
-    old.sections[2].items = [Item("措施一。", "")]
-    window.editor.set_report(old)
-    window.save_now()
-    window.dialogs.confirm_answer = False
-    window.copy_report()
-    assert (window.dialogs.last_confirm["yes"], window.dialogs.last_confirm["no"]) == ("转为草稿", "原样复制")
-    assert window.current_report().id != old.id
-
-
 def test_panels_are_titled_as_their_menu_entries(window):
     assert window.docs.preview_dock.windowTitle() == window.menu_actions["preview"].text() == "打印预览"
     assert window.docs.checks_dock.windowTitle() == window.menu_actions["checks"].text() == "检查"

@@ -17,9 +17,24 @@ from PySide6.QtWidgets import (
 from models.backup import KEEP_DAILY, backup_dir, list_backups, restore_backup
 from models.store import DatabaseUntrustedError, Store, StoreError
 from ui.dialogs.history_dialog import ask_question
-from ui.widgets import restore_list
+from ui.widgets import restore_list, when
 
 PATH_ROLE = Qt.ItemDataRole.UserRole
+
+
+def read_summary(path: Path) -> tuple[int, str] | None:
+    """(reports, newest 最后修改时间) of a database file, read-only; None if it cannot be read."""
+    try:
+        store = Store(path, readonly=True)
+    except DatabaseUntrustedError:
+        raise  # the caller says why it cannot be restored
+    except StoreError:
+        return None
+    try:
+        reports = store.list_reports()
+        return len(reports), max((r.updated for r in reports), default="")
+    finally:
+        store.close()
 
 
 def size_text(size: int) -> str:
@@ -69,17 +84,28 @@ class BackupDialog(QDialog):
         self.restore_button.setEnabled(self.list.currentRow() >= 0)
 
     def _contents(self, path: Path) -> str:
-        """How many reports a backup holds, so the user can tell which one to pick."""
+        """How many reports a backup holds, so the user can tell which one to pick; an empty one says so."""
         try:
-            store = Store(path, readonly=True)
+            summary = read_summary(path)
         except DatabaseUntrustedError:
             return self.tr("（含有不明内容，不能恢复）")
-        except StoreError:
+        if summary is None:
             return self.tr("（无法读取）")
+        count, _latest = summary
+        return self.tr("%1 份报告").replace("%1", str(count)) if count else self.tr("（空备份，没有报告）")
+
+    def _describe(self, path: Path) -> str:
+        """“3 份报告，最后修改于 今天 10:42”: what a file holds, in the words of the question."""
         try:
-            return self.tr("%1 份报告").replace("%1", str(len(store.list_reports())))
-        finally:
-            store.close()
+            summary = read_summary(path)
+        except DatabaseUntrustedError:
+            return self.tr("含有不明内容，不能恢复")
+        if summary is None:
+            return self.tr("无法读取")
+        count, latest = summary
+        if not count:
+            return self.tr("没有任何报告")
+        return self.tr("%1 份报告，最后修改于 %2").replace("%1", str(count)).replace("%2", when(latest, precise=True))
 
     def selected_path(self) -> Path | None:
         it = self.list.currentItem()
@@ -90,10 +116,15 @@ class BackupDialog(QDialog):
         if path is None:
             return
         label = self.list.currentItem().text().split("    ")[0]
-        question = self.tr(
-            "用“%1”替换现在的报告库？\n\n现在的报告库会先另存到备份文件夹（恢复前自动保留），不会丢失。"
-        ).replace("%1", label)
-        if not self.confirm(self, self.tr("从备份恢复"), question, yes=self.tr("恢复"), no=self.tr("取消")):
+        backup = read_summary(path)
+        empty = backup is not None and backup[0] == 0
+        question = self.tr("用备份替换现在的报告库？\n\n现在：%1\n备份“%2”：%3\n\n现在的报告库会先另存到备份文件夹（恢复前自动保留），不会丢失。"
+                           ).replace("%1", self._describe(self.db_path)).replace("%2", label).replace(
+                               "%3", self._describe(path))
+        if empty:
+            question = self.tr("注意：这是一份空备份，恢复后报告列表将是空的。") + "\n\n" + question
+        if not self.confirm(self, self.tr("从备份恢复"), question, yes=self.tr("恢复"), no=self.tr("取消"),
+                            risky=empty):
             return
         self.about_to_restore.emit()
         try:

@@ -5,17 +5,31 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+
+def start_folder(*candidates) -> str:
+    """The first of ``candidates`` that exists, else 文档, else the home folder.
+
+    QFileDialog opens a folder that does not exist in the program's own folder instead: on a fresh
+    Kylin or UOS account without a 文档 folder the user landed among the program's files.
+    """
+    docs = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    for folder in (*candidates, docs):
+        if folder and Path(str(folder)).is_dir():
+            return str(folder)
+    return str(Path.home())
 
 
 class Dialogs:
     """Real dialogs; tests replace ``MainWindow.dialogs`` with an object that has the same methods."""
 
-    def choose_template(self, parent: QWidget, templates: list):
-        """The template the user picked for a new report, or None."""
+    def choose_template(self, parent: QWidget, templates: list, store=None):
+        """The template the user picked for a new report, or None; with ``store`` the user's own
+        templates can be renamed, removed, exported and imported there."""
         from ui.dialogs.template_dialog import TemplateDialog
 
-        dlg = TemplateDialog(templates, parent)
+        dlg = TemplateDialog(templates, parent, store=store, dialogs=self)
         return dlg.chosen() if dlg.exec() else None
 
     def choose(self, parent: QWidget | None, title: str, text: str, choices: list[tuple[str, str]]) -> str:
@@ -43,20 +57,37 @@ class Dialogs:
         return box.exec() == QMessageBox.StandardButton.Yes
 
     def get_save_path(self, parent: QWidget, title: str, suggested: str, filters: str) -> str | None:
-        path, _ = QFileDialog.getSaveFileName(parent, title, suggested, filters)
-        return path or None
+        from ui.dialogs.file_dialog import ask_path
+
+        folder = Path(suggested).parent
+        start = suggested if folder.is_dir() else str(Path(start_folder()) / Path(suggested).name)
+        return ask_path(parent, title, start, filters, save=True)
 
     def get_open_path(self, parent: QWidget, title: str, filters: str) -> str | None:
         """Starts where the last file came from, else in 文档 (not the program's own folder)."""
         from ui.settings import make_settings
 
         settings = make_settings()
-        folder = settings.value("import/folder") or QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation)
-        path, _ = QFileDialog.getOpenFileName(parent, title, str(folder or ""), filters)
+        folder = start_folder(settings.value("import/folder"))
+        from ui.dialogs.file_dialog import ask_path
+
+        path = ask_path(parent, title, folder, filters, save=False)
         if path:
             settings.setValue("import/folder", str(Path(path).parent))
         return path or None
+
+    def carry_forward(self, parent: QWidget, old):
+        """复制为新报告's options (move the year, use the plans), or None when cancelled."""
+        from ui.dialogs.carry_forward_dialog import ask_carry_forward
+
+        return ask_carry_forward(parent, old)
+
+    def ask_text(self, parent: QWidget, title: str, label: str, text: str = "") -> str | None:
+        """One line of text from the user, or None when cancelled."""
+        from PySide6.QtWidgets import QInputDialog, QLineEdit
+
+        value, ok = QInputDialog.getText(parent, title, label, QLineEdit.EchoMode.Normal, text)
+        return value if ok else None
 
     def error(self, parent: QWidget | None, title: str, text: str) -> None:
         QMessageBox.critical(parent, title, text)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
+from models.carried import mark_carried
 from models.report import Report, Section
 
 PLAN_WORDS = ("措施", "打算", "方向")
@@ -33,15 +34,25 @@ def next_year_title(title: str) -> str:
     return YEAR.sub(lambda m: str(int(m.group(1)) + 1), title)
 
 
-def carry_forward(old: Report, use_plans: bool) -> Report:
-    """A copy of ``old`` a year on, without date; with ``use_plans`` its plans replace the 履职情况 items."""
+def years_in(report: Report) -> list[str]:
+    """The years 复制为新报告 would move on, from the title and the preamble (“2025年”), in order."""
+    found = YEAR.findall(report.title) + YEAR.findall(report.preamble)
+    return list(dict.fromkeys(found))
+
+
+def carry_forward(old: Report, use_plans: bool, move_year: bool = True) -> Report:
+    """A copy of ``old`` without date; ``move_year``: the years of title and preamble a year on;
+    ``use_plans``: its plans replace the 履职情况 items. Every carried text is marked 沿用 until edited."""
     new = old.copy()
     new.date = None
-    new.title = next_year_title(old.title)
+    if move_year:
+        new.title = next_year_title(old.title)
+        new.preamble = next_year_title(old.preamble)
     if use_plans:
         src, dst = plan_section(new), done_section(new)
         if src is not None and dst is not None and src is not dst:
             dst.items = [dataclasses.replace(i, id=None) for i in src.items if i.lead.strip() or i.body.strip()]
+    mark_carried(new)
     return new
 
 

@@ -6,6 +6,7 @@ import datetime as _dt
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QDialog,
     QHeaderView,
@@ -21,9 +22,12 @@ from PySide6.QtWidgets import (
 
 from models.importers.structure import report_text
 from models.store import SnapshotInfo, Store, StoreError
+from models.textdiff import ONLY_NEW, SAME, diff_runs
 from ui.widgets import restore_buttons, when
 
 ID_ROLE = Qt.ItemDataRole.UserRole
+CHANGED = "#fff0a8"  # differs from the current text
+REMOVED = "#b3261e"  # the current text has more here
 
 
 def snapshot_time(iso: str, today: _dt.date | None = None) -> str:
@@ -36,6 +40,29 @@ def ask_question(parent: QWidget, title: str, text: str, **labels: str) -> bool:
     from ui.dialogs.base import Dialogs
 
     return Dialogs().confirm(parent, title, text, **labels)
+
+
+def show_changes(view: QPlainTextEdit, version: str, current: str) -> None:
+    """The version's own text, what differs from the current text on a yellow ground (what restoring changes);
+    where the current text has words this version lacks, the character before them is underlined in red."""
+    view.clear()
+    cursor = view.textCursor()
+    plain, back = QTextCharFormat(), QTextCharFormat()
+    back.setBackground(QColor(CHANGED))
+    for kind, text in diff_runs(version, current):
+        if kind == ONLY_NEW:
+            mark = QTextCursor(cursor)
+            if mark.atBlockStart():  # added after a paragraph: mark that paragraph's last character
+                mark.movePosition(QTextCursor.MoveOperation.Left)
+            if mark.movePosition(QTextCursor.MoveOperation.Left, QTextCursor.MoveMode.KeepAnchor):
+                gone = QTextCharFormat()
+                gone.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+                gone.setUnderlineColor(QColor(REMOVED))
+                mark.mergeCharFormat(gone)
+            continue
+        cursor.insertText(text, plain if kind == SAME else back)
+    cursor.movePosition(QTextCursor.MoveOperation.Start)
+    view.setTextCursor(cursor)
 
 
 class HistoryDialog(QDialog):
@@ -54,7 +81,8 @@ class HistoryDialog(QDialog):
         self.setWindowTitle(self.tr("历史版本"))
         self.resize(900, 560)
 
-        note = QLabel(self.tr("每次导出、按 Ctrl+S 以及编辑满十分钟时自动保存一个版本。恢复前的内容也会保存为一个版本，可以再恢复回来。"), self)
+        note = QLabel(self.tr("每次导出、按 Ctrl+S 以及编辑满十分钟时自动保存一个版本。恢复前的内容也会保存为一个版本，可以再恢复回来。")
+                      + "\n" + self.tr("右侧与现在的内容对照：黄底是与现在不同的文字，红色下划线处现在多出了文字。"), self)
         note.setWordWrap(True)
         note.setStyleSheet("color: #666;")
         self.list = QTreeWidget(self)
@@ -118,7 +146,8 @@ class HistoryDialog(QDialog):
         if sid is None:
             return
         try:
-            self.preview.setPlainText(report_text(self.store.load_snapshot(sid)))
+            show_changes(self.preview, report_text(self.store.load_snapshot(sid)),
+                         report_text(self.store.load(self.report_id)))
         except StoreError as e:  # a version whose stored data cannot be read (foreign or damaged file)
             self.preview.setPlainText(str(e))
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from models.backup import daily_backup, list_backups, set_aside_damaged
 from models.lock import DatabaseLockedError
@@ -89,11 +89,11 @@ def choose_backup(parent: QWidget | None, db_path: Path) -> bool:
 def choose_file(parent: QWidget | None) -> str | None:
     """Starts in the data folder, where report databases live (not the folder the program was started from)."""
     from models.paths import data_dir
+    from ui.dialogs.file_dialog import ask_path
 
     folder = data_dir()
-    path, _ = QFileDialog.getOpenFileName(parent, "打开报告库", str(folder if folder.is_dir() else Path.home()),
-                                          "天报报告库 (*.db);;所有文件 (*)")
-    return path or None
+    return ask_path(parent, "打开报告库", str(folder if folder.is_dir() else Path.home()),
+                    "天报报告库 (*.db);;所有文件 (*)", save=False)
 
 
 def open_with_recovery(path: str | Path, parent: QWidget | None = None, *, ask: Ask = ask_choice,

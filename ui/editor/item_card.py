@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QMimeData, QPoint, Qt, Signal
-from PySide6.QtGui import QColor, QDrag, QFont, QPalette
+from PySide6.QtGui import QColor, QDrag, QFont, QPalette, QTextCursor
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -118,8 +118,13 @@ class ItemCard(QFrame):
         lay.addLayout(top)
         lay.addWidget(self.body)
         self.lead.textChanged.connect(self._lead_changed)
+        self.lead.returnPressed.connect(self._to_body)  # Enter after the lead: on to its text
         self.body.textChanged.connect(self._body_changed)
         self._show_count()
+
+    def _to_body(self) -> None:
+        self.body.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.body.moveCursor(QTextCursor.MoveOperation.Start)
 
     def _button(self, text: str, tip: str, slot, row: QHBoxLayout) -> QToolButton:
         b = QToolButton(self)

@@ -69,14 +69,26 @@ class ReportEditor(FrameHost, QTabWidget):
         page = self.currentWidget()
         if page is None or QApplication.focusWidget() is not page or QApplication.mouseButtons() != Qt.MouseButton.NoButton:
             return
+        self.land()
+
+    def land(self) -> None:
+        """Put the keyboard in the current tab's safe place: its first field (标题 or 部分标题), the cursor
+        at the end and nothing selected, whichever tab it came from, so typing never replaces a heading."""
+        page = self.currentWidget()
         if page is self.info:
             first = self.info.title
         elif page is self.frame:
             first = self.frame.first_field()
         else:
             first = getattr(page, "heading", None)
-        if first is not None:
-            first.setFocus(Qt.FocusReason.OtherFocusReason)
+        if first is None:
+            return
+        first.setFocus(Qt.FocusReason.OtherFocusReason)
+        if isinstance(first, QLineEdit):
+            first.deselect()
+            first.end(False)
+        elif hasattr(first, "moveCursor"):  # a text box; the 公文格式 tab may start with a check box
+            first.moveCursor(QTextCursor.MoveOperation.End)
 
     def set_readonly(self, readonly: bool) -> None:
         """View only (the database is read-only or open in another window); call before set_report."""
@@ -271,7 +283,9 @@ class ReportEditor(FrameHost, QTabWidget):
         self.move_section_by(s, delta)
 
     def step_tab(self, delta: int) -> None:
+        """Ctrl+PgUp/PgDown: the next tab, the keyboard in its safe place (see land)."""
         self.setCurrentIndex((self.currentIndex() + delta) % self.count())
+        self.land()
 
     # -- structural edits (each one an undo command) -------------------------------------
 

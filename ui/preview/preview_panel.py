@@ -107,7 +107,7 @@ class PageStrip(QWidget):
 class PreviewPanel(QWidget):
     """Shows the report as it will print; click a line to edit it."""
 
-    locate = Signal(str, int, int)  # field path, start, end of the clicked line
+    locate = Signal(str, int, int)  # field path and cursor position (start == end) of the click
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -189,8 +189,8 @@ class PreviewPanel(QWidget):
     def _on_click(self, page: int, x: float, y_top: float) -> None:
         if self.result is None:
             return
-        from export.locate import locate
+        from export.locate import locate_cursor
 
-        place = locate(self.result.lines, page, x, y_top)
+        place = locate_cursor(self.result.lines, page, x, y_top)
         if place is not None:
             self.locate.emit(*place)
