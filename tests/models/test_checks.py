@@ -65,10 +65,13 @@ def test_sample_findings_and_speed():
     report, _ = read_file(SAMPLE)
     findings = run_checks(report)
     kinds = {f.kind for f in findings}
-    assert kinds == {"placeholder", "halfwidth_punct", "empty"}
+    assert kinds == {"placeholder", "halfwidth_punct", "empty", "proofread"}
     punct = [f for f in findings if f.kind == "halfwidth_punct"]
     assert [(f.text, f.fix) for f in punct] == [(",", "，")]  # 强化政治教育思维,实施精准培训
-    assert summary(findings) == "还有 12 处待填写，3 处内容空缺，1 处标点问题"
+    # the two real slips of the sample: 坚持不懈的做好 (地), 做的不够 (得)
+    proof = [(f.category, f.rule, f.text, f.fix) for f in findings if f.kind == "proofread"]
+    assert proof == [("易混词", "yh028", "的", "地"), ("易混词", "yh029", "的", "得")]
+    assert summary(findings) == "还有 12 处待填写，3 处内容空缺，1 处标点问题，2 处校对问题"
     run_checks(report)
     t = time.perf_counter()
     for _ in range(10):
@@ -275,7 +278,9 @@ def test_finding_api():
     d = f.to_dict()
     assert d["place"] == "第一部分第3条正文" and d["field"] == "sections.0.items.2.body"
     assert json.loads(json.dumps(d, ensure_ascii=False)) == d
-    assert set(d) == {"kind", "severity", "field", "start", "end", "message", "fix", "text", "place"}
+    assert set(d) == {"kind", "severity", "field", "start", "end", "message", "fix", "text", "place",
+                      "category", "rule", "reason", "source"}
+    assert d["category"] == "待填写" and d["rule"] == "placeholder"
     assert [place_name(p) for p in ("", "title", "date", "sections.1.heading", "sections.0.intro",
                                     "sections.2.items.0.lead")] == [
         "全文", "标题", "成文日期", "第二部分标题", "第一部分开头段", "第三部分第1条引领句"]

@@ -1,0 +1,137 @@
+"""Numbering across the report, beyond what models/checks.py already reports (hand-typed, skipped and
+repeated numbers): 一是 without 二是, levels out of the order 一、（一）1.（1）, mixed styles in a section."""
+
+from __future__ import annotations
+
+import re
+
+from models.fields import item_field, section_field
+from models.importers.structure import cn_to_int
+from models.proofread.matcher import Slip
+from models.proofread.rules import NUMBERING
+from models.report import HEADING, NONE, Report
+from models.textchecks import sequence_markers
+
+_SRC_LEVELS = "GB/T 9704-2012 7.3.3（结构层次序数依次用“一、”“（一）”“1.”“（1）”）"
+_SRC_SERIES = "公文写作规范：列举项须成组出现，同一层次编号方式一致"
+_STYLE_NAMES = {"shi": "一是", "yao": "一要", "di": "第一", "paren": "（一）", "arabic": "1.", "paren_arabic": "（1）"}
+_PAIRS = (("首先", "其次"), ("一方面", "另一方面"), ("其一", "其二"))
+_LEVEL_RE = re.compile(r"(?m)^[ \t\u3000]*(?:(?P<l1>[一二三四五六七八九十]{1,3})、|[（(](?P<l2>[一二三四五六七八九十]{1,3})[）)]"
+                       r"|(?P<l3>\d{1,2})[.．](?!\d)|[（(](?P<l4>\d{1,2})[）)])")
+_LEVEL_NAMES = {1: "一、", 2: "（一）", 3: "1.", 4: "（1）"}
+
+
+def check(report: Report) -> list[Slip]:
+    out: list[Slip] = []
+    for path in ("preamble", "closing"):
+        _field(out, path, getattr(report, path), parent=0)
+    for si, s in enumerate(report.sections):
+        _field(out, section_field(si, "intro"), s.intro, parent=1)
+        scope: list[tuple[str, str]] = []
+        styles: list[tuple[str, str, int, int, str]] = []  # (style, path, start, end, marker) per item
+        for ii, it in enumerate(s.items):
+            path = item_field(si, ii, "body")
+            parent = 2 if s.numbering != NONE else 1
+            _field(out, path, it.body, parent, lonely=s.numbering != NONE)
+            scope.append((path, it.body))
+            markers = sequence_markers(it.body, cn_to_int)
+            if markers and s.numbering != NONE:
+                kind, _n, start, end, marker = markers[0]
+                styles.append((kind, path, start, end, marker))
+        if s.numbering == NONE:
+            _lonely_series(out, scope)
+        _mixed_styles(out, styles)
+    return out
+
+
+def _field(out: list, path: str, text: str, parent: int, lonely: bool = True) -> None:
+    if not text:
+        return
+    if lonely:
+        _lonely_series(out, [(path, text)])
+    _levels(out, path, text, parent)
+
+
+def _lonely_series(out: list, texts: list[tuple[str, str]]) -> None:
+    """一是 with no 二是 after it (in one field, or across a plain section's paragraphs); 首先 without 其次."""
+    firsts: dict[str, tuple[str, int, int, str]] = {}
+    seen_second: set[str] = set()
+    other_first: set[str] = set()
+    for path, text in texts:
+        for kind, n, start, end, marker in sequence_markers(text, cn_to_int):
+            if n == 1:
+                firsts[kind] = (path, start, end, marker)
+                seen_second.discard(kind)
+                other_first.add(kind)
+            elif n == 2:
+                seen_second.add(kind)
+            elif kind not in other_first and other_first:
+                names = "、".join(_STYLE_NAMES[k] for k in sorted(other_first))
+                out.append(Slip(path, start, end, "bh03", NUMBERING,
+                                f"“{marker}”与前面的“{names}”编号方式不一致", None,
+                                "同一组列举用同一种编号方式（一是、二是、三是……）", _SRC_SERIES))
+    for kind, (path, start, end, marker) in firsts.items():
+        if kind not in seen_second:
+            out.append(Slip(path, start, end, "bh01", NUMBERING, f"有“{marker}”，后面没有“{_second(marker)}”", None,
+                            "列举从“一是”开始就要有“二是”；只有一项时去掉编号", _SRC_SERIES))
+    for first, second in _PAIRS:
+        whole = "\n".join(t for _, t in texts)
+        if first in whole and second not in whole:
+            for path, text in texts:
+                i = text.find(first)
+                if i >= 0 and not (first == "一方面" and text[i - 1:i] == "另"):
+                    out.append(Slip(path, i, i + len(first), "bh02", NUMBERING, f"有“{first}”，后面没有“{second}”",
+                                    None, f"“{first}”与“{second}”成对使用", _SRC_SERIES))
+                    break
+
+
+def _second(marker: str) -> str:
+    for a, b in (("一", "二"), ("1", "2")):
+        if a in marker:
+            return marker.replace(a, b, 1)
+    return marker
+
+
+def _levels(out: list, path: str, text: str, parent: int) -> None:
+    """Paragraph numbers below the generated one must go one level deeper at a time, in order."""
+    opened: list[int] = []
+    for m in _LEVEL_RE.finditer(text):
+        level = int(m.lastgroup[1])
+        raw = m.group(m.lastgroup)
+        n = int(raw) if level in (3, 4) else cn_to_int(raw)
+        s, e = m.start(m.lastgroup) - (1 if level in (2, 4) else 0), m.end()
+        marker = text[s:e].strip()
+        if level <= parent:
+            out.append(Slip(path, s, e, "bh04", NUMBERING,
+                            f"“{marker}”与上一级编号同级或更高，这里应用“{_LEVEL_NAMES.get(parent + 1, '1.')}”一级", None,
+                            "结构层次依次为“一、”“（一）”“1.”“（1）”，下一级不能用上一级的序数", _SRC_LEVELS))
+            continue
+        if n != 1:
+            continue
+        deepest = opened[-1] if opened else parent
+        if level < deepest and level not in opened:
+            out.append(Slip(path, s, e, "bh05", NUMBERING, f"“{marker}”出现在“{_LEVEL_NAMES[deepest]}”之下，层次颠倒",
+                            None, "结构层次依次为“一、”“（一）”“1.”“（1）”，不能倒用", _SRC_LEVELS))
+        elif level > deepest + 1:
+            out.append(Slip(path, s, e, "bh06", NUMBERING,
+                            f"“{marker}”跳过了“{_LEVEL_NAMES[deepest + 1]}”一级", None,
+                            "结构层次依次为“一、”“（一）”“1.”“（1）”，不宜跳级", _SRC_LEVELS))
+        while opened and opened[-1] >= level:
+            opened.pop()
+        opened.append(level)
+
+
+def _mixed_styles(out: list, styles: list[tuple[str, str, int, int, str]]) -> None:
+    """Items of one section that number their sub-points in different styles (一是 here, 第一 there)."""
+    kinds = [k for k, *_ in styles]
+    if len(set(kinds)) < 2:
+        return
+    major = max(set(kinds), key=kinds.count)
+    for kind, path, start, end, marker in styles:
+        if kind != major:
+            out.append(Slip(path, start, end, "bh07", NUMBERING,
+                            f"本部分其他条目用“{_STYLE_NAMES[major]}”编号，这里用了“{marker}”", None,
+                            "同一部分内同一层次的编号方式应一致", _SRC_SERIES))
+
+
+__all__ = ["check", "HEADING"]

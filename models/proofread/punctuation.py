@@ -1,0 +1,92 @@
+"""GB/T 15834 checks that need a scan rather than a pattern: colon scopes and nested marks."""
+
+from __future__ import annotations
+
+import re
+
+from models.proofread.matcher import SEP, Doc, Slip
+from models.proofread.rules import PUNCTUATION
+
+_SENTENCE_END = re.compile(r"[。！？\n" + SEP + "]")
+_OPEN = {"（": "）", "〔": "〕", "［": "］", "【": "】", "“": "”", "‘": "’", "《": "》", "〈": "〉"}
+_CLOSE = {v: k for k, v in _OPEN.items()}
+_MARKS = re.compile("[" + re.escape("".join(_OPEN) + "".join(_CLOSE) + "：") + "]")
+_SRC_COLON = "GB/T 15834-2011 4.7（冒号）、附录B（冒号套用）"
+_SRC_PAREN = "GB/T 15834-2011 4.9（括号）、附录B（括号套用）"
+_SRC_QUOTE = "GB/T 15834-2011 4.8（引号：引号里面再用引号）"
+_SRC_BOOK = "GB/T 15834-2011 4.15（书名号：书名号里面再用书名号）"
+
+
+def check(doc: Doc) -> list[Slip]:
+    out: list[Slip] = []
+    text = doc.text
+    if not _MARKS.search(text):
+        return out
+    for m in re.finditer(r"[^。！？\n" + SEP + "]+", text):
+        sentence_start = m.start()
+        _scan(doc, out, m.group(), sentence_start)
+    return [s for s in out if s is not None]
+
+
+def _scan(doc: Doc, out: list, sentence: str, base: int) -> None:
+    stack: list[str] = []
+    colon_at = -1
+    for m in _MARKS.finditer(sentence):
+        ch, i = m.group(), m.start()
+        if ch == "：":
+            if i > 0 and i + 1 < len(sentence) and sentence[i - 1].isdigit() and sentence[i + 1].isdigit():
+                continue  # 9：30
+            if stack:
+                continue  # a colon inside quotes or brackets belongs to what is quoted
+            if colon_at >= 0:
+                out.append(doc.slip(base + i, base + i + 1, "bd21", PUNCTUATION,
+                                    "冒号范围内又用了冒号：一个冒号管到句末，里面不能再用冒号",
+                                    None, "一个冒号的提示范围一直到句末，其中不能再套用冒号，可改为逗号或分句", _SRC_COLON))
+            colon_at = i
+        elif ch in _OPEN:
+            if ch in "（〔［" and stack:
+                outer = next((c for c in reversed(stack) if c in "（〔［【"), None)
+                if outer == ch:
+                    out.append(doc.slip(base + i, base + i + 1, "bd22", PUNCTUATION, "括号内又套用了同一种括号",
+                                        None, "同一形式的括号不套用；需要套用时，里面用圆括号（），外面用六角括号〔〕",
+                                        _SRC_PAREN))
+                elif outer == "（" and ch in "〔［":
+                    out.append(doc.slip(base + i, base + i + 1, "bd23", PUNCTUATION, "括号套用的层次颠倒",
+                                        None, "括号套用时，里面用圆括号（），外面用六角括号〔〕或方括号［］", _SRC_PAREN))
+            elif ch == "“" and "“" in stack:
+                j = _closing(sentence, i, "“", "”")
+                fix_end = j + 1 if j >= 0 else i + 1
+                out.append(doc.slip(base + i, base + i + 1, "bd24", PUNCTUATION, "双引号里又用了双引号，里面一层应改用单引号‘’",
+                                    "‘", "引号里面还要用引号时，外面一层用双引号，里面一层用单引号", _SRC_QUOTE))
+                if j >= 0:
+                    out.append(doc.slip(base + j, base + fix_end, "bd24", PUNCTUATION,
+                                        "双引号里又用了双引号，里面一层应改用单引号‘’",
+                                        "’", "引号里面还要用引号时，外面一层用双引号，里面一层用单引号", _SRC_QUOTE))
+                stack.append("“")
+                continue
+            elif ch == "“" and stack and stack[-1] == "‘":
+                out.append(doc.slip(base + i, base + i + 1, "bd25", PUNCTUATION, "引号套用的层次颠倒：外面用双引号，里面用单引号",
+                                    None, "引号里面还要用引号时，外面一层用双引号，里面一层用单引号", _SRC_QUOTE))
+            elif ch == "《" and "《" in stack:
+                out.append(doc.slip(base + i, base + i + 1, "bd26", PUNCTUATION, "书名号里又用了书名号，里面一层应改用单书名号〈〉",
+                                    None, "书名号里面还要用书名号时，外面一层用双书名号，里面一层用单书名号", _SRC_BOOK))
+            stack.append(ch)
+        else:  # a closing mark
+            want = _CLOSE[ch]
+            if want in stack:
+                while stack and stack.pop() != want:
+                    pass
+
+
+def _closing(sentence: str, i: int, open_: str, close: str) -> int:
+    """Where the quote opened at i closes (nested pairs counted), or -1."""
+    depth = 0
+    for j in range(i, len(sentence)):
+        c = sentence[j]
+        if c == open_:
+            depth += 1
+        elif c == close:
+            depth -= 1
+            if depth == 0:
+                return j
+    return -1
