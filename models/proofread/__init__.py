@@ -36,7 +36,7 @@ def _builtin() -> tuple[RuleSet, FormulationMatcher]:
 def _user(settings: Settings) -> tuple[RuleSet | None, FormulationMatcher | None, list[str]]:
     confusables = [Rule(f"user{n}", CONFUSABLE, r.text, r.suggest or None, reason=r.note or "本单位列为易错写法",
                         source="本单位自定义规则")
-                   for n, r in enumerate(settings.rules, 1) if r.kind == CONFUSABLE_KIND]
+                   for n, r in enumerate([r for r in settings.rules if r.kind == CONFUSABLE_KIND], 1)]
     forms = [r.text for r in settings.rules if r.kind == FORMULATION_KIND]
     matcher = FormulationMatcher([Formulation(f, f"userf{n}", "与本单位常用提法的写法不一致", "本单位常用提法")
                                   for n, f in enumerate(forms, 1)])

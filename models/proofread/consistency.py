@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 
-from models.proofread.formulations import distance
 from models.proofread.matcher import Doc, Slip
 from models.proofread.numbers import _CN_DIGIT
 from models.proofread.rules import CONSISTENCY
@@ -27,8 +26,9 @@ _WORD_AFTER = {"了": "解结却断如无", "对": "象照标接口话比应策"
                "将": "来军领", "向": "导往", "都": "市会", "并": "购入列重", "得": "到出"}
 _WORD_BEFORE = {"的": "目标"}
 _DOUBLED_WORD = re.compile(r"([\u4e00-\u9fff]{2,4})\1")
-_NAME = re.compile(r"[\u4e00-\u9fff]{2,10}?(?:委员会|党组|党委|党工委|纪委|监委|办公室|局|厅|委|部|中心|支部|总支)"
-                   r"(?=[\u4e00-\u9fff，。、；：）]|$)")
+_NAME_END = re.compile(r"(?:委员会|党组|党委|党工委|办公室|局|厅|中心|支部|总支)(?![长部面限势])")
+_CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
+_PLAN_OR_COMPARE = re.compile(r"计划|力争|预计|目标|确保|争取|拟|将|同比|较|比上|比去|增长|下降|减少|增加|提高|其中|分别|累计")
 _FIGURE = re.compile(r"([\u4e00-\u9fff]{6})(\d+(?:\.\d+)?)(个|次|件|起|人次|人|名|项|场|篇|条|批|家|万元|亿元|%|％)")
 
 
@@ -127,32 +127,40 @@ def _doubled(out: list, doc: Doc) -> None:
 
 
 def _names(out: list, doc: Doc) -> None:
-    """The same body named two ways: characters swapped or one changed (区农业农村局 / 区农村农业局)."""
-    counts = Counter(m.group() for m in _NAME.finditer(doc.text))
-    names = [n for n in counts if len(n) >= 5]
+    """The same body named two ways: characters swapped or one changed (农业农村局 / 农村农业局)."""
+    tails: dict[int, Counter] = defaultdict(Counter)
+    where: dict[str, int] = {}
+    for m in _NAME_END.finditer(doc.text):
+        for n in range(5, 9):
+            s = m.end() - n
+            if s < 0 or not _CJK_RUN.fullmatch(doc.text, s, m.end()):
+                break
+            tail = doc.text[s:m.end()]
+            tails[n][tail] += 1
+            where.setdefault(tail, s)
     odd: dict[str, str] = {}
-    for a in names:
-        for b in names:
-            if a >= b or a[-2:] != b[-2:] or abs(len(a) - len(b)) > 0:
-                continue
-            if a in b or b in a:
-                continue
-            same = Counter(a) == Counter(b)
-            if same or distance(a, b, 1) <= 1 and _differs_inside(a, b):
-                rare, common = (a, b) if counts[a] < counts[b] else (b, a)
-                if counts[a] == counts[b]:
-                    rare, common = (b, a) if doc.text.find(a) < doc.text.find(b) else (a, b)
-                odd[rare] = common
+    for counts in tails.values():
+        names = sorted(counts)
+        for i, a in enumerate(names):
+            for b in names[i + 1:]:
+                if a[:2] != b[:2] or a[-1] != b[-1]:
+                    continue
+                swapped = Counter(a) == Counter(b)
+                if not swapped and not (_one_inside(a, b) and max(counts[a], counts[b]) >= 2):
+                    continue
+                rare, common = (a, b) if (counts[a], -where[a]) < (counts[b], -where[b]) else (b, a)
+                if not any(rare in r or r in rare for r in odd):
+                    odd[rare] = common
     for rare, common in odd.items():
-        i = doc.text.find(rare)
+        i = where[rare]
         out.append(doc.slip(i, i + len(rare), "yz07", CONSISTENCY, f"“{rare}”与别处的“{common}”写法不同，请统一",
                             None, "同一单位、机构的名称全文写法应一致", "公文写作规范：同一名称前后一致"))
 
 
-def _differs_inside(a: str, b: str) -> bool:
-    """Names that differ in one character in the middle, not in a leading place name (市/区/县 prefixes)."""
+def _one_inside(a: str, b: str) -> bool:
+    """Names that differ in exactly one character, after the first two and before the last two."""
     diff = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
-    return len(diff) == 1 and diff[0] >= 2 and a[diff[0]] not in "市区县镇乡省" and b[diff[0]] not in "市区县镇乡省"
+    return len(diff) == 1 and 2 <= diff[0] < len(a) - 2
 
 
 def _figures(out: list, doc: Doc) -> None:
@@ -163,6 +171,9 @@ def _figures(out: list, doc: Doc) -> None:
     for (_words, _unit), hits in by_key.items():
         values = {m.group(2) for m in hits}
         if len(values) < 2 or any(w in _words for w in ("同比", "增长", "下降", "其中", "分别", "累计", "今年", "上年")):
+            continue
+        hits = [m for m in hits if not _PLAN_OR_COMPARE.search(_sentence_around(doc.text, m.start()))]
+        if len(hits) < 2:
             continue
         first = hits[0]
         for m in hits[1:]:

@@ -112,10 +112,10 @@ def _levels(out: list, path: str, text: str, parent: int) -> None:
         if level < deepest and level not in opened:
             out.append(Slip(path, s, e, "bh05", NUMBERING, f"“{marker}”出现在“{_LEVEL_NAMES[deepest]}”之下，层次颠倒",
                             None, "结构层次依次为“一、”“（一）”“1.”“（1）”，不能倒用", _SRC_LEVELS))
-        elif level > deepest + 1:
+        elif level > deepest + 2:  # （一） then （1） is common usage; 一、 then （1） is not
             out.append(Slip(path, s, e, "bh06", NUMBERING,
                             f"“{marker}”跳过了“{_LEVEL_NAMES[deepest + 1]}”一级", None,
-                            "结构层次依次为“一、”“（一）”“1.”“（1）”，不宜跳级", _SRC_LEVELS))
+                            "结构层次依次为“一、”“（一）”“1.”“（1）”，不能跳过两级", _SRC_LEVELS))
         while opened and opened[-1] >= level:
             opened.pop()
         opened.append(level)

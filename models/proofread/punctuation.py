@@ -44,7 +44,7 @@ def _scan(doc: Doc, out: list, sentence: str, base: int) -> None:
                                     None, "一个冒号的提示范围一直到句末，其中不能再套用冒号，可改为逗号或分句", _SRC_COLON))
             colon_at = i
         elif ch in _OPEN:
-            if ch in "（〔［" and stack:
+            if ch in "（〔［" and stack and stack[-1] not in "《〈":  # a title keeps its own （试行）
                 outer = next((c for c in reversed(stack) if c in "（〔［【"), None)
                 if outer == ch:
                     out.append(doc.slip(base + i, base + i + 1, "bd22", PUNCTUATION, "括号内又套用了同一种括号",
