@@ -28,10 +28,11 @@ from models.store.database import (
     classify,
     quick_check,
 )
+from models.store.rules import ProofreadRulesMixin
 from models.store.snapshots import SnapshotsMixin
 
 
-class Store(SnapshotsMixin):
+class Store(SnapshotsMixin, ProofreadRulesMixin):
     """A report database; every write is one short transaction."""
 
     def __init__(self, path: str | Path, *, readonly: bool = False):
