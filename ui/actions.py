@@ -45,6 +45,11 @@ MENUS = {
         ("preview", "打印预览", "F8", "show_preview", False),
         ("history", "历史版本…", "", "show_history", False),
         None,
+        ("add_formulation", "选中文字加入常用提法", "", "docs.proof.add_formulation", True),
+        ("add_confusable", "选中文字加入易错词…", "", "docs.proof.add_confusable", True),
+        ("export_rules", "导出校对规则…", "", "docs.proof.export_rules", True),
+        ("import_rules", "导入校对规则…", "", "docs.proof.import_rules", True),
+        None,
         ("trash", "回收站…", "", "show_trash", True),
         ("restore_backup", "从备份恢复…", "", "restore_backup", False),
     ],
@@ -58,10 +63,12 @@ EXTRA_SHORTCUTS = {"add_item": ["Ctrl+Return"], "redo": ["Ctrl+Y"]}  # Ctrl+Y: r
 
 # Actions that need an open report.
 NEEDS_REPORT = {"copy", "export_pdf", "print", "add_item", "remove_item", "item_up", "item_down",
-                "add_section", "remove_section", "section_left", "section_right", "history", "checks", "preview"}
+                "add_section", "remove_section", "section_left", "section_right", "history", "checks", "preview",
+                "add_formulation", "add_confusable"}
 # Actions that change the database: off when it is open read-only.
 WRITES = {"new", "copy", "import", "paste_import", "save", "trash", "restore_backup", "add_item", "remove_item", "item_up",
-          "item_down", "add_section", "remove_section", "section_left", "section_right"}
+          "item_down", "add_section", "remove_section", "section_left", "section_right", "add_formulation",
+          "add_confusable", "import_rules"}
 # Features whose hook methods other modules fill; MainWindow.enable_feature(key) switches them on.
 HOOKED = {"import", "paste_import", "export_pdf", "print", "checks", "preview", "history", "restore_backup"}
 # Enabled by the undo stack itself.

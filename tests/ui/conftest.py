@@ -38,6 +38,7 @@ class FakeDialogs:
         self.open_path: str | None = None
         self.print_path: str | None = None
         self.pasted: str = ""
+        self.text_answer: str | None = ""
 
     def choose_template(self, parent, templates):
         self.asked.append(("template", ""))
@@ -73,6 +74,10 @@ class FakeDialogs:
         from models.importers.structure import parse_text
 
         return parse_text(self.pasted)[0] if self.pasted else None
+
+    def ask_text(self, parent, title, label, text=""):
+        self.asked.append((title, label))
+        return self.text_answer
 
     def error(self, parent, title, text):
         self.errors.append(text)

@@ -58,6 +58,13 @@ class Dialogs:
             settings.setValue("import/folder", str(Path(path).parent))
         return path or None
 
+    def ask_text(self, parent: QWidget, title: str, label: str, text: str = "") -> str | None:
+        """One line of text from the user; None when cancelled."""
+        from PySide6.QtWidgets import QInputDialog
+
+        value, ok = QInputDialog.getText(parent, title, label, text=text)
+        return value if ok else None
+
     def error(self, parent: QWidget | None, title: str, text: str) -> None:
         QMessageBox.critical(parent, title, text)
 
