@@ -58,7 +58,9 @@ class Doc:
 
 
 def quote(text: str) -> str:
-    return "“" + text.replace("\n", " ") + "”"
+    """“text”, or the text as it is when it holds quotation marks of its own (践行“两个确立”)."""
+    text = text.replace("\n", " ")
+    return text if "“" in text or "”" in text else "“" + text + "”"
 
 
 def message_for(found: str, fix: str | None, reason: str) -> str:

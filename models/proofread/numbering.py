@@ -71,7 +71,8 @@ def _lonely_series(out: list, texts: list[tuple[str, str]]) -> None:
                                 f"“{marker}”与前面的“{names}”编号方式不一致", None,
                                 "同一组列举用同一种编号方式（一是、二是、三是……）", _SRC_SERIES))
     for kind, (path, start, end, marker) in firsts.items():
-        if kind not in seen_second:
+        after = "".join(t[start:] if p == path else t for p, t in texts[[p for p, _ in texts].index(path):])
+        if kind not in seen_second and _second(marker) not in after:  # 一是……，二是…… within a sentence
             out.append(Slip(path, start, end, "bh01", NUMBERING, f"有“{marker}”，后面没有“{_second(marker)}”", None,
                             "列举从“一是”开始就要有“二是”；只有一项时去掉编号", _SRC_SERIES))
     for first, second in _PAIRS:
