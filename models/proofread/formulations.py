@@ -50,17 +50,17 @@ class FormulationMatcher:
 
     def run(self, doc: Doc) -> list[Slip]:
         text = doc.text
-        exact: list[tuple[int, int, str]] = []
+        exact: list[tuple[int, int, str]] = []  # (start, end, form id) of forms written right
         for f in self.forms:
             for extra in (f.form, *f.allow):
                 i = text.find(extra)
                 while i >= 0:
-                    exact.append((i, i + len(extra), extra))
+                    exact.append((i, i + len(extra), f.id))
                     i = text.find(extra, i + 1)
         found: dict[tuple[int, int], tuple[int, Formulation]] = {}
         for f in self.forms:
             for s, e, d in self._near(text, f):
-                if any(_clashes(s, e, a, b, right, f.form) for a, b, right in exact):
+                if any(_clashes(s, e, a, b, fid == f.id) for a, b, fid in exact):
                     continue
                 key = (s, e)
                 if key not in found or d < found[key][0]:
@@ -130,14 +130,14 @@ class FormulationMatcher:
         return best
 
 
-def _clashes(s: int, e: int, a: int, b: int, right: str, form: str) -> bool:
-    """A near stretch [s, e) is no slip when it lies in a correct form [a, b), or cuts across one."""
+def _clashes(s: int, e: int, a: int, b: int, same: bool) -> bool:
+    """A near stretch [s, e) is no slip when it lies in a correct form [a, b) or cuts across one, or
+    when it holds this very form written right (with a neighbour); holding another form is no excuse
+    (中央八项规定精神及其实施细则 holds 中央八项规定精神 and is still the wrong order)."""
     if b <= s or e <= a:
         return False
     if s <= a and b <= e:
-        # it holds a correct form: that form with neighbours is no slip; a shorter form that is part of
-        # this one (习近平新时代中国特色社会主义思想 in the 主题教育's name) may still be
-        return right == form or right not in form
+        return same
     return True
 
 

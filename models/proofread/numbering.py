@@ -15,7 +15,7 @@ from models.textchecks import sequence_markers
 _SRC_LEVELS = "GB/T 9704-2012 7.3.3（结构层次序数依次用“一、”“（一）”“1.”“（1）”）"
 _SRC_SERIES = "公文写作规范：列举项须成组出现，同一层次编号方式一致"
 _STYLE_NAMES = {"shi": "一是", "yao": "一要", "di": "第一", "paren": "（一）", "arabic": "1.", "paren_arabic": "（1）"}
-_PAIRS = (("首先", "其次"), ("一方面", "另一方面"), ("其一", "其二"))
+_PAIRS = (("首先", ("其次", "然后", "再次", "最后", "二是", "第二")), ("一方面", ("另一方面",)), ("其一", ("其二",)))
 _LEVEL_RE = re.compile(r"(?m)^[ \t\u3000]*(?:(?P<l1>[一二三四五六七八九十]{1,3})、|[（(](?P<l2>[一二三四五六七八九十]{1,3})[）)]"
                        r"|(?P<l3>\d{1,2})[.．](?!\d)|[（(](?P<l4>\d{1,2})[）)])")
 _LEVEL_NAMES = {1: "一、", 2: "（一）", 3: "1.", 4: "（1）"}
@@ -75,9 +75,10 @@ def _lonely_series(out: list, texts: list[tuple[str, str]]) -> None:
         if kind not in seen_second and _second(marker) not in after:  # 一是……，二是…… within a sentence
             out.append(Slip(path, start, end, "bh01", NUMBERING, f"有“{marker}”，后面没有“{_second(marker)}”", None,
                             "列举从“一是”开始就要有“二是”；只有一项时去掉编号", _SRC_SERIES))
-    for first, second in _PAIRS:
+    for first, seconds in _PAIRS:
         whole = "\n".join(t for _, t in texts)
-        if first in whole and second not in whole:
+        second = seconds[0]
+        if first in whole and not any(s in whole for s in seconds):
             for path, text in texts:
                 i = text.find(first)
                 if i >= 0 and not (first == "一方面" and text[i - 1:i] == "另"):
