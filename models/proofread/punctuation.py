@@ -11,6 +11,8 @@ _SENTENCE_END = re.compile(r"[。！？\n" + SEP + "]")
 _OPEN = {"（": "）", "〔": "〕", "［": "］", "【": "】", "“": "”", "‘": "’", "《": "》", "〈": "〉"}
 _CLOSE = {v: k for k, v in _OPEN.items()}
 _MARKS = re.compile("[" + re.escape("".join(_OPEN) + "".join(_CLOSE) + "：") + "]")
+# 会议时间：……；会议地点：…… — a new short label after ； or ， starts a new colon's scope.
+_LABEL = re.compile(r"[，；,;][\s\u3000]*[\u4e00-\u9fff]{1,6}：$")
 _SRC_COLON = "GB/T 15834-2011 4.7（冒号）、附录B（冒号套用）"
 _SRC_PAREN = "GB/T 15834-2011 4.9（括号）、附录B（括号套用）"
 _SRC_QUOTE = "GB/T 15834-2011 4.8（引号：引号里面再用引号）"
@@ -38,7 +40,7 @@ def _scan(doc: Doc, out: list, sentence: str, base: int) -> None:
                 continue  # 9：30
             if stack:
                 continue  # a colon inside quotes or brackets belongs to what is quoted
-            if colon_at >= 0:
+            if colon_at >= 0 and not _LABEL.search(sentence, colon_at + 1, i + 1):
                 out.append(doc.slip(base + i, base + i + 1, "bd21", PUNCTUATION,
                                     "冒号范围内又用了冒号：一个冒号管到句末，里面不能再用冒号",
                                     None, "一个冒号的提示范围一直到句末，其中不能再套用冒号，可改为逗号或分句", _SRC_COLON))
