@@ -9,7 +9,7 @@ from models.fields import item_field, section_field
 from models.importers.structure import cn_to_int
 from models.proofread.matcher import Slip
 from models.proofread.rules import NUMBERING
-from models.report import HEADING, NONE, Report
+from models.report import HEADING, NONE, Report, chinese_number
 from models.textchecks import sequence_markers
 
 _SRC_LEVELS = "GB/T 9704-2012 7.3.3（结构层次序数依次用“一、”“（一）”“1.”“（1）”）"
@@ -32,7 +32,7 @@ def check(report: Report) -> list[Slip]:
         for ii, it in enumerate(s.items):
             path = item_field(si, ii, "body")
             parent = 2 if s.numbering != NONE else 1
-            _field(out, path, it.body, parent, lonely=s.numbering != NONE)
+            _field(out, path, it.body, parent, lonely=s.numbering != NONE, item_no=ii + 1 if s.numbering == HEADING else 0)
             scope.append((path, it.body))
             markers = sequence_markers(it.body, cn_to_int)
             if markers and s.numbering != NONE:
@@ -40,16 +40,21 @@ def check(report: Report) -> list[Slip]:
                 styles.append((kind, path, start, end, marker))
         if s.numbering == NONE:
             _lonely_series(out, scope)
+        elif len(s.items) == 1 and s.items[0].lead.strip():
+            first = "一是" if s.numbering != HEADING else "（一）"
+            out.append(Slip(item_field(si, 0, "lead"), 0, len(s.items[0].lead), "bh08", NUMBERING,
+                            f"这一部分只有一条，编号“{first}”后面没有“{_second(first)}”", None,
+                            "只有一项时不编号（把编号方式改为“无编号”），或补充第二条", _SRC_SERIES))
         _mixed_styles(out, styles)
     return out
 
 
-def _field(out: list, path: str, text: str, parent: int, lonely: bool = True) -> None:
+def _field(out: list, path: str, text: str, parent: int, lonely: bool = True, item_no: int = 0) -> None:
     if not text:
         return
     if lonely:
         _lonely_series(out, [(path, text)])
-    _levels(out, path, text, parent)
+    _levels(out, path, text, parent, item_no)
 
 
 def _lonely_series(out: list, texts: list[tuple[str, str]]) -> None:
@@ -94,7 +99,7 @@ def _second(marker: str) -> str:
     return marker
 
 
-def _levels(out: list, path: str, text: str, parent: int) -> None:
+def _levels(out: list, path: str, text: str, parent: int, item_no: int = 0) -> None:
     """Paragraph numbers below the generated one must go one level deeper at a time, in order."""
     opened: list[int] = []
     for m in _LEVEL_RE.finditer(text):
@@ -104,8 +109,12 @@ def _levels(out: list, path: str, text: str, parent: int) -> None:
         s, e = m.start(m.lastgroup) - (1 if level in (2, 4) else 0), m.end()
         marker = text[s:e].strip()
         if level <= parent:
-            out.append(Slip(path, s, e, "bh04", NUMBERING,
-                            f"“{marker}”与上一级编号同级或更高，这里应用“{_LEVEL_NAMES.get(parent + 1, '1.')}”一级", None,
+            if level == parent == 2 and item_no and n != item_no + 1:
+                message = (f"“{marker}”接在第{item_no}条之后，编号不连续（按顺序应为“（{_cn(item_no + 1)}）”），"
+                           "或应拆成新的一条")
+            else:
+                message = f"“{marker}”与上一级编号同级或更高，这里应用“{_LEVEL_NAMES.get(parent + 1, '1.')}”一级"
+            out.append(Slip(path, s, e, "bh04", NUMBERING, message, None,
                             "结构层次依次为“一、”“（一）”“1.”“（1）”，下一级不能用上一级的序数", _SRC_LEVELS))
             continue
         if n != 1:
@@ -123,6 +132,10 @@ def _levels(out: list, path: str, text: str, parent: int) -> None:
         opened.append(level)
 
 
+def _cn(n: int) -> str:
+    return chinese_number(n) if 0 < n < 100 else str(n)
+
+
 def _mixed_styles(out: list, styles: list[tuple[str, str, int, int, str]]) -> None:
     """Items of one section that number their sub-points in different styles (一是 here, 第一 there)."""
     kinds = [k for k, *_ in styles]
@@ -135,5 +148,3 @@ def _mixed_styles(out: list, styles: list[tuple[str, str, int, int, str]]) -> No
                             f"本部分其他条目用“{_STYLE_NAMES[major]}”编号，这里用了“{marker}”", None,
                             "同一部分内同一层次的编号方式应一致", _SRC_SERIES))
 
-
-__all__ = ["check", "HEADING"]
