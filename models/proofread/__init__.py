@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from models.fields import iter_fields
 from models.proofread import consistency, numbering, numbers, punctuation
-from models.proofread.formulations import FormulationMatcher
+from models.proofread.formulations import FormulationMatcher, quoted_near
 from models.proofread.matcher import Doc, RuleSet, Slip
 from models.proofread.rules import (
     CLASSES,
@@ -18,6 +18,7 @@ from models.proofread.rules import (
     Rule,
     builtin_formulations,
     builtin_rules,
+    quoted_terms,
 )
 from models.proofread.settings import CONFUSABLE_KIND, FORMULATION_KIND, Settings
 from models.report import Report
@@ -47,7 +48,8 @@ def proofread(report: Report, settings: Settings | None = None) -> list[Slip]:
     """Every proofreading slip of the report (not yet sorted), ignores applied."""
     doc = Doc((p, t) for p, t in iter_fields(report) if not p.startswith(_SKIP))
     rules, forms = _builtin()
-    slips = rules.run(doc) + forms.run(doc) + punctuation.check(doc) + numbers.check(doc)
+    slips = rules.run(doc) + forms.run(doc) + quoted_near(doc, quoted_terms())
+    slips += punctuation.check(doc) + numbers.check(doc)
     slips += numbering.check(report) + consistency.check(report, doc)
     if settings is not None:
         user_rules, user_forms, protected = _user(settings)

@@ -7,6 +7,7 @@ Only forms of 7 characters or more are matched this way; shorter ones are rows i
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from models.proofread.matcher import SEP, Doc, Slip, quote
@@ -128,6 +129,26 @@ class FormulationMatcher:
                 if best_key is None or key < best_key:
                     best, best_key = (s, e, d), key
         return best
+
+
+_QUOTED = re.compile("“([^“”\u2029]{2,7})”")
+
+
+def quoted_near(doc: Doc, terms: tuple[str, ...]) -> list[Slip]:
+    """“两个确定” for “两个确立”: a quoted short 提法 one character off a published one."""
+    known = set(terms)
+    out = []
+    for m in _QUOTED.finditer(doc.text):
+        word = m.group(1)
+        if word in known:
+            continue
+        near = [t for t in terms if len(t) == len(word) and sum(a != b for a, b in zip(t, word, strict=True)) == 1]
+        if len(near) == 1:
+            slip = doc.slip(m.start(1), m.end(1), "tf125", FORMULATION, f"{quote(word)}应为{quote(near[0])}", near[0],
+                            "带数字的概括性提法须与中央文件的写法一致", "中央文件写法")
+            if slip is not None:
+                out.append(slip)
+    return out
 
 
 def _clashes(s: int, e: int, a: int, b: int, same: bool) -> bool:

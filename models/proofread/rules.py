@@ -108,6 +108,12 @@ def builtin_rules(folder: Path = RULES_DIR) -> tuple[Rule, ...]:
 
 
 @lru_cache(maxsize=4)
+def quoted_terms(folder: Path = RULES_DIR) -> tuple[str, ...]:
+    """Numbered short 提法 written in quotation marks (“四个意识”), for near misses inside quotes."""
+    return tuple(json.loads((folder / "formulations.json").read_text(encoding="utf-8")).get("quoted", ()))
+
+
+@lru_cache(maxsize=4)
 def builtin_formulations(folder: Path = RULES_DIR) -> tuple[Formulation, ...]:
     data = json.loads((folder / "formulations.json").read_text(encoding="utf-8"))
     out = []
