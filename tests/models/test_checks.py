@@ -252,7 +252,7 @@ def test_facts_checks():
         missing=[CharPlace("𠮷", "sections.0.items.0.body", 3)],
         fallbacks=[FallbackPlace("镕", "sections.0.items.0.body", 5, font="AR PL SungtiL GB")],
     )
-    found = run_checks(report, facts)
+    found = [f for f in run_checks(report, facts) if f.kind != "proofread"]  # one item numbered 一是: bh08
     by_kind = {f.kind: f for f in found}
     assert set(by_kind) == {"font_missing", "font_fallback", "orphan", "too_long"}
     assert by_kind["font_missing"].severity == "error" and "U+20BB7" in by_kind["font_missing"].message
@@ -342,4 +342,4 @@ def test_stale_facts_are_ignored():
         missing=[CharPlace("𠮷", "sections.0.items.0.body", 3), CharPlace("𠮷", "sections.5.intro", 0)],
         fallbacks=[FallbackPlace("镕", "sections.0.items.0.body", 3, font="X")],
     )
-    assert [f.kind for f in run_checks(report, facts)] == ["font_fallback"]
+    assert [f.kind for f in run_checks(report, facts) if f.kind != "proofread"] == ["font_fallback"]
