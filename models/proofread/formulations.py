@@ -121,7 +121,7 @@ class FormulationMatcher:
                     d = 0 if w == form else 1
                 else:
                     d = distance(w, form, limit)
-                if d > limit:
+                if d > limit or (d and _edge_only(w, form)):
                     continue
                 edge_punct = (w[0] in _PUNCT) + (w[-1] in _PUNCT)
                 edge_miss = (w[0] != form[0]) + (w[-1] != form[-1])
@@ -149,6 +149,19 @@ def quoted_near(doc: Doc, terms: tuple[str, ...]) -> list[Slip]:
             if slip is not None:
                 out.append(slip)
     return out
+
+
+def _edge_only(w: str, form: str) -> bool:
+    """The form cut short or run on at an end, or its first or last two characters changed: another
+    phrase built on the same words (自觉维护党中央权威…, 县域治理体系…), not a slip in the 提法."""
+    p = 0
+    while p < min(len(w), len(form)) and w[p] == form[p]:
+        p += 1
+    q = 0
+    while q < min(len(w), len(form)) - p and w[-1 - q] == form[-1 - q]:
+        q += 1
+    lo, hi = p, len(form) - q  # the part of the form that differs
+    return hi <= lo or hi <= 2 or lo >= len(form) - 2
 
 
 def _clashes(s: int, e: int, a: int, b: int, same: bool) -> bool:

@@ -83,10 +83,11 @@ def _lonely_series(out: list, texts: list[tuple[str, str]]) -> None:
     for first, seconds in _PAIRS:
         whole = "\n".join(t for _, t in texts)
         second = seconds[0]
-        if first in whole and not any(s in whole for s in seconds):
+        if first in whole and not any(s in whole for s in seconds):  # found at a clause start below
             for path, text in texts:
-                i = text.find(first)
-                if i >= 0 and not (first == "一方面" and text[i - 1:i] == "另"):
+                m = re.search(f"(?:^|(?<=[，。；：！？\\n]))[ \u3000]*{first}", text)
+                i = m.end() - len(first) if m else -1
+                if i >= 0:
                     out.append(Slip(path, i, i + len(first), "bh02", NUMBERING, f"有“{first}”，后面没有“{second}”",
                                     None, f"“{first}”与“{second}”成对使用", _SRC_SERIES))
                     break
