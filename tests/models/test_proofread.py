@@ -78,6 +78,8 @@ def seeded_report() -> tuple[Report, list[tuple[str, str, int, int, str]]]:
     plant("编号", 2, 2, "body", "完善议事规则；二是规范资金管理；|二是")
     plant("编号", 2, 3, "lead", "一是")
     plant("编号", 2, 4, "body", "第一")
+    report.sections.insert(3, Section("下一步打算", YISHI, items=[Item("持续强化理论武装。", "坚持每月集中学习一次。")]))
+    plant("编号", 3, 0, "lead", "持续强化理论武装。")
 
     # 前后一致: a year copied from last year, 今年 in a report written the next year, a repeated sentence,
     # one unit named two ways, one figure given two ways
@@ -87,11 +89,11 @@ def seeded_report() -> tuple[Report, list[tuple[str, str, int, int, str]]]:
         Item("", "县农村农业局按要求完成了问题整改。对查处违规违纪问题线索23件的情况进行了通报。"),
         Item("", "全年查处违规违纪问题线索21件，已全部办结。"),
     ]))
-    plant("前后一致", 3, 0, "body", "2025年")
-    plant("前后一致", 3, 0, "body", "今年以来")
-    plant("前后一致", 3, 2, "body", "农村农业局")
-    plant("前后一致", 3, 2, "body", "问题线索|23件")
-    plant("前后一致", 3, 3, "body", "全年查处违规违纪问题线索21件，已全部办结")
+    plant("前后一致", 4, 0, "body", "2025年")
+    plant("前后一致", 4, 0, "body", "今年以来")
+    plant("前后一致", 4, 2, "body", "农村农业局")
+    plant("前后一致", 4, 2, "body", "问题线索|23件")
+    plant("前后一致", 4, 3, "body", "全年查处违规违纪问题线索21件，已全部办结")
     return report, expected
 
 
