@@ -30,7 +30,8 @@ _DOUBLED_WORD = re.compile(r"([\u4e00-\u9fff]{2,4})\1")
 _NAME_END = re.compile(r"(?:委员会|党组|党委|党工委|办公室|局|厅|中心|支部|总支)(?![长部面限势])")
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
 _PLAN_OR_COMPARE = re.compile(r"计划|力争|预计|目标|确保|争取|拟|将|同比|较|比上|比去|增长|下降|减少|增加|提高|其中|分别|累计")
-_FIGURE = re.compile(r"([\u4e00-\u9fff]{6})(\d+(?:\.\d+)?)(个|次|件|起|人次|人|名|项|场|篇|条|批|家|万元|亿元|%|％)")
+_FIGURE = re.compile(r"([\u4e00-\u9fff]{6})(\d+(?:\.\d+)?)(万|亿)?(个|次|件|起|人次|人|名|项|场|篇|条|批|家|元|%|％)")
+_NOT_ONE_FIGURE = ("同比", "增长", "下降", "其中", "分别", "累计", "今年", "上年")
 
 
 def check(report: Report, doc: Doc) -> list[Slip]:
@@ -159,20 +160,29 @@ def _names(out: list, doc: Doc) -> None:
 
 
 def _figures(out: list, doc: Doc) -> None:
-    """The same six characters and unit with two different figures: 开展廉政谈话32人次 / …35人次."""
+    """The same six characters and unit with two figures: 开展廉政谈话32人次 / …35人次 (different), or
+    培训干部1.2万人次 / …12000人次 (the same figure written two ways)."""
     by_key: dict[tuple[str, str], list[re.Match]] = defaultdict(list)
     for m in _FIGURE.finditer(doc.text):
-        by_key[(m.group(1), m.group(3))].append(m)
-    for (_words, _unit), hits in by_key.items():
-        values = {m.group(2) for m in hits}
-        if len(values) < 2 or any(w in _words for w in ("同比", "增长", "下降", "其中", "分别", "累计", "今年", "上年")):
+        by_key[(m.group(1), m.group(4))].append(m)
+    for (words, _unit), hits in by_key.items():
+        if len({m.group(2) + (m.group(3) or "") for m in hits}) < 2 or any(w in words for w in _NOT_ONE_FIGURE):
             continue
         hits = [m for m in hits if not _PLAN_OR_COMPARE.search(_sentence_around(doc.text, m.start()))]
         if len(hits) < 2:
             continue
         first = hits[0]
+        shown = first.group(2) + (first.group(3) or "")
         for m in hits[1:]:
-            if m.group(2) != first.group(2):
-                out.append(doc.slip(m.start(2), m.end(3), "yz08", CONSISTENCY,
-                                    f"“{m.group(1)}”前文是{first.group(2)}{first.group(3)}，这里是{m.group(2)}{m.group(3)}，请核对",
-                                    None, "同一数据在报告中前后应一致", "公文写作规范：数据前后一致"))
+            here = m.group(2) + (m.group(3) or "")
+            if here == shown:
+                continue
+            same = _value(m) == _value(first)
+            message = (f"“{m.group(1)}”前文写作{shown}{first.group(4)}，这里写作{here}{m.group(4)}，同一数字写法应一致"
+                       if same else f"“{m.group(1)}”前文是{shown}{first.group(4)}，这里是{here}{m.group(4)}，请核对")
+            out.append(doc.slip(m.start(2), m.end(4), "yz08", CONSISTENCY, message, None,
+                                "同一数据在报告中前后应一致，写法也应一致", "公文写作规范：数据前后一致"))
+
+
+def _value(m: re.Match) -> float:
+    return float(m.group(2)) * {"万": 1e4, "亿": 1e8}.get(m.group(3) or "", 1)
