@@ -212,3 +212,15 @@ def test_findings_carry_class_and_rule():
         if f.kind == "proofread":
             assert f.category in CLASSES and f.reason and f.source
     assert all(s.cls in CLASSES for s in proofread(report))
+
+
+def test_more_slips_phrased_otherwise():
+    from tests.data.proofread.seeded import MORE
+
+    items = [Item("", sentence) for _cls, sentence in MORE]
+    report = Report(title="2026年度工作总结", date=dt.date(2026, 12, 10), signature="临江市审计局",
+                    sections=[Section("情况", NONE, items=items)])
+    findings = run_checks(report)
+    missed = [sentence for n, (cls, sentence) in enumerate(MORE)
+              if not any(f.field == item_field(0, n, "body") and f.category == cls for f in findings)]
+    assert not missed
