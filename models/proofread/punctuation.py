@@ -22,6 +22,11 @@ _SRC_BOOK = "GB/T 15834-2011 4.15（书名号：书名号里面再用书名号�
 def check(doc: Doc) -> list[Slip]:
     out: list[Slip] = []
     text = doc.text
+    title = dict(doc.fields).get("title", "").rstrip()
+    if title and title[-1] in "。，；：！、":
+        i = doc.starts[[p for p, _ in doc.fields].index("title")] + len(title) - 1
+        out.append(doc.slip(i, i + 1, "bd28", PUNCTUATION, f"标题末尾的“{title[-1]}”应删去", "",
+                            "公文标题末尾不用标点符号", "GB/T 9704-2012 7.3.2（标题）"))
     if not _MARKS.search(text):
         return out
     for m in re.finditer(r"[^。！？\n" + SEP + "]+", text):
@@ -76,6 +81,10 @@ def _scan(doc: Doc, out: list, sentence: str, base: int) -> None:
         else:  # a closing mark
             want = _CLOSE[ch]
             if want in stack:
+                if stack[-1] != want and stack[-1] in "（《〔［【":
+                    out.append(doc.slip(base + i, base + i + 1, "bd27", PUNCTUATION,
+                                        f"“{ch}”与前面的“{stack[-1]}”交叉，应先用“{_OPEN[stack[-1]]}”收住里面一层",
+                                        None, "成对的标点里外套用时，先开的后收，不能交叉", _SRC_PAREN))
                 while stack and stack.pop() != want:
                     pass
 

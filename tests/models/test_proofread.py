@@ -111,6 +111,13 @@ def test_every_planted_slip_is_found_with_its_class():
     assert {cls for cls, *_ in expected} == set(CLASSES)
 
 
+def test_title_ends_without_a_mark():
+    report = Report(title="关于2026年度工作情况的报告。", date=dt.date(2026, 12, 1), signature="王建国")
+    found = [f for f in run_checks(report) if f.rule == "bd28"]
+    assert [(f.field, f.text, f.fix, f.category) for f in found] == [("title", "。", "", "标点")]
+    assert apply_fix(report, found[0]) and report.title == "关于2026年度工作情况的报告"
+
+
 def test_title_year_and_date_disagree():
     report = Report(title="2025年度述职述廉报告", date=dt.date(2026, 11, 20), signature="王建国")
     found = [f for f in run_checks(report) if f.category == "前后一致"]
