@@ -14,7 +14,7 @@ from models.report import Report
 _YEAR = re.compile(r"(?<!\d)(20\d\d)(?=年)|(?<![一二三四五六七八九十])(二[〇零○][〇零○一二三四五六七八九]{2})(?=年)")
 _SRC_YEAR = "公文写作规范：标题、成文日期与正文的年份一致"
 _THIS_YEAR = re.compile(r"今年以来|今年上半年|今年前三季度|本年度|今年(?=[，是我全共累各以])")
-_PAST_YEAR_USE = re.compile(r"(?<!\d)(20\d\d)年(?=度|以来|上半年|下半年|前三季度|[1-9]\d?[-—～至到]\d{1,2}月|[1-9]\d?月(?:份|以来|底|末)?[，,]|，|全年|共|累计)")
+_PAST_YEAR_USE = re.compile(r"(?<!\d)(20\d\d)年(?=度|以来|上半年|下半年|前三季度|[1-9]\d?[-—～至到]\d{1,2}月|[1-9]\d?月(?:份|以来|底|末)?[，,]|，|全年|共|累计|是|我|全|各)")
 _COMPARE = re.compile(r"同比|环比|相比|比较|较|比上|比去|与\d|对比|增长|下降|减少|增加|上年|去年|以前|之前|此前|期间|自|从|曾|连续|先后"
                       r"|民主生活会|组织生活会|整改|巡视|巡察|反馈|考核结果|表彰|述职")
 _SENTENCE = re.compile(r"[^。！？；\n\u2029]{16,}[。！？；]?")
@@ -82,7 +82,7 @@ def _years(out: list, report: Report, doc: Doc) -> None:
         sentence = _sentence_around(doc.text, m2.start())
         if _COMPARE.search(sentence) or doc.fields[i][0] == "title":
             continue
-        out.append(doc.slip(m2.start(), m2.end() + 1, "yz03", CONSISTENCY,
+        out.append(doc.slip(m2.start(), m2.end(), "yz03", CONSISTENCY,
                             f"这是{year}年的报告，这里写的是“{y}年”，可能是沿用了上年的材料", None,
                             "正文年份应与报告年度一致；确指上年的，写明比较关系（同比、较上年）", _SRC_YEAR))
 
