@@ -2,7 +2,7 @@
 
 A near miss is a stretch of text at a small edit distance from the form (a character missing,
 extra or changed, two characters swapped) or with the same characters in another order (语序).
-Only forms of 7 characters or more are matched this way; shorter ones are rows in formulations.tsv.
+Only forms of 6 characters or more are matched this way; shorter ones are rows in formulations.tsv.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from collections import Counter
 from models.proofread.matcher import SEP, Doc, Slip, quote
 from models.proofread.rules import FORMULATION, Formulation
 
-MIN_LEN = 7
+MIN_LEN = 6
 _PUNCT = set("，。、；：？！“”‘’（）《》—…·\n" + SEP)
 
 

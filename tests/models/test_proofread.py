@@ -159,7 +159,7 @@ def test_rules_are_data_with_reason_and_source():
         assert r.reason and r.source, r.id
         assert r.suggest is None or r.suggest != r.find, r.id
     forms = builtin_formulations()
-    assert len(forms) >= 40 and all(len(f.form) >= 7 for f in forms)
+    assert len(forms) >= 40 and all(len(f.form) >= 6 for f in forms)
     with pytest.raises(RuleError):
         parse_rule({"id": "x1", "class": "易混词", "find": "re:(?<=a|bc)x"}, "test")
     with pytest.raises(RuleError):
