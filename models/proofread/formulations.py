@@ -48,6 +48,7 @@ class FormulationMatcher:
         self.forms = [f for f in forms if len(f.form) >= MIN_LEN]
         self.anchors = {f.form: _anchors(f.form) for f in self.forms}
         self.counts = {f.form: Counter(f.form) for f in self.forms}
+        self.charsets = {f.form: frozenset(f.form) for f in self.forms}
 
     def run(self, doc: Doc) -> list[Slip]:
         text = doc.text
@@ -105,6 +106,8 @@ class FormulationMatcher:
     def _best(self, text: str, form: str, n: int, s0: int, limit: int):
         lo, hi = max(0, s0 - limit), min(len(text), s0 + n + limit)
         region = text[lo:hi]
+        if len(self.charsets[form].difference(region)) > limit:  # each edit loses at most one character
+            return None
         overlap = sum((Counter(region) & self.counts[form]).values())
         if overlap < n - limit:
             return None
