@@ -44,12 +44,35 @@ def _user(settings: Settings) -> tuple[RuleSet | None, FormulationMatcher | None
     return (RuleSet(confusables) if confusables else None), (matcher if matcher.forms else None), forms
 
 
+# Field-local slips by (field path, text): typing changes one field, so a refresh re-reads only that one.
+_CACHE: dict[tuple[str, str], list[Slip]] = {}
+_CACHE_LIMIT = 20000
+
+
+def _field_slips(doc: Doc) -> list[Slip]:
+    """The checks that look at one field at a time: rule rows, formulations, punctuation, numbers."""
+    rules, forms = _builtin()
+    return (rules.run(doc) + forms.run(doc) + quoted_near(doc, quoted_terms())
+            + punctuation.check(doc) + numbers.check(doc))
+
+
+def _local(doc: Doc) -> list[Slip]:
+    todo = [(p, t) for p, t in doc.fields if (p, t) not in _CACHE]
+    if todo:
+        if len(_CACHE) + len(todo) > _CACHE_LIMIT:
+            _CACHE.clear()
+        fresh: dict[str, list[Slip]] = {p: [] for p, _ in todo}
+        for slip in _field_slips(Doc(todo)):
+            fresh[slip.field].append(slip)
+        for p, t in todo:
+            _CACHE[(p, t)] = fresh[p]
+    return [s for key in doc.fields for s in _CACHE[key]]
+
+
 def proofread(report: Report, settings: Settings | None = None) -> list[Slip]:
     """Every proofreading slip of the report (not yet sorted), ignores applied."""
     doc = Doc((p, t) for p, t in iter_fields(report) if not p.startswith(_SKIP))
-    rules, forms = _builtin()
-    slips = rules.run(doc) + forms.run(doc) + quoted_near(doc, quoted_terms())
-    slips += punctuation.check(doc) + numbers.check(doc)
+    slips = _local(doc)
     slips += numbering.check(report) + consistency.check(report, doc)
     if settings is not None:
         user_rules, user_forms, protected = _user(settings)

@@ -17,6 +17,7 @@ _THIS_YEAR = re.compile(r"今年以来|今年上半年|今年前三季度|本年
 _PAST_YEAR_USE = re.compile(r"(?<!\d)(20\d\d)年(?=度|以来|上半年|下半年|前三季度|[1-9]\d?[-—～至到]\d{1,2}月|[1-9]\d?月(?:份|以来|底|末)?[，,]|，|全年|共|累计|是|我|全|各)")
 _COMPARE = re.compile(r"同比|环比|相比|比较|较|比上|比去|与\d|对比|增长|下降|减少|增加|上年|去年|以前|之前|此前|期间|自|从|曾|连续|先后"
                       r"|民主生活会|组织生活会|整改|巡视|巡察|反馈|考核结果|表彰|述职")
+_MAX_REPEATS = 20
 _SENTENCE = re.compile(r"[^。！？；\n\u2029]{16,}[。！？；]?")
 _DOUBLED_CHAR = re.compile(r"(的|了|地|得|是|在|和|与|对|把|被|将|为|及|从|向|就|也|都|并)\1")
 _DOUBLED_OK = ("的的确确", "是是非非", "地地道道", "和和美美", "多多益善")
@@ -101,6 +102,8 @@ def _repeats(out: list, doc: Doc) -> None:
         if len(key) < 16:
             continue
         if key in seen:
+            if sum(1 for f in out if f is not None and f.rule == "yz04") >= _MAX_REPEATS:
+                break  # a report pasted twice over: the first few say enough
             first_field = doc.fields[doc.where(seen[key])[0]][0]
             from models.checks import place_name  # noqa: PLC0415 - place names live with the checks
             out.append(doc.slip(m.start(), m.start() + len(key), "yz04", CONSISTENCY,
