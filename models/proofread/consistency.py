@@ -7,8 +7,8 @@ import re
 from collections import Counter, defaultdict
 
 from models.proofread.matcher import Doc, Slip
-from models.proofread.numbers import _CN_DIGIT
-from models.proofread.rules import CONSISTENCY
+from models.proofread.numbers import _CN_DIGIT, cn_small
+from models.proofread.rules import CONSISTENCY, NUMBERS
 from models.report import Report
 
 _YEAR = re.compile(r"(?<!\d)(20\d\d)(?=年)|(?<![一二三四五六七八九十])(二[〇零○][〇零○一二三四五六七八九]{2})(?=年)")
@@ -42,6 +42,7 @@ def check(report: Report, doc: Doc) -> list[Slip]:
     _doubled(out, doc)
     _names(out, doc)
     _figures(out, doc)
+    _count_forms(out, doc)
     return [s for s in out if s is not None]
 
 
@@ -189,3 +190,22 @@ def _figures(out: list, doc: Doc) -> None:
 
 def _value(m: re.Match) -> float:
     return float(m.group(2)) * {"万": 1e4, "亿": 1e8}.get(m.group(3) or "", 1)
+
+
+_COUNT_CN = re.compile(r"(?<![第届十一二三四五六七八九“])([一二三四五六七八九]?十[一二三四五六七八九]?)"
+                       r"(次|人次|件|起|名|家|项|场|篇|条|批|户)")
+_COUNT_AR = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?:万|亿)?(?:次|人次|件|起|名|个|家|项|场|篇|条|批|户|人)")
+
+
+def _count_forms(out: list, doc: Doc) -> None:
+    """召开会议十二次 where the report counts in Arabic numerals elsewhere: one form for one kind of number."""
+    if len(_COUNT_AR.findall(doc.text)) < 3:
+        return
+    for m in _COUNT_CN.finditer(doc.text):
+        n = cn_small(m.group(1))
+        if n is None or n < 11:
+            continue
+        out.append(doc.slip(m.start(1), m.end(1), "sz36", NUMBERS,
+                            f"“{m.group()}”宜写作“{n}{m.group(2)}”，与报告中其他统计数字一致", str(n),
+                            "同一报告中同类统计数字用同一形式（阿拉伯数字）",
+                            "GB/T 15835-2011 4.1（计量、计数用阿拉伯数字）、4.3（同类别同形式）"))
