@@ -47,6 +47,7 @@ MENUS = {
         None,
         ("add_formulation", "选中文字加入常用提法", "", "docs.proof.add_formulation", True),
         ("add_confusable", "选中文字加入易错词…", "", "docs.proof.add_confusable", True),
+        ("manage_rules", "校对规则…", "", "docs.proof.manage_rules", True),
         ("export_rules", "导出校对规则…", "", "docs.proof.export_rules", True),
         ("import_rules", "导入校对规则…", "", "docs.proof.import_rules", True),
         None,

@@ -77,6 +77,16 @@ class ProofreadActions(QObject):
             self.reload()
             self.w.statusBar().showMessage(self.tr("已加入易错词“%1”").replace("%1", text), 5000)
 
+    def manage_rules(self) -> None:
+        """报告 > 校对规则…: see and remove the office's rules and ignores."""
+        from ui.dialogs.proofread_rules import ProofreadRulesDialog
+
+        dlg = ProofreadRulesDialog(self.w.store, self.w)
+        dlg.delete_button.setEnabled(dlg.delete_button.isEnabled() and not self.w.readonly)
+        dlg.changed.connect(self.reload)
+        self.dialog = dlg  # tests reach it; exec() below blocks until it closes
+        dlg.exec()
+
     def export_rules(self) -> None:
         path = self.w.dialogs.get_save_path(self.w, self.tr("导出校对规则"), self.tr("本单位校对规则.json"), _FILTER)
         if not path:

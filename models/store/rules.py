@@ -25,6 +25,13 @@ class ProofreadRulesMixin:
             " ORDER BY id", [report_id]).fetchall()]
         return Settings(rules, ignores, report_id)
 
+    def proofread_settings_all_ignores(self) -> list[Ignore]:
+        """Every ignore of every report, for the 校对规则 dialog."""
+        if not self._has_proofread_tables():
+            return []
+        return [Ignore(rule, text, field, rep, iid) for iid, rule, text, field, rep in self.db.execute(
+            "SELECT id, rule, text, field, report_id FROM proofread_ignores ORDER BY id").fetchall()]
+
     def add_user_rule(self, rule: UserRule) -> bool:
         """Store one rule; False when the same 提法 or 易错词 is already there."""
         try:

@@ -132,3 +132,20 @@ def test_preview_marks_findings_while_checks_is_open(qtbot, window):
     assert strip.marks == {}
     window.docs.checks_dock.toggleViewAction().trigger()
     assert strip.marks
+
+
+def test_rules_dialog_lists_and_deletes(qtbot, window):
+    from models.proofread.settings import CONFUSABLE_KIND, Ignore, UserRule
+    from ui.dialogs.proofread_rules import ProofreadRulesDialog
+
+    report = _open(window)
+    window.store.add_user_rule(UserRule(CONFUSABLE_KIND, "服务效能", "服务效率"))
+    window.store.add_ignore(Ignore("yh003", "其它", "sections.0.items.0.body", report.id))
+    dlg = ProofreadRulesDialog(window.store, window)
+    qtbot.addWidget(dlg)
+    rows = [dlg.list.item(r).text() for r in range(dlg.list.count())]
+    assert rows == ["易错词：服务效能 → 服务效率", "忽略此处：“其它”——公文统一用“其他”，指人指物均可"]
+    dlg.list.setCurrentRow(1)
+    dlg.delete_button.click()
+    assert window.store.proofread_settings(report.id).ignores == []
+    assert [dlg.list.item(r).text() for r in range(dlg.list.count())] == ["易错词：服务效能 → 服务效率"]
