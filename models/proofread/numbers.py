@@ -16,6 +16,8 @@ _CN_DATE = re.compile("(?<![一二三四五六七八九十初农阴正腊])([一
 _ADJACENT_CN = re.compile("(?<![一二三四五六七八九十第])([一二三四五六七八九])、([二三四五六七八九十])(?=[个人名次天年月日家项件条位种批层级])")
 _ADJACENT_AR = re.compile(r"(?<![\d第])([1-9])、([2-9])(?=[个人名次天家项件条位种批])")
 _THOUSAND = re.compile(r"(?<![\d.])(\d+)([千百])(?=万|亿|[余多]?[个人名次件项家元户亩吨台套份场篇条处所])")
+_DOTTED_DATE = re.compile(r"(?<![\d.])(20\d\d|19\d\d)([.．/])(\d{1,2})\2(\d{1,2})(?![\d.])")
+_HAO = re.compile(r"(?<=\d月)(\d{1,2})号(?![楼院线文令])")
 _SRC_ARABIC = "GB/T 15835-2011 4.1（公历年月日、计量统计用阿拉伯数字）"
 _SRC_CN = "GB/T 15835-2011 4.2（相邻两个数字连用表示概数，用汉字数字，中间不用顿号）"
 
@@ -69,4 +71,13 @@ def check(doc: Doc, *, skip_fields: tuple[str, ...] = ()) -> list[Slip]:
         out.append(doc.slip(m.start(), m.end(), "sz35", NUMBERS, f"“{m.group()}”应写作“{n}”", str(n),
                             "阿拉伯数字不与“千”“百”连用（“万”“亿”可以）",
                             "GB/T 15835-2011 第5章（多位整数不能同时使用“千”“百”）"))
+    for m in _DOTTED_DATE.finditer(text):
+        month, day = int(m.group(3)), int(m.group(4))
+        if 1 <= month <= 12 and 1 <= day <= 31:
+            fix = f"{m.group(1)}年{month}月{day}日"
+            out.append(doc.slip(m.start(), m.end(), "sz37", NUMBERS, f"日期“{m.group()}”应写作“{fix}”", fix,
+                                "正文中的日期写作“2026年11月26日”", "GB/T 15835-2011 第5章（年月日的书写）"))
+    for m in _HAO.finditer(text):
+        out.append(doc.slip(m.start(), m.end(), "sz38", NUMBERS, f"“{m.group()}”应写作“{m.group(1)}日”",
+                            f"{m.group(1)}日", "公文中的日期用“日”，不用“号”", "GB/T 9704-2012 7.3.5（成文日期）"))
     return [s for s in out if s is not None and s.field not in skip_fields]

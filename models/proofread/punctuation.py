@@ -23,6 +23,11 @@ def check(doc: Doc) -> list[Slip]:
     out: list[Slip] = []
     text = doc.text
     title = dict(doc.fields).get("title", "").rstrip()
+    for path, heading in doc.fields:
+        if path.startswith("sections.") and path.endswith(".heading") and heading.rstrip()[-1:] in ("。", "；", "，"):
+            i = doc.starts[[p for p, _ in doc.fields].index(path)] + len(heading.rstrip()) - 1
+            out.append(doc.slip(i, i + 1, "bd29", PUNCTUATION, f"部分标题末尾的“{doc.text[i]}”应删去", "",
+                                "单独成行的标题末尾不用标点符号", "GB/T 9704-2012 7.3.3（结构层次序数）；公文写作规范"))
     if title and title[-1] in "。，；：！、":
         i = doc.starts[[p for p, _ in doc.fields].index("title")] + len(title) - 1
         out.append(doc.slip(i, i + 1, "bd28", PUNCTUATION, f"标题末尾的“{title[-1]}”应删去", "",
