@@ -31,7 +31,7 @@ def check(doc: Doc) -> list[Slip]:
     if title and title[-1] in "。，；：！、":
         i = doc.starts[[p for p, _ in doc.fields].index("title")] + len(title) - 1
         out.append(doc.slip(i, i + 1, "bd28", PUNCTUATION, f"标题末尾的“{title[-1]}”应删去", "",
-                            "公文标题末尾不用标点符号", "GB/T 9704-2012 7.3.2（标题）"))
+                            "公文标题末尾不用标点符号", "公文写作规范（标题末尾不加标点）；GB/T 9704-2012 7.3.1（标题）"))
     if not _MARKS.search(text):
         return out
     for m in re.finditer(r"[^。！？\n" + SEP + "]+", text):
