@@ -90,8 +90,10 @@ def m002_frame(db: Database) -> None:
     db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('schema_version', '2')")
 
 
-@migrations(name="m003_proofread")
-def m003_proofread(db: Database) -> None:
+# Named m004: m003_search_templates is being written on another branch at the same time. Until the two
+# meet, this one is the third and writes schema version 3; at the merge it goes after m003 and writes '4'.
+@migrations(name="m004_proofread")
+def m004_proofread(db: Database) -> None:
     """The office's own proofreading rules (常用提法, 易错词) and ignored findings (忽略此处, 不再提示)."""
     db.execute(
         """CREATE TABLE proofread_rules (

@@ -93,10 +93,10 @@ def test_older_schema_upgrades_and_keeps_reports(tmp_path):
     store = Store(path)
     rid = store.create(_report())
     store.close()
-    conn = sqlite3.connect(path)  # make it a schema-2 file: drop what m003 made
+    conn = sqlite3.connect(path)  # make it a schema-2 file: drop what m004_proofread made
     conn.execute("DROP TABLE proofread_rules")
     conn.execute("DROP TABLE proofread_ignores")
-    conn.execute("DELETE FROM _sqlite_migrations WHERE name='m003_proofread'")
+    conn.execute("DELETE FROM _sqlite_migrations WHERE name='m004_proofread'")
     conn.execute("UPDATE meta SET value='2' WHERE key='schema_version'")
     conn.commit()
     conn.close()
