@@ -155,8 +155,8 @@ def quoted_near(doc: Doc, terms: tuple[str, ...]) -> list[Slip]:
 
 
 def _edge_only(w: str, form: str) -> bool:
-    """The form cut short or run on at an end, or its first or last two characters changed: another
-    phrase built on the same words (自觉维护党中央权威…, 县域治理体系…), not a slip in the 提法."""
+    """The form cut short or run on at an end, or its first two characters changed: another phrase built
+    on the same words (自觉维护党中央权威…, 县域治理体系…), not a slip in the 提法."""
     p = 0
     while p < min(len(w), len(form)) and w[p] == form[p]:
         p += 1
@@ -164,7 +164,7 @@ def _edge_only(w: str, form: str) -> bool:
     while q < min(len(w), len(form)) - p and w[-1 - q] == form[-1 - q]:
         q += 1
     lo, hi = p, len(form) - q  # the part of the form that differs
-    return hi <= lo or hi <= 2 or lo >= len(form) - 2
+    return hi <= lo or hi <= 2  # a change at the end (…思想 → …理论) is a slip: only the start is free
 
 
 def _clashes(s: int, e: int, a: int, b: int, same: bool) -> bool:
