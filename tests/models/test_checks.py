@@ -68,10 +68,10 @@ def test_sample_findings_and_speed():
     assert kinds == {"placeholder", "halfwidth_punct", "empty", "proofread"}
     punct = [f for f in findings if f.kind == "halfwidth_punct"]
     assert [(f.text, f.fix) for f in punct] == [(",", "，")]  # 强化政治教育思维,实施精准培训
-    # the two real slips of the sample: 坚持不懈的做好 (地), 做的不够 (得)
+    # the three real slips of the sample: 坚持不懈的做好, 一以贯之的平衡用力 (地), 做的不够 (得)
     proof = [(f.category, f.rule, f.text, f.fix) for f in findings if f.kind == "proofread"]
-    assert proof == [("易混词", "yh028", "的", "地"), ("易混词", "yh029", "的", "得")]
-    assert summary(findings) == "还有 12 处待填写，3 处内容空缺，1 处标点问题，2 处校对问题"
+    assert proof == [("易混词", "yh028", "的", "地"), ("易混词", "yh028", "的", "地"), ("易混词", "yh029", "的", "得")]
+    assert summary(findings) == "还有 12 处待填写，3 处内容空缺，1 处标点问题，3 处校对问题"
     run_checks(report)
     t = time.perf_counter()
     for _ in range(10):
