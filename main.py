@@ -107,13 +107,35 @@ def cmd_check(args) -> int:
 
     store = _open_store(args, readonly=True)
     report = store.load(_report_id(args.id))
-    findings = run_checks(report, typeset_facts(report))
+    findings = run_checks(report, typeset_facts(report), store.proofread_settings(report.id))
     if args.json:
         print(json.dumps([f.to_dict() for f in findings], ensure_ascii=False, indent=2))
     else:
         for f in findings:
             print(f.describe())
         print(f"共 {len(findings)} 处", file=sys.stderr)
+    return 0
+
+
+def cmd_rules(args) -> int:
+    from models.proofread.settings import SettingsFileError, dump_settings, load_settings
+
+    store = _open_store(args)
+    if args.import_file:
+        try:
+            added = store.import_proofread(load_settings(args.import_file))
+        except SettingsFileError as e:
+            raise CliError(str(e)) from None
+        print(f"已导入 {added[0]} 条校对规则、{added[1]} 条不再提示", file=sys.stderr)
+    if args.export_file:
+        dump_settings(store.proofread_settings(), args.export_file)
+        print(f"已导出校对规则：{args.export_file}", file=sys.stderr)
+    if not args.import_file and not args.export_file:
+        settings = store.proofread_settings()
+        for r in settings.rules:
+            print(("常用提法" if r.kind == "formulation" else "易错词") + f"\t{r.text}" + (f"\t→ {r.suggest}" if r.suggest else ""))
+        for i in settings.ignores:
+            print(f"不再提示\t{i.rule}\t{i.text}")
     return 0
 
 
@@ -171,6 +193,10 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("id")
     s.add_argument("--json", action="store_true")
     s.set_defaults(func=cmd_check)
+    s = sub.add_parser("rules", parents=[db], help="列出本单位的校对规则；--export/--import 导出或导入规则文件")
+    s.add_argument("--export", dest="export_file", metavar="FILE.json")
+    s.add_argument("--import", dest="import_file", metavar="FILE.json")
+    s.set_defaults(func=cmd_rules)
     s = sub.add_parser("fonts", parents=[db], help="显示各部分所用字体；--rescan 重新扫描，--convert 转换 OpenType(CFF) 中文字体")
     s.add_argument("--rescan", action="store_true")
     s.add_argument("--convert", action="store_true")

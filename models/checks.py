@@ -15,6 +15,8 @@ from models.carried_check import carried_findings
 from models.facts import TypesetFacts
 from models.fields import get_field, item_field, iter_fields, parse_field, section_field, set_field
 from models.importers.structure import cn_to_int
+from models.proofread import proofread
+from models.proofread.settings import Settings
 from models.report import HEADING, NONE, YISHI, Report, chinese_number
 
 ERROR, WARNING, INFO = "error", "warning", "info"
@@ -32,6 +34,7 @@ KINDS: dict[str, tuple[str, str]] = {
     "orphan": (INFO, "处孤字"),
     "font_fallback": (INFO, "个字使用备用字体"),
     "carried": (WARNING, "处沿用原报告内容"),
+    "proofread": (WARNING, "处校对问题"),
 }
 
 # Short names for the 检查 panel's groups and filters.
@@ -39,7 +42,10 @@ KIND_LABELS = {
     "placeholder": "待填写", "font_missing": "缺字", "font_fallback": "备用字体", "halfwidth_punct": "半角标点",
     "unpaired": "标点不成对", "empty": "内容空缺", "hand_numbering": "编号", "orphan": "孤字", "too_long": "页数超限",
     "carried": "沿用",
+    "proofread": "校对",
 }
+# The 检查 panel groups findings by category: the proofreader's classes, and these for the other kinds.
+KIND_CATEGORIES = {"halfwidth_punct": "标点", "unpaired": "标点", "hand_numbering": "编号"}
 SEVERITY_LABELS = {ERROR: "错误", WARNING: "警告", INFO: "提示"}
 KINDS.update(frame_checks.KINDS)  # 版头, 主送, 附件, 版记: models/frame_checks.py
 KIND_LABELS.update(frame_checks.LABELS)
@@ -77,6 +83,16 @@ class Finding:
     message: str  # Chinese, without the place
     fix: str | None = None  # replacement text for [start, end) as a one-click fix
     text: str = ""  # the text of the range when found, so a stale fix is refused
+    category: str = ""  # the group in the 检查 panel: a proofreading class (易混词, 数字…) or the kind's label
+    rule: str = ""  # proofreading rule id (yh001, resources/proofread/…), or the kind
+    reason: str = ""  # one line: why (shown on hover)
+    source: str = ""  # the standard and section, or the usage note, the rule comes from
+
+    def __post_init__(self) -> None:
+        if not self.category:
+            self.category = KIND_CATEGORIES.get(self.kind) or KIND_LABELS.get(self.kind, self.kind)
+        if not self.rule:
+            self.rule = self.kind
 
     @property
     def place(self) -> str:
@@ -98,8 +114,11 @@ def utf16_range(text: str, start: int, end: int) -> tuple[int, int]:
     return units(start), units(end)
 
 
-def run_checks(report: Report, facts: TypesetFacts | None = None) -> list[Finding]:
-    """All findings in reading order; font, 孤字 and page checks only when ``facts`` is given."""
+def run_checks(report: Report, facts: TypesetFacts | None = None, settings: Settings | None = None) -> list[Finding]:
+    """All findings in reading order; font, 孤字 and page checks only when ``facts`` is given.
+
+    ``settings``: the office's own proofreading rules and ignored findings (models.proofread.settings).
+    """
     found: list[Finding] = []
     for path, text in iter_fields(report):
         if text:
@@ -107,6 +126,12 @@ def run_checks(report: Report, facts: TypesetFacts | None = None) -> list[Findin
     frame_checks.run(found, report, _add)
     _empty_checks(found, report)
     _numbering_checks(found, report)
+    if settings is not None and settings.ignores:
+        found = [f for f in found if not settings.ignored(f.rule, f.text, f.field)]
+    for slip in proofread(report, settings):
+        text = get_field(report, slip.field)
+        found.append(Finding("proofread", WARNING, slip.field, slip.start, slip.end, slip.message, slip.fix,
+                             text[slip.start:slip.end], slip.cls, slip.rule, slip.reason, slip.source))
     found.extend(carried_findings(report))
     if facts is not None:
         _facts_checks(found, report, facts)
@@ -274,11 +299,11 @@ def apply_fix(report: Report, finding: Finding) -> bool:
     return True
 
 
-def apply_all_fixes(report: Report, kind: str) -> int:
+def apply_all_fixes(report: Report, kind: str, settings: Settings | None = None) -> int:
     """Apply every fix of one kind (e.g. all half-width punctuation); returns how many were applied."""
     done = 0
     for _ in range(5):  # a fixed mark can turn its neighbour's context Chinese: repeat until nothing is left
-        fixable = [f for f in run_checks(report) if f.kind == kind and f.fix is not None]
+        fixable = [f for f in run_checks(report, None, settings) if kind in (f.kind, f.category) and f.fix is not None]
         if not fixable:
             break
         for f in sorted(fixable, key=lambda f: (f.field, -f.start)):  # right to left keeps ranges valid

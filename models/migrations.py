@@ -10,7 +10,7 @@ migrations = Migrations(MIGRATION_SET)
 
 # Bumped by every migration that changes the schema; a file whose
 # schema_version is higher was written by a newer Tianbao and is refused.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 
 @migrations(name="m001_initial")
@@ -120,6 +120,34 @@ def m003_search_templates(db: Database) -> None:
         parts += [t for row in db.execute("SELECT title, body FROM attachments WHERE report_id=?", [rid]) for t in row]
         db.execute("INSERT INTO report_text(rowid, body) VALUES (?, ?)", [rid, spaced(parts)])
     db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('schema_version', '3')")
+
+
+@migrations(name="m004_proofread")
+def m004_proofread(db: Database) -> None:
+    """The office's own proofreading rules (常用提法, 易错词) and ignored findings (忽略此处, 不再提示)."""
+    db.execute(
+        """CREATE TABLE proofread_rules (
+            id INTEGER PRIMARY KEY,
+            kind TEXT NOT NULL,
+            text TEXT NOT NULL,
+            suggest TEXT NOT NULL DEFAULT '',
+            note TEXT NOT NULL DEFAULT '',
+            created TEXT NOT NULL DEFAULT '',
+            UNIQUE (kind, text)
+        )"""
+    )
+    db.execute(
+        """CREATE TABLE proofread_ignores (
+            id INTEGER PRIMARY KEY,
+            rule TEXT NOT NULL,
+            text TEXT NOT NULL,
+            field TEXT NOT NULL DEFAULT '',
+            report_id INTEGER REFERENCES reports(id) ON DELETE CASCADE,
+            created TEXT NOT NULL DEFAULT ''
+        )"""
+    )
+    db.execute("CREATE INDEX proofread_ignores_report ON proofread_ignores(report_id)")
+    db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('schema_version', '4')")
 
 
 def known_names() -> set[str]:

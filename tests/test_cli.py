@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from models.exchange import dump_file, load_file
+from models.migrations import SCHEMA_VERSION
 from models.report import HEADING, Item, Report, Section
 from models.store import Store
 from tests.conftest import ROOT
@@ -148,7 +149,7 @@ def test_damaged_and_newer_database(tmp_path):
     assert damaged.read_bytes() == b"hello, not sqlite\n" * 100
     newer = tmp_path / "newer.db"
     make_newer(newer, version=7)
-    assert_clean_error(run("list", "--db", str(newer)), "数据格式 7", "数据格式 3")
+    assert_clean_error(run("list", "--db", str(newer)), "数据格式 7", f"数据格式 {SCHEMA_VERSION}")
 
 
 def test_dump_file_helper_matches_cli(db, tmp_path):

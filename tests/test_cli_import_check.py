@@ -102,7 +102,7 @@ def test_import_gb18030_and_docx(db_path, tmp_path):
 
 def test_check_clean_report_exits_zero(db_path, tmp_path):
     txt = tmp_path / "r.txt"
-    txt.write_text("关于情况的报告\n一、情况\n一是工作扎实。各项任务全部完成。\n示范县委\n2026年11月26日\n", encoding="utf-8")
+    txt.write_text("关于情况的报告\n一、情况\n一是工作扎实。各项任务全部完成。\n二是作风过硬。群众普遍满意。\n示范县委\n2026年11月26日\n", encoding="utf-8")
     rid = _import(txt, db_path)
     out = _run("check", str(rid), "--db", str(db_path), "--json")
     assert out.returncode == 0, out.stderr

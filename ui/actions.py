@@ -56,6 +56,12 @@ MENUS = {
         ("fonts", "字体设置…", "", "docs.show_font_settings", True),
         ("history", "历史版本…", "Ctrl+H", "show_history", False),
         None,
+        ("add_formulation", "选中文字加入常用提法", "", "docs.proof.add_formulation", True),
+        ("add_confusable", "选中文字加入易错词…", "", "docs.proof.add_confusable", True),
+        ("manage_rules", "校对规则…", "", "docs.proof.manage_rules", True),
+        ("export_rules", "导出校对规则…", "", "docs.proof.export_rules", True),
+        ("import_rules", "导入校对规则…", "", "docs.proof.import_rules", True),
+        None,
         ("trash", "回收站…", "Ctrl+Shift+T", "show_trash", True),
         ("restore_backup", "从备份恢复…", "Ctrl+Shift+B", "restore_backup", False),
     ],
@@ -71,11 +77,13 @@ TOOLBAR = ["new", "import", None, "checks", "preview", None, "export_pdf", "prin
 EXTRA_SHORTCUTS = {"add_item": ["Ctrl+Return"], "redo": ["Ctrl+Y"], "zoom_in": ["Ctrl++"]}  # Ctrl+Y: redo as in Word and WPS
 
 # Actions that need an open report.
-NEEDS_REPORT = {"copy", "save_template", "export_pdf", "export_docx", "export_ofd", "print", "add_item", "remove_item", "item_up", "item_down",
-                "add_section", "remove_section", "section_left", "section_right", "history", "checks", "preview"}
+NEEDS_REPORT = {"copy", "export_pdf", "print", "add_item", "remove_item", "item_up", "item_down",
+                "add_section", "remove_section", "section_left", "section_right", "history", "checks", "preview",
+                "add_formulation", "add_confusable"}
 # Actions that change the database: off when it is open read-only.
-WRITES = {"new", "copy", "save_template", "import", "paste_import", "save", "trash", "restore_backup", "add_item", "remove_item", "item_up",
-          "item_down", "add_section", "remove_section", "section_left", "section_right"}
+WRITES = {"new", "copy", "import", "paste_import", "save", "trash", "restore_backup", "add_item", "remove_item", "item_up",
+          "item_down", "add_section", "remove_section", "section_left", "section_right", "add_formulation",
+          "add_confusable", "import_rules"}
 # Features whose hook methods other modules fill; MainWindow.enable_feature(key) switches them on.
 HOOKED = {"import", "paste_import", "export_pdf", "export_docx", "export_ofd", "print", "checks", "preview", "history",
           "restore_backup"}

@@ -1,20 +1,24 @@
-"""The 检查 panel: findings refreshed as the author types; click one to jump to its text."""
+"""The 检查 panel: findings grouped by class with a count each, refreshed as the author types; click one
+to jump to its text, hover for the reason and its source, fix where one answer is right, or ignore."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QPushButton,
     QStyle,
     QVBoxLayout,
     QWidget,
 )
 
-from models.checks import run_checks
+from models.checks import ERROR, run_checks
+from models.proofread import CLASSES
 from ui.debounce import Debouncer
 
 TEXT_DEBOUNCE_MS = 250
@@ -25,6 +29,19 @@ _ICONS = {
     "info": QStyle.StandardPixmap.SP_MessageBoxInformation,
 }
 FIXABLE_KIND = "halfwidth_punct"
+# Group order: what must be filled first, then the proofreader's classes, then layout hints.
+_GROUP_ORDER = ("缺字", "待填写", "内容空缺", "页数超限", *CLASSES, "孤字", "备用字体")
+
+
+def grouped(findings: list) -> list:
+    """Findings by class in the panel's order (errors' classes first), reading order within a class."""
+    first_error = {f.category for f in findings if f.severity == ERROR}
+
+    def rank(f) -> tuple:
+        order = _GROUP_ORDER.index(f.category) if f.category in _GROUP_ORDER else len(_GROUP_ORDER)
+        return (f.category not in first_error, order, f.category)
+
+    return sorted(findings, key=rank)  # stable: reading order is kept within a class
 
 
 class CheckPanel(QWidget):
@@ -33,17 +50,24 @@ class CheckPanel(QWidget):
     activated = Signal(str, int, int)  # field path, start, end
     fixRequested = Signal(object)  # a Finding to fix
     fixAllRequested = Signal(str)  # a finding kind to fix everywhere
+    ignoreRequested = Signal(object, bool)  # a Finding; True: 不再提示 (everywhere), False: 忽略此处
+    findingsChanged = Signal()
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.report = None
         self.facts = None
+        self.settings = None  # models.proofread.settings.Settings of the open report, or None
         self.readonly = False
         self.findings: list = []
         self._timer = Debouncer(TEXT_DEBOUNCE_MS, TEXT_MAX_WAIT_MS, self)
         self._timer.timeout.connect(self.refresh)
 
         self.header = QLabel(self.tr("尚未检查"))
+        self.counts = QLabel()
+        self.counts.setWordWrap(True)
+        self.counts.setStyleSheet("color: #555;")
+        self.counts.hide()
         self.fix_all = QPushButton(self.tr("全部改为全角标点"))
         self.fix_all.setToolTip(self.tr("把中文里的半角逗号、分号、冒号、问号、叹号、括号和引号改为全角"))
         self.fix_all.clicked.connect(lambda: self.fixAllRequested.emit(FIXABLE_KIND))
@@ -51,6 +75,14 @@ class CheckPanel(QWidget):
         self.fix_one = QPushButton(self.tr("修正此处"))
         self.fix_one.clicked.connect(self._fix_current)
         self.fix_one.hide()
+        self.ignore_here = QPushButton(self.tr("忽略此处"))
+        self.ignore_here.setToolTip(self.tr("这一处不再提示（只对本报告的这段文字）"))
+        self.ignore_here.clicked.connect(lambda: self._ignore_current(False))
+        self.ignore_always = QPushButton(self.tr("不再提示"))
+        self.ignore_always.setToolTip(self.tr("所有报告中同样的写法都不再按这条规则提示"))
+        self.ignore_always.clicked.connect(lambda: self._ignore_current(True))
+        for b in (self.ignore_here, self.ignore_always):
+            b.hide()
         self.list = QListWidget()
         self.list.setWordWrap(True)
         # Reached by click or F7, not by Qt passing the keyboard on when a tab is switched (that
@@ -61,17 +93,24 @@ class CheckPanel(QWidget):
         self.list.itemActivated.connect(self._activate)
         self.list.itemClicked.connect(self._activate)
         self.list.currentItemChanged.connect(self._current_changed)
+        self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.list.customContextMenuRequested.connect(self._context_menu)
         bar = QHBoxLayout()
         bar.addWidget(self.header, 1)
-        bar.addWidget(self.fix_one)
         bar.addWidget(self.fix_all)
+        actions = QHBoxLayout()
+        actions.addStretch(1)
+        for b in (self.fix_one, self.ignore_here, self.ignore_always):
+            actions.addWidget(b)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(bar)
+        layout.addWidget(self.counts)
         layout.addWidget(self.list, 1)
+        layout.addLayout(actions)
 
     def set_readonly(self, readonly: bool) -> None:
-        """A read-only database: findings still show, the fix buttons (which would change text) do not."""
+        """A read-only database: findings still show, the buttons that would change something do not."""
         self.readonly = readonly
         self._fill()
 
@@ -84,30 +123,72 @@ class CheckPanel(QWidget):
         self.facts = facts
         self.refresh()
 
+    def set_settings(self, settings) -> None:
+        """The office's proofreading rules and ignores (from the store) changed: check again now."""
+        self.settings = settings
+        self.refresh()
+
     def refresh(self) -> None:
         self._timer.cancel()
         if self.report is None:
             self.findings = []
         else:
-            self.findings = run_checks(self.report, self.facts)
+            self.findings = grouped(run_checks(self.report, self.facts, self.settings))
         self._fill()
+        self.findingsChanged.emit()
+
+    def item_for(self, finding) -> QListWidgetItem | None:
+        for row in range(self.list.count()):
+            if self.list.item(row).data(Qt.ItemDataRole.UserRole) is finding:
+                return self.list.item(row)
+        return None
 
     def _fill(self) -> None:
-        current = self.list.currentRow()
+        current = self._finding(self.list.currentItem())
         self.list.clear()
+        counts: dict[str, int] = {}
         for f in self.findings:
+            counts[f.category] = counts.get(f.category, 0) + 1
+        group = None
+        for f in self.findings:
+            if f.category != group:
+                group = f.category
+                self.list.addItem(self._group_item(group, counts[group]))
             item = QListWidgetItem(self.style().standardIcon(_ICONS.get(f.severity, _ICONS["info"])), f.describe())
             item.setData(Qt.ItemDataRole.UserRole, f)
-            item.setToolTip(f.message)
+            item.setToolTip(self._tooltip(f))
             self.list.addItem(item)
-        if 0 <= current < self.list.count():
-            self.list.setCurrentRow(current)
+            if current is not None and (f.field, f.start, f.rule) == (current.field, current.start, current.rule):
+                self.list.setCurrentItem(item)
         n = len(self.findings)
         if self.report is None:
-            self.header.setText(self.tr("打开报告后，这里列出待填写、标点等需要注意之处"))
+            self.header.setText(self.tr("打开报告后，这里列出待填写、用词、标点、数字等需要注意之处"))
         else:
             self.header.setText(self.tr("没有发现问题") if n == 0 else self.tr("发现 %n 处需要注意", "", n))
+        self.counts.setText("　".join(f"{c} {k}" for c, k in ((c, counts[c]) for c in dict.fromkeys(
+            f.category for f in self.findings))))
+        self.counts.setVisible(bool(counts))
         self.fix_all.setVisible(not self.readonly and any(f.kind == FIXABLE_KIND for f in self.findings))
+        self._current_changed(self.list.currentItem())
+
+    def _tooltip(self, f) -> str:
+        """The message, the one-line reason and the standard or usage note it comes from."""
+        lines = [f.message]
+        if f.reason and f.reason not in f.message:
+            lines.append(f.reason)
+        if f.source:
+            lines.append(self.tr("依据：") + f.source)
+        return "\n".join(lines)
+
+    def _group_item(self, category: str, count: int) -> QListWidgetItem:
+        item = QListWidgetItem(f"{category}（{count}）")
+        font = QFont(self.font())
+        font.setBold(True)
+        item.setFont(font)
+        item.setFlags(Qt.ItemFlag.NoItemFlags)  # a heading: not selectable, skipped by the arrow keys
+        item.setForeground(QBrush(QColor("#333")))
+        item.setBackground(QBrush(QColor("#e8ebf0")))
+        return item
 
     def _finding(self, item: QListWidgetItem | None):
         return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
@@ -120,8 +201,40 @@ class CheckPanel(QWidget):
     def _current_changed(self, item, _previous=None) -> None:
         f = self._finding(item)
         self.fix_one.setVisible(not self.readonly and f is not None and f.fix is not None)
+        if f is not None and f.fix is not None:
+            self.fix_one.setText(self.tr("删去") if f.fix == "" else self.tr("改为“%1”").replace("%1", f.fix))
+        can_ignore = not self.readonly and f is not None and _ignorable(f)
+        self.ignore_here.setVisible(can_ignore)
+        self.ignore_always.setVisible(can_ignore)
 
     def _fix_current(self) -> None:
         f = self._finding(self.list.currentItem())
         if f is not None and f.fix is not None:
             self.fixRequested.emit(f)
+
+    def _ignore_current(self, always: bool) -> None:
+        f = self._finding(self.list.currentItem())
+        if f is not None and _ignorable(f):
+            self.ignoreRequested.emit(f, always)
+
+    def _context_menu(self, pos) -> None:
+        item = self.list.itemAt(pos)
+        f = self._finding(item)
+        if f is None or self.readonly:
+            return
+        self.list.setCurrentItem(item)
+        menu = QMenu(self)
+        if f.fix is not None:
+            menu.addAction(self.fix_one.text(), self._fix_current)
+        if _ignorable(f):
+            menu.addAction(self.tr("忽略此处"), lambda: self._ignore_current(False))
+            menu.addAction(self.tr("不再提示"), lambda: self._ignore_current(True))
+        if not menu.isEmpty():
+            menu.exec(self.list.viewport().mapToGlobal(pos))
+
+
+def _ignorable(f) -> bool:
+    """The proofreader's findings and punctuation or numbering notes can be ignored; 待填写 and 缺字 cannot."""
+    return bool(f.field) and f.kind in ("proofread", "halfwidth_punct", "unpaired", "hand_numbering")
+
+

@@ -19,6 +19,7 @@ from ui.dialogs.base import start_folder
 from ui.editor.carried_marks import show_marks
 from ui.preview.preview_panel import PreviewPanel
 from ui.preview.typesetter import Typesetter
+from ui.proofread_actions import ProofreadActions
 
 SNAPSHOT_TICK_MS = 60_000
 PANEL_WIDTH = 440
@@ -62,6 +63,7 @@ class DocumentActions(QObject):
         self.checks = CheckPanel()
         self.checks.setObjectName("checks")
         self.checks.set_readonly(window.readonly)
+        self.proof = ProofreadActions(window, self.checks)
         self.checks_dock = window.add_panel(self.checks, self.tr("检查"))
         self.preview_dock = window.add_panel(self.preview, self.tr("打印预览"))  # as in the menu (F8)
         window.tabifyDockWidget(self.checks_dock, self.preview_dock)
@@ -84,6 +86,8 @@ class DocumentActions(QObject):
         self.typesetter.failed.connect(self.preview.show_failure)
         self.preview.locate.connect(window.select_field)
         self.checks.activated.connect(window.select_field)
+        self.checks.findingsChanged.connect(self._mark_preview)
+        self.checks_dock.toggleViewAction().toggled.connect(self._mark_preview)
         self.checks.fixRequested.connect(self.fix_one)
         self.checks.fixAllRequested.connect(self.fix_all)
         window.reportChanged.connect(self._report_changed)
@@ -162,7 +166,7 @@ class DocumentActions(QObject):
         report = self.w.current_report()
         self.checks.facts = None
         self.checks.report = report
-        self.checks.refresh()
+        self.proof.reload()  # the office's rules and this report's ignores; checks now
         if report is not None:
             self.typesetter.run_now(report)
 
@@ -172,6 +176,11 @@ class DocumentActions(QObject):
         self.checks.set_report(report)
         if report is not None:
             self.typesetter.schedule(report)
+
+    def _mark_preview(self) -> None:
+        """While 检查 is open (even behind the preview's tab), its findings are marked on the pages."""
+        shown = self.checks_dock.toggleViewAction().isChecked()
+        self.preview.set_marks(self.checks.findings if shown else [])
 
     def _typeset(self, result) -> None:
         self.preview.show_result(result)
@@ -193,7 +202,7 @@ class DocumentActions(QObject):
         self._apply_to_report(lambda r: apply_fix(r, finding))
 
     def fix_all(self, kind: str) -> None:
-        self._apply_to_report(lambda r: apply_all_fixes(r, kind))
+        self._apply_to_report(lambda r: apply_all_fixes(r, kind, self.checks.settings))
 
     # -- export and print --------------------------------------------------------------
 
@@ -215,7 +224,7 @@ class DocumentActions(QObject):
         except ExportError as e:
             self.w.dialogs.error(self.w, verb, str(e))
             return None
-        findings = run_checks(report, facts_from_result(report, result))
+        findings = run_checks(report, facts_from_result(report, result), self.checks.settings)
         text = summary(findings)
         # Font substitutions are the same on every export from this PC: one line, the list folded away.
         fonts = [s for s in result.warnings if s in set(result.layout.substitutions)]

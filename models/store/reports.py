@@ -33,13 +33,14 @@ from models.store.database import (
     classify_open,
     quick_check,
 )
+from models.store.rules import ProofreadRulesMixin
 from models.store.search import SearchMixin
 from models.store.snapshots import SnapshotsMixin
 from models.store.templates import TemplatesMixin
 from models.store.trust import check_schema, harden
 
 
-class Store(SnapshotsMixin, SearchMixin, TemplatesMixin):
+class Store(SnapshotsMixin, SearchMixin, TemplatesMixin, ProofreadRulesMixin):
     """A report database; every write is one short transaction."""
 
     def __init__(self, path: str | Path, *, readonly: bool = False):

@@ -65,10 +65,13 @@ def test_sample_findings_and_speed():
     report, _ = read_file(SAMPLE)
     findings = run_checks(report)
     kinds = {f.kind for f in findings}
-    assert kinds == {"placeholder", "halfwidth_punct", "empty"}
+    assert kinds == {"placeholder", "halfwidth_punct", "empty", "proofread"}
     punct = [f for f in findings if f.kind == "halfwidth_punct"]
     assert [(f.text, f.fix) for f in punct] == [(",", "，")]  # 强化政治教育跟踪问效,确保精准培训
-    assert summary(findings) == "还有 12 处待填写，3 处内容空缺，1 处标点问题"
+    # the three slips written into the sample: 截止6月底 (截至), 坚持不懈的抓好 (地), 督导做的不够 (得)
+    proof = [(f.category, f.rule, f.text, f.fix) for f in findings if f.kind == "proofread"]
+    assert proof == [("易混词", "yh001", "截止", "截至"), ("易混词", "yh028", "的", "地"), ("易混词", "yh029", "的", "得")]
+    assert summary(findings) == "还有 12 处待填写，3 处内容空缺，1 处标点问题，3 处校对问题"
     run_checks(report)
     t = time.perf_counter()
     for _ in range(10):
@@ -249,7 +252,7 @@ def test_facts_checks():
         missing=[CharPlace("𠮷", "sections.0.items.0.body", 3)],
         fallbacks=[FallbackPlace("镕", "sections.0.items.0.body", 5, font="AR PL SungtiL GB")],
     )
-    found = run_checks(report, facts)
+    found = [f for f in run_checks(report, facts) if f.kind != "proofread"]  # one item numbered 一是: bh08
     by_kind = {f.kind: f for f in found}
     assert set(by_kind) == {"font_missing", "font_fallback", "orphan", "too_long"}
     assert by_kind["font_missing"].severity == "error" and "U+20BB7" in by_kind["font_missing"].message
@@ -258,7 +261,7 @@ def test_facts_checks():
     assert "5 页" in by_kind["too_long"].message and by_kind["too_long"].field == ""
     assert found[0].kind == "too_long"  # whole-report findings come first
     assert summary(found) == "还有 1 个字无法打印，页数超出限制"
-    assert run_checks(report, None) == []  # no facts, no font/孤字/page findings
+    assert [f for f in run_checks(report, None) if f.kind != "proofread"] == []  # no facts: no font/孤字/page
     report.closing = "好。"  # a two-character paragraph is short, not a 孤字
     tiny = TypesetFacts(pages=1, paragraph_ends=[ParagraphEnd("closing", 0, 2, 2, 1)])
     assert _kinds(report, "orphan", tiny) == []
@@ -275,7 +278,9 @@ def test_finding_api():
     d = f.to_dict()
     assert d["place"] == "第一部分第2条正文" and d["field"] == "sections.0.items.1.body"
     assert json.loads(json.dumps(d, ensure_ascii=False)) == d
-    assert set(d) == {"kind", "severity", "field", "start", "end", "message", "fix", "text", "place"}
+    assert set(d) == {"kind", "severity", "field", "start", "end", "message", "fix", "text", "place",
+                      "category", "rule", "reason", "source"}
+    assert d["category"] == "待填写" and d["rule"] == "placeholder"
     assert [place_name(p) for p in ("", "title", "date", "sections.1.heading", "sections.0.intro",
                                     "sections.2.items.0.lead")] == [
         "全文", "标题", "成文日期", "第二部分标题", "第一部分开头段", "第三部分第1条引领句"]
@@ -337,7 +342,7 @@ def test_stale_facts_are_ignored():
         missing=[CharPlace("𠮷", "sections.0.items.0.body", 3), CharPlace("𠮷", "sections.5.intro", 0)],
         fallbacks=[FallbackPlace("镕", "sections.0.items.0.body", 3, font="X")],
     )
-    assert [f.kind for f in run_checks(report, facts)] == ["font_fallback"]
+    assert [f.kind for f in run_checks(report, facts) if f.kind != "proofread"] == ["font_fallback"]
 
 
 def test_findings_in_the_official_frame_name_their_place():

@@ -38,7 +38,7 @@ class FakeDialogs:
         self.open_path: str | None = None
         self.print_path: str | None = None
         self.pasted: str = ""
-        self.text_answer: str | None = None  # ask_text: None cancels
+        self.text_answer: str | None = ""  # ask_text: None cancels
         self.carry: bool | None = True  # 复制为新报告: move the year; None cancels
 
     def choose_template(self, parent, templates, store=None):
@@ -93,6 +93,7 @@ class FakeDialogs:
         if self.carry is None:
             return None
         return CarryOptions(move_year=self.carry, use_plans=self.confirm_answer and bool(plan_count(old)))
+
 
     def error(self, parent, title, text):
         self.errors.append(text)

@@ -103,8 +103,7 @@ def test_check_panel_lists_placeholders_and_jumps_to_them(qtbot, window):
     qtbot.waitUntil(lambda: panel.list.count() > 0)
     placeholders = [f for f in panel.findings if f.kind == "placeholder"]
     assert len(placeholders) == 12
-    row = panel.findings.index(placeholders[0])
-    item = panel.list.item(row)
+    item = panel.item_for(placeholders[0])  # below its class's heading row
     rect = panel.list.visualItemRect(item)
     window.show_checks()
     qtbot.mouseClick(panel.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())

@@ -12,6 +12,7 @@ from ui.preview.pdf_pages import POINTS_PER_INCH, PdfPages
 
 PAGE_GAP = 16
 CACHE_PAGES = 12
+MARK_COLOUR = QColor(255, 140, 0, 70)  # findings of 检查 on the page: a light orange wash
 
 
 class PageStrip(QWidget):
@@ -22,6 +23,8 @@ class PageStrip(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.pages: PdfPages | None = None
+        self.lines = None  # the layout's line map (export.locate), for marking findings
+        self.marks: dict[str, list[tuple[int, int]]] = {}  # field path -> character ranges to mark
         self.dpi = 60.0
         self._cache: OrderedDict[tuple[int, float], QImage] = OrderedDict()
         self.setAutoFillBackground(True)
@@ -92,7 +95,22 @@ class PageStrip(QWidget):
             painter.fillRect(rect.translated(2, 3), QColor(0, 0, 0, 60))
             painter.fillRect(rect, Qt.GlobalColor.white)
             painter.drawImage(rect, self._image(i))
+            if self.marks and self.lines is not None and i < len(self.lines):
+                self._paint_marks(painter, i, rect)
         painter.end()
+
+    def _paint_marks(self, painter: QPainter, i: int, rect: QRect) -> None:
+        """A light highlight under every printed character a 检查 finding covers."""
+        assert self.pages is not None
+        scale = self.dpi / POINTS_PER_INCH
+        height = self.pages.page_size_pt(i)[1]
+        for line in self.lines[i]:
+            for x0, x1, fld, offset in line.glyphs:
+                ranges = self.marks.get(fld)
+                if ranges and any(s <= offset < e for s, e in ranges):
+                    painter.fillRect(QRect(rect.x() + round(x0 * scale), rect.y() + round((height - line.top) * scale),
+                                           max(1, round((x1 - x0) * scale)), max(1, round((line.top - line.bottom) * scale))),
+                                     MARK_COLOUR)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         pos: QPoint = event.position().toPoint()
@@ -184,7 +202,18 @@ class PreviewPanel(QWidget):
         self._apply_fit()
         if old is not None:
             old.deleteLater()
+        self.strip.lines = getattr(result, "lines", None)
         self.status.setText(self.tr("共 %n 页", "", result.pages))
+
+    def set_marks(self, findings) -> None:
+        """Mark these findings on the pages (an empty list clears the marks)."""
+        marks: dict[str, list[tuple[int, int]]] = {}
+        for f in findings:
+            if f.field and f.end > f.start:
+                marks.setdefault(f.field, []).append((f.start, f.end))
+        if marks != self.strip.marks:
+            self.strip.marks = marks
+            self.strip.update()
 
     def _on_click(self, page: int, x: float, y_top: float) -> None:
         if self.result is None:

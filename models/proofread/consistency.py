@@ -1,0 +1,211 @@
+"""Consistency across the report: the year of title, date and body; one name or figure written two
+ways; a sentence left over from copy-paste; doubled words (的的, 了了)."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+
+from models.proofread.matcher import Doc, Slip
+from models.proofread.numbers import _CN_DIGIT, cn_small
+from models.proofread.rules import CONSISTENCY, NUMBERS
+from models.report import Report
+
+_YEAR = re.compile(r"(?<!\d)(20\d\d)(?=年)|(?<![一二三四五六七八九十])(二[〇零○][〇零○一二三四五六七八九]{2})(?=年)")
+_SRC_YEAR = "公文写作规范：标题、成文日期与正文的年份一致"
+_THIS_YEAR = re.compile(r"今年以来|今年上半年|今年前三季度|本年度|今年(?=[，是我全共累各以])")
+_PAST_YEAR_USE = re.compile(r"(?<!\d)(20\d\d)年(?=度|以来|上半年|下半年|前三季度|[1-9]\d?[-—～至到]\d{1,2}月|[1-9]\d?月(?:份|以来|底|末)?[，,]|，|全年|共|累计|是|我|全|各)")
+_COMPARE = re.compile(r"同比|环比|相比|比较|较|比上|比去|与\d|对比|增长|下降|减少|增加|上年|去年|以前|之前|此前|期间|自|从|曾|连续|先后"
+                      r"|民主生活会|组织生活会|整改|巡视|巡察|反馈|考核结果|表彰|述职")
+_MAX_REPEATS = 20
+_SENTENCE = re.compile(r"[^。！？；\n\u2029]{16,}[。！？；]?")
+_DOUBLED_CHAR = re.compile(r"(的|了|地|得|是|在|和|与|对|把|被|将|为|及|从|向|就|也|都|并)\1")
+_DOUBLED_OK = ("的的确确", "是是非非", "地地道道", "和和美美", "多多益善")
+# The doubled character is fine when the second one starts a word: 为了了解, 对对照检查, 就就业, 目的的.
+_WORD_AFTER = {"了": "解结却断如无之", "对": "象照标接口话比应策方", "和": "谐睦平美衷", "与": "会时其",
+               "是": "否非", "在": "职岗编线建任校读场押逃", "为": "民人官期主", "及": "时早格",
+               "从": "严事业政军", "就": "业医学餐近地职", "把": "关握脉", "地": "方区域下面块",
+               "将": "来军领", "向": "导往", "都": "市会", "并": "购入列重", "得": "到出"}
+_WORD_BEFORE = {"的": "目标"}
+_DOUBLED_WORD = re.compile(r"([\u4e00-\u9fff]{2,4})\1")
+_NAME_END = re.compile(r"(?:委员会|党组|党委|党工委|办公室|局|厅|中心|支部|总支)(?![长部面限势])")
+_CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
+_PLAN_OR_COMPARE = re.compile(r"计划|力争|预计|目标|确保|争取|拟|将|同比|较|比上|比去|增长|下降|减少|增加|提高|其中|分别|累计")
+_FIGURE = re.compile(r"([\u4e00-\u9fff]{6})(\d+(?:\.\d+)?)(万|亿)?(个|次|件|起|人次|人|名|项|场|篇|条|批|家|元|%|％)")
+_NOT_ONE_FIGURE = ("同比", "增长", "下降", "其中", "分别", "累计", "今年", "上年")
+
+
+def check(report: Report, doc: Doc) -> list[Slip]:
+    out: list[Slip | None] = []
+    _years(out, report, doc)
+    _repeats(out, doc)
+    _doubled(out, doc)
+    _names(out, doc)
+    _figures(out, doc)
+    _count_forms(out, doc)
+    return [s for s in out if s is not None]
+
+
+def _to_year(m: re.Match) -> int:
+    if m.group(1):
+        return int(m.group(1))
+    return int("".join(str(_CN_DIGIT[c]) for c in m.group(2)))
+
+
+def report_year(report: Report) -> int | None:
+    m = _YEAR.search(report.title)
+    if m:
+        return _to_year(m)
+    return report.date.year if report.date else None
+
+
+def _years(out: list, report: Report, doc: Doc) -> None:
+    m = _YEAR.search(report.title)
+    year = _to_year(m) if m else None
+    date = report.date
+    if year and date and not (date.year == year or (date.year == year + 1 and date.month <= 4)):
+        out.append(Slip("title", m.start(), m.end() + 1, "yz01", CONSISTENCY,
+                        f"标题是{year}年，成文日期却是{date.year}年{date.month}月{date.day}日，请核对", None,
+                        "标题中的年份与成文日期应对应（年度报告可在次年年初成文）", _SRC_YEAR))
+    if year is None:
+        year = date.year if date else None
+    if year is None:
+        return
+    if date and date.year == year + 1:
+        for m2 in _THIS_YEAR.finditer(doc.text):
+            out.append(doc.slip(m2.start(), m2.end(), "yz02", CONSISTENCY,
+                                f"报告写的是{year}年，成文于{date.year}年，“{m2.group()}”会被读作{date.year}年", None,
+                                f"跨年成文时，用“{year}年”或“一年来”代替“今年”“本年度”", _SRC_YEAR))
+    for m2 in _PAST_YEAR_USE.finditer(doc.text):
+        y = int(m2.group(1))
+        if y >= year or y < year - 1:
+            continue
+        i, _ = doc.where(m2.start())
+        sentence = _sentence_around(doc.text, m2.start())
+        if _COMPARE.search(sentence) or doc.fields[i][0] == "title":
+            continue
+        out.append(doc.slip(m2.start(), m2.end(), "yz03", CONSISTENCY,
+                            f"这是{year}年的报告，这里写的是“{y}年”，可能是沿用了上年的材料", None,
+                            "正文年份应与报告年度一致；确指上年的，写明比较关系（同比、较上年）", _SRC_YEAR))
+
+
+def _sentence_around(text: str, pos: int) -> str:
+    a = max(text.rfind(c, 0, pos) for c in "。！？\n\u2029")
+    ends = [j for j in (text.find(c, pos) for c in "。！？\n\u2029") if j >= 0]
+    return text[a + 1:min(ends) if ends else len(text)]
+
+
+def _repeats(out: list, doc: Doc) -> None:
+    """A sentence of 16+ characters that appears twice: the second is a copy-paste left over."""
+    seen: dict[str, int] = {}
+    for m in _SENTENCE.finditer(doc.text):
+        key = m.group().rstrip("。！？；").strip()
+        if len(key) < 16:
+            continue
+        if key in seen:
+            if sum(1 for f in out if f is not None and f.rule == "yz04") >= _MAX_REPEATS:
+                break  # a report pasted twice over: the first few say enough
+            first_field = doc.fields[doc.where(seen[key])[0]][0]
+            from models.checks import place_name  # noqa: PLC0415 - place names live with the checks
+            out.append(doc.slip(m.start(), m.start() + len(key), "yz04", CONSISTENCY,
+                                f"这句话与{place_name(first_field)}的一句完全相同，可能是复制时遗留", None,
+                                "同一句话在报告中重复出现，通常是复制粘贴遗留，应删改", "公文写作规范：避免重复表述"))
+        else:
+            seen[key] = m.start()
+
+
+def _doubled(out: list, doc: Doc) -> None:
+    text = doc.text
+    for m in _DOUBLED_CHAR.finditer(text):
+        ch, nxt, prev = m.group(1), text[m.end():m.end() + 1], text[m.start() - 1:m.start()]
+        if text[m.start():m.end() + 2] in _DOUBLED_OK or text[m.start() - 2:m.end()] in _DOUBLED_OK:
+            continue
+        if nxt and nxt in _WORD_AFTER.get(ch, "") or prev and prev in _WORD_BEFORE.get(ch, ""):
+            continue  # 为了了解, 对对照检查, 目的的, 就就业: the second character starts a word
+        out.append(doc.slip(m.start() + 1, m.end(), "yz05", CONSISTENCY, f"“{m.group()}”多了一个“{ch}”",
+                            "", "同一个字连写两次，多半是输入时多打了一个", "公文写作规范：杜绝多字"))
+    for m in _DOUBLED_WORD.finditer(text):
+        w = m.group(1)
+        if w[0] in "一每天年月人家处时事个步层件项" or w in ("研究", "讨论", "商量") or len(set(w)) == 1:
+            continue
+        out.append(doc.slip(m.start() + len(w), m.end(), "yz06", CONSISTENCY, f"“{w}”连写了两次", "",
+                            "同一个词连写两次，多半是复制或输入时重复", "公文写作规范：杜绝多字"))
+
+
+def _names(out: list, doc: Doc) -> None:
+    """The same body named two ways: characters swapped or one changed (农业农村局 / 农村农业局)."""
+    tails: dict[int, Counter] = defaultdict(Counter)
+    where: dict[str, int] = {}
+    for m in _NAME_END.finditer(doc.text):
+        for n in range(5, 9):
+            s = m.end() - n
+            if s < 0 or not _CJK_RUN.fullmatch(doc.text, s, m.end()):
+                break
+            tail = doc.text[s:m.end()]
+            tails[n][tail] += 1
+            where.setdefault(tail, s)
+    odd: dict[str, str] = {}
+    for counts in tails.values():
+        names = sorted(counts)
+        for i, a in enumerate(names):
+            for b in names[i + 1:]:
+                if a[:2] != b[:2] or a[-1] != b[-1]:
+                    continue
+                swapped = Counter(a) == Counter(b)
+                if not swapped:  # one character apart is too often two different units (卫健局, 住建局)
+                    continue
+                rare, common = (a, b) if (counts[a], -where[a]) < (counts[b], -where[b]) else (b, a)
+                if not any(rare in r or r in rare for r in odd):
+                    odd[rare] = common
+    for rare, common in odd.items():
+        i = where[rare]
+        out.append(doc.slip(i, i + len(rare), "yz07", CONSISTENCY, f"“{rare}”与别处的“{common}”写法不同，请统一",
+                            None, "同一单位、机构的名称全文写法应一致", "公文写作规范：同一名称前后一致"))
+
+
+def _figures(out: list, doc: Doc) -> None:
+    """The same six characters and unit with two figures: 开展廉政谈话32人次 / …35人次 (different), or
+    培训干部1.2万人次 / …12000人次 (the same figure written two ways)."""
+    by_key: dict[tuple[str, str], list[re.Match]] = defaultdict(list)
+    for m in _FIGURE.finditer(doc.text):
+        by_key[(m.group(1), m.group(4))].append(m)
+    for (words, _unit), hits in by_key.items():
+        if len({m.group(2) + (m.group(3) or "") for m in hits}) < 2 or any(w in words for w in _NOT_ONE_FIGURE):
+            continue
+        hits = [m for m in hits if not _PLAN_OR_COMPARE.search(_sentence_around(doc.text, m.start()))]
+        if len(hits) < 2:
+            continue
+        first = hits[0]
+        shown = first.group(2) + (first.group(3) or "")
+        for m in hits[1:]:
+            here = m.group(2) + (m.group(3) or "")
+            if here == shown:
+                continue
+            same = _value(m) == _value(first)
+            message = (f"“{m.group(1)}”前文写作{shown}{first.group(4)}，这里写作{here}{m.group(4)}，同一数字写法应一致"
+                       if same else f"“{m.group(1)}”前文是{shown}{first.group(4)}，这里是{here}{m.group(4)}，请核对")
+            out.append(doc.slip(m.start(2), m.end(4), "yz08", CONSISTENCY, message, None,
+                                "同一数据在报告中前后应一致，写法也应一致", "公文写作规范：数据前后一致"))
+
+
+def _value(m: re.Match) -> float:
+    return float(m.group(2)) * {"万": 1e4, "亿": 1e8}.get(m.group(3) or "", 1)
+
+
+_COUNT_CN = re.compile(r"(?<![第届十一二三四五六七八九“])([一二三四五六七八九]?十[一二三四五六七八九]?)"
+                       r"(次|人次|件|起|名|家|项|场|篇|条|批|户)")
+_COUNT_AR = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?:万|亿)?(?:次|人次|件|起|名|个|家|项|场|篇|条|批|户|人)")
+
+
+def _count_forms(out: list, doc: Doc) -> None:
+    """召开会议十二次 where the report counts in Arabic numerals elsewhere: one form for one kind of number."""
+    if len(_COUNT_AR.findall(doc.text)) < 3:
+        return
+    for m in _COUNT_CN.finditer(doc.text):
+        n = cn_small(m.group(1))
+        if n is None or n < 11:
+            continue
+        out.append(doc.slip(m.start(1), m.end(1), "sz36", NUMBERS,
+                            f"“{m.group()}”宜写作“{n}{m.group(2)}”，与报告中其他统计数字一致", str(n),
+                            "同一报告中同类统计数字用同一形式（阿拉伯数字）",
+                            "GB/T 15835-2011 4.1（计量、计数用阿拉伯数字）、4.3（同类别同形式）"))

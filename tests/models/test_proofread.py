@@ -1,0 +1,233 @@
+"""The proofreader: every planted slip of a test report found with its class; clean reports of every
+kind give no finding at all; rules load from data; user rules and ignores; fixes apply."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from models.checks import Finding, apply_fix, run_checks
+from models.exchange import load_file
+from models.fields import get_field, item_field
+from models.proofread import CLASSES, proofread
+from models.proofread.rules import RuleError, builtin_formulations, builtin_rules, parse_rule
+from models.proofread.settings import (
+    CONFUSABLE_KIND,
+    FORMULATION_KIND,
+    Ignore,
+    Settings,
+    SettingsFileError,
+    UserRule,
+    dump_settings,
+    load_settings,
+)
+from models.report import HEADING, NONE, YISHI, Item, Report, Section
+from tests.data.proofread.seeded import SLIPS
+
+DATA = Path(__file__).resolve().parent.parent / "data" / "proofread"
+CLEAN = sorted(DATA.glob("clean_*.json"))
+
+
+def _place(sentence: str, marker: str) -> tuple[int, int]:
+    left, _, slipped = marker.rpartition("|")
+    i = sentence.index(left + slipped) + len(left)
+    return i, i + len(slipped)
+
+
+def seeded_report() -> tuple[Report, list[tuple[str, str, int, int, str]]]:
+    """The planted sentences, three to an item, plus numbering and consistency slips set up in structure."""
+    expected: list[tuple[str, str, int, int, str]] = []  # (class, field, start, end, what)
+    items: list[Item] = []
+    for n in range(0, len(SLIPS), 3):
+        body = ""
+        for cls, sentence, marker in SLIPS[n:n + 3]:
+            s, e = _place(sentence, marker)
+            expected.append((cls, item_field(0, len(items), "body"), len(body) + s, len(body) + e, sentence))
+            body += sentence
+        items.append(Item(lead=f"抓好第{len(items) + 1}方面工作。", body=body))
+    report = Report(kind="congyan", title="关于2026年度履行全面从严治党主体责任情况的报告", date=dt.date(2027, 1, 10),
+                    signature="中共青川县审计局党组", sections=[Section("工作开展情况", YISHI, items=items)])
+
+    def plant(cls: str, si: int, ii: int, name: str, marker: str) -> None:
+        text = get_field(report, item_field(si, ii, name))
+        s, e = _place(text, marker)
+        expected.append((cls, item_field(si, ii, name), s, e, text))
+
+    # 编号: levels, lonely 一是, 首先 without 其次, mixed styles, skipped and repeated numbers, hand-typed number
+    report.sections.append(Section("存在的问题", HEADING, items=[
+        Item("理论学习不够深入。", "（1）学习不够系统。\n1.学用结合不紧。"),
+        Item("责任落实不够有力。", "对分管领域督促不够。\n（二）压力传导层层递减。"),
+        Item("监督检查不够严格。", "一是检查覆盖面不广。"),
+        Item("作风建设还有差距。", "首先，深入基层调研不够。对群众诉求回应不及时。"),
+    ]))
+    report.sections.append(Section("整改措施", YISHI, items=[
+        Item("强化监督。", "一是严格日常监督；二是用好谈心谈话；第三，抓好专项检查。"),
+        Item("严肃问责。", "一是压实责任；二是严格追责；四是强化通报。"),
+        Item("健全制度。", "一是完善议事规则；二是规范资金管理；二是健全内控机制。"),
+        Item("一是加强培训。", "每年组织全员培训两次。"),
+        Item("改进作风。", "第一，带头调研；第二，带头解决问题。"),
+    ]))
+    plant("编号", 1, 0, "body", "1.")
+    plant("编号", 1, 1, "body", "（二）")
+    plant("编号", 1, 2, "body", "一是")
+    plant("编号", 1, 3, "body", "首先")
+    plant("编号", 2, 0, "body", "第三")
+    plant("编号", 2, 1, "body", "四是")
+    plant("编号", 2, 2, "body", "完善议事规则；二是规范资金管理；|二是")
+    plant("编号", 2, 3, "lead", "一是")
+    plant("编号", 2, 4, "body", "第一")
+    report.sections.insert(3, Section("下一步打算", YISHI, items=[Item("持续强化理论武装。", "坚持每月集中学习一次。")]))
+    plant("编号", 3, 0, "lead", "持续强化理论武装。")
+
+    # 前后一致: a year copied from last year, 今年 in a report written the next year, a repeated sentence,
+    # one unit named two ways, one figure given two ways
+    report.sections.append(Section("其他情况", NONE, items=[
+        Item("", "2025年1-10月，全县审计系统完成审计项目18个。今年以来，共开展警示教育4次。"),
+        Item("", "县农业农村局配合开展了高标准农田项目审计。全年查处违规违纪问题线索21件，已全部办结。"),
+        Item("", "县农村农业局按要求完成了问题整改。对查处违规违纪问题线索23件的情况进行了通报。"),
+        Item("", "全年查处违规违纪问题线索21件，已全部办结。"),
+    ]))
+    plant("前后一致", 4, 0, "body", "2025年")
+    plant("前后一致", 4, 0, "body", "今年以来")
+    plant("前后一致", 4, 2, "body", "农村农业局")
+    plant("前后一致", 4, 2, "body", "问题线索|23件")
+    plant("前后一致", 4, 3, "body", "全年查处违规违纪问题线索21件，已全部办结")
+    return report, expected
+
+
+def test_every_planted_slip_is_found_with_its_class():
+    report, expected = seeded_report()
+    assert len(expected) >= 60
+    findings = run_checks(report)
+    missed = []
+    for cls, field, start, end, _sentence in expected:
+        hits = [f for f in findings if f.field == field and f.start < end and start < f.end]
+        if not any(f.category == cls for f in hits):
+            text = get_field(report, field)
+            missed.append((cls, text[max(0, start - 8):end + 8], [(f.category, f.message) for f in hits]))
+    assert not missed, "\n".join(map(str, missed))
+    assert {cls for cls, *_ in expected} == set(CLASSES)
+
+
+def test_title_ends_without_a_mark():
+    report = Report(title="关于2026年度工作情况的报告。", date=dt.date(2026, 12, 1), signature="王建国")
+    found = [f for f in run_checks(report) if f.rule == "bd28"]
+    assert [(f.field, f.text, f.fix, f.category) for f in found] == [("title", "。", "", "标点")]
+    assert apply_fix(report, found[0]) and report.title == "关于2026年度工作情况的报告"
+
+
+def test_title_year_and_date_disagree():
+    report = Report(title="2025年度述职述廉报告", date=dt.date(2026, 11, 20), signature="王建国")
+    found = [f for f in run_checks(report) if f.category == "前后一致"]
+    assert [(f.field, f.text) for f in found] == [("title", "2025年")]
+    report.date = dt.date(2026, 1, 15)  # a year's report written early the next year is right
+    assert not [f for f in run_checks(report) if f.category == "前后一致"]
+
+
+@pytest.mark.parametrize("path", CLEAN, ids=[p.stem for p in CLEAN])
+def test_clean_reports_give_no_finding(path):
+    report = load_file(path)
+    assert report.char_count() > 800
+    assert [f.describe() for f in run_checks(report)] == []
+
+
+def test_clean_sentences_that_look_like_slips():
+    """Right usages next to the rules' words: none may be flagged."""
+    body = ("报名截止日期为11月30日。截止到10月底，已全部完成。为了了解群众诉求，开展走访。对对照检查材料进行了修改。"
+            "建立应急反应机制，认真办理群众反映的问题。制订年度学习计划。及时起用优秀年轻干部，启用新的办公系统。"
+            "这是工作所必需的经费。以至于出现新情况时也能从容应对。较2025年增长5%。2023年以来，累计建成项目12个。"
+            "近10年来，全县面貌发生了巨大变化。党风廉政建设和反腐败工作取得新成效。新时代中国特色社会主义取得伟大成就。"
+            "学习《中共中央关于进一步全面深化改革、推进中国式现代化的决定》。5%～10%的增幅保持稳定。"
+            "会议时间为9：30。参会人员约50人。一二个问题还需研究。要研究研究再决定。坚持以习近平同志为核心的党中央集中统一领导。"
+            "实现中华民族伟大复兴。目的的实现需要各方配合。就就业问题进行调研。"
+            "尤其一线干部要带头。在这一方面做了大量工作。深入学习贯彻党的二十大和二十届三中全会精神。"
+            "学习党的十九大、二十大精神。自觉维护党中央权威和集中统一领导。推进县域治理体系和治理能力现代化。"
+            "全面加强政治建设、思想建设、组织建设、作风建设、纪律建设。报名截止前提交材料。约谈干部20人左右。"
+            "做出了突出成绩。这是一篇写的好文章的范例。不了了之的问题坚决不允许出现。会议时间：12月18日；会议地点：三楼。")
+    report = Report(title="2026年工作总结", date=dt.date(2026, 12, 1), signature="临江市审计局",
+                    sections=[Section("工作情况", NONE, items=[Item("", body)])])
+    assert [f.describe() for f in run_checks(report)] == []
+
+
+def test_rules_are_data_with_reason_and_source():
+    rules = builtin_rules()
+    assert len(rules) >= 150
+    assert {r.cls for r in rules} >= {"易混词", "规范提法", "标点", "数字"}
+    for r in rules:
+        assert r.reason and r.source, r.id
+        assert r.suggest is None or r.suggest != r.find, r.id
+    forms = builtin_formulations()
+    assert len(forms) >= 40 and all(len(f.form) >= 6 for f in forms)
+    with pytest.raises(RuleError):
+        parse_rule({"id": "x1", "class": "易混词", "find": "re:(?<=a|bc)x"}, "test")
+    with pytest.raises(RuleError):
+        parse_rule({"id": "x2", "class": "不存在的类", "find": "截止"}, "test")
+
+
+def test_one_click_fix_only_where_one_answer_is_right():
+    report = Report(title="报告", sections=[Section("一", NONE, items=[Item("", "截止目前，约300余人参加。")])])
+    found = {f.rule: f for f in run_checks(report) if f.kind == "proofread"}
+    assert found["yh001"].fix == "截至" and found["sz02"].fix is None
+    assert found["yh001"].reason and "现代汉语词典" in found["yh001"].source
+    assert apply_fix(report, found["yh001"])
+    assert report.sections[0].items[0].body == "截至目前，约300余人参加。"
+    assert not apply_fix(report, found["yh001"])  # stale: the text changed
+
+
+def test_user_rules_and_ignores(tmp_path):
+    report = Report(title="报告", sections=[Section("一", NONE, items=[Item("", "推进青川县乡村振兴五大行动计划，强化服务效能。其它工作同步推进。")])])
+    settings = Settings([UserRule(FORMULATION_KIND, "乡村振兴五大行动计划"),
+                         UserRule(CONFUSABLE_KIND, "服务效能", "服务效率", "本单位统一说“服务效率”")])
+    report.sections[0].items[0].body = "推进青川县乡村振兴五大行动计划，强化服务效能。其它工作同步推进。乡村振兴五大计划行动稳步实施。"
+    found = {f.rule: f for f in run_checks(report, None, settings) if f.kind == "proofread"}
+    assert found["user1"].fix == "服务效率" and found["user1"].category == "易混词"
+    assert found["userf1"].fix == "乡村振兴五大行动计划" and found["userf1"].text == "乡村振兴五大计划行动"
+    assert "yh003" in found
+    here = Ignore("yh003", "其它", "sections.0.items.0.body", report_id=7)
+    settings.ignores.append(here)
+    settings.report_id = 7
+    assert "yh003" not in {f.rule for f in run_checks(report, None, settings)}
+    settings.report_id = 8  # 忽略此处 holds for that report only
+    assert "yh003" in {f.rule for f in run_checks(report, None, settings)}
+    settings.ignores.append(Ignore("yh003", "其它"))  # 不再提示
+    assert "yh003" not in {f.rule for f in run_checks(report, None, settings)}
+    path = tmp_path / "本单位校对规则.json"
+    dump_settings(settings, path)
+    back = load_settings(path)
+    assert [r.text for r in back.rules] == ["乡村振兴五大行动计划", "服务效能"]
+    assert back.ignores == [Ignore("yh003", "其它")]  # 忽略此处 stays with its report
+
+
+@pytest.mark.parametrize("content", [b"", b"\xff\xfe", b"[1, 2]", b'{"format": "tianbao.report"}',
+                                     b'{"format": "tianbao.proofread", "version": 99}',
+                                     b'{"format": "tianbao.proofread", "version": 1, "rules": [{"kind": "x", "text": "a"}]}'])
+def test_bad_rule_files_are_refused(tmp_path, content):
+    path = tmp_path / "rules.json"
+    path.write_bytes(content)
+    with pytest.raises(SettingsFileError) as e:
+        load_settings(path)
+    assert "rules.json" in str(e.value)
+    assert path.read_bytes() == content
+
+
+def test_findings_carry_class_and_rule():
+    report, _ = seeded_report()
+    for f in run_checks(report):
+        assert isinstance(f, Finding) and f.category and f.rule
+        if f.kind == "proofread":
+            assert f.category in CLASSES and f.reason and f.source
+    assert all(s.cls in CLASSES for s in proofread(report))
+
+
+def test_more_slips_phrased_otherwise():
+    from tests.data.proofread.seeded import MORE
+
+    items = [Item("", sentence) for _cls, sentence in MORE]
+    report = Report(title="2026年度工作总结", date=dt.date(2026, 12, 10), signature="临江市审计局",
+                    sections=[Section("情况", NONE, items=items)])
+    findings = run_checks(report)
+    missed = [sentence for n, (cls, sentence) in enumerate(MORE)
+              if not any(f.field == item_field(0, n, "body") and f.category == cls for f in findings)]
+    assert not missed
