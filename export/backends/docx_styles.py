@@ -45,10 +45,11 @@ RIGHT_MARGIN_TW = tw(g.PAGE_WIDTH) - tw(g.MARGIN_LEFT) - TEXT_WIDTH_TW
 CHAR_SPACE = math.floor((TEXT_WIDTH_TW / 20 / g.CELLS_PER_LINE - g.BODY_SIZE) * 4096)  # -820
 # LibreOffice narrows the body to a whole number of its grid cells, which it keeps in 1/100 mm (15.79 pt: 6 twips
 # short of 28 of ours), and sets the last character of every run without its letter spacing (0.2 pt more at each
-# change to bold or to digits). The grid's paragraphs reach 12 twips (0.6 pt) past the right margin to make up for
-# both; in Word and WPS, which have neither habit, a line then has 0.6 pt to spare over Tianbao's (it had 2.4 pt
-# with 15.7 pt cells). Values from -12 to -15 measure best (bench/bench_docx_fidelity.py).
-GRID_RIGHT_TW = -12
+# change to bold or to digits; ECMA-376 §17.3.2.35 puts the spacing "after each character in this run"). The
+# grid's paragraphs reach 13 twips (0.65 pt) past the right margin to make up for both; in Word and WPS, which
+# have neither habit, a line then has 0.65 pt to spare over Tianbao's (it had 2.4 pt with 15.7 pt cells).
+# -12 to -15 measure best (LibreOffice rounds to 1/100 mm); -13 also for its own reading of the file.
+GRID_RIGHT_TW = -13
 RED = RGBColor(0xFF, 0x00, 0x00)
 
 # style id -> (name, font role, size pt, bold, alignment, first-line indent cells, keep with next)
