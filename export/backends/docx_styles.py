@@ -17,6 +17,7 @@ from docx.shared import Pt, RGBColor, Twips
 
 from export import geometry as g
 from export.fonts import OFFICIAL
+from export.linebreak import NO_END, NO_START
 
 
 def tw(pt: float) -> int:
@@ -211,6 +212,13 @@ def _settings(doc) -> None:
     spacing = doc.settings.element.find(qn("w:characterSpacingControl"))
     if spacing is not None:
         spacing.set(qn("w:val"), "doNotCompress")
+        # 避头尾 as Tianbao applies it (export/linebreak.py), not Word's shorter built-in Chinese lists (which let
+        # a line start with 》 」 … or ——): Word's 中文版式 "自定义" first and last characters.
+        for tag, chars in (("w:noLineBreaksBefore", NO_START), ("w:noLineBreaksAfter", NO_END)):
+            el = OxmlElement(tag)
+            el.set(qn("w:lang"), "zh-CN")
+            el.set(qn("w:val"), "".join(sorted(chars)))
+            spacing.addnext(el)  # after: noLineBreaksAfter, then noLineBreaksBefore, as the schema orders them
 
 
 def _page(section) -> None:

@@ -98,3 +98,17 @@ def test_east_asian_settings_of_the_normal_style(doc):
         assert ppr.find(qn(tag)).get(qn("w:val")) == "0", tag
     control = doc.settings.element.find(qn("w:characterSpacingControl"))
     assert control.get(qn("w:val")) == "doNotCompress"
+
+
+def test_custom_first_and_last_characters_are_tianbaos(doc):
+    """Word's 中文版式 自定义 lists carry Tianbao's 避头尾 sets: 》 and …… never start a line, （ never ends one."""
+    from export.linebreak import NO_END, NO_START
+
+    settings = doc.settings.element
+    before = settings.find(qn("w:noLineBreaksBefore"))
+    after = settings.find(qn("w:noLineBreaksAfter"))
+    assert before.get(qn("w:lang")) == after.get(qn("w:lang")) == "zh-CN"
+    assert set(before.get(qn("w:val"))) == NO_START and {"》", "…", "—", "”"} <= NO_START
+    assert set(after.get(qn("w:val"))) == NO_END and "（" in NO_END
+    order = [child.tag.rsplit("}", 1)[-1] for child in settings]
+    assert order.index("characterSpacingControl") < order.index("noLineBreaksAfter") < order.index("noLineBreaksBefore")
