@@ -6,6 +6,8 @@ named as the official templates name them; no theme fonts anywhere (WPS lists a 
 
 from __future__ import annotations
 
+import math
+
 from docx import Document
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
@@ -15,6 +17,7 @@ from docx.shared import Pt, RGBColor, Twips
 
 from export import geometry as g
 from export.fonts import OFFICIAL
+from export.linebreak import NO_END, NO_START
 
 
 def tw(pt: float) -> int:
@@ -26,18 +29,28 @@ FONT = {role: names[0] for role, names in OFFICIAL.items()}  # 方正小标宋�
 # Word's grid: whole twips. 225 mm / 22 = 579.8 twips; 580 would let only 21 lines fit, 579 (28.95 pt, the
 # value of the common templates) fits 22.
 LINE_PITCH_TW = int(g.LINE_PITCH * 20)
-# Character pitch = default font size + charSpace/4096 pt; the largest pitch that still fits 28 cells.
-_TEXT_WIDTH = (tw(g.PAGE_WIDTH) - tw(g.MARGIN_LEFT) - tw(g.PAGE_WIDTH - g.BLOCK_RIGHT)) / 20
-CHAR_SPACE = int((_TEXT_WIDTH / g.CELLS_PER_LINE - g.BODY_SIZE) * 4096) - 1
+# One cell of the .docx: Tianbao's 15.79 pt cell in whole twips (316, 15.8 pt). Tianbao's own paragraphs do not
+# snap to Word's grid (LibreOffice 7.4 spreads every character over two cells when the grid's pitch is under the
+# font size): their full-width characters are set this much tight instead, so each takes one cell (Word, WPS
+# and LibreOffice all count the letter spacing of a line's last character); digits and Latin keep their
+# natural width, as in Tianbao. A cell 0.1 pt narrower than Tianbao's would add 2.4 pt to every line holding
+# half-width text, which then takes one character more than Tianbao's (bench/bench_docx_fidelity.py).
 CELL_TW = tw(g.CELL)
-# The grid above is what Word's 页面设置 shows and what new text typed into the document follows. Tianbao's own
-# paragraphs do not snap to it: LibreOffice (7.4) spreads every character over two cells when the grid's pitch
-# is under the font size. Their full-width characters are set 0.3 pt tight instead (whole twips; Tianbao's
-# cells are 0.205 pt under 16 pt, but 0.2 leaves 27.99 cells a line in Word, and LibreOffice, which caps a line
-# at 28 of its rounded cells, sets only 27 at 0.25); digits and Latin keep their natural width, as in Tianbao.
-# Word, WPS and LibreOffice all put 28 characters on a line; the 2 pt left over lets a line with half-width
-# text take one character more than Tianbao's now and then (bench/bench_docx_fidelity.py measures it).
-TIGHTEN_TW = -6
+TIGHTEN_TW = CELL_TW - tw(g.BODY_SIZE)  # -4
+# The 版心 of the .docx is 28 of those cells wide: 8848 twips, 0.2 pt (0.07 mm) wider than 156 mm, so that a
+# line of 28 full-width characters fits exactly. The left margin is GB/T 9704's; the right one gives the rest.
+TEXT_WIDTH_TW = g.CELLS_PER_LINE * CELL_TW
+RIGHT_MARGIN_TW = tw(g.PAGE_WIDTH) - tw(g.MARGIN_LEFT) - TEXT_WIDTH_TW
+# Character pitch = default font size + charSpace/4096 pt: the largest pitch that still fits 28 cells (Word's
+# 页面设置 shows 每行 28 字, 跨度 15.8 磅).
+CHAR_SPACE = math.floor((TEXT_WIDTH_TW / 20 / g.CELLS_PER_LINE - g.BODY_SIZE) * 4096)  # -820
+# LibreOffice narrows the body to a whole number of its grid cells, which it keeps in 1/100 mm (15.79 pt: 6 twips
+# short of 28 of ours), and sets the last character of every run without its letter spacing (0.2 pt more at each
+# change to bold or to digits; ECMA-376 §17.3.2.35 puts the spacing "after each character in this run"). The
+# grid's paragraphs reach 13 twips (0.65 pt) past the right margin to make up for both; in Word and WPS, which
+# have neither habit, a line then has 0.65 pt to spare over Tianbao's (it had 2.4 pt with 15.7 pt cells).
+# -12 to -15 measure best (LibreOffice rounds to 1/100 mm); -13 also for its own reading of the file.
+GRID_RIGHT_TW = -13
 RED = RGBColor(0xFF, 0x00, 0x00)
 
 # style id -> (name, font role, size pt, bold, alignment, first-line indent cells, keep with next)
@@ -176,9 +189,11 @@ def _add_styles(doc) -> None:
         pf = style.paragraph_format
         pf.alignment = align
         pf.keep_with_next = keep
-        if indent:
+        if sid not in NATURAL:
             ind = OxmlElement("w:ind")  # in twips: "2 characters" would be 2 × 16 pt, not 2 cells
-            ind.set(qn("w:firstLine"), str(indent * CELL_TW))
+            ind.set(qn("w:right"), str(GRID_RIGHT_TW))
+            if indent:
+                ind.set(qn("w:firstLine"), str(indent * CELL_TW))
             put(style.element.get_or_add_pPr(), ind)
         spacing = OxmlElement("w:spacing")
         spacing.set(qn("w:val"), "0" if sid in NATURAL else str(TIGHTEN_TW))
@@ -197,6 +212,13 @@ def _settings(doc) -> None:
     spacing = doc.settings.element.find(qn("w:characterSpacingControl"))
     if spacing is not None:
         spacing.set(qn("w:val"), "doNotCompress")
+        # 避头尾 as Tianbao applies it (export/linebreak.py), not Word's shorter built-in Chinese lists (which let
+        # a line start with 》 」 … or ——): Word's 中文版式 "自定义" first and last characters.
+        for tag, chars in (("w:noLineBreaksBefore", NO_START), ("w:noLineBreaksAfter", NO_END)):
+            el = OxmlElement(tag)
+            el.set(qn("w:lang"), "zh-CN")
+            el.set(qn("w:val"), "".join(sorted(chars)))
+            spacing.addnext(el)  # after: noLineBreaksAfter, then noLineBreaksBefore, as the schema orders them
 
 
 def _page(section) -> None:
@@ -206,7 +228,7 @@ def _page(section) -> None:
     section.top_margin = Twips(tw(g.MARGIN_TOP))
     section.bottom_margin = Twips(tw(g.BLOCK_BOTTOM))
     section.left_margin = Twips(tw(g.MARGIN_LEFT))
-    section.right_margin = Twips(tw(g.PAGE_WIDTH - g.BLOCK_RIGHT))
+    section.right_margin = Twips(RIGHT_MARGIN_TW)
     section.header_distance = Twips(tw(15 * g.MM))
     # The footer's line is exactly one page-number size high: its bottom edge is the em box's bottom.
     section.footer_distance = Twips(tw(g.BLOCK_BOTTOM - g.PAGENUM_GAP - g.SIZES["pagenum"]))
