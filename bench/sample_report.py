@@ -1,4 +1,4 @@
-"""The real sample report (shared/seeds), read by the real importer, and big reports made from it."""
+"""The sample report (shared/seeds, or tests/data without ../shared), read by the real importer, and big reports made from it."""
 
 from __future__ import annotations
 
@@ -10,8 +10,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # also runnable
 
 from models.importers.structure import parse_text  # noqa: E402
 from models.report import Item, Report  # noqa: E402
-
-SAMPLE = Path(__file__).resolve().parent.parent.parent / "shared" / "seeds" / "000_43bf3779fedf47ec.txt"
+from tests.export.sample import SAMPLE  # noqa: E402  ../shared's seed, else our own in tests/data
 
 
 def sample_report(path: Path = SAMPLE) -> Report:

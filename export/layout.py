@@ -5,6 +5,7 @@ The Layout is what the PDF, the preview, click-to-edit and the checks all read. 
 
 from __future__ import annotations
 
+import gc
 import unicodedata
 from dataclasses import dataclass, field
 
@@ -94,12 +95,24 @@ class Layout:
     fonts: dict[str, object] = field(default_factory=dict)  # rl_name -> FontFace of every font drawn from
 
 
+def _shared_cache(fonts) -> dict:
+    cache = getattr(fonts, "_measure_cache", None)
+    if cache is None:
+        cache = {}
+        try:
+            fonts._measure_cache = cache
+        except AttributeError:
+            pass  # a fonts object that takes no attributes: a cache for this layout only
+    return cache
+
+
 class Measurer:
     """Font choice and width per (role, character), cached: fonts are asked once per character."""
 
     def __init__(self, fonts) -> None:
         self.fonts = fonts
-        self.cache: dict[tuple[str, str], tuple] = {}
+        # Shared by every layout with these fonts: a character's face and advance are asked once per run.
+        self.cache: dict[tuple[str, str], tuple] = _shared_cache(fonts)
         self.primary = {role: fonts.face(role) for role in g.SIZES}
         self.missing: list[CharPlace] = []
         self.fallbacks: list[FallbackPlace] = []
@@ -126,7 +139,8 @@ class Measurer:
             squeeze = squeeze_side(face, ch) if cell and not missing and ch in SQUEEZABLE else ""
             hit = (face, adv, cell, missing, squeeze)
             self.cache[key] = hit
-            self.used[face.rl_name] = face
+        if hit[0].rl_name not in self.used:
+            self.used[hit[0].rl_name] = hit[0]
         return hit
 
     def atom(self, ch: str, role: str, size: float, bold: bool, fld: str | None, offset: int) -> Atom:
@@ -199,9 +213,17 @@ def layout_report(report, fonts=None) -> Layout:
     from export.paginate import paginate
     from export.paragraphs import build_paragraphs
 
-    title, paragraphs = build_paragraphs(report)
-    m = Measurer(fonts)
-    pages = paginate(report, title, paragraphs, m)
+    # A layout makes ~10 objects per character and frees none of them until it is done: the cyclic
+    # collector's full passes over them made time per page grow with the report's length.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        title, paragraphs = build_paragraphs(report)
+        m = Measurer(fonts)
+        pages = paginate(report, title, paragraphs, m)
+    finally:
+        if enabled:
+            gc.enable()
     lay = Layout(pages, m.missing, m.fallbacks, list(fonts.substitutions), builtin_only=fonts.builtin_only,
                  fonts=m.used)
     lay.warnings = warnings_for(lay)

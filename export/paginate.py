@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from export import geometry as g
+from export.incremental import lay_paragraphs
 from export.layout import Line, Measurer, Page, glyphs_for, source_spans
 from export.linebreak import Atom, break_paragraph, justify, squeeze_pairs
 from export.paragraphs import Char, Paragraph
@@ -147,7 +148,7 @@ def paginate(report, title: list[Paragraph], paragraphs: list[Paragraph], m: Mea
     tlines = title_lines(m, title)
     pager = _Pager(g.body_start_line(len(tlines)))
     pager.pages[0].lines.extend(tlines)
-    laid = [body_lines(m, index, para) for index, para in enumerate(paragraphs)]
+    laid = lay_paragraphs(m, paragraphs, body_lines)  # unchanged paragraphs keep their lines
     for index, (para, lines) in enumerate(zip(paragraphs, laid, strict=True)):
         if para.keep_with_next and index + 1 < len(paragraphs):
             need = _keep_need(laid, paragraphs, index)

@@ -32,6 +32,7 @@ class Paragraph:
     kind: str  # title, body, heading1, heading2
     chars: list[Char] = field(default_factory=list)
     keep_with_next: bool = False  # headings: never the last line of a page
+    source: list = field(default_factory=list, repr=False, compare=False)  # pieces it was built from (incremental.py)
 
 
 def printable(ch: str) -> bool:
@@ -58,6 +59,7 @@ class _Builder:
     def gen(self, text: str, role: str, bold: bool = False) -> None:
         assert self.cur is not None
         self.cur.chars.extend(Char(ch, role, bold, None, 0) for ch in text)
+        self.cur.source.append((text, role, bold))
 
     def text(self, path: str, text: str, role: str, bold: bool = False) -> None:
         """Field text; each newline closes the paragraph and opens another of the same kind."""
@@ -82,6 +84,7 @@ class _Builder:
         self.cur.chars.extend(
             Char(text[k], role, bold, path, k) for k in range(start, end) if printable(text[k])
         )
+        self.cur.source.append((path, start, text[start:end], role, bold))
 
 
 def needs_stop(lead: str) -> bool:

@@ -3,12 +3,25 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from pathlib import Path
 
 from models.report import YISHI, Item, Report, Section, chinese_number
 
-SAMPLE = Path(__file__).resolve().parents[3] / "shared" / "seeds" / "000_43bf3779fedf47ec.txt"
+SHARED_SAMPLE = Path(__file__).resolve().parents[3] / "shared" / "seeds" / "000_43bf3779fedf47ec.txt"
+OWN_SAMPLE = Path(__file__).resolve().parents[1] / "data" / "sample_report.txt"  # ours, shorter (~2 pages)
+
+
+def _sample_path() -> Path:
+    """The seeds sample when ../shared is there (or $TIANBAO_SAMPLE names a file), else our own in tests/data."""
+    named = os.environ.get("TIANBAO_SAMPLE")
+    if named:
+        return Path(named)
+    return SHARED_SAMPLE if SHARED_SAMPLE.exists() else OWN_SAMPLE
+
+
+SAMPLE = _sample_path()
 TITLE = "关于履行全面从严治党责任情况的报告"
 _HEADING = re.compile(r"^[一二三四五六七八九十]+、(.*)$")
 
