@@ -7,12 +7,11 @@ import os
 import sqlite3
 from pathlib import Path
 
-from sqlite_utils import Database
-
 from models import APP_VERSION
 from models.exchange import frame_from_data, report_to_data
 from models.migrations import MIGRATION_SET, SCHEMA_VERSION, known_names, migrations
 from models.report import Attachment, Item, Report, Section, now_iso
+from models.store.connection import Db
 from models.store.database import (
     BUSY_TIMEOUT_MS,
     TRASH_DAYS,
@@ -51,12 +50,12 @@ class Store(SnapshotsMixin):
                 try:
                     if not quick_check(conn):
                         raise _damaged(self.path)
-                    self._refuse_newer(Database(conn))
+                    self._refuse_newer(Db(conn))
                 finally:
                     conn.close()
                 if readonly:
                     conn, immutable = _open_readonly(self.path)
-                    self.db = Database(conn)
+                    self.db = Db(conn)
                     if immutable:
                         self.readonly_reason = "文件所在的文件夹是只读的，只能查看和导出，不能修改。"
                         wal = Path(str(self.path) + "-wal")
@@ -66,7 +65,7 @@ class Store(SnapshotsMixin):
                     return
             else:
                 raise StorageEnvironmentError(f"找不到数据库文件：{self.path}")
-            self.db = Database(_connect(self.path, False))
+            self.db = Db(_connect(self.path, False))
             self.db.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
             self.db.execute("PRAGMA foreign_keys=ON")
             self.db.execute("PRAGMA journal_mode=WAL")
@@ -88,7 +87,7 @@ class Store(SnapshotsMixin):
         tmp = self.path.with_name(f".{self.path.name}.new-{os.getpid()}")
         for side in ("", "-journal", "-wal", "-shm"):
             Path(str(tmp) + side).unlink(missing_ok=True)
-        db = Database(_connect(tmp, False))
+        db = Db(_connect(tmp, False))
         try:
             db.execute("PRAGMA journal_mode=WAL")
             db.execute("PRAGMA synchronous=FULL")
@@ -109,7 +108,7 @@ class Store(SnapshotsMixin):
         for side in ("", "-journal", "-wal", "-shm"):
             Path(str(tmp) + side).unlink(missing_ok=True)
 
-    def _refuse_newer(self, db: Database) -> None:
+    def _refuse_newer(self, db: Db) -> None:
         tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         found = None
         if "meta" in tables:
