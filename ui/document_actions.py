@@ -66,6 +66,12 @@ class DocumentActions(QObject):
         self.typesetter.started.connect(self.preview.show_busy)
         self.typesetter.ready.connect(self._typeset)
         self.typesetter.failed.connect(self.preview.show_failure)
+        self.typesetter.pagesReady.connect(self.preview.add_pages)
+        self.typesetter.visible = self.preview.visible_pages
+        self.preview.needPages.connect(self.typesetter.render)
+        # The preview follows each edit at once (the worker is another process); counts and 检查's text
+        # checks keep the window's short pause (reportChanged), which then finds the text already laid out.
+        window.editor.edited.connect(self._edited)
         self.preview.locate.connect(window.select_field)
         self.checks.activated.connect(window.select_field)
         self.checks.fixRequested.connect(self.fix_one)
@@ -100,6 +106,11 @@ class DocumentActions(QObject):
         self.checks.refresh()
         if report is not None:
             self.typesetter.run_now(report)
+
+    def _edited(self) -> None:
+        report = self.w.current_report()
+        if report is not None:
+            self.typesetter.schedule(report)
 
     def _report_changed(self) -> None:
         report = self.w.current_report()
