@@ -222,11 +222,20 @@ def preview(kind: str, edits: str, typing_seconds: str) -> None:
     strip = w.docs.preview.strip
     state = {"want": None, "painted": None}
 
+    def fresh() -> bool:
+        """The pages on screen painted with their pictures of the new run (not the previous picture)."""
+        result = w.docs.preview.result
+        if not hasattr(strip, "painted"):  # an older preview: it paints the new run's pages synchronously
+            return True
+        ids = [result.page_ids[i] for i in strip.visible_pages(0) if i < len(result.page_ids)]
+        return all(pid in strip.painted for pid in ids)
+
     class Painted(QObject):
         def eventFilter(self, obj, event):  # noqa: N802
             if obj is strip and event.type() == QEvent.Type.Paint and state["want"] is not None \
                     and w.docs.preview.result is state["want"]:
-                state["painted"] = time.perf_counter()
+                QTimer.singleShot(0, lambda: state["painted"] is None and fresh()
+                                  and state.update(painted=time.perf_counter()))
             return False
 
     flt = Painted(strip)

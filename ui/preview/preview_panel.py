@@ -6,6 +6,7 @@ from collections import OrderedDict
 
 from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QPaintEvent
+from PySide6.QtPdf import QPdfPageRenderer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
 from export.geometry import PAGE_HEIGHT, PAGE_WIDTH
@@ -32,6 +33,12 @@ class PageStrip(QWidget):
         self.dpi = 60.0
         self._cache: OrderedDict[tuple[int, float], QImage] = OrderedDict()
         self._asked: set[int] = set()
+        # Rendering is asynchronous (QPdfPageRenderer, in Qt's threads): a page being re-rendered shows
+        # its previous picture meanwhile, so rendering never holds up typing.
+        self._renderers: dict[int, QPdfPageRenderer] = {}
+        self._requests: dict[tuple[int, float], bool] = {}
+        self._shown: dict[int, QImage] = {}  # page index -> the picture last painted there
+        self.painted: set[int] = set()  # ids of the pages painted with their own picture (benchmark)
         self.setAutoFillBackground(True)
         pal = self.palette()
         pal.setColor(self.backgroundRole(), QColor("#8a8f98"))
@@ -45,7 +52,12 @@ class PageStrip(QWidget):
         self.add_drawn(drawn, repaint=False)
         live = set(self.page_ids)
         for pid in [p for p in self.docs if p not in live]:
+            renderer = self._renderers.pop(pid, None)
+            if renderer is not None:
+                renderer.setDocument(None)
+                renderer.deleteLater()
             self.docs.pop(pid).deleteLater()
+        self._shown = {i: img for i, img in self._shown.items() if i < count}
         for key in [k for k in self._cache if k[0] not in live]:
             del self._cache[key]
         if resized:
@@ -101,34 +113,65 @@ class PageStrip(QWidget):
         self.setMinimumSize(width, height)
         self.update()
 
-    def _image(self, i: int) -> QImage | None:
+    def _image(self, i: int) -> tuple[QImage | None, bool]:
+        """(picture to paint for page ``i``, whether it is the page's current one)."""
         pid = self.page_ids[i] if i < len(self.page_ids) else None
         key = (pid, self.dpi)
         if key in self._cache:
             self._cache.move_to_end(key)
-            return self._cache[key]
+            return self._cache[key], True
         doc = self.docs.get(pid)
         if doc is None:
-            return None
-        img = doc.render(0, self.dpi * self.devicePixelRatioF())
+            return self._shown.get(i), False
+        if key not in self._requests:
+            self._request(pid, doc)
+        return self._shown.get(i), False
+
+    def _request(self, pid: int, doc: PdfPages) -> None:
+        renderer = self._renderers.get(pid)
+        if renderer is None:
+            renderer = QPdfPageRenderer(self)
+            renderer.setRenderMode(QPdfPageRenderer.RenderMode.MultiThreaded)
+            renderer.setDocument(doc.document)
+            renderer.pageRendered.connect(lambda _n, _size, img, _opts, _rid, pid=pid: self._rendered(pid, img))
+            self._renderers[pid] = renderer
+        ratio = self.devicePixelRatioF()
+        w, h = doc.page_size_pt(0)
+        size = QSize(round(w * self.dpi * ratio / POINTS_PER_INCH), round(h * self.dpi * ratio / POINTS_PER_INCH))
+        self._requests[(pid, self.dpi)] = True
+        renderer.setProperty("dpi", self.dpi)
+        renderer.requestPage(0, size)
+
+    def _rendered(self, pid: int, img: QImage) -> None:
+        renderer = self._renderers.get(pid)
+        if renderer is None:
+            return
+        dpi = renderer.property("dpi")
+        self._requests.pop((pid, dpi), None)
+        if dpi != self.dpi or pid not in self.page_ids:
+            return
         img.setDevicePixelRatio(self.devicePixelRatioF())
-        self._cache[key] = img
+        self._cache[(pid, dpi)] = img
         while len(self._cache) > CACHE_PAGES:
             self._cache.popitem(last=False)
-        return img
+        self.update()
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         missing = []
+        self.painted = set()
         for i, rect in enumerate(self._page_rects()):
             if not rect.intersects(event.rect()):
                 continue
             painter.fillRect(rect.translated(2, 3), QColor(0, 0, 0, 60))
             painter.fillRect(rect, Qt.GlobalColor.white)
-            img = self._image(i)
+            img, current = self._image(i)
             if img is not None:
                 painter.drawImage(rect, img)
-            elif i not in self._asked:
+                if current:
+                    self._shown[i] = img
+                    self.painted.add(self.page_ids[i])
+            if not current and i < len(self.page_ids) and self.page_ids[i] not in self.docs and i not in self._asked:
                 missing.append(i)
         painter.end()
         if missing:
