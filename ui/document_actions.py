@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as _dt
+import gc
 import html
 import time
 from pathlib import Path
@@ -106,6 +107,9 @@ class DocumentActions(QObject):
         self.checks.refresh()
         if report is not None:
             self.typesetter.run_now(report)
+        # The window and the report's cards are long-lived: keep the cyclic collector from walking them
+        # again and again while the author types (a full pass over a 143-page report stalled typing).
+        gc.freeze()
 
     def _edited(self) -> None:
         report = self.w.current_report()
