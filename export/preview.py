@@ -65,6 +65,17 @@ def typeset_for_preview(report, visible: list[int] | tuple = (0,)) -> PreviewRes
                          maps, ids, drawn, run)
 
 
+def prepare() -> None:
+    """In a fresh worker: everything a first run needs but the report (imports, fonts chosen and loaded)."""
+    from export.backends import pdf, rlfix  # noqa: F401 - imported now, not during the first run
+    from export.fonts import get_fontset, register_face
+
+    fonts = get_fontset()
+    rlfix.apply()
+    for role in ("body", "title", "heading1", "heading2"):
+        register_face(fonts.face(role))
+
+
 def render_pages(run: int, indices: list[int]) -> PagesResult | str:
     """Draw more pages of run ``run`` (pages scrolled into view); an empty answer if a newer run exists."""
     if _state.get("run") != run:

@@ -45,10 +45,11 @@ def _discard_pool(wait: bool = False) -> None:
 
 
 def warm_up() -> None:
-    """Start the worker before it is needed, so the first preview does not wait for its start-up."""
-    from export.fonts import get_fontset
+    """Start the worker before it is needed, so the first preview does not wait for its start-up: it
+    imports the layout and reportlab and loads the fonts while the window is being built."""
+    from export.preview import prepare
 
-    _executor().submit(get_fontset)
+    _executor().submit(prepare)
 
 
 class _Signals(QObject):
