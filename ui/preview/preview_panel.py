@@ -97,7 +97,7 @@ class PageStrip(QWidget):
     def visible_pages(self, margin: int = 1) -> list[int]:
         """0-based pages on screen, and ``margin`` pages either side."""
         if self.count == 0:
-            return [0]
+            return list(range(1 + margin))  # the first pages, before the panel knows its page count
         area = self.visibleRegion().boundingRect()
         if area.isEmpty():
             area = QRect(0, 0, max(self.width(), 1), max(self.parentWidget().height() if self.parentWidget() else 1, 1))
@@ -123,9 +123,19 @@ class PageStrip(QWidget):
         doc = self.docs.get(pid)
         if doc is None:
             return self._shown.get(i), False
+        if i not in self._shown:  # nothing to show meanwhile (first view, scrolled to): render it now
+            img = doc.render(0, self.dpi * self.devicePixelRatioF())
+            img.setDevicePixelRatio(self.devicePixelRatioF())
+            self._keep(key, img)
+            return img, True
         if key not in self._requests:
             self._request(pid, doc)
         return self._shown.get(i), False
+
+    def _keep(self, key: tuple[int, float], img: QImage) -> None:
+        self._cache[key] = img
+        while len(self._cache) > CACHE_PAGES:
+            self._cache.popitem(last=False)
 
     def _request(self, pid: int, doc: PdfPages) -> None:
         renderer = self._renderers.get(pid)
@@ -151,9 +161,7 @@ class PageStrip(QWidget):
         if dpi != self.dpi or pid not in self.page_ids:
             return
         img.setDevicePixelRatio(self.devicePixelRatioF())
-        self._cache[(pid, dpi)] = img
-        while len(self._cache) > CACHE_PAGES:
-            self._cache.popitem(last=False)
+        self._keep((pid, dpi), img)
         self.update()
 
     def paintEvent(self, event: QPaintEvent) -> None:
