@@ -68,8 +68,8 @@ class _Recent:
             self.size -= len(old) + (len(old_key) if isinstance(old_key, bytes) else 0)
 
 
-_compressed = _Recent(8_000_000)
-_subsets = _Recent(8_000_000)
+_compressed = _Recent(3_000_000)  # a few reports' font subsets and pages: a warm export hits
+_subsets = _Recent(3_000_000)
 
 
 def _cached_compress(original):

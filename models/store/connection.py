@@ -82,4 +82,6 @@ class Db:
         return self._full
 
     def __getattr__(self, name: str):
+        if name.startswith("_"):  # never for our own attributes (a copy made without __init__)
+            raise AttributeError(name)
         return getattr(self.full(), name)
