@@ -72,6 +72,7 @@ def lay_paragraphs(m, paragraphs: list[Paragraph], body_lines) -> list[list]:
             laid.append(_copies(entry.lines, index))
         if key is not None:
             new[key] = entry
+        para.chars = []  # set on lines now; a 1,000-page report's characters would double the peak memory
     if isinstance(old, dict):
         old.clear()
         old.update(new)

@@ -113,6 +113,7 @@ class Measurer:
         self.fonts = fonts
         # Shared by every layout with these fonts: a character's face and advance are asked once per run.
         self.cache: dict[tuple[str, str], tuple] = _shared_cache(fonts)
+        self.scaled: dict[tuple[str, str, float], tuple[float, float]] = {}
         self.primary = {role: fonts.face(role) for role in g.SIZES}
         self.missing: list[CharPlace] = []
         self.fallbacks: list[FallbackPlace] = []
@@ -149,8 +150,11 @@ class Measurer:
             self.missing.append(CharPlace(ch, fld or "", offset))
         elif face is not self.primary[role]:
             self.fallbacks.append(FallbackPlace(ch, fld or "", offset, font=face.family))
-        width = size if cell else adv * size
-        payload = (face.rl_name, adv * size, bold or role in self.embolden, fld, offset, missing, role)
+        scaled = self.scaled.get((role, ch, size))
+        if scaled is None:  # one float per character and size, shared by every glyph of it (memory)
+            scaled = self.scaled[(role, ch, size)] = (size if cell else adv * size, adv * size)
+        width, advance = scaled
+        payload = (face.rl_name, advance, bold or role in self.embolden, fld, offset, missing, role)
         return Atom(ch, width, cell, g.TRACKING[role] if cell else 0.0, payload, squeeze)
 
     def atoms(self, chars) -> list[Atom]:
