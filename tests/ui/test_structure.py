@@ -188,7 +188,7 @@ def test_dropping_a_card_moves_it(qtbot, window):
     event = QDropEvent(below_third, Qt.DropAction.MoveAction, mime, Qt.MouseButton.LeftButton,
                        Qt.KeyboardModifier.NoModifier)
     # Qt delivers drag events only to the target of a live drag, so hand them to the handlers directly.
-    move = QDragMoveEvent(below_third, Qt.DropAction.MoveAction, mime, Qt.MouseButton.LeftButton,
+    move = QDragMoveEvent(below_third.toPoint(), Qt.DropAction.MoveAction, mime, Qt.MouseButton.LeftButton,
                           Qt.KeyboardModifier.NoModifier)
     tab.cards.dragMoveEvent(move)
     line = tab.cards.indicator
