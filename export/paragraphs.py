@@ -16,6 +16,7 @@ from models.report import HEADING, YISHI, Report, chinese_number, item_number, s
 _NEWLINES = re.compile(r"\r\n|[\n\r\u2028\u2029\x0b\x0c\x85]")
 _LEAD_END = frozenset("。！？；：…!?;:")
 _INDENT = frozenset(" \t\u3000\u00a0")
+_ONE: dict[str, str] = {}  # a CJK character sliced from a str is a new 76-byte object each time
 
 
 @dataclass(slots=True)
@@ -81,8 +82,10 @@ class _Builder:
             start += 1
         while end > start and (text[end - 1] in _INDENT or not printable(text[end - 1])):
             end -= 1
+        one = _ONE  # one str object per distinct character: every glyph of a long report refers to it
         self.cur.chars.extend(
-            Char(text[k], role, bold, path, k) for k in range(start, end) if printable(text[k])
+            Char(one.setdefault(ch, ch), role, bold, path, k)
+            for k, ch in enumerate(text[start:end], start) if printable(ch)
         )
         self.cur.source.append((path, start, text[start:end], role, bold))
 
