@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -39,7 +40,27 @@ def _open_store(args, *, readonly: bool = False):
     path = Path(args.db) if args.db else default_db()
     if readonly and not path.exists():
         raise CliError(f"找不到数据库文件：{path}")
-    return Store(path, readonly=readonly)
+    store = Store(path, readonly=readonly)
+    _OPENED.append(store)
+    return store
+
+
+_OPENED: list = []  # stores a sub-command opened: closed before the process leaves (see _leave)
+_RAN: list = []  # the sub-command main() ran
+
+
+def _leave(code: int) -> None:
+    """End a sub-command without the interpreter's teardown (~40 ms of freeing what the OS frees anyway):
+    every store is closed (the WAL folded back) and both streams flushed first. The window is not
+    left this way: Qt and the preview's worker process clean up after themselves."""
+    for store in _OPENED:
+        store.close()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # a closed pipe: nothing more can be said anyway
+            pass
+    os._exit(code)
 
 
 def _report_id(text: str) -> int:
@@ -225,6 +246,7 @@ def main(argv: list[str] | None = None) -> int:
         errors += (ExportError,)
     except ImportError:
         pass
+    _RAN.append(args.func)
     try:
         return args.func(args)
     except errors as e:
@@ -239,10 +261,14 @@ def main(argv: list[str] | None = None) -> int:
 
 def launch() -> None:
     """Entry point of `python main.py`, the frozen build and the installed `tianbao` commands."""
-    import multiprocessing
+    if getattr(sys, "frozen", False):  # the preview's worker process, in a frozen build
+        import multiprocessing
 
-    multiprocessing.freeze_support()  # the preview's worker process, in a frozen build
-    sys.exit(main())
+        multiprocessing.freeze_support()
+    code = main()
+    if _RAN and _RAN[-1] is not cmd_window:
+        _leave(code)  # a sub-command: files flushed and closed, no interpreter teardown
+    sys.exit(code)
 
 
 if __name__ == "__main__":

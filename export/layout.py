@@ -5,6 +5,7 @@ The Layout is what the PDF, the preview, click-to-edit and the checks all read. 
 
 from __future__ import annotations
 
+import gc
 import unicodedata
 from dataclasses import dataclass, field
 
@@ -94,12 +95,25 @@ class Layout:
     fonts: dict[str, object] = field(default_factory=dict)  # rl_name -> FontFace of every font drawn from
 
 
+def _shared_cache(fonts) -> dict:
+    cache = getattr(fonts, "_measure_cache", None)
+    if cache is None:
+        cache = {}
+        try:
+            fonts._measure_cache = cache
+        except AttributeError:
+            pass  # a fonts object that takes no attributes: a cache for this layout only
+    return cache
+
+
 class Measurer:
     """Font choice and width per (role, character), cached: fonts are asked once per character."""
 
     def __init__(self, fonts) -> None:
         self.fonts = fonts
-        self.cache: dict[tuple[str, str], tuple] = {}
+        # Shared by every layout with these fonts: a character's face and advance are asked once per run.
+        self.cache: dict[tuple[str, str], tuple] = _shared_cache(fonts)
+        self.scaled: dict[tuple[str, str, float], tuple[float, float]] = {}
         self.primary = {role: fonts.face(role) for role in g.SIZES}
         self.missing: list[CharPlace] = []
         self.fallbacks: list[FallbackPlace] = []
@@ -126,7 +140,8 @@ class Measurer:
             squeeze = squeeze_side(face, ch) if cell and not missing and ch in SQUEEZABLE else ""
             hit = (face, adv, cell, missing, squeeze)
             self.cache[key] = hit
-            self.used[face.rl_name] = face
+        if hit[0].rl_name not in self.used:
+            self.used[hit[0].rl_name] = hit[0]
         return hit
 
     def atom(self, ch: str, role: str, size: float, bold: bool, fld: str | None, offset: int) -> Atom:
@@ -135,8 +150,11 @@ class Measurer:
             self.missing.append(CharPlace(ch, fld or "", offset))
         elif face is not self.primary[role]:
             self.fallbacks.append(FallbackPlace(ch, fld or "", offset, font=face.family))
-        width = size if cell else adv * size
-        payload = (face.rl_name, adv * size, bold or role in self.embolden, fld, offset, missing, role)
+        scaled = self.scaled.get((role, ch, size))
+        if scaled is None:  # one float per character and size, shared by every glyph of it (memory)
+            scaled = self.scaled[(role, ch, size)] = (size if cell else adv * size, adv * size)
+        width, advance = scaled
+        payload = (face.rl_name, advance, bold or role in self.embolden, fld, offset, missing, role)
         return Atom(ch, width, cell, g.TRACKING[role] if cell else 0.0, payload, squeeze)
 
     def atoms(self, chars) -> list[Atom]:
@@ -201,9 +219,18 @@ def layout_report(report, fonts=None, *, taoda: bool = False) -> Layout:
     from export.paginate import paginate
     from export.paragraphs import build_paragraphs
 
-    title, paragraphs = build_paragraphs(report)
-    m = Measurer(fonts)
-    pages = paginate(report, title, paragraphs, m, Frame(report, m, taoda=taoda, paragraphs=len(paragraphs)))
+    # A layout makes ~10 objects per character and frees none of them until it is done: the cyclic
+    # collector's full passes over them made time per page grow with the report's length.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        title, paragraphs = build_paragraphs(report)
+        m = Measurer(fonts)
+        pages = paginate(report, title, paragraphs, m,
+                         Frame(report, m, taoda=taoda, paragraphs=len(paragraphs)))
+    finally:
+        if enabled:
+            gc.enable()
     lay = Layout(pages, m.missing, m.fallbacks, list(fonts.substitutions), builtin_only=fonts.builtin_only,
                  fonts=m.used)
     lay.warnings = warnings_for(lay)

@@ -264,6 +264,11 @@ def break_paragraph(atoms: list[Atom], first_avail: float, avail: float) -> list
     """Greedy 避头尾 line breaking; every line but the last is justified to ``avail``."""
     units = make_units(atoms)
     lines: list[SetLine] = []
+    # The last atom that is not a space: a line ending at or after it is the paragraph's last line.
+    # Found once, so no line looks at the rest of the paragraph (that made long run-on sections quadratic).
+    last_ink = len(atoms) - 1
+    while last_ink >= 0 and atoms[last_ink].space:
+        last_ink -= 1
     i = 0
     while i < len(units):
         while i < len(units) and all(atoms[k].space for k in range(*units[i])):
@@ -290,11 +295,12 @@ def break_paragraph(atoms: list[Atom], first_avail: float, avail: float) -> list
             while k < e and (k == s or x + atoms[k].width <= width + FIT_EPSILON):
                 x += atoms[k].pitch
                 k += 1
-            units[i:i + 1] = [[s, k], [k, e]] if k < e else [[s, e]]
-            j = i + 1
             idx = list(range(s, k))
             lines.append(justify(atoms, idx, width, False, set()))
-            i = j
+            if k < e:
+                units[i] = [k, e]  # the rest of the unit starts the next line (no list insertion: linear)
+            else:
+                i += 1
             continue
         compressed = _try_push_in(atoms, units, i, j, width)
         shifted: set[int] = set()
@@ -309,7 +315,7 @@ def break_paragraph(atoms: list[Atom], first_avail: float, avail: float) -> list
             compressed = set()
             nxt = j
         idx = _strip_spaces(atoms, idx)
-        rest_blank = all(atoms[k].space for u in units[nxt:] for k in range(*u))
+        rest_blank = nxt >= len(units) or units[nxt][0] > last_ink
         # The break is chosen at full width (the line keeps its 28-cell content); squeezing adjacent
         # marks only moves their blank halves into the line's even spacing.
         left, right = squeeze_pairs(atoms, idx)

@@ -22,11 +22,17 @@ class MapLine(NamedTuple):
 LineMap = list[list[MapLine]]  # one list per page
 
 
-def line_map(layout: Layout) -> LineMap:
-    """The part of the layout click-to-edit needs, small enough to pass between processes."""
+def line_map(layout: Layout, only=None) -> LineMap:
+    """The part of the layout click-to-edit needs, small enough to pass between processes.
+
+    With ``only`` (0-based page numbers), other pages get an empty list (the preview ships the pages
+    it shows)."""
     pages = []
-    for page in layout.pages:
+    for n, page in enumerate(layout.pages):
         lines = []
+        if only is not None and n not in only:
+            pages.append(lines)
+            continue
         for line in page.lines:
             if not line.source:
                 continue

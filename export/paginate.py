@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from export import geometry as g
+from export.incremental import lay_paragraphs
 from export.layout import Line, Measurer, Page, glyphs_for, source_spans
 from export.linebreak import Atom, break_paragraph, justify, squeeze_pairs
 from export.paragraphs import Char, Paragraph
@@ -149,7 +150,7 @@ def paginate(report, title: list[Paragraph], paragraphs: list[Paragraph], m: Mea
     pager.pages[0].lines.extend(tlines)
     if frame is not None:  # export/frame.py: 版头 above the title, 主送 under it
         frame.open(pager, tlines)
-    laid = [body_lines(m, index, para) for index, para in enumerate(paragraphs)]
+    laid = lay_paragraphs(m, paragraphs, body_lines)  # unchanged paragraphs keep their lines
     for index, (para, lines) in enumerate(zip(paragraphs, laid, strict=True)):
         if para.keep_with_next and index + 1 < len(paragraphs):
             need = _keep_need(laid, paragraphs, index)

@@ -16,6 +16,7 @@ from models.report import HEADING, YISHI, Report, chinese_number, item_number, s
 _NEWLINES = re.compile(r"\r\n|[\n\r\u2028\u2029\x0b\x0c\x85]")
 _LEAD_END = frozenset("。！？；：…!?;:")
 _INDENT = frozenset(" \t\u3000\u00a0")
+_ONE: dict[str, str] = {}  # a CJK character sliced from a str is a new 76-byte object each time
 
 
 @dataclass(slots=True)
@@ -32,6 +33,7 @@ class Paragraph:
     kind: str  # title, body, heading1, heading2
     chars: list[Char] = field(default_factory=list)
     keep_with_next: bool = False  # headings: never the last line of a page
+    source: list = field(default_factory=list, repr=False, compare=False)  # pieces it was built from (incremental.py)
 
 
 def printable(ch: str) -> bool:
@@ -58,6 +60,7 @@ class _Builder:
     def gen(self, text: str, role: str, bold: bool = False) -> None:
         assert self.cur is not None
         self.cur.chars.extend(Char(ch, role, bold, None, 0) for ch in text)
+        self.cur.source.append((text, role, bold))
 
     def text(self, path: str, text: str, role: str, bold: bool = False) -> None:
         """Field text; each newline closes the paragraph and opens another of the same kind."""
@@ -79,9 +82,12 @@ class _Builder:
             start += 1
         while end > start and (text[end - 1] in _INDENT or not printable(text[end - 1])):
             end -= 1
+        one = _ONE  # one str object per distinct character: every glyph of a long report refers to it
         self.cur.chars.extend(
-            Char(text[k], role, bold, path, k) for k in range(start, end) if printable(text[k])
+            Char(one.setdefault(ch, ch), role, bold, path, k)
+            for k, ch in enumerate(text[start:end], start) if printable(ch)
         )
+        self.cur.source.append((path, start, text[start:end], role, bold))
 
 
 def needs_stop(lead: str) -> bool:

@@ -1,34 +1,97 @@
 """What the live preview needs from one typesetting run, computed in a worker process.
 
 Everything here pickles: the window's process never lays out text itself, so a long report
-being typeset never competes with typing for the interpreter.
+being typeset never competes with typing for the interpreter. Only the pages on screen are drawn,
+each as a one-page PDF drawn by the export's own code; a page whose lines did not change keeps its
+id, so the window keeps its picture (export/pagecache.py). The layout of the last run stays in the
+worker, so pages scrolled to later are drawn from it (render_pages).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import pickle
+from dataclasses import dataclass, field
 
-from export.backends.pdf import render_pdf_bytes
 from export.errors import ExportError
 from export.facts import facts_from_layout
 from export.locate import LineMap, line_map
 from models.facts import TypesetFacts
-from models.report import Report
 
 
 @dataclass
 class PreviewResult:
-    data: bytes  # the PDF, exactly as export would write it
     pages: int
     warnings: list[str]
     facts: TypesetFacts
-    lines: LineMap
+    lines: LineMap  # click-to-edit map per page; [] for a page not drawn yet
+    page_ids: list[int] = field(default_factory=list)  # equal ids: the very same page as before
+    drawn: dict[int, bytes] = field(default_factory=dict)  # 0-based page -> a one-page PDF
+    run: int = 0  # the worker's layout this belongs to (render_pages answers for one run)
 
 
-def typeset_for_preview(report: Report) -> PreviewResult | str:
-    """A PreviewResult, or the Chinese message of an ExportError."""
+@dataclass
+class PagesResult:
+    run: int
+    drawn: dict[int, bytes]
+    lines: dict[int, list]
+
+
+_state: dict = {}  # in the worker: the last layout, its page ids and run number
+
+
+def typeset_for_preview(report, visible: list[int] | tuple = (0,)) -> PreviewResult | str:
+    """A PreviewResult with the pages ``visible`` (0-based) drawn, or the Chinese message of an ExportError.
+
+    ``report`` may be the pickled bytes of a Report (the window pickles instead of deep-copying)."""
+    from export.layout import layout_report
+    from export.pagecache import page_ids
+
+    if isinstance(report, bytes):
+        report = pickle.loads(report)
     try:
-        data, result = render_pdf_bytes(report)
+        layout = layout_report(report)
     except ExportError as e:
         return str(e)
-    return PreviewResult(data, result.pages, result.warnings, facts_from_layout(result.layout), line_map(result.layout))
+    ids = page_ids(layout)
+    run = _state.get("run", 0) + 1
+    _state.update(run=run, layout=layout, ids=ids, title=report.title)
+    wanted = [i for i in visible if 0 <= i < len(layout.pages)] or [0]
+    try:
+        drawn = _draw(wanted)
+    except ExportError as e:
+        return str(e)
+    maps = line_map(layout, wanted)
+    return PreviewResult(len(layout.pages), list(layout.warnings), facts_from_layout(layout),
+                         maps, ids, drawn, run)
+
+
+def prepare() -> None:
+    """In a fresh worker: everything a first run needs but the report (imports, fonts chosen and loaded)."""
+    from export.backends import pdf, rlfix  # noqa: F401 - imported now, not during the first run
+    from export.fonts import get_fontset, register_face
+
+    fonts = get_fontset()
+    rlfix.apply()
+    for role in ("body", "title", "heading1", "heading2"):
+        register_face(fonts.face(role))
+
+
+def render_pages(run: int, indices: list[int]) -> PagesResult | str:
+    """Draw more pages of run ``run`` (pages scrolled into view); an empty answer if a newer run exists."""
+    if _state.get("run") != run:
+        return PagesResult(run, {}, {})
+    layout = _state["layout"]
+    wanted = [i for i in indices if 0 <= i < len(layout.pages)]
+    try:
+        drawn = _draw(wanted)
+    except ExportError as e:
+        return str(e)
+    maps = line_map(layout, wanted)
+    return PagesResult(run, drawn, {i: maps[i] for i in wanted})
+
+
+def _draw(indices: list[int]) -> dict[int, bytes]:
+    from export.pagecache import draw_page
+
+    layout, ids, title = _state["layout"], _state["ids"], _state["title"]
+    return {i: draw_page(layout, i, ids[i], title) for i in indices}

@@ -1,23 +1,27 @@
 """Keeps reportlab's parse of big CJK TrueType fonts on disk: a new process then registers a
 5 MB font in a few milliseconds instead of 50-150 ms of pure-Python table reading.
 
-The pickle holds reportlab's own parsed state (cmap, widths, glyph offsets) for one reportlab
-version; the font bytes themselves are read from the font file again. Anything unexpected
-falls back to a normal parse.
+The file holds reportlab's own parsed state for one reportlab version; the font bytes themselves
+are read from the font file again. Its big tables (cmap, widths, metrics, glyph offsets: ~150,000
+numbers) are stored as packed arrays, so loading makes a few bytes objects, not one Python object
+per number, and the dicts are rebuilt by C loops (dict(zip(...))). glyphToChar, which reportlab
+only fills while parsing, and the widths and metrics it reads only for a subset, are unpacked
+when first read. Anything unexpected falls back to a normal parse.
 """
 
 from __future__ import annotations
 
-import gc
 import os
 import pickle
+from array import array
 from pathlib import Path
 from weakref import WeakKeyDictionary
 
 from export import fontindex
 
 PICKLE_PROTOCOL = 4
-_DROP_FACE = ("_ttf_data", "_pdfScale")  # the file bytes, and a lambda (rebuilt below)
+_DROP_FACE = ("_ttf_data", "_pdfScale", "glyphToChar")  # the file bytes, a lambda; glyphToChar packed apart
+FORMAT = "v2"  # packed arrays; v1 files (plain pickles) are ignored and left alone
 _DROP_FONT = ("face", "state")
 stats = {"parsed": 0, "restored": 0}  # tests and the benchmark read these
 
@@ -25,7 +29,7 @@ stats = {"parsed": 0, "restored": 0}  # tests and the benchmark read these
 def _cache_file(key: str) -> Path:
     from reportlab import Version
 
-    return fontindex.font_cache_dir() / "reportlab" / f"{key}-rl{Version}.pickle"
+    return fontindex.font_cache_dir() / "reportlab" / f"{key}-rl{Version}-{FORMAT}.pickle"
 
 
 def _scale(units_per_em: int):
@@ -35,25 +39,116 @@ def _scale(units_per_em: int):
     return lambda x: x * mult
 
 
-def _restore(rl_name: str, path: str, blob: bytes):
-    from reportlab.pdfbase.ttfonts import TTFont, TTFontFace
+class _Packed:
+    """A big int->int / int->float dict or list of ints / of (int, int) pairs, as arrays of machine numbers."""
 
-    enabled = gc.isenabled()
-    gc.disable()  # the state is ~150,000 small objects: collections mid-load only cost time
-    try:
-        font_state, face_state = pickle.loads(blob)
-    finally:
-        if enabled:
-            gc.enable()
+    def __init__(self, kind: str, *parts: tuple[str, bytes]):
+        self.kind = kind
+        self.parts = parts
+
+    def __reduce__(self):
+        return _Packed, (self.kind, *self.parts)
+
+    def unpack(self):
+        arrays = []
+        for code, raw in self.parts:
+            a = array(code)
+            a.frombytes(raw)
+            arrays.append(a)
+        if self.kind == "dict":
+            return dict(zip(arrays[0], arrays[1], strict=True))
+        if self.kind == "pairs":
+            return list(zip(arrays[0], arrays[1], strict=True))
+        if self.kind == "multi":  # glyph -> [characters], from (glyph, character) pairs
+            table: dict = {}
+            for glyph, char in zip(arrays[0], arrays[1], strict=True):
+                table.setdefault(glyph, []).append(char)
+            return table
+        return arrays[0]  # a list of ints stays an array: reportlab only indexes it
+
+
+def _numbers(values) -> tuple[str, bytes] | None:
+    """The values as one packed array (q for ints, d for floats), or None if they are not all numbers."""
+    if all(type(v) is int for v in values):
+        try:
+            return "q", array("q", values).tobytes()
+        except OverflowError:
+            return None
+    if all(type(v) in (int, float) for v in values):
+        return "d", array("d", values).tobytes()
+    return None
+
+
+def _pack(value):
+    if isinstance(value, dict) and len(value) > 256:
+        keys = _numbers(list(value))
+        vals = _numbers(list(value.values()))
+        if keys is not None and vals is not None:
+            return _Packed("dict", keys, vals)
+    elif isinstance(value, list) and len(value) > 256:
+        if all(type(v) is tuple and len(v) == 2 for v in value):
+            first = _numbers([v[0] for v in value])
+            second = _numbers([v[1] for v in value])
+            if first is not None and second is not None:
+                return _Packed("pairs", first, second)
+        else:
+            packed = _numbers(value)
+            if packed is not None:
+                return _Packed("list", packed)
+    return value
+
+
+def _unpack(state: dict) -> dict:
+    return {k: v.unpack() if isinstance(v, _Packed) else v for k, v in state.items()}
+
+
+LAZY = ("glyphToChar", "charWidths", "hmetrics")  # not needed to lay out or draw: unpacked on first use
+
+
+def _lazy(name: str) -> property:
+    def get(self):
+        d = self.__dict__
+        if name not in d:
+            d[name] = d.pop("_packed_" + name).unpack()
+        return d[name]
+
+    def put(self, value) -> None:
+        self.__dict__.pop("_packed_" + name, None)
+        self.__dict__[name] = value
+
+    return property(get, put)
+
+
+_face_class = None
+
+
+def _lazy_face_class():
+    """TTFontFace whose rarely used tables are unpacked when first read."""
+    global _face_class
+    if _face_class is None:
+        from reportlab.pdfbase.ttfonts import TTFontFace
+
+        _face_class = type("CachedTTFontFace", (TTFontFace,), {name: _lazy(name) for name in LAZY})
+    return _face_class
+
+
+def _restore(rl_name: str, path: str, blob: bytes):
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    font_state, face_state = pickle.loads(blob)
+    face_state = {(k if k not in LAZY else "_packed_" + k): (v.unpack() if isinstance(v, _Packed) and k not in LAZY else v)
+                  for k, v in face_state.items()}
+    if any(k in LAZY for k in face_state):
+        return None  # a table that could not be packed: not this format
     data = Path(path).read_bytes()
     if len(data) != face_state.pop("_size"):
         return None
-    face = TTFontFace.__new__(TTFontFace)
+    face = _lazy_face_class().__new__(_lazy_face_class())
     face.__dict__.update(face_state)
     face._ttf_data = data
     face._pdfScale = _scale(face.unitsPerEm)
     font = TTFont.__new__(TTFont)
-    font.__dict__.update(font_state)
+    font.__dict__.update(_unpack(font_state))
     font.face = face
     font.state = WeakKeyDictionary()
     font.fontName = rl_name
@@ -61,9 +156,14 @@ def _restore(rl_name: str, path: str, blob: bytes):
 
 
 def _save(font, key: str) -> None:
-    face_state = {k: v for k, v in font.face.__dict__.items() if k not in _DROP_FACE}
+    face_state = {k: _pack(v) for k, v in font.face.__dict__.items() if k not in _DROP_FACE}
+    pairs = [(glyph, char) for glyph, chars in font.face.glyphToChar.items() for char in chars]
+    face_state["glyphToChar"] = _Packed("multi", ("q", array("q", [p[0] for p in pairs]).tobytes()),
+                                        ("q", array("q", [p[1] for p in pairs]).tobytes()))
+    if not all(isinstance(face_state.get(k), _Packed) for k in LAZY):
+        return  # an unexpected shape of a table: parse every time
     face_state["_size"] = len(font.face._ttf_data)
-    font_state = {k: v for k, v in font.__dict__.items() if k not in _DROP_FONT}
+    font_state = {k: _pack(v) for k, v in font.__dict__.items() if k not in _DROP_FONT}
     try:
         blob = pickle.dumps((font_state, face_state), protocol=PICKLE_PROTOCOL)
     except (pickle.PicklingError, TypeError, AttributeError):

@@ -2,11 +2,57 @@
 
 from __future__ import annotations
 
-from sqlite_utils import Database
-from sqlite_utils.migrations import Migrations
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 MIGRATION_SET = "tianbao"
-migrations = Migrations(MIGRATION_SET)
+MIGRATIONS_TABLE = "_sqlite_migrations"  # sqlite-utils' record of applied migrations
+
+
+class _Migrations:
+    """sqlite-utils Migrations, made only when one is pending: opening an up-to-date file imports nothing."""
+
+    def __init__(self, name: str):
+        self.name = name
+        self._registered: list[tuple[str, object]] = []  # (name, function) in order
+
+    def __call__(self, *, name: str):
+        def inner(fn):
+            self._registered.append((name, fn))
+            return fn
+
+        return inner
+
+    def names(self) -> list[str]:
+        return [n for n, _fn in self._registered]
+
+    def pending(self, conn) -> bool:
+        """True when some registered migration is not recorded in the file (read with plain sqlite3)."""
+        if conn.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name=?", [MIGRATIONS_TABLE]).fetchone() is None:
+            return True
+        done = {r[0] for r in conn.execute(f"SELECT name FROM {MIGRATIONS_TABLE} WHERE migration_set=?", [self.name])}
+        return any(n not in done for n in self.names())
+
+    def apply(self, db, *, stop_before: str | None = None) -> None:
+        """Apply pending migrations, each in a transaction (sqlite-utils Migrations.apply); ``stop_before``
+        names the first one not to apply (the schema trust check builds each older schema this way)."""
+        if stop_before is None and not self.pending(db.conn):
+            return
+        from sqlite_utils.migrations import Migrations
+
+        real = Migrations(self.name)
+        for name, fn in self._registered:
+            real(name=name)(fn)
+        target = db.full() if hasattr(db, "full") else db
+        if stop_before is None:
+            real.apply(target)
+        else:
+            real.apply(target, stop_before=stop_before)
+
+
+migrations = _Migrations(MIGRATION_SET)
 
 # Bumped by every migration that changes the schema; a file whose
 # schema_version is higher was written by a newer Tianbao and is refused.
@@ -151,4 +197,4 @@ def m004_proofread(db: Database) -> None:
 
 
 def known_names() -> set[str]:
-    return {m.name for m in migrations._migrations}
+    return set(migrations.names())

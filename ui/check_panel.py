@@ -144,22 +144,42 @@ class CheckPanel(QWidget):
         return None
 
     def _fill(self) -> None:
-        current = self._finding(self.list.currentItem())
-        self.list.clear()
+        """Show the findings grouped by class; while typing most are the same as before, so when the rows
+        keep their shape only the changed ones are touched (rebuilding a few hundred rows with icons on every
+        typesetting run stalled typing)."""
         counts: dict[str, int] = {}
         for f in self.findings:
             counts[f.category] = counts.get(f.category, 0) + 1
+        shape: list[tuple] = []
         group = None
         for f in self.findings:
             if f.category != group:
                 group = f.category
-                self.list.addItem(self._group_item(group, counts[group]))
-            item = QListWidgetItem(self.style().standardIcon(_ICONS.get(f.severity, _ICONS["info"])), f.describe())
-            item.setData(Qt.ItemDataRole.UserRole, f)
-            item.setToolTip(self._tooltip(f))
-            self.list.addItem(item)
-            if current is not None and (f.field, f.start, f.rule) == (current.field, current.start, current.rule):
-                self.list.setCurrentItem(item)
+                shape.append(("group", group, counts[group]))
+            shape.append(("finding", f.severity))
+        if shape == getattr(self, "_shape", None) and self.list.count() == len(shape):
+            rows = (i for i, key in enumerate(shape) if key[0] == "finding")
+            for i, f in zip(rows, self.findings, strict=True):
+                item = self.list.item(i)
+                if item.data(Qt.ItemDataRole.UserRole) != f:
+                    item.setText(f.describe())
+                    item.setToolTip(self._tooltip(f))
+                item.setData(Qt.ItemDataRole.UserRole, f)  # the current object: item_for() finds it by identity
+        else:
+            current = self._finding(self.list.currentItem())
+            self.list.clear()
+            group = None
+            for f in self.findings:
+                if f.category != group:
+                    group = f.category
+                    self.list.addItem(self._group_item(group, counts[group]))
+                item = QListWidgetItem(self.style().standardIcon(_ICONS.get(f.severity, _ICONS["info"])), f.describe())
+                item.setData(Qt.ItemDataRole.UserRole, f)
+                item.setToolTip(self._tooltip(f))
+                self.list.addItem(item)
+                if current is not None and (f.field, f.start, f.rule) == (current.field, current.start, current.rule):
+                    self.list.setCurrentItem(item)
+            self._shape = shape
         n = len(self.findings)
         if self.report is None:
             self.header.setText(self.tr("打开报告后，这里列出待填写、用词、标点、数字等需要注意之处"))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as _dt
+import gc
 import html
 import time
 from pathlib import Path
@@ -84,6 +85,12 @@ class DocumentActions(QObject):
         self.typesetter.started.connect(self.preview.show_busy)
         self.typesetter.ready.connect(self._typeset)
         self.typesetter.failed.connect(self.preview.show_failure)
+        self.typesetter.pagesReady.connect(self.preview.add_pages)
+        self.typesetter.visible = self.preview.visible_pages
+        self.preview.needPages.connect(self.typesetter.render)
+        # The preview follows each edit at once (the worker is another process); counts and 检查's text
+        # checks keep the window's short pause (reportChanged), which then finds the text already laid out.
+        window.editor.edited.connect(self._edited)
         self.preview.locate.connect(window.select_field)
         self.checks.activated.connect(window.select_field)
         self.checks.findingsChanged.connect(self._mark_preview)
@@ -169,6 +176,14 @@ class DocumentActions(QObject):
         self.proof.reload()  # the office's rules and this report's ignores; checks now
         if report is not None:
             self.typesetter.run_now(report)
+        # The window and the report's cards are long-lived: keep the cyclic collector from walking them
+        # again and again while the author types (a full pass over a 143-page report stalled typing).
+        gc.freeze()
+
+    def _edited(self) -> None:
+        report = self.w.current_report()
+        if report is not None:
+            self.typesetter.schedule(report)
 
     def _report_changed(self) -> None:
         report = self.w.current_report()

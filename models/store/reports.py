@@ -7,13 +7,12 @@ import os
 import sqlite3
 from pathlib import Path
 
-from sqlite_utils import Database
-
 from models import APP_VERSION
 from models.carried import prune_carried
 from models.exchange import ExchangeError, frame_from_data, report_from_data, report_to_data
 from models.migrations import MIGRATION_SET, SCHEMA_VERSION, known_names, migrations
 from models.report import Attachment, Item, Report, Section, now_iso
+from models.store.connection import Db
 from models.store.database import (
     BUSY_TIMEOUT_MS,
     TRASH_DAYS,
@@ -63,13 +62,13 @@ class Store(SnapshotsMixin, SearchMixin, TemplatesMixin, ProofreadRulesMixin):
                 harden(conn)
                 if not quick_check(conn):
                     raise _damaged(self.path)
-                self._refuse_newer(Database(conn))
+                self._refuse_newer(Db(conn))
                 check_schema(conn, self.path)
             except BaseException:
                 conn.close()
                 raise
             if readonly:
-                self.db = Database(conn)
+                self.db = Db(conn)
                 if stale:
                     self.readonly_reason = "文件所在的文件夹是只读的，只能查看和导出，不能修改。"
                     wal = Path(str(self.path) + "-wal")
@@ -78,7 +77,7 @@ class Store(SnapshotsMixin, SearchMixin, TemplatesMixin, ProofreadRulesMixin):
                         self.readonly_reason += "最近的修改尚未并入主文件，这里显示的可能不是最新内容。"
                 return
             conn.close()
-            self.db = Database(_connect(self.path, False))
+            self.db = Db(_connect(self.path, False))
             harden(self.db.conn)
             self.db.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
             self.db.execute("PRAGMA foreign_keys=ON")
@@ -101,7 +100,7 @@ class Store(SnapshotsMixin, SearchMixin, TemplatesMixin, ProofreadRulesMixin):
         tmp = self.path.with_name(f".{self.path.name}.new-{os.getpid()}")
         for side in ("", "-journal", "-wal", "-shm"):
             Path(str(tmp) + side).unlink(missing_ok=True)
-        db = Database(_connect(tmp, False))
+        db = Db(_connect(tmp, False))
         try:
             db.execute("PRAGMA journal_mode=WAL")
             db.execute("PRAGMA synchronous=FULL")
@@ -122,7 +121,7 @@ class Store(SnapshotsMixin, SearchMixin, TemplatesMixin, ProofreadRulesMixin):
         for side in ("", "-journal", "-wal", "-shm"):
             Path(str(tmp) + side).unlink(missing_ok=True)
 
-    def _refuse_newer(self, db: Database) -> None:
+    def _refuse_newer(self, db: Db) -> None:
         tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         found = None
         if "meta" in tables:

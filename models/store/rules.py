@@ -12,7 +12,8 @@ class ProofreadRulesMixin:
     """Mixed into Store, which owns ``self.db`` and ``self.path``."""
 
     def _has_proofread_tables(self) -> bool:
-        return self.db["proofread_rules"].exists()
+        return self.db.execute(
+            "SELECT 1 FROM sqlite_master WHERE type='table' AND name='proofread_rules'").fetchone() is not None
 
     def proofread_settings(self, report_id: int | None = None) -> Settings:
         """The office's rules and every 不再提示, plus the 忽略此处 of ``report_id``."""

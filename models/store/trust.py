@@ -97,7 +97,7 @@ def known_schemas() -> tuple[tuple[tuple[str, ...], str | None, Schema], ...]:
 
     from models.migrations import migrations
 
-    names = [m.name for m in migrations._migrations]
+    names = migrations.names()
     known = []
     for k in range(len(names) + 1):
         db = Database(memory=True)

@@ -126,11 +126,10 @@ def test_a_new_migration_is_known_without_editing_a_list(tmp_path, monkeypatch):
     from models import migrations as mig
     from models.store import trust
 
-    def m003(db):
+    def m003(db):  # a migration added later
         db.execute("CREATE TABLE tags (id INTEGER PRIMARY KEY, name TEXT)")
 
-    monkeypatch.setattr(mig.migrations, "_migrations",
-                        [*mig.migrations._migrations, mig.migrations._Migration("m003_tags", m003)])
+    monkeypatch.setattr(mig.migrations, "_registered", [*mig.migrations._registered, ("m099_tags", m003)])
     trust.known_schemas.cache_clear()
     try:
         path = good_database(tmp_path / "t.db")  # made with m003 applied

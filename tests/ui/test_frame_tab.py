@@ -335,10 +335,20 @@ def test_filled_frame_shows_in_the_preview(qtbot, window):
     type_text(qtbot, frame.attachment_list.ordered()[0].title, "问题整改台账")
     window.show_preview()
     preview = window.docs.preview
+    # The preview draws only the pages on screen: ask for all of them, as scrolling through would.
     qtbot.waitUntil(lambda: preview.result is not None and window.docs.typesetter.idle()
-                    and b"12" in preview.result.data, timeout=20000)
-    qtbot.waitUntil(lambda: "问题整改台账" in _pdf_text(preview.result.data), timeout=20000)
-    text = _pdf_text(preview.result.data)
+                    and "问题整改台账" in str(window.current_report().attachments), timeout=20000)
+
+    def all_text() -> str:
+        res = preview.result
+        missing = [i for i, pid in enumerate(res.page_ids) if pid not in preview.strip.docs]
+        if missing:
+            preview.needPages.emit(res.run, missing)
+            return ""
+        return "".join(_pdf_text(preview.strip.docs[pid]._bytes) for pid in res.page_ids)
+
+    qtbot.waitUntil(lambda: "附件：问题整改台账" in all_text(), timeout=20000)
+    text = all_text()
     assert "中共示范区农业农村局党组文件" in text and "示农党组〔2026〕12号" in text and "王明" in text
     assert "中共示范区委：" in text and "附件：问题整改台账" in text and "抄送：区纪委监委。" in text
     assert preview.result.pages % 2 == 0  # the 版记 ends the document on an even page

@@ -8,6 +8,7 @@ from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
+from export.geometry import PAGE_HEIGHT, PAGE_WIDTH
 from ui.preview.pdf_pages import POINTS_PER_INCH, PdfPages
 
 PAGE_GAP = 16
@@ -16,26 +17,56 @@ MARK_COLOUR = QColor(255, 140, 0, 70)  # findings of 检查 on the page: a light
 
 
 class PageStrip(QWidget):
-    """Pages stacked vertically; only visible pages are rendered, a few are cached."""
+    """Pages stacked vertically; only pages on screen are drawn (by the worker) and rendered here.
+
+    Each page arrives as a one-page PDF with an id; a page whose id did not change between two runs
+    keeps its rendered picture, so typing re-renders only the page that changed."""
 
     clicked = Signal(int, float, float)  # page number (1-based), x and y in pt from the page's top-left
+    needPages = Signal(list)  # 0-based pages on screen that the worker has not drawn yet
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.pages: PdfPages | None = None
-        self.lines = None  # the layout's line map (export.locate), for marking findings
+        self.count = 0
+        self.page_ids: list[int] = []
+        self.docs: dict[int, PdfPages] = {}  # page id -> its one-page PDF
+        self.lines = None  # the layout's line map per page (export.locate), for marking findings
         self.marks: dict[str, list[tuple[int, int]]] = {}  # field path -> character ranges to mark
         self.dpi = 60.0
         self._cache: OrderedDict[tuple[int, float], QImage] = OrderedDict()
+        self._asked: set[int] = set()
+        # Only pages on screen are rendered (PDFium, ~7 ms a page at 60 dpi), once per page id and zoom: a page
+        # whose lines did not change keeps its id (export/pagecache.py), so typing re-renders one or two pages.
+        self._shown: dict[int, QImage] = {}  # page index -> the picture last painted there
+        self.painted: set[int] = set()  # ids of the pages painted with their own picture (benchmark)
         self.setAutoFillBackground(True)
         pal = self.palette()
         pal.setColor(self.backgroundRole(), QColor("#8a8f98"))
         self.setPalette(pal)
 
-    def set_pages(self, pages: PdfPages | None) -> None:
-        self.pages = pages
-        self._cache.clear()
-        self._resize()
+    def set_pages(self, count: int, page_ids: list[int], drawn: dict[int, bytes]) -> None:
+        """A new run: ``count`` pages, their ids, and the one-page PDFs drawn with it (by page index)."""
+        resized = count != self.count
+        self.count, self.page_ids = count, list(page_ids)
+        self._asked = set()
+        self.add_drawn(drawn, repaint=False)
+        live = set(self.page_ids)
+        for pid in [p for p in self.docs if p not in live]:
+            self.docs.pop(pid).deleteLater()
+        self._shown = {i: img for i, img in self._shown.items() if i < count}
+        for key in [k for k in self._cache if k[0] not in live]:
+            del self._cache[key]
+        if resized:
+            self._resize()
+        else:
+            self.update()
+
+    def add_drawn(self, drawn: dict[int, bytes], repaint: bool = True) -> None:
+        for index, data in drawn.items():
+            if 0 <= index < len(self.page_ids) and self.page_ids[index] not in self.docs:
+                self.docs[self.page_ids[index]] = PdfPages(data, self)
+        if repaint:
+            self.update()
 
     def set_dpi(self, dpi: float) -> None:
         dpi = max(20.0, min(200.0, dpi))
@@ -46,64 +77,86 @@ class PageStrip(QWidget):
         self._resize()
 
     def fit_dpi(self, width_px: int) -> float:
-        """The resolution at which the widest page fills ``width_px``."""
-        if self.pages is None or self.pages.page_count() == 0:
+        """The resolution at which the page fills ``width_px``."""
+        if self.count == 0:
             return self.dpi
-        widest = max(self.pages.page_size_pt(i)[0] for i in range(self.pages.page_count()))
-        return (width_px - 2 * PAGE_GAP) * POINTS_PER_INCH / widest
+        return (width_px - 2 * PAGE_GAP) * POINTS_PER_INCH / PAGE_WIDTH
 
-    def _page_px(self, i: int) -> QSize:
-        assert self.pages is not None
-        w, h = self.pages.page_size_pt(i)
-        return QSize(round(w * self.dpi / POINTS_PER_INCH), round(h * self.dpi / POINTS_PER_INCH))
+    def _page_px(self) -> QSize:
+        return QSize(round(PAGE_WIDTH * self.dpi / POINTS_PER_INCH), round(PAGE_HEIGHT * self.dpi / POINTS_PER_INCH))
 
     def _page_rects(self) -> list[QRect]:
-        if self.pages is None:
-            return []
-        rects, y = [], PAGE_GAP
-        for i in range(self.pages.page_count()):
-            s = self._page_px(i)
-            rects.append(QRect(max(PAGE_GAP, (self.width() - s.width()) // 2), y, s.width(), s.height()))
-            y += s.height() + PAGE_GAP
-        return rects
+        s = self._page_px()
+        x = max(PAGE_GAP, (self.width() - s.width()) // 2)
+        return [QRect(x, PAGE_GAP + i * (s.height() + PAGE_GAP), s.width(), s.height()) for i in range(self.count)]
+
+    def visible_pages(self, margin: int = 1) -> list[int]:
+        """0-based pages on screen, and ``margin`` pages either side."""
+        if self.count == 0:
+            return list(range(1 + margin))  # the first pages, before the panel knows its page count
+        area = self.visibleRegion().boundingRect()
+        if area.isEmpty():
+            area = QRect(0, 0, max(self.width(), 1), max(self.parentWidget().height() if self.parentWidget() else 1, 1))
+        step = self._page_px().height() + PAGE_GAP
+        first = max(0, (area.top() - PAGE_GAP) // step - margin)
+        last = min(self.count - 1, (area.bottom() - PAGE_GAP) // step + margin)
+        return list(range(first, max(first, last) + 1))
 
     def _resize(self) -> None:
-        rects = self._page_rects()
-        height = rects[-1].bottom() + PAGE_GAP if rects else 0
-        width = max((r.width() for r in rects), default=0) + 2 * PAGE_GAP
+        s = self._page_px()
+        height = PAGE_GAP + self.count * (s.height() + PAGE_GAP) if self.count else 0
+        width = (s.width() if self.count else 0) + 2 * PAGE_GAP
         self.setMinimumSize(width, height)
         self.update()
 
-    def _image(self, i: int) -> QImage:
-        key = (i, self.dpi)
+    def _image(self, i: int) -> tuple[QImage | None, bool]:
+        """(picture to paint for page ``i``, whether it is the page's current one)."""
+        pid = self.page_ids[i] if i < len(self.page_ids) else None
+        key = (pid, self.dpi)
         if key in self._cache:
             self._cache.move_to_end(key)
-            return self._cache[key]
-        assert self.pages is not None
-        img = self.pages.render(i, self.dpi * self.devicePixelRatioF())
+            return self._cache[key], True
+        doc = self.docs.get(pid)
+        if doc is None:
+            return self._shown.get(i), False
+        img = doc.render(0, self.dpi * self.devicePixelRatioF())
         img.setDevicePixelRatio(self.devicePixelRatioF())
+        self._keep(key, img)
+        return img, True
+
+    def _keep(self, key: tuple[int, float], img: QImage) -> None:
         self._cache[key] = img
         while len(self._cache) > CACHE_PAGES:
             self._cache.popitem(last=False)
-        return img
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
+        missing = []
+        self.painted = set()
         for i, rect in enumerate(self._page_rects()):
             if not rect.intersects(event.rect()):
                 continue
             painter.fillRect(rect.translated(2, 3), QColor(0, 0, 0, 60))
             painter.fillRect(rect, Qt.GlobalColor.white)
-            painter.drawImage(rect, self._image(i))
-            if self.marks and self.lines is not None and i < len(self.lines):
-                self._paint_marks(painter, i, rect)
+            img, current = self._image(i)
+            if img is not None:
+                painter.drawImage(rect, img)
+                if current:
+                    self._shown[i] = img
+                    self.painted.add(self.page_ids[i])
+                if self.marks and self.lines is not None and i < len(self.lines) and self.lines[i]:
+                    self._paint_marks(painter, i, rect)
+            if not current and i < len(self.page_ids) and self.page_ids[i] not in self.docs and i not in self._asked:
+                missing.append(i)
         painter.end()
+        if missing:
+            self._asked.update(missing)
+            self.needPages.emit(missing)
 
     def _paint_marks(self, painter: QPainter, i: int, rect: QRect) -> None:
         """A light highlight under every printed character a 检查 finding covers."""
-        assert self.pages is not None
         scale = self.dpi / POINTS_PER_INCH
-        height = self.pages.page_size_pt(i)[1]
+        height = PAGE_HEIGHT
         for line in self.lines[i]:
             for x0, x1, fld, offset in line.glyphs:
                 ranges = self.marks.get(fld)
@@ -126,12 +179,15 @@ class PreviewPanel(QWidget):
     """Shows the report as it will print; click a line to edit it."""
 
     locate = Signal(str, int, int)  # field path and cursor position (start == end) of the click
+    needPages = Signal(int, list)  # run, 0-based pages to draw (scrolled into view)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.result = None
         self.strip = PageStrip()
         self.strip.clicked.connect(self._on_click)
+        self.strip.needPages.connect(lambda pages: self.result is not None
+                                     and self.needPages.emit(self.result.run, pages))
         self.scroll = QScrollArea()
         self.scroll.setWidget(self.strip)
         self.scroll.setWidgetResizable(True)
@@ -195,14 +251,11 @@ class PreviewPanel(QWidget):
         self.status.setText(self.tr("预览失败：") + message)
 
     def show_result(self, result) -> None:
-        """Show a PreviewResult (export/preview.py)."""
+        """Show a PreviewResult (export/preview.py): its pages on screen are drawn in it."""
         self.result = result
-        old = self.strip.pages
-        self.strip.set_pages(PdfPages(result.data, self))
+        self.strip.set_pages(result.pages, result.page_ids, result.drawn)
         self._apply_fit()
-        if old is not None:
-            old.deleteLater()
-        self.strip.lines = getattr(result, "lines", None)
+        self.strip.lines = result.lines
         self.status.setText(self.tr("共 %n 页", "", result.pages))
 
     def set_marks(self, findings) -> None:
@@ -214,6 +267,17 @@ class PreviewPanel(QWidget):
         if marks != self.strip.marks:
             self.strip.marks = marks
             self.strip.update()
+
+    def add_pages(self, answer) -> None:
+        """Pages drawn on request (a PagesResult) for the run shown."""
+        if self.result is None or answer.run != self.result.run:
+            return
+        for index, lines in answer.lines.items():
+            self.result.lines[index] = lines
+        self.strip.add_drawn(answer.drawn)
+
+    def visible_pages(self) -> list[int]:
+        return self.strip.visible_pages()
 
     def _on_click(self, page: int, x: float, y_top: float) -> None:
         if self.result is None:

@@ -1,0 +1,40 @@
+"""Layout work grows linearly with a paragraph's length: counted, never timed."""
+
+from __future__ import annotations
+
+from export import linebreak
+from export.linebreak import Atom, break_paragraph
+
+CELL = 16.0
+TEXT = "坚持问题导向，抓好整改落实（第一批）；持续推进“三会一课”制度化、规范化。"
+
+
+class Counting(list):
+    """A list that counts the elements read from it, one per index and one per element of a slice."""
+
+    reads = 0
+
+    def __getitem__(self, k):
+        got = super().__getitem__(k)
+        Counting.reads += len(got) if isinstance(k, slice) else 1
+        return got
+
+
+def _reads(chars: int, monkeypatch) -> tuple[int, int]:
+    text = (TEXT * (chars // len(TEXT) + 1))[:chars]
+    atoms = Counting(Atom(ch, CELL, True, 0.0, None, "L" if ch in "，；。" else "") for ch in text)
+    make_units = linebreak.make_units
+    # The unbreakable runs are read the same way: a copy of the rest of them per line would count.
+    monkeypatch.setattr(linebreak, "make_units", lambda a: Counting(make_units(a)))
+    Counting.reads = 0
+    lines = break_paragraph(atoms, 26 * CELL, 28 * CELL)
+    assert sum(len(sl.indices) for sl in lines) == chars  # every character set once
+    return Counting.reads, len(lines)
+
+
+def test_breaking_a_long_run_on_paragraph_is_linear(monkeypatch):
+    small, small_lines = _reads(5_000, monkeypatch)
+    big, big_lines = _reads(40_000, monkeypatch)  # 8x the characters: ~1,400 lines, a 65-page paragraph
+    assert big_lines >= 7 * small_lines
+    # Linear: ~8x the reads. Copying the rest of the paragraph for each line made it ~50x.
+    assert big / small < 8 * 1.5, (small, big)

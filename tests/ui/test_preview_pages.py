@@ -1,0 +1,43 @@
+"""The live preview draws only the pages on screen, draws more when scrolled to, and keeps unchanged pages."""
+
+from __future__ import annotations
+
+from tests.export.sample import long_report
+
+
+def _typeset(qtbot, window):
+    qtbot.waitUntil(lambda: window.docs.preview.result is not None and window.docs.typesetter.idle(), timeout=20000)
+
+
+def test_only_the_pages_on_screen_are_drawn_and_scrolling_draws_the_rest(qtbot, window):
+    window.add_report(long_report(20))
+    window.show_preview()
+    _typeset(qtbot, window)
+    preview = window.docs.preview
+    strip = preview.strip
+    result = preview.result
+    assert result.pages >= 8
+    assert 0 < len(result.drawn) <= 4  # the first pages, not all of them
+    assert not result.lines[-1]  # no click map for a page not drawn yet
+    bar = preview.scroll.verticalScrollBar()
+    bar.setValue(bar.maximum())
+    last_id = strip.page_ids[-1]
+    qtbot.waitUntil(lambda: last_id in strip.docs, timeout=20000)
+    qtbot.waitUntil(lambda: last_id in strip.painted, timeout=20000)
+    assert preview.result.lines[-1]  # the last page can now be clicked to edit
+
+
+def test_an_edit_near_the_end_keeps_the_first_page(qtbot, window):
+    window.add_report(long_report(10))
+    window.show_preview()
+    _typeset(qtbot, window)
+    before = list(window.docs.preview.result.page_ids)
+    report = window.current_report()
+    report.sections[-1].items[-1].body += "再补充一句。"
+    window.editor.set_report(report)
+    window.reportChanged.emit()
+    qtbot.waitUntil(lambda: window.docs.preview.result.page_ids != before and window.docs.typesetter.idle(),
+                    timeout=20000)
+    after = window.docs.preview.result.page_ids
+    assert after[0] == before[0]  # the first page did not change: same id, same picture
+    assert after[-1] != before[-1]
