@@ -219,13 +219,14 @@ def take_attachments(lines: list[str], notes: list[str]) -> tuple[list[Attachmen
     return attachments, extra
 
 
+def is_recipient(text: str) -> bool:
+    """A 主送 line (区委： / 各科室、各直属单位：) or a 称谓 (各位领导、同志们：)."""
+    return (text.endswith(("：", ":")) and 1 < len(text) <= 80 and "。" not in text and "；" not in text
+            and not _RECIPIENT_NOT.search(text) and not re.match(r"[一二三四五六七八九十]+、|[（(]", text))
+
+
 def take_recipient(lines: list[str]) -> str:
     """Pop the 主送 line (区委： / 各科室、各直属单位： / 同志们：) at the top of the body."""
-    if not lines:
-        return ""
-    text = lines[0]
-    if (text.endswith(("：", ":")) and 1 < len(text) <= 80 and "。" not in text and "；" not in text
-            and not _RECIPIENT_NOT.search(text) and not re.match(r"[一二三四五六七八九十]+、|[（(]", text)):
-        lines.pop(0)
-        return text[:-1].strip()
+    if lines and is_recipient(lines[0]):
+        return lines.pop(0)[:-1].strip()
     return ""

@@ -41,7 +41,7 @@ _CN_DIGITS = {ch: i for i, ch in enumerate("〇一二三四五六七八九")} | 
 _SENTENCE_END = "。！？"
 _BREAK_BEFORE_ITEM = "。；！？：;:!?"  # an inline item may start after these
 
-_HEADING_RE = re.compile(rf"([{_CN}]{{1,3}})、\s*")
+_HEADING_RE = re.compile(rf"([{_CN}]{{1,3}})[、.．]\s*")  # 一、 and, as often typed, 一. 一．
 _CLOSING_RE = re.compile(r"(特此|专此|以上报告|以上汇报|以上对照|以上是|以上就是|以上意见|以上请示|以上材料|以上发言|妥否|当否|"
                          r"请审阅|请审示|请批示|此致|谢谢大家|"
                          r".{0,24}(请予审议|请审议|批评指正|请指正|请审定|请批示|请审阅|评议|请审查|请审核|请予批准)[。！]?$)")
@@ -55,6 +55,7 @@ _MARKERS: dict[str, re.Pattern[str]] = {
     "paren": re.compile(rf"[（(]([{_CN}]{{1,3}})[）)]"),
     "arabic": re.compile(r"(\d{1,2})(?:[.．、)）](?!\d))"),
     "paren_arabic": re.compile(r"[（(](\d{1,2})[）)]"),
+    "circled": re.compile(r"([\u2460-\u2473\u2474-\u2487])"),  # ①…⑳ and ⑴…⒇
 }
 _INLINE_KINDS = ("shi", "yao", "di")  # may run on inside a paragraph, after a sentence
 _STYLE = {"shi": YISHI, "paren": HEADING}  # all other kinds: NONE, number kept in the text
@@ -81,6 +82,8 @@ def cn_to_int(s: str) -> int:
 
 
 def _num(kind: str, text: str) -> int:
+    if kind == "circled":
+        return ord(text) - (0x2460 if ord(text) < 0x2474 else 0x2474) + 1
     return int(text) if kind in ("arabic", "paren_arabic") else cn_to_int(text)
 
 
@@ -160,12 +163,23 @@ def _take_ending(lines: list[str], summary: ParseSummary) -> tuple[str, _dt.date
     return signature, date, closing
 
 
-def _take_title(lines: list[str]) -> str:
+def _take_title(lines: list[str], centered: frozenset[str] = frozenset()) -> str:
+    """The title, over up to four paragraphs: a 副标题 (——在…上的讲话) and a 述职 name line are part of it."""
     if len(lines) < 2 or not _title_like(lines[0]):
         return ""
+    run = 1
+    while run < min(len(lines) - 1, 4) and _title_like(lines[run]):
+        run += 1
+    if run > 1 and frame.is_recipient(lines[run]):  # every title-like line above the 主送 or 称谓
+        title = lines[:run]
+        del lines[:run]
+        return "\n".join(title)
     title = [lines.pop(0)]
     if (len(lines) >= 2 and not _TITLE_ENDINGS.search(title[0]) and _title_like(lines[0])
             and _TITLE_ENDINGS.search(lines[0])):
+        title.append(lines.pop(0))
+    while len(lines) >= 2 and len(title) < 4 and _title_like(lines[0]) and (
+            lines[0].startswith(("——", "—", "--")) or (title[0] in centered and lines[0] in centered)):
         title.append(lines.pop(0))
     return "\n".join(title)
 
@@ -180,6 +194,11 @@ def parse_lines(source: list[Line]) -> tuple[Report, ParseSummary]:
     summary = ParseSummary()
     entries = [Line(part.strip(), ln.red, ln.size, ln.center, ln.in_table, ln.numbered)
                for ln in source for part in ln.text.split("\n") if part.strip()]
+    bold = {}  # paragraph -> the bold sentence opening it, a lead without a number
+    for ln in source:
+        first, lead = ln.text.split("\n", 1)[0].strip(), ln.bold_lead.strip()
+        if lead and lead[-1] in _SENTENCE_END and first.startswith(lead) and len(first) > len(lead):
+            bold[first] = lead
     summary.auto_numbers = sum(1 for ln in entries if ln.numbered)
     report = Report()
     report.letterhead = frame.take_letterhead(entries, summary.notes)
@@ -190,12 +209,12 @@ def parse_lines(source: list[Line]) -> tuple[Report, ParseSummary]:
         report.attachments.append(Attachment(title="", body="\n".join(extra)))
         summary.unplaced.append("日期后的“" + "”“".join(extra) + "”放在最后一个附件中")
     report.signature, report.date, report.closing = _take_ending(lines, summary)
-    report.title = _take_title(lines)
+    report.title = _take_title(lines, frozenset(ln.text for ln in entries if ln.center))
     report.recipient = frame.take_recipient(lines)
     chunks = _split_sections(lines)
     report.preamble = "\n".join(chunks[0][1])
     for n, (heading, paras) in enumerate(chunks[1:], 1):
-        report.sections.append(_build_section(heading, paras, summary.notes, f"第{chinese_number(n)}部分"))
+        report.sections.append(_build_section(heading, paras, summary.notes, f"第{chinese_number(n)}部分", bold))
     if not report.sections and lines:
         if _find_marker(lines, None, 1, 0, 0) is not None:  # items without section headings: one untitled section
             section = _build_section("", lines, summary.notes, "正文")
@@ -259,12 +278,15 @@ def _slice(paras: list[str], a: tuple[int, int], b: tuple[int, int]) -> str:
     return "\n".join(p.strip() for p in parts if p.strip())
 
 
-def _build_section(heading: str, paras: list[str], notes: list[str], where: str) -> Section:
+def _build_section(heading: str, paras: list[str], notes: list[str], where: str,
+                   bold: dict[str, str] | None = None) -> Section:
     first = _find_marker(paras, None, 1, 0, 0)
     if first is None:
         if paras:
             notes.append(f"{where}没有“一是”“（一）”等编号，按段落导入")
-        return Section(heading=heading, numbering=NONE, items=[Item(body=p) for p in paras])
+        bold = bold or {}
+        return Section(heading=heading, numbering=NONE, items=[
+            Item(lead=bold[p], body=p[len(bold[p]):].strip()) if p in bold else Item(body=p) for p in paras])
     kind = first[0]
     if kind not in _STYLE:
         number = paras[first[1]][first[2]:first[3]]
