@@ -164,6 +164,33 @@ def _wps_package(name: str) -> None:
             z.writestr(zipfile.ZipInfo(fname, date_time=(2026, 11, 20, 0, 0, 0)), data, compress_type=zipfile.ZIP_DEFLATED)
 
 
+def _add_footnote(name: str, text: str) -> None:
+    """Give a built .docx the footnotes part its w:footnoteReference w:id="1" points to (python-docx has none)."""
+    path = HERE / f"{name}.docx"
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    notes = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:footnotes {w}>'
+             '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>'
+             '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r></w:p>'
+             '</w:footnote><w:footnote w:id="1"><w:p><w:r><w:footnoteRef/></w:r>'
+             f'<w:r><w:t xml:space="preserve"> {text}</w:t></w:r></w:p></w:footnote></w:footnotes>').encode()
+    with zipfile.ZipFile(path) as z:
+        entries = [(info.filename, z.read(info.filename)) for info in z.infolist()]
+    out = []
+    for fname, data in entries:
+        if fname == "[Content_Types].xml":
+            data = data.replace(b"</Types>", b'<Override PartName="/word/footnotes.xml" ContentType="application/'
+                                b'vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"/></Types>')
+        elif fname == "word/_rels/document.xml.rels":
+            data = data.replace(b"</Relationships>", b'<Relationship Id="rIdFn1" Type="http://schemas.openxmlformats'
+                                b'.org/officeDocument/2006/relationships/footnotes" Target="footnotes.xml"/>'
+                                b"</Relationships>")
+        out.append((fname, data))
+    out.append(("word/footnotes.xml", notes))
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for fname, data in out:
+            z.writestr(zipfile.ZipInfo(fname, date_time=(2026, 11, 20, 0, 0, 0)), data, compress_type=zipfile.ZIP_DEFLATED)
+
+
 def wps_plain() -> None:
     """Made in WPS 文字: eastAsia fonts only, full-width indents, empty paragraphs between everything, 一. and
     二． after the numeral, 1、 items with soft line breaks, (1) items in half-width brackets, a date 2026.11.26."""
@@ -282,6 +309,7 @@ def attachments_many() -> None:
         p("专家组认为项目必要、方案可行。"),
     ]
     build("attachments_many", body, comment="资金数请再核一遍")
+    _add_footnote("attachments_many", "据2025年全县农村饮水安全评估报告。")
     expect("attachments_many", Report(
         title="关于申请2027年度农村饮水安全工程资金的请示", recipient="县财政局",
         preamble="为巩固农村饮水安全成果，我局拟实施农村供水保障工程，现将有关事项请示如下。",
