@@ -168,8 +168,11 @@ class DocFile:
             if lo >= hi:
                 continue
             width = 1 if compressed else 2
-            first = fc + width * (lo - a)
-            parts.append("".join("1" if _inside(ranges, first + width * k) else "0" for k in range(hi - lo)))
+            at = fc + width * (lo - a)
+            raw = self.word[at:fc + width * (hi - a)]
+            for ch in raw.decode("cp1252" if compressed else "utf-16-le", errors="replace"):
+                parts.append("1" if _inside(ranges, at) else "0")  # one flag per character, as text() decodes
+                at += width * (2 if ord(ch) > 0xFFFF else 1)
         return "".join(parts)
 
     def textboxes(self) -> list[tuple[int, str]]:
@@ -221,8 +224,9 @@ def _printed(raw: str, mask: str = "") -> tuple[str, str]:
     out: list[str] = []
     kept: list[str] = []
     stack: list[bool] = []  # per open field: still in its code part
-    mask = mask or "0" * len(raw)
-    for ch, flag in zip(raw, mask, strict=True):
+    if len(mask) != len(raw):
+        mask = "0" * len(raw)
+    for ch, flag in zip(raw, mask, strict=False):
         o = ord(ch)
         if o == 0x13:
             stack.append(True)

@@ -43,8 +43,9 @@ _BREAK_BEFORE_ITEM = "。；！？：;:!?"  # an inline item may start after the
 
 _HEADING_RE = re.compile(rf"([{_CN}]{{1,3}})[、.．]\s*")  # 一、 and, as often typed, 一. 一．
 _CLOSING_RE = re.compile(r"(特此|专此|以上报告|以上汇报|以上对照|以上是|以上就是|以上意见|以上请示|以上材料|以上发言|妥否|当否|"
-                         r"请审阅|请审示|请批示|此致|谢谢大家|"
-                         r".{0,24}(请予审议|请审议|批评指正|请指正|请审定|请批示|请审阅|评议|请审查|请审核|请予批准)[。！]?$)")
+                         r"请审阅|请审示|请批示|此致|谢谢大家|谢谢[！!。]?$|谢谢各位|"
+                         r".{0,24}(请予审议|请审议|批评指正|请指正|请审定|请批示|请审阅|评议|请审查|请审核|请予批准)[。！]?$|"
+                         r".{0,16}[请望](领导|各位领导|上级)?(审议|审阅|审定|审示|审批|审核|批示|阅示|批准|指正|备案)[。！]?$)")
 _TITLE_ENDINGS = re.compile(r"(报告|总结|情况|意见|方案|通知|请示|汇报|材料|发言|讲话|述职|计划|要点|说明|提纲|[）)])$")
 
 # Item markers by kind; the group is the number. Only the kinds in _STYLE have their numbers stripped.

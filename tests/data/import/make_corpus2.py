@@ -14,6 +14,7 @@ comments and footnotes. make_binary.sh turns some of them into .doc. All wording
 from __future__ import annotations
 
 import datetime as _dt
+import re
 import sys
 import zipfile
 from pathlib import Path
@@ -180,6 +181,8 @@ def _add_footnote(name: str, text: str) -> None:
         if fname == "[Content_Types].xml":
             data = data.replace(b"</Types>", b'<Override PartName="/word/footnotes.xml" ContentType="application/'
                                 b'vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"/></Types>')
+        elif fname == "word/comments.xml":  # python-docx dates a comment now: one fixed date, the same bytes
+            data = re.sub(rb'w:date="[^"]*"', b'w:date="2026-11-20T09:00:00Z"', data)
         elif fname == "word/_rels/document.xml.rels":
             data = data.replace(b"</Relationships>", b'<Relationship Id="rIdFn1" Type="http://schemas.openxmlformats'
                                 b'.org/officeDocument/2006/relationships/footnotes" Target="footnotes.xml"/>'
@@ -424,8 +427,121 @@ def auto_arabic_restart() -> None:
         closing="特此报告。", signature="某某县某某中学", date=_dt.date(2026, 11, 26)))
 
 
+def fields_and_rare() -> None:
+    """尊敬的… 称谓, a title broken by a soft line break, automatic numbers followed by Word's default tab,
+    items （１）（２） in full-width digits, ①② by automatic numbering, the date as a DATE field inside a content
+    control, a name in a rare character (CJK extension), 请领导审阅。 and 附件1： with a colon."""
+    tab_levels = ('<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/>'
+                  '<w:lvlText w:val="%1、"/><w:lvlJc w:val="left"/></w:lvl>',
+                  '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimalEnclosedCircle"/>'
+                  '<w:lvlText w:val="%2"/><w:lvlJc w:val="left"/></w:lvl>')
+    date_field = ('<w:sdt><w:sdtPr><w:alias w:val="成文日期"/><w:date w:fullDate="2026-11-26T00:00:00Z">'
+                  '<w:dateFormat w:val="yyyy年M月d日"/></w:date></w:sdtPr><w:sdtContent>'
+                  '<w:p><w:pPr><w:jc w:val="right"/></w:pPr><w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+                  '<w:r><w:instrText xml:space="preserve"> DATE \\@ "yyyy年M月d日" </w:instrText></w:r>'
+                  '<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>2026年11月26日</w:t></w:r>'
+                  '<w:r><w:fldChar w:fldCharType="end"/></w:r></w:p></w:sdtContent></w:sdt>')
+    page = '<w:p><w:r><w:br w:type="page"/></w:r></w:p>'
+    body = [
+        p(run("关于某某村饮用水源地保护工作"), br(), run("情况的报告"), jc="center"),
+        p("尊敬的各位领导："),
+        p("受镇党委委托，现将我村饮用水源地保护工作情况报告如下。"),
+        p("基本情况", num=(50, 0)),
+        p("水源地位于村东山谷，供全村一千二百人饮水。"),
+        p("主要做法", num=(50, 0)),
+        p("划定保护范围，设立界桩十二个；", num=(50, 1)),
+        p("清理保护区内养殖场两处；", num=(50, 1)),
+        p("聘请护水员两名，每日巡查。", num=(50, 1)),
+        p("下步打算", num=(50, 0)),
+        p("（１）争取资金建设隔离网。"),
+        p("（２）开展水质季度检测。"),
+        p("请领导审阅。"),
+        p("附件：某某村水源地保护范围示意图"),
+        p("某某村党支部书记　陈𬀩", jc="right"),
+        date_field,
+        page,
+        p("附件1："),
+        p("某某村水源地保护范围示意图", jc="center"),
+        p("（示意图略）"),
+    ]
+    build("fields_and_rare", body, numbering=[abstract(50, *tab_levels), num(50, 50)])
+    expect("fields_and_rare", Report(
+        title="关于某某村饮用水源地保护工作\n情况的报告", recipient="尊敬的各位领导",
+        preamble="受镇党委委托，现将我村饮用水源地保护工作情况报告如下。",
+        sections=[
+            Section("基本情况", NONE, items=[Item(body="水源地位于村东山谷，供全村一千二百人饮水。")]),
+            Section("主要做法", NONE, items=items(("①划定保护范围，设立界桩十二个；", ""), ("②清理保护区内养殖场两处；", ""),
+                                              ("③聘请护水员两名，每日巡查。", ""))),
+            Section("下步打算", NONE, items=items(("（１）争取资金建设隔离网。", ""), ("（２）开展水质季度检测。", ""))),
+        ],
+        closing="请领导审阅。", signature="某某村党支部书记　陈𬀩", date=_dt.date(2026, 11, 26),
+        attachments=[Attachment("某某村水源地保护范围示意图", "（示意图略）")]))
+
+
+def speech_dated() -> None:
+    """A speech whose title block holds the speaker and the date in brackets, 谢谢！ as its end, items 1. 2.
+    typed with a full-width space after the stop, and headings 一、 whose text runs on after a full stop."""
+    body = [
+        p("在全市教育工作会议上的讲话", jc="center"),
+        p("某某市副市长　王某某", jc="center"),
+        p("（2026年11月26日）", jc="center"),
+        blank(),
+        p("同志们："),
+        p("今天召开全市教育工作会议，主要任务是总结成绩、分析形势、部署工作。"),
+        p("一、今年教育工作成效明显。一年来，全市教育系统攻坚克难，办学条件持续改善。"),
+        p("1.\u3000学前教育普惠发展。新增公办幼儿园学位三千个。"),
+        p("2.\u3000义务教育优质均衡。新建改扩建中小学八所。"),
+        p("二、明年重点抓好三项工作"),
+        p("一是抓好教师队伍建设；二是抓好校园安全；三是抓好课后服务。"),
+        p("谢谢！"),
+    ]
+    build("speech_dated", body)
+    expect("speech_dated", Report(
+        title="在全市教育工作会议上的讲话\n某某市副市长　王某某\n（2026年11月26日）", recipient="同志们",
+        preamble="今天召开全市教育工作会议，主要任务是总结成绩、分析形势、部署工作。",
+        sections=[
+            Section("今年教育工作成效明显。", NONE, intro="一年来，全市教育系统攻坚克难，办学条件持续改善。", items=items(
+                ("1.\u3000学前教育普惠发展。", "新增公办幼儿园学位三千个。"),
+                ("2.\u3000义务教育优质均衡。", "新建改扩建中小学八所。"))),
+            Section("明年重点抓好三项工作", YISHI, run_on=True, items=items(
+                ("抓好教师队伍建设；", ""), ("抓好校园安全；", ""), ("抓好课后服务。", ""))),
+        ],
+        closing="谢谢！"))
+
+
+def plain_text_gbk() -> None:
+    """A .txt saved by Notepad in GBK: full-width indents, 一、 headings, （一） items over two paragraphs, a
+    closing and the date in Chinese numerals on the signature's line."""
+    text = "\r\n".join([
+        "关于2026年度网格化服务管理工作的总结",
+        "",
+        "　　今年以来，我街道深化网格化服务管理，基层治理效能不断提升。",
+        "　　一、主要成效",
+        "　　（一）网格队伍更加健全",
+        "　　全街道划分网格八十个，配齐专职网格员。",
+        "　　（二）服务事项更加丰富",
+        "　　网格员代办事项由十项增加到二十六项。",
+        "　　二、下步打算",
+        "　　一要优化网格设置。二要加强网格员培训。",
+        "　　特此报告。",
+        "",
+        "　　　　　　　　　　　　某某街道办事处　　二〇二六年十二月一日",
+        "",
+    ])
+    (HERE / "plain_text_gbk.txt").write_bytes(text.encode("gbk"))
+    expect("plain_text_gbk", Report(
+        title="关于2026年度网格化服务管理工作的总结",
+        preamble="今年以来，我街道深化网格化服务管理，基层治理效能不断提升。",
+        sections=[
+            Section("主要成效", HEADING, items=items(("网格队伍更加健全", "全街道划分网格八十个，配齐专职网格员。"),
+                                                 ("服务事项更加丰富", "网格员代办事项由十项增加到二十六项。"))),
+            Section("下步打算", NONE, run_on=True, items=items(("一要优化网格设置。", ""), ("二要加强网格员培训。", ""))),
+        ],
+        closing="特此报告。", signature="某某街道办事处", date=_dt.date(2026, 12, 1)))
+
+
 CASES = [speech_subtitle, shuzhi_name, wps_plain, mixed_numbering, attachments_many, layout_table, closing_forms,
-         auto_arabic_restart]
+         auto_arabic_restart, fields_and_rare, speech_dated, plain_text_gbk]
 
 if __name__ == "__main__":
     for case in CASES:
