@@ -164,6 +164,9 @@ def _take_ending(lines: list[str], summary: ParseSummary) -> tuple[str, _dt.date
     return signature, date, closing
 
 
+_BRACKETED = re.compile(r"[（(][^（）()]{2,24}[）)]")  # （征求意见稿） or （2026年11月26日） under a title
+
+
 def _take_title(lines: list[str], centered: frozenset[str] = frozenset()) -> str:
     """The title, over up to four paragraphs: a 副标题 (——在…上的讲话) and a 述职 name line are part of it."""
     if len(lines) < 2 or not _title_like(lines[0]):
@@ -180,7 +183,8 @@ def _take_title(lines: list[str], centered: frozenset[str] = frozenset()) -> str
             and _TITLE_ENDINGS.search(lines[0])):
         title.append(lines.pop(0))
     while len(lines) >= 2 and len(title) < 4 and _title_like(lines[0]) and (
-            lines[0].startswith(("——", "—", "--")) or (title[0] in centered and lines[0] in centered)):
+            lines[0].startswith(("——", "—", "--")) or _BRACKETED.fullmatch(lines[0])
+            or (title[0] in centered and lines[0] in centered)):
         title.append(lines.pop(0))
     return "\n".join(title)
 
@@ -279,9 +283,25 @@ def _slice(paras: list[str], a: tuple[int, int], b: tuple[int, int]) -> str:
     return "\n".join(p.strip() for p in parts if p.strip())
 
 
+_KEPT_KINDS = ("arabic", "paren_arabic", "circled")  # numbers kept in the text: a list may go on from 3.
+
+
+def _continued_list(paras: list[str]) -> tuple[str, int, int, int] | None:
+    """A list numbered on from an earlier section (Word's automatic 3. 4. not restarted): its first marker,
+    when the paragraph starting with it is followed by one starting with the next number."""
+    for p, text in enumerate(paras):
+        for k in _KEPT_KINDS:
+            m = _MARKERS[k].match(text)
+            if m and _num(k, m.group(1)) > 1:
+                nxt = _find_marker(paras, k, _num(k, m.group(1)) + 1, p, m.end())
+                if nxt is not None and nxt[2] == 0:
+                    return k, p, 0, m.end()
+    return None
+
+
 def _build_section(heading: str, paras: list[str], notes: list[str], where: str,
                    bold: dict[str, str] | None = None) -> Section:
-    first = _find_marker(paras, None, 1, 0, 0)
+    first = _find_marker(paras, None, 1, 0, 0) or _continued_list(paras)
     if first is None:
         if paras:
             notes.append(f"{where}没有“一是”“（一）”等编号，按段落导入")
@@ -294,7 +314,8 @@ def _build_section(heading: str, paras: list[str], notes: list[str], where: str,
         notes.append(f"{where}的“{number}”等编号保留在文字中（程序只能自动生成“一是”和“（一）”）")
     style = _STYLE.get(kind, NONE)
     starts = [first]
-    while (nxt := _find_marker(paras, kind, len(starts) + 1, starts[-1][1], starts[-1][3])) is not None:
+    base = _num(kind, _MARKERS[kind].match(paras[first[1]], first[2]).group(1))  # 1, or 3 for a list going on
+    while (nxt := _find_marker(paras, kind, base + len(starts), starts[-1][1], starts[-1][3])) is not None:
         starts.append(nxt)
     end = (len(paras) - 1, len(paras[-1]))
     intro = _slice(paras, (0, 0), (first[1], first[2]))

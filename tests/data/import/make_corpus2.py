@@ -540,8 +540,43 @@ def plain_text_gbk() -> None:
         closing="特此报告。", signature="某某街道办事处", date=_dt.date(2026, 12, 1)))
 
 
+def continued_list() -> None:
+    """（征求意见稿） under the title, no 主送; typed 一、 headings and 1. 2. items from one automatic list that the
+    author never restarted, so Word prints 3. 4. in the second section; a 一、 heading ending in 。."""
+    levels = (lvl(0, "decimal", "%1."),)
+    body = [
+        p("某某县2027年度优化营商环境工作要点"),
+        p("（征求意见稿）"),
+        p("为持续优化营商环境，激发市场主体活力，制定本要点。"),
+        p("一、提升政务服务效能。"),
+        p("推行“一件事一次办”，年内实现高频事项全覆盖。", num=(60, 0)),
+        p("压缩工程建设项目审批时间，全流程不超过八十个工作日。", num=(60, 0)),
+        p("二、强化要素保障。"),
+        p("保障重点项目用地需求。", num=(60, 0)),
+        p("拓宽企业融资渠道，组织银企对接活动四场以上。", num=(60, 0)),
+        p("三、营造公平竞争环境。"),
+        p("全面落实公平竞争审查制度，清理妨碍统一市场的政策措施。"),
+        p("某某县优化营商环境工作领导小组办公室"),
+        p("2026年12月15日"),
+    ]
+    build("continued_list", body, numbering=[abstract(60, *levels), num(60, 60)])
+    expect("continued_list", Report(
+        title="某某县2027年度优化营商环境工作要点\n（征求意见稿）",
+        preamble="为持续优化营商环境，激发市场主体活力，制定本要点。",
+        sections=[
+            Section("提升政务服务效能。", NONE, items=items(
+                ("1.推行“一件事一次办”，年内实现高频事项全覆盖。", ""),
+                ("2.压缩工程建设项目审批时间，全流程不超过八十个工作日。", ""))),
+            Section("强化要素保障。", NONE, items=items(
+                ("3.保障重点项目用地需求。", ""), ("4.拓宽企业融资渠道，组织银企对接活动四场以上。", ""))),
+            Section("营造公平竞争环境。", NONE, items=[Item(body="全面落实公平竞争审查制度，清理妨碍统一市场的政策措施。")]),
+        ],
+        signature="某某县优化营商环境工作领导小组办公室", date=_dt.date(2026, 12, 15)))
+
+
 CASES = [speech_subtitle, shuzhi_name, wps_plain, mixed_numbering, attachments_many, layout_table, closing_forms,
-         auto_arabic_restart, fields_and_rare, speech_dated, plain_text_gbk]
+         auto_arabic_restart, fields_and_rare, speech_dated, plain_text_gbk,
+         continued_list]
 
 if __name__ == "__main__":
     for case in CASES:
