@@ -164,6 +164,8 @@ def _take_ending(lines: list[str], summary: ParseSummary) -> tuple[str, _dt.date
     return signature, date, closing
 
 
+_NAME_LINE = re.compile(r"(述职人|报告人|汇报人|发言人)?[:：]?\s*.{2,24}?[\s\u3000]+[\u4e00-\u9fff]{2,4}"
+                        r"|(述职人|报告人|汇报人|发言人)[:：]\s*[\u4e00-\u9fff]{2,4}")
 _BRACKETED = re.compile(r"[（(][^（）()]{2,24}[）)]")  # （征求意见稿） or （2026年11月26日） under a title
 
 
@@ -179,7 +181,9 @@ def _take_title(lines: list[str], centered: frozenset[str] = frozenset()) -> str
         del lines[:run]
         return "\n".join(title)
     title = [lines.pop(0)]
-    if (len(lines) >= 2 and not _TITLE_ENDINGS.search(title[0]) and _title_like(lines[0])
+    if len(lines) >= 2 and _NAME_LINE.fullmatch(lines[0]) and _title_like(lines[0]):
+        title.append(lines.pop(0))  # 述职 or 讲话: the speaker's post and name under the title
+    elif (len(lines) >= 2 and not _TITLE_ENDINGS.search(title[0]) and _title_like(lines[0])
             and _TITLE_ENDINGS.search(lines[0])):
         title.append(lines.pop(0))
     while len(lines) >= 2 and len(title) < 4 and _title_like(lines[0]) and (
@@ -216,6 +220,11 @@ def parse_lines(source: list[Line]) -> tuple[Report, ParseSummary]:
     report.signature, report.date, report.closing = _take_ending(lines, summary)
     report.title = _take_title(lines, frozenset(ln.text for ln in entries if ln.center))
     report.recipient = frame.take_recipient(lines)
+    if not report.closing and report.recipient and len(lines) > 1 and len(lines[-1]) <= 200:
+        # a speech ends by calling its audience again: 同志们，让我们……！
+        called = [c for c in re.split(r"[、，,\s]+", report.recipient) if c]
+        if lines[-1][-1:] in "！!。" and any(lines[-1].startswith((c + "，", c + ",", c + "！")) for c in called):
+            report.closing = lines.pop()
     chunks = _split_sections(lines)
     report.preamble = "\n".join(chunks[0][1])
     for n, (heading, paras) in enumerate(chunks[1:], 1):

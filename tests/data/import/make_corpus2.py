@@ -574,9 +574,72 @@ def continued_list() -> None:
         signature="某某县优化营商环境工作领导小组办公室", date=_dt.date(2026, 12, 15)))
 
 
+def shuzhi_text() -> None:
+    """A 述职 pasted into Notepad (UTF-8 with BOM): the post and name under the title, no 称谓, 一是 in separate
+    paragraphs, 以上述职，请予评议。, the name and the date in 2026-12-05 form."""
+    text = "\n".join([
+        "2026年度个人述职报告",
+        "某某县财政局副局长　刘某某",
+        "一年来，在局党组的正确领导下，我紧紧围绕全局中心工作，认真履职尽责。",
+        "一、履职情况",
+        "一是抓好预算管理。全面推行零基预算改革。",
+        "二是抓好债务管控。全年化解存量债务二亿元。",
+        "二、廉洁自律情况",
+        "严格落实廉洁从政各项规定，不搞特殊化。",
+        "三、努力方向",
+        "（一）加强学习",
+        "系统学习财政业务知识，提升专业能力。",
+        "（二）改进作风",
+        "经常深入基层，解决实际问题。",
+        "以上述职，请予评议。",
+        "刘某某",
+        "2026-12-05",
+    ])
+    (HERE / "shuzhi_text.txt").write_bytes(b"\xef\xbb\xbf" + text.encode())
+    expect("shuzhi_text", Report(
+        kind="shuzhi", title="2026年度个人述职报告\n某某县财政局副局长　刘某某",
+        preamble="一年来，在局党组的正确领导下，我紧紧围绕全局中心工作，认真履职尽责。",
+        sections=[
+            Section("履职情况", YISHI, items=items(("抓好预算管理。", "全面推行零基预算改革。"),
+                                                ("抓好债务管控。", "全年化解存量债务二亿元。"))),
+            Section("廉洁自律情况", NONE, items=[Item(body="严格落实廉洁从政各项规定，不搞特殊化。")]),
+            Section("努力方向", HEADING, items=items(("加强学习", "系统学习财政业务知识，提升专业能力。"),
+                                                 ("改进作风", "经常深入基层，解决实际问题。"))),
+        ],
+        closing="以上述职，请予评议。", signature="刘某某", date=_dt.date(2026, 12, 5)))
+
+
+def work_report_speech() -> None:
+    """A 政府工作报告 style speech: 各位代表： with no title, sections with an intro line before （一） items, and
+    the end calling the audience again (各位代表，让我们……！)."""
+    body = [
+        p("各位代表："),
+        p(IND + "现在，我代表镇人民政府向大会报告工作，请予审议。"),
+        p(bold("一、2026年工作回顾")),
+        p(IND + "一年来，我们主要做了以下工作："),
+        p(bold("（一）经济运行稳中向好。"), run("全镇地区生产总值增长百分之六。")),
+        p(bold("（二）民生保障更加有力。"), run("新增城镇就业四百人。")),
+        p(bold("二、2027年工作安排")),
+        p(IND + "做好明年工作，重点抓好以下几个方面："),
+        p(bold("（一）全力扩大有效投资。"), run("确保完成固定资产投资五亿元。")),
+        p(bold("（二）持续改善民生。"), run("办好十件民生实事。")),
+        p(IND + "各位代表，新的一年，让我们团结一心、真抓实干，奋力谱写全镇高质量发展新篇章！"),
+    ]
+    build("work_report_speech", body)
+    expect("work_report_speech", Report(
+        recipient="各位代表", preamble="现在，我代表镇人民政府向大会报告工作，请予审议。",
+        sections=[
+            Section("2026年工作回顾", HEADING, intro="一年来，我们主要做了以下工作：", items=items(
+                ("经济运行稳中向好。", "全镇地区生产总值增长百分之六。"), ("民生保障更加有力。", "新增城镇就业四百人。"))),
+            Section("2027年工作安排", HEADING, intro="做好明年工作，重点抓好以下几个方面：", items=items(
+                ("全力扩大有效投资。", "确保完成固定资产投资五亿元。"), ("持续改善民生。", "办好十件民生实事。"))),
+        ],
+        closing="各位代表，新的一年，让我们团结一心、真抓实干，奋力谱写全镇高质量发展新篇章！"))
+
+
 CASES = [speech_subtitle, shuzhi_name, wps_plain, mixed_numbering, attachments_many, layout_table, closing_forms,
          auto_arabic_restart, fields_and_rare, speech_dated, plain_text_gbk,
-         continued_list]
+         continued_list, shuzhi_text, work_report_speech]
 
 if __name__ == "__main__":
     for case in CASES:
