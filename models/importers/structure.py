@@ -58,7 +58,8 @@ _MARKERS: dict[str, re.Pattern[str]] = {
     "paren_arabic": re.compile(r"[（(](\d{1,2})[）)]"),
     "circled": re.compile(r"([\u2460-\u2473\u2474-\u2487])"),  # ①…⑳ and ⑴…⒇
 }
-_INLINE_KINDS = ("shi", "yao", "di")  # may run on inside a paragraph, after a sentence
+_INLINE_KINDS = ("shi", "yao", "di")  # may run on inside a paragraph, after a sentence (一是…，二是… too)
+_INLINE_LISTS = ("paren", "arabic", "paren_arabic", "circled")  # （一）…。（二）… and 1、…；2、… in one paragraph
 _STYLE = {"shi": YISHI, "paren": HEADING}  # all other kinds: NONE, number kept in the text
 
 _DATE_RES = (
@@ -272,10 +273,11 @@ def _find_marker(paras: list[str], kind: str | None, n: int, pi: int, pos: int) 
         text = paras[p]
         start = pos if p == pi else 0
         for i in range(start, len(text)):
-            if i > 0 and text[i - 1] not in _BREAK_BEFORE_ITEM:
+            if i > 0 and text[i - 1] not in _BREAK_BEFORE_ITEM and text[i - 1] not in "，,":
                 continue
             for k in kinds:
-                if i > 0 and k not in _INLINE_KINDS:
+                if i > 0 and (k not in _INLINE_KINDS and k not in _INLINE_LISTS
+                              or text[i - 1] in "，," and k not in ("shi", "yao")):
                     continue
                 m = _MARKERS[k].match(text, i)
                 if m and _num(k, m.group(1)) == n:
@@ -348,6 +350,8 @@ def _split_lead(text: str, style: str) -> Item:
         return Item(lead=first, body=rest.strip())
     if not rest and first.endswith(("；", ";")) and first.count("；") + first.count(";") == 1:
         return Item(lead=first, body="")  # 一是加强学习；二是…: each short clause is its own lead
+    if not rest and first.endswith(("，", ",")) and first.count("，") + first.count(",") == 1 and "；" not in first:
+        return Item(lead=first, body="")  # 一是加强领导，二是…
     return Item(lead="", body=text)
 
 

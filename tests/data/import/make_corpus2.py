@@ -637,9 +637,43 @@ def work_report_speech() -> None:
         closing="各位代表，新的一年，让我们团结一心、真抓实干，奋力谱写全镇高质量发展新篇章！"))
 
 
+def run_on_lists() -> None:
+    """Items typed on in one paragraph: （一）…。（二）…, 1、…；2、…；3、…, and 一是…，二是…，三是… after commas;
+    专此报告，请审阅。; the 附件 list under a bare 附件： line."""
+    body = [
+        p("关于2026年度某某乡农村人居环境整治情况的报告", jc="center"),
+        p("县农业农村局："),
+        p("一、工作开展情况"),
+        p("（一）垃圾治理。全乡配备保洁员六十名。（二）污水治理。建成污水处理站三座。"),
+        p("二、存在的主要问题"),
+        p("主要有：1、资金投入不足；2、群众参与不够；3、长效机制不健全。"),
+        p("三、下步工作打算"),
+        p("一是要加强组织领导，二是要完善考核机制，三是要强化宣传引导。"),
+        p("专此报告，请审阅。"),
+        p("附件："),
+        p("1.某某乡农村人居环境整治台账"),
+        p("2.某某乡保洁员名册"),
+        p("某某乡人民政府", jc="right"),
+        p("2026年12月8日", jc="right"),
+    ]
+    build("run_on_lists", body)
+    expect("run_on_lists", Report(
+        title="关于2026年度某某乡农村人居环境整治情况的报告", recipient="县农业农村局",
+        sections=[
+            Section("工作开展情况", HEADING, items=items(("垃圾治理。", "全乡配备保洁员六十名。"),
+                                                   ("污水治理。", "建成污水处理站三座。"))),
+            Section("存在的主要问题", NONE, intro="主要有：", items=items(
+                ("1、资金投入不足；", ""), ("2、群众参与不够；", ""), ("3、长效机制不健全。", ""))),
+            Section("下步工作打算", YISHI, run_on=True, items=items(
+                ("要加强组织领导，", ""), ("要完善考核机制，", ""), ("要强化宣传引导。", ""))),
+        ],
+        closing="专此报告，请审阅。", signature="某某乡人民政府", date=_dt.date(2026, 12, 8),
+        attachments=[Attachment("某某乡农村人居环境整治台账"), Attachment("某某乡保洁员名册")]))
+
+
 CASES = [speech_subtitle, shuzhi_name, wps_plain, mixed_numbering, attachments_many, layout_table, closing_forms,
          auto_arabic_restart, fields_and_rare, speech_dated, plain_text_gbk,
-         continued_list, shuzhi_text, work_report_speech]
+         continued_list, shuzhi_text, work_report_speech, run_on_lists]
 
 if __name__ == "__main__":
     for case in CASES:
