@@ -671,9 +671,41 @@ def run_on_lists() -> None:
         attachments=[Attachment("某某乡农村人居环境整治台账"), Attachment("某某乡保洁员名册")]))
 
 
+def attachment_lines_text() -> None:
+    """A .txt saved as Notepad's 'Unicode' (UTF-16 with BOM): 附件1：名称 / 附件2：名称 one per line above the
+    signature, 妥否，请批示。, a unit and a person signing on two lines, the date 2026年12月9日."""
+    text = "\r\n".join([
+        "关于调整2027年度部门预算的请示",
+        "县财政局：",
+        "因机构改革职能调整，我局2027年度部门预算需作相应调整，现请示如下。",
+        "一、调整原因",
+        "新增职能两项，相应增加工作经费。",
+        "二、调整事项",
+        "（一）增加业务经费三十万元。",
+        "（二）减少会议费五万元。",
+        "妥否，请批示。",
+        "附件1：预算调整明细表",
+        "附件2：新增职能说明",
+        "某某县某某局",
+        "局长：周某某",
+        "2026年12月9日",
+    ])
+    (HERE / "attachment_lines_text.txt").write_bytes(b"\xff\xfe" + text.encode("utf-16-le"))
+    expect("attachment_lines_text", Report(
+        title="关于调整2027年度部门预算的请示", recipient="县财政局",
+        preamble="因机构改革职能调整，我局2027年度部门预算需作相应调整，现请示如下。",
+        sections=[
+            Section("调整原因", NONE, items=[Item(body="新增职能两项，相应增加工作经费。")]),
+            Section("调整事项", HEADING, items=items(("增加业务经费三十万元。", ""), ("减少会议费五万元。", ""))),
+        ],
+        closing="妥否，请批示。", signature="某某县某某局\n局长：周某某", date=_dt.date(2026, 12, 9),
+        attachments=[Attachment("预算调整明细表"), Attachment("新增职能说明")]))
+
+
 CASES = [speech_subtitle, shuzhi_name, wps_plain, mixed_numbering, attachments_many, layout_table, closing_forms,
          auto_arabic_restart, fields_and_rare, speech_dated, plain_text_gbk,
-         continued_list, shuzhi_text, work_report_speech, run_on_lists]
+         continued_list, shuzhi_text, work_report_speech, run_on_lists,
+         attachment_lines_text]
 
 if __name__ == "__main__":
     for case in CASES:
