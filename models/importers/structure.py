@@ -207,7 +207,7 @@ def parse_lines(source: list[Line]) -> tuple[Report, ParseSummary]:
     bold = {}  # paragraph -> the bold sentence opening it, a lead without a number
     for ln in source:
         first, lead = ln.text.split("\n", 1)[0].strip(), ln.bold_lead.strip()
-        if lead and lead[-1] in _SENTENCE_END and first.startswith(lead) and len(first) > len(lead):
+        if lead and lead[-1] in _SENTENCE_END + "：:" and first.startswith(lead) and len(first) > len(lead):
             bold[first] = lead
     summary.auto_numbers = sum(1 for ln in entries if ln.numbered)
     report = Report()

@@ -702,10 +702,44 @@ def attachment_lines_text() -> None:
         attachments=[Attachment("预算调整明细表"), Attachment("新增职能说明")]))
 
 
+def bold_colon_leads() -> None:
+    """A 对照检查材料 made in WPS: typed bold headings, paragraphs opening with a bold phrase ending in ：
+    (在政治建设方面：…), one opening with a bold sentence, the closing asking for criticism, a name and a date."""
+    w = wps_run
+    body = [
+        p(w("2026年度民主生活会个人对照检查材料"), jc="center"),
+        p(w("某某局党组成员　孙某某"), jc="center"),
+        p(w(IND + "按照民主生活会的通知要求，我认真查摆问题、剖析根源，现对照检查如下。")),
+        p(w(IND + "一、存在的问题", b=True)),
+        p(w(IND + "在政治建设方面：", b=True), w("对党的创新理论学得不够深，有时满足于读原文、记笔记。")),
+        p(w(IND + "在担当作为方面：", b=True), w("面对复杂矛盾，有时存在畏难情绪。")),
+        p(w(IND + "在作风建设方面。", b=True), w("深入基层调研不够，听取群众意见不够经常。")),
+        p(w(IND + "二、整改措施", b=True)),
+        p(w(IND + "一是加强理论学习。每月至少精读一本理论著作。二是主动担当作为。带头领办难事。")),
+        p(w(IND + "以上对照检查，请各位同志批评指正。")),
+        p(w("孙某某"), jc="right"),
+        p(w("2026年12月18日"), jc="right"),
+    ]
+    build("bold_colon_leads", body)
+    _wps_package("bold_colon_leads")
+    expect("bold_colon_leads", Report(
+        kind="shenghuohui", title="2026年度民主生活会个人对照检查材料\n某某局党组成员　孙某某",
+        preamble="按照民主生活会的通知要求，我认真查摆问题、剖析根源，现对照检查如下。",
+        sections=[
+            Section("存在的问题", NONE, items=items(
+                ("在政治建设方面：", "对党的创新理论学得不够深，有时满足于读原文、记笔记。"),
+                ("在担当作为方面：", "面对复杂矛盾，有时存在畏难情绪。"),
+                ("在作风建设方面。", "深入基层调研不够，听取群众意见不够经常。"))),
+            Section("整改措施", YISHI, run_on=True, items=items(
+                ("加强理论学习。", "每月至少精读一本理论著作。"), ("主动担当作为。", "带头领办难事。"))),
+        ],
+        closing="以上对照检查，请各位同志批评指正。", signature="孙某某", date=_dt.date(2026, 12, 18)))
+
+
 CASES = [speech_subtitle, shuzhi_name, wps_plain, mixed_numbering, attachments_many, layout_table, closing_forms,
          auto_arabic_restart, fields_and_rare, speech_dated, plain_text_gbk,
          continued_list, shuzhi_text, work_report_speech, run_on_lists,
-         attachment_lines_text]
+         attachment_lines_text, bold_colon_leads]
 
 if __name__ == "__main__":
     for case in CASES:
