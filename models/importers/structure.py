@@ -113,11 +113,12 @@ def _is_structural(line: str) -> bool:
     return bool(_HEADING_RE.match(line)) or any(rx.match(line) for rx in _MARKERS.values())
 
 
-def _title_like(line: str) -> bool:
+def _title_like(line: str, commas: bool = False) -> bool:
+    """A line that can be (part of) a title; ``commas``: a centred line or one above a 副标题 may hold ，."""
     return (
-        0 < len(line) <= 50
+        0 < len(line) <= 64
         and line[-1] not in "。！？；：，、,.;:!?"
-        and not any(ch in line for ch in "。，；")
+        and not any(ch in line for ch in ("。；" if commas else "。，；"))
         and not _is_structural(line)
         and parse_date(line)[0] is None
     )
@@ -172,10 +173,11 @@ _BRACKETED = re.compile(r"[（(][^（）()]{2,24}[）)]")  # （征求意见稿�
 
 def _take_title(lines: list[str], centered: frozenset[str] = frozenset()) -> str:
     """The title, over up to four paragraphs: a 副标题 (——在…上的讲话) and a 述职 name line are part of it."""
-    if len(lines) < 2 or not _title_like(lines[0]):
+    subtitle = len(lines) > 1 and lines[1].startswith(("——", "—", "--"))
+    if len(lines) < 2 or not _title_like(lines[0], commas=subtitle or lines[0] in centered):
         return ""
     run = 1
-    while run < min(len(lines) - 1, 4) and _title_like(lines[run]):
+    while run < min(len(lines) - 1, 4) and _title_like(lines[run], commas=lines[run] in centered):
         run += 1
     if run > 1 and frame.is_recipient(lines[run]):  # every title-like line above the 主送 or 称谓
         title = lines[:run]
@@ -187,7 +189,7 @@ def _take_title(lines: list[str], centered: frozenset[str] = frozenset()) -> str
     elif (len(lines) >= 2 and not _TITLE_ENDINGS.search(title[0]) and _title_like(lines[0])
             and _TITLE_ENDINGS.search(lines[0])):
         title.append(lines.pop(0))
-    while len(lines) >= 2 and len(title) < 4 and _title_like(lines[0]) and (
+    while len(lines) >= 2 and len(title) < 4 and _title_like(lines[0], commas=lines[0] in centered) and (
             lines[0].startswith(("——", "—", "--")) or _BRACKETED.fullmatch(lines[0])
             or (title[0] in centered and lines[0] in centered)):
         title.append(lines.pop(0))

@@ -736,10 +736,53 @@ def bold_colon_leads() -> None:
         closing="以上对照检查，请各位同志批评指正。", signature="孙某某", date=_dt.date(2026, 12, 18)))
 
 
+def speech_comma_title() -> None:
+    """A speech as plain text (UTF-8, no BOM): a main title holding commas above its —— 副标题, 同志们，朋友们：,
+    items 第一，第二，; and a second plain-text report whose one-line title is 58 characters long."""
+    text = "\n".join([
+        "坚定信心，真抓实干，奋力推动全区文化旅游高质量发展",
+        "——在全区文化旅游发展大会上的讲话",
+        "同志们，朋友们：",
+        "今天，我们召开全区文化旅游发展大会，主要任务是动员全区上下加快建设文化旅游强区。",
+        "一、认清形势，坚定发展信心",
+        "第一，资源禀赋独特。全区拥有国家级文物保护单位五处。",
+        "第二，市场需求旺盛。全年接待游客一千二百万人次。",
+        "二、突出重点，狠抓工作落实",
+        "要抓项目、抓品牌、抓服务，推动文旅产业提质增效。",
+        "同志们，朋友们，让我们携起手来，共同开创全区文化旅游发展新局面！",
+    ])
+    (HERE / "speech_comma_title.txt").write_text(text + "\n", encoding="utf-8")
+    expect("speech_comma_title", Report(
+        title="坚定信心，真抓实干，奋力推动全区文化旅游高质量发展\n——在全区文化旅游发展大会上的讲话",
+        recipient="同志们，朋友们", preamble="今天，我们召开全区文化旅游发展大会，主要任务是动员全区上下加快建设文化旅游强区。",
+        sections=[
+            Section("认清形势，坚定发展信心", NONE, items=items(
+                ("第一，资源禀赋独特。", "全区拥有国家级文物保护单位五处。"),
+                ("第二，市场需求旺盛。", "全年接待游客一千二百万人次。"))),
+            Section("突出重点，狠抓工作落实", NONE, items=[Item(body="要抓项目、抓品牌、抓服务，推动文旅产业提质增效。")]),
+        ],
+        closing="同志们，朋友们，让我们携起手来，共同开创全区文化旅游发展新局面！"))
+    text = "\n".join([
+        "中共某某市某某区发展和改革局党组关于2026年度落实全面从严治党主体责任和党风廉政建设情况的报告",
+        "区委：",
+        "一、主要工作",
+        "一是压实责任。二是强化监督。",
+        "特此报告。",
+        "中共某某市某某区发展和改革局党组",
+        "2026年12月12日",
+    ])
+    (HERE / "long_title.txt").write_text(text + "\n", encoding="utf-8")
+    expect("long_title", Report(
+        title="中共某某市某某区发展和改革局党组关于2026年度落实全面从严治党主体责任和党风廉政建设情况的报告",
+        recipient="区委",
+        sections=[Section("主要工作", YISHI, run_on=True, items=items(("压实责任。", ""), ("强化监督。", "")))],
+        closing="特此报告。", signature="中共某某市某某区发展和改革局党组", date=_dt.date(2026, 12, 12)))
+
+
 CASES = [speech_subtitle, shuzhi_name, wps_plain, mixed_numbering, attachments_many, layout_table, closing_forms,
          auto_arabic_restart, fields_and_rare, speech_dated, plain_text_gbk,
          continued_list, shuzhi_text, work_report_speech, run_on_lists,
-         attachment_lines_text, bold_colon_leads]
+         attachment_lines_text, bold_colon_leads, speech_comma_title]
 
 if __name__ == "__main__":
     for case in CASES:
