@@ -24,7 +24,7 @@ _ISSUED = re.compile(r"^(.*?)\s*(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*
 _ISSUED_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _ATTACH_NOTE = re.compile(r"附\s*件\s*[:：]\s*(.*)$")
 _ATTACH_MARK = re.compile(r"附\s*件\s*([0-9０-９]{0,2}|[一二三四五六七八九十]{0,2})\s*[:：]?")
-_ATTACH_NUMBERED = re.compile(r"附\s*件\s*[0-9０-９一二三四五六七八九十]{1,2}\s*[:：]\s*(\S.*)$")
+_ATTACH_NUMBERED = re.compile(r"附\s*件\s*([0-9０-９一二三四五六七八九十]{1,2})\s*[:：]\s*(\S.*)$")
 _LISTED = re.compile(r"([0-9０-９]{1,2})\s*[.．、]\s*(\S.*)$")
 _RECIPIENT_NOT = re.compile(r"如下|以下|如次|现将|根据|按照|为了|为进一步|经研究|报告|汇报|主要|包括|是[:：]$")
 _NOTE_LINE = re.compile(r"[（(].*[）)]|(联系人|联系电话|电话|此件|注|附注)\s*[：:].{0,40}|此件[^。]{0,20}。?")
@@ -172,6 +172,14 @@ def _date_line(text: str) -> bool:
     return d is not None and len(text) <= 40 and not any(ch in text[:start] for ch in "。，；：")
 
 
+def _attach_numbered(text: str, n: int) -> str:
+    """The title of a 附件n：名称 line numbered ``n``, or ''."""
+    m = _ATTACH_NUMBERED.match(text)
+    if not m or m.group(1) not in (str(n), chr(0xFF10 + n) if n < 10 else "", "一二三四五六七八九十"[n - 1:n]):
+        return ""
+    return m.group(2).strip()
+
+
 def take_attachments(lines: list[str], notes: list[str]) -> tuple[list[Attachment], list[str]]:
     """Pop 附件 pages (附件1 / title / body) after the date, the 附件说明 before the signature, and the
     附注 lines after the date. Returns (attachments, 附注 lines that have no place of their own)."""
@@ -196,10 +204,10 @@ def take_attachments(lines: list[str], notes: list[str]) -> tuple[list[Attachmen
     titles: list[str] = []
     for i in range(max(0, last_date - 12), last_date + 1):
         m = _ATTACH_NOTE.match(lines[i]) if i < len(lines) else None
-        if not m and i < len(lines) and (nm := _ATTACH_NUMBERED.match(lines[i])):
-            j = i  # 附件1：名称 / 附件2：名称, one line each
-            while j < len(lines) and (nm := _ATTACH_NUMBERED.match(lines[j])) and len(lines[j]) <= 60:
-                titles.append(nm.group(1).strip())
+        if not m and i < len(lines) and _attach_numbered(lines[i], 1):
+            j = i  # 附件1：名称 / 附件2：名称, one line each, counted from 1
+            while j < len(lines) and (title := _attach_numbered(lines[j], j - i + 1)) and len(lines[j]) <= 60:
+                titles.append(title)
                 j += 1
         elif not m:
             continue
@@ -212,8 +220,10 @@ def take_attachments(lines: list[str], notes: list[str]) -> tuple[list[Attachmen
                 titles.append(lm.group(2))
                 j += 1
         between = lines[j:last_date]  # only the signature (局长：周某某 too) between the 附件说明 and the date
+        from models.importers.structure import _signature_like
+
         if len(between) > 2 or any(len(t) > 25 or any(ch in t for ch in "。，；") or t.endswith(("：", ":"))
-                                   for t in between):
+                                   or not _signature_like(t) for t in between):
             titles = []
             break
         del lines[i:j]
