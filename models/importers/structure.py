@@ -306,10 +306,9 @@ def _continued_list(paras: list[str]) -> tuple[str, int, int, int] | None:
     for p, text in enumerate(paras):
         for k in _KEPT_KINDS:
             m = _MARKERS[k].match(text)
-            if m and _num(k, m.group(1)) > 1:
+            if m and _num(k, m.group(1)) > 1:  # only the first numbered paragraph may go on from before
                 nxt = _find_marker(paras, k, _num(k, m.group(1)) + 1, p, m.end())
-                if nxt is not None and nxt[2] == 0:
-                    return k, p, 0, m.end()
+                return (k, p, 0, m.end()) if nxt is not None and nxt[2] == 0 else None
     return None
 
 
