@@ -259,9 +259,9 @@ def _bold_lead(text: str, mask: str) -> str:
     """The bold text opening a line that goes on in regular type, or ''."""
     i = len(text) - len(text.lstrip())
     end = i
-    while end < len(text) and (mask[end] == "1" or text[end].isspace()):
+    while end < len(text) and (mask[end] in "13" or text[end].isspace()):
         end += 1
-    if end == i or not text[end:].strip() or mask[i] != "1":
+    if end == i or not text[end:].strip() or mask[i] not in "13":
         return ""
     return text[:end]
 
@@ -278,6 +278,13 @@ def read_doc_lines(path: str | Path) -> list[Line]:
 
         labels = paragraph_labels(doc, raw)
         bold = doc.mask(0, ccp_text, doc.bold())
+        from models.importers.docnumbers import centered_paragraphs
+
+        flags = list(bold)  # per character: 1 bold, 2 in a centred paragraph, 3 both
+        for a, b in centered_paragraphs(doc, raw):
+            for k in range(a, min(b, len(flags))):
+                flags[k] = "3" if flags[k] == "1" else "2"
+        bold = "".join(flags)
     except (struct.error, IndexError, KeyError, ValueError, OSError, EOFError) as e:
         if isinstance(e, ParseError):
             raise
@@ -304,5 +311,7 @@ def read_doc_lines(path: str | Path) -> list[Line]:
     for text in text_all.split("\n"):
         mask, at = mask_all[at:at + len(text)], at + len(text) + 1
         label = bool(labels) and any(text.startswith(lb) for lb in numbered if lb)
-        lines.append(Line(text, numbered=label, bold_lead="" if label else _bold_lead(text, mask)))
+        first = len(text) - len(text.lstrip())
+        lines.append(Line(text, numbered=label, bold_lead="" if label else _bold_lead(text, mask),
+                          center=first < len(mask) and mask[first] in "23"))
     return lines

@@ -12,13 +12,13 @@ out=$(mktemp -d)
 for name in auto_numbering letterhead textbox_letterhead tables revisions \
             attachments deep_levels joint_letterhead inline_box \
             speech_subtitle shuzhi_name wps_plain attachments_many layout_table closing_forms auto_arabic_restart \
-            speech_dated work_report_speech bold_colon_leads; do
+            speech_dated work_report_speech bold_colon_leads centred_title; do
     soffice --headless --norestore -env:UserInstallation=file://$out/profile \
         --convert-to 'doc:MS Word 97' --outdir "$out" "$here/$name.docx" >/dev/null
 done
 for name in auto_numbering letterhead tables revisions attachments deep_levels joint_letterhead \
             inline_box speech_subtitle shuzhi_name wps_plain attachments_many layout_table closing_forms \
-            auto_arabic_restart speech_dated work_report_speech bold_colon_leads; do
+            auto_arabic_restart speech_dated work_report_speech bold_colon_leads centred_title; do
     cp "$out/$name.doc" "$here/${name}_97.doc"
     cp "$here/$name.json" "$here/${name}_97.json"
 done

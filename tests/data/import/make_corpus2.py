@@ -779,10 +779,39 @@ def speech_comma_title() -> None:
         closing="特此报告。", signature="中共某某市某某区发展和改革局党组", date=_dt.date(2026, 12, 12)))
 
 
+def centred_title() -> None:
+    """A 经验材料 whose title is two centred lines (the second no 报告/总结 ending), no 主送, （一） items with
+    their text on the next paragraph, a closing-less end and the unit with the date on one line."""
+    body = [
+        p("党建引领聚合力", jc="center"),
+        p("基层治理显实效", jc="center"),
+        p("近年来，某某社区坚持以党建引领基层治理，探索形成了“一核多元”治理模式。"),
+        p("一、主要做法"),
+        p("（一）建强组织体系"),
+        p("把党支部建在小区上，把党小组建在楼栋里。"),
+        p("（二）整合多方力量"),
+        p("组建由物业、业委会、志愿者参与的议事平台。"),
+        p("二、取得成效"),
+        p("居民满意度由百分之八十提高到百分之九十五。"),
+        p("中共某某社区委员会　　2026年12月16日", jc="right"),
+    ]
+    build("centred_title", body)
+    expect("centred_title", Report(
+        title="党建引领聚合力\n基层治理显实效",
+        preamble="近年来，某某社区坚持以党建引领基层治理，探索形成了“一核多元”治理模式。",
+        sections=[
+            Section("主要做法", HEADING, items=items(("建强组织体系", "把党支部建在小区上，把党小组建在楼栋里。"),
+                                                 ("整合多方力量", "组建由物业、业委会、志愿者参与的议事平台。"))),
+            Section("取得成效", NONE, items=[Item(body="居民满意度由百分之八十提高到百分之九十五。")]),
+        ],
+        signature="中共某某社区委员会", date=_dt.date(2026, 12, 16)))
+
+
 CASES = [speech_subtitle, shuzhi_name, wps_plain, mixed_numbering, attachments_many, layout_table, closing_forms,
          auto_arabic_restart, fields_and_rare, speech_dated, plain_text_gbk,
          continued_list, shuzhi_text, work_report_speech, run_on_lists,
-         attachment_lines_text, bold_colon_leads, speech_comma_title]
+         attachment_lines_text, bold_colon_leads, speech_comma_title,
+         centred_title]
 
 if __name__ == "__main__":
     for case in CASES:
