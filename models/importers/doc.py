@@ -131,8 +131,16 @@ class DocFile:
 
     def unprinted(self) -> list[tuple[int, int]]:
         """Sorted byte ranges of deleted revisions (sprmCFRMarkDel) and hidden text (sprmCFVanish)."""
-        if hasattr(self, "_unprinted"):
-            return self._unprinted
+        if not hasattr(self, "_unprinted"):
+            self._unprinted = self._chpx_ranges((0x0800, 0x083C))
+        return self._unprinted
+
+    def bold(self) -> list[tuple[int, int]]:
+        """Sorted byte ranges of text set bold directly (sprmCFBold)."""
+        return self._chpx_ranges((0x0835,))
+
+    def _chpx_ranges(self, sprms: tuple[int, ...]) -> list[tuple[int, int]]:
+        """Sorted byte ranges whose character properties (PlcBteChpx FKPs) switch one of ``sprms`` on."""
         out = []
         fc, lcb = _fc_lcb(self.word, 12)
         n = (lcb - 4) // 8 if lcb >= 4 else 0
@@ -148,10 +156,24 @@ class DocFile:
                 if not off:
                     continue
                 grpprl = page[off + 1:off + 1 + page[off]]
-                if _toggled(grpprl, (0x0800, 0x083C)):
+                if _toggled(grpprl, sprms):
                     out.append((a, b))
-        self._unprinted = sorted(out)
-        return self._unprinted
+        return sorted(out)
+
+    def mask(self, start: int, end: int, ranges: list[tuple[int, int]]) -> str:
+        """One character per CP of [start, end): "1" inside the byte ``ranges``, else "0"."""
+        parts = []
+        for a, b, fc, compressed in self.pieces:
+            lo, hi = max(a, start), min(b, end)
+            if lo >= hi:
+                continue
+            width = 1 if compressed else 2
+            at = fc + width * (lo - a)
+            raw = self.word[at:fc + width * (hi - a)]
+            for ch in raw.decode("cp1252" if compressed else "utf-16-le", errors="replace"):
+                parts.append("1" if _inside(ranges, at) else "0")  # one flag per character, as text() decodes
+                at += width * (2 if ord(ch) > 0xFFFF else 1)
+        return "".join(parts)
 
     def textboxes(self) -> list[tuple[int, str]]:
         """(anchor CP in the main story, text) of each text box, in story order."""
@@ -196,11 +218,15 @@ def _toggled(grpprl: bytes, sprms: tuple[int, ...]) -> bool:
     return any(sprm in sprms and operand[:1] in (b"\x01", b"\x81") for sprm, operand in iter_sprms(grpprl))
 
 
-def _printed(raw: str) -> str:
-    """Drop field codes (keep results), objects and marks; paragraph, cell and line ends become newlines."""
+def _printed(raw: str, mask: str = "") -> tuple[str, str]:
+    """Drop field codes (keep results), objects and marks; paragraph, cell and line ends become newlines.
+    ``mask`` (one flag per character of ``raw``) is filtered the same way and returned beside the text."""
     out: list[str] = []
+    kept: list[str] = []
     stack: list[bool] = []  # per open field: still in its code part
-    for ch in raw:
+    if len(mask) != len(raw):
+        mask = "0" * len(raw)
+    for ch, flag in zip(raw, mask, strict=False):
         o = ord(ch)
         if o == 0x13:
             stack.append(True)
@@ -225,7 +251,19 @@ def _printed(raw: str) -> str:
             continue  # pictures (0x01, 0x08), footnote and comment marks (0x02, 0x05)
         else:
             out.append(ch)
-    return "".join(out)
+        kept.append(flag)
+    return "".join(out), "".join(kept)
+
+
+def _bold_lead(text: str, mask: str) -> str:
+    """The bold text opening a line that goes on in regular type, or ''."""
+    i = len(text) - len(text.lstrip())
+    end = i
+    while end < len(text) and (mask[end] in "13" or text[end].isspace()):
+        end += 1
+    if end == i or not text[end:].strip() or mask[i] not in "13":
+        return ""
+    return text[:end]
 
 
 def read_doc_lines(path: str | Path) -> list[Line]:
@@ -239,6 +277,14 @@ def read_doc_lines(path: str | Path) -> list[Line]:
         from models.importers.docnumbers import paragraph_labels
 
         labels = paragraph_labels(doc, raw)
+        bold = doc.mask(0, ccp_text, doc.bold())
+        from models.importers.docnumbers import centered_paragraphs
+
+        flags = list(bold)  # per character: 1 bold, 2 in a centred paragraph, 3 both
+        for a, b in centered_paragraphs(doc, raw):
+            for k in range(a, min(b, len(flags))):
+                flags[k] = "3" if flags[k] == "1" else "2"
+        bold = "".join(flags)
     except (struct.error, IndexError, KeyError, ValueError, OSError, EOFError) as e:
         if isinstance(e, ParseError):
             raise
@@ -249,14 +295,23 @@ def read_doc_lines(path: str | Path) -> list[Line]:
         inserts.setdefault(min(max(cp, 0), len(raw)), []).append("\r" + text.rstrip("\r") + "\r")
     for cp, label in labels.items():
         inserts.setdefault(cp, []).append(label)
-    pieces, last = [], 0
+    pieces, flags, last = [], [], 0
     for cp in sorted(inserts):
         pieces.append(raw[last:cp])
+        flags.append(bold[last:cp])
         pieces.extend(inserts[cp])
+        flags.extend("0" * len(x) for x in inserts[cp])
         last = cp
     pieces.append(raw[last:])
+    flags.append(bold[last:])
     numbered = set(labels.values())
     lines = []
-    for text in _printed("".join(pieces)).split("\n"):
-        lines.append(Line(text, numbered=bool(labels) and any(text.startswith(lb) for lb in numbered if lb)))
+    text_all, mask_all = _printed("".join(pieces), "".join(flags))
+    at = 0
+    for text in text_all.split("\n"):
+        mask, at = mask_all[at:at + len(text)], at + len(text) + 1
+        label = bool(labels) and any(text.startswith(lb) for lb in numbered if lb)
+        first = len(text) - len(text.lstrip())
+        lines.append(Line(text, numbered=label, bold_lead="" if label else _bold_lead(text, mask),
+                          center=first < len(mask) and mask[first] in "23"))
     return lines

@@ -259,6 +259,23 @@ def paragraph_labels(doc, raw: str) -> dict[int, str]:
     return labels
 
 
+def centered_paragraphs(doc, raw: str) -> list[tuple[int, int]]:
+    """(start, end) CPs of the main story's paragraphs centred by direct formatting (sprmPJc80 / sprmPJc)."""
+    fkp_runs = _papx_runs(doc.word, doc.table)
+    out, start = [], 0
+    for cp, ch in enumerate(raw):
+        if ch not in "\r\x07":
+            continue
+        para_start, start = start, cp + 1
+        fc = _cp_to_fc(doc.pieces, cp)
+        if fc is None:
+            continue
+        grpprl, _ = _papx_at(fkp_runs, doc.word, fc)
+        if any(sprm in (0x2403, 0x2461) and operand[:1] == b"\x01" for sprm, operand in iter_sprms(grpprl)):
+            out.append((para_start, cp))
+    return out
+
+
 def _cp_to_fc(pieces, cp: int) -> int | None:
     for a, b, fc, compressed in pieces:
         if a <= cp < b:

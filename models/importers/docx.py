@@ -84,9 +84,10 @@ class _Reader:
         mark_deleted = rpr is not None and (rpr.find(W + "del") is not None or rpr.find(W + "moveFrom") is not None)
         parts: list[str] = []
         boxes: list[Line] = []
-        hints = {"red": False, "size": 0.0}
+        hints = {"red": False, "size": 0.0, "bold_end": 0, "plain": False}
         self._runs(p, parts, boxes, hints)
         text = "".join(parts)
+        bold_lead = text[:hints["bold_end"]] if hints["plain"] else ""
         if mark_deleted:
             # Accepted, a deleted paragraph mark joins this text to the next paragraph, which keeps its own
             # properties (and number); a paragraph deleted whole leaves nothing, not even its number.
@@ -100,7 +101,7 @@ class _Reader:
         if self.pending is not None:
             text, self.pending = self.pending.text + text, None
         line = Line(label + text, red=hints["red"], size=hints["size"], center=_centered(p), in_table=in_table,
-                    numbered=bool(label))
+                    numbered=bool(label), bold_lead="" if label else bold_lead)
         if before:
             self.lines.extend(boxes)
         self.lines.append(line)
@@ -117,7 +118,15 @@ class _Reader:
                         continue
                     if any(ch.strip() for ch in child.itertext()):
                         _hint(rpr, hints)
+                before = len(parts)
                 self._runs(child, parts, boxes, hints)
+                if not hints["plain"] and "".join(parts[before:]).strip():
+                    if _bold(rpr):  # still in the bold opening of the paragraph
+                        hints["bold_end"] = len("".join(parts))
+                    elif hints["bold_end"]:
+                        hints["plain"] = True
+                    else:
+                        hints["plain"], hints["bold_end"] = True, 0
             elif tag == "t":
                 parts.append(child.text or "")
             elif tag in ("tab", "ptab"):
@@ -143,6 +152,15 @@ class _Reader:
                 boxes.extend(sub.lines)
             elif tag and tag not in _SKIP:
                 self._runs(child, parts, boxes, hints)
+
+
+def _bold(rpr) -> bool:
+    """Bold set on the run itself or by the 加粗 (Strong) character style."""
+    if rpr is None:
+        return False
+    style = rpr.find(W + "rStyle")
+    return _on(rpr.find(W + "b")) if rpr.find(W + "b") is not None else (
+        style is not None and style.get(W + "val") in ("Strong", "加粗"))
 
 
 def _chosen(alternate):

@@ -13,7 +13,7 @@ from models.importers.lines import Line
 from models.report import Attachment, Letterhead, Record
 
 _NUMBER = re.compile(r"[\w（）()]{1,24}[〔\[［(（]\s*\d{4}\s*[〕\]］)）]\s*\d{1,4}\s*号")
-_SIGNERS = re.compile(r"签\s*发\s*人\s*[:：]\s*(.*)$")
+_SIGNERS = re.compile(r"签\s*发\s*人\s*[:：]\s*([^。，；：,;:]{0,40})$")  # names, never a sentence
 _COPY_NO = re.compile(r"[0-9０-９]{6}")
 _SECRECY = re.compile(r"(绝密|机密|秘密)(\s*★\s*\S*)?")
 _URGENCY = re.compile(r"特急|加急|特提|平急")
@@ -23,7 +23,8 @@ _CC = re.compile(r"抄\s*送\s*[:：]\s*(.*)$")
 _ISSUED = re.compile(r"^(.*?)\s*(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*印\s*发\s*$")
 _ISSUED_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _ATTACH_NOTE = re.compile(r"附\s*件\s*[:：]\s*(.*)$")
-_ATTACH_MARK = re.compile(r"附\s*件\s*([0-9０-９]{0,2}|[一二三四五六七八九十]{0,2})")
+_ATTACH_MARK = re.compile(r"附\s*件\s*([0-9０-９]{0,2}|[一二三四五六七八九十]{0,2})\s*[:：]?")
+_ATTACH_NUMBERED = re.compile(r"附\s*件\s*([0-9０-９一二三四五六七八九十]{1,2})\s*[:：]\s*(\S.*)$")
 _LISTED = re.compile(r"([0-9０-９]{1,2})\s*[.．、]\s*(\S.*)$")
 _RECIPIENT_NOT = re.compile(r"如下|以下|如次|现将|根据|按照|为了|为进一步|经研究|报告|汇报|主要|包括|是[:：]$")
 _NOTE_LINE = re.compile(r"[（(].*[）)]|(联系人|联系电话|电话|此件|注|附注)\s*[：:].{0,40}|此件[^。]{0,20}。?")
@@ -33,9 +34,15 @@ def _is_rule(text: str) -> bool:
     return bool(_RULE.fullmatch(text)) and not any(ch.isalnum() for ch in text)
 
 
+def _number_match(text: str):
+    """The 发文字号 in a line, searched before a 签发人 label (the names after it are never part of the number)."""
+    sm = _SIGNERS.search(text)
+    return _NUMBER.search(text, 0, sm.start() if sm else len(text))
+
+
 def _number_line(text: str) -> bool:
     """A line that is a 发文字号 (with 签发人 after it, or nothing else): not a sentence citing one."""
-    m = _NUMBER.search(text)
+    m = _number_match(text)
     if not m or len(text) > 60:
         return False
     rest = (text[:m.start()] + text[m.end():]).strip()
@@ -75,7 +82,7 @@ def take_letterhead(lines: list[Line], notes: list[str]) -> Letterhead | None:
         elif _is_rule(text) and (marks or head.number):
             pass
         elif not head.number and i == number_at:
-            m = _NUMBER.search(text)
+            m = _number_match(text)
             head.number = m.group(0).strip()
             rest = (text[:m.start()] + " " + text[m.end():]).strip()
             sm = _SIGNERS.search(rest)
@@ -165,6 +172,14 @@ def _date_line(text: str) -> bool:
     return d is not None and len(text) <= 40 and not any(ch in text[:start] for ch in "。，；：")
 
 
+def _attach_numbered(text: str, n: int) -> str:
+    """The title of a 附件n：名称 line numbered ``n``, or ''."""
+    m = _ATTACH_NUMBERED.match(text)
+    if not m or m.group(1) not in (str(n), chr(0xFF10 + n) if n < 10 else "", "一二三四五六七八九十"[n - 1:n]):
+        return ""
+    return m.group(2).strip()
+
+
 def take_attachments(lines: list[str], notes: list[str]) -> tuple[list[Attachment], list[str]]:
     """Pop 附件 pages (附件1 / title / body) after the date, the 附件说明 before the signature, and the
     附注 lines after the date. Returns (attachments, 附注 lines that have no place of their own)."""
@@ -189,17 +204,26 @@ def take_attachments(lines: list[str], notes: list[str]) -> tuple[list[Attachmen
     titles: list[str] = []
     for i in range(max(0, last_date - 12), last_date + 1):
         m = _ATTACH_NOTE.match(lines[i]) if i < len(lines) else None
-        if not m:
+        if not m and i < len(lines) and _attach_numbered(lines[i], 1):
+            j = i  # 附件1：名称 / 附件2：名称, one line each, counted from 1
+            while j < len(lines) and (title := _attach_numbered(lines[j], j - i + 1)) and len(lines[j]) <= 60:
+                titles.append(title)
+                j += 1
+        elif not m:
             continue
-        j = i + 1
-        first = m.group(1).strip()
-        lm = _LISTED.match(first)
-        titles.append(lm.group(2) if lm else first)
-        while j < len(lines) and (lm := _LISTED.match(lines[j])) and len(lines[j]) <= 60:
-            titles.append(lm.group(2))
-            j += 1
-        between = lines[j:last_date]  # only the signature may stand between the 附件说明 and the date
-        if len(between) > 2 or any(len(t) > 25 or any(ch in t for ch in "。，；：") for t in between):
+        else:
+            j = i + 1
+            first = m.group(1).strip()
+            lm = _LISTED.match(first)
+            titles.append(lm.group(2) if lm else first)
+            while j < len(lines) and (lm := _LISTED.match(lines[j])) and len(lines[j]) <= 60:
+                titles.append(lm.group(2))
+                j += 1
+        between = lines[j:last_date]  # only the signature (局长：周某某 too) between the 附件说明 and the date
+        from models.importers.structure import _signature_like
+
+        if len(between) > 2 or any(len(t) > 25 or any(ch in t for ch in "。，；") or t.endswith(("：", ":"))
+                                   or not _signature_like(t) for t in between):
             titles = []
             break
         del lines[i:j]
@@ -219,13 +243,14 @@ def take_attachments(lines: list[str], notes: list[str]) -> tuple[list[Attachmen
     return attachments, extra
 
 
+def is_recipient(text: str) -> bool:
+    """A 主送 line (区委： / 各科室、各直属单位：) or a 称谓 (各位领导、同志们：)."""
+    return (text.endswith(("：", ":")) and 1 < len(text) <= 80 and "。" not in text and "；" not in text
+            and not _RECIPIENT_NOT.search(text) and not re.match(r"[一二三四五六七八九十]+、|[（(]", text))
+
+
 def take_recipient(lines: list[str]) -> str:
     """Pop the 主送 line (区委： / 各科室、各直属单位： / 同志们：) at the top of the body."""
-    if not lines:
-        return ""
-    text = lines[0]
-    if (text.endswith(("：", ":")) and 1 < len(text) <= 80 and "。" not in text and "；" not in text
-            and not _RECIPIENT_NOT.search(text) and not re.match(r"[一二三四五六七八九十]+、|[（(]", text)):
-        lines.pop(0)
-        return text[:-1].strip()
+    if lines and is_recipient(lines[0]):
+        return lines.pop(0)[:-1].strip()
     return ""

@@ -14,6 +14,7 @@ class Line:
     in_table: bool = False
     numbered: bool = False  # carries a Word automatic number
     before_text: bool = False  # a text box anchored before its paragraph's text
+    bold_lead: str = ""  # bold text opening a paragraph that goes on in regular type (an unnumbered lead)
 
 
 def plain_lines(text: str) -> list[Line]:

@@ -130,7 +130,7 @@ def _int(text: str | None, default: int) -> int:
 
 def _level(lvl) -> Level:
     level = Level()
-    level.fmt = _val(lvl, "numFmt") or "decimal"
+    level.fmt = _val(lvl, "numFmt") or _alternate_fmt(lvl) or "decimal"
     text = _val(lvl, "lvlText")
     level.text = text if text is not None else ""
     try:
@@ -142,6 +142,18 @@ def _level(lvl) -> Level:
     legal = lvl.find(W + "isLgl")
     level.legal = legal is not None and legal.get(W + "val") not in ("0", "false", "off")
     return level
+
+
+def _alternate_fmt(lvl) -> str | None:
+    """A w:numFmt inside mc:AlternateContent (Word 2010+ custom formats): the Choice's when it is a named
+    format, else the Fallback's (Word writes its nearest named format there)."""
+    mc = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+    for alt in lvl.iterchildren(mc + "AlternateContent"):
+        for branch in alt.iterchildren(mc + "Choice", mc + "Fallback"):
+            fmt = _val(branch, "numFmt")
+            if fmt and fmt != "custom":
+                return fmt
+    return None
 
 
 def _num_pr(ppr) -> tuple[str | None, int | None]:

@@ -41,10 +41,12 @@ _CN_DIGITS = {ch: i for i, ch in enumerate("〇一二三四五六七八九")} | 
 _SENTENCE_END = "。！？"
 _BREAK_BEFORE_ITEM = "。；！？：;:!?"  # an inline item may start after these
 
-_HEADING_RE = re.compile(rf"([{_CN}]{{1,3}})、\s*")
+_HEADING_RE = re.compile(rf"([{_CN}]{{1,3}})[、.．]\s*")  # 一、 and, as often typed, 一. 一．
 _CLOSING_RE = re.compile(r"(特此|专此|以上报告|以上汇报|以上对照|以上是|以上就是|以上意见|以上请示|以上材料|以上发言|妥否|当否|"
-                         r"请审阅|请审示|请批示|此致|谢谢大家|"
-                         r".{0,24}(请予审议|请审议|批评指正|请指正|请审定|请批示|请审阅|评议|请审查|请审核|请予批准)[。！]?$)")
+                         r"请审阅|请审示|请批示|此致|谢谢大家|谢谢[！!。]?$|谢谢各位|现予(报告|汇报)|谨此|此报。?$|"
+                         r".{0,24}(特此|专此)(报告|汇报|请示|说明|通报)[。！]?$|.{0,30}为盼[。！]?$|"
+                         r".{0,24}(请予审议|请审议|批评指正|请指正|请审定|请批示|请审阅|评议|请审查|请审核|请予批准)[。！]?$|"
+                         r".{0,16}[请望](领导|各位领导|上级)?(审议|审阅|审定|审示|审批|审核|批示|阅示|批准|指正|备案)[。！]?$)")
 _TITLE_ENDINGS = re.compile(r"(报告|总结|情况|意见|方案|通知|请示|汇报|材料|发言|讲话|述职|计划|要点|说明|提纲|[）)])$")
 
 # Item markers by kind; the group is the number. Only the kinds in _STYLE have their numbers stripped.
@@ -55,8 +57,10 @@ _MARKERS: dict[str, re.Pattern[str]] = {
     "paren": re.compile(rf"[（(]([{_CN}]{{1,3}})[）)]"),
     "arabic": re.compile(r"(\d{1,2})(?:[.．、)）](?!\d))"),
     "paren_arabic": re.compile(r"[（(](\d{1,2})[）)]"),
+    "circled": re.compile(r"([\u2460-\u2473\u2474-\u2487])"),  # ①…⑳ and ⑴…⒇
 }
-_INLINE_KINDS = ("shi", "yao", "di")  # may run on inside a paragraph, after a sentence
+_INLINE_KINDS = ("shi", "yao", "di")  # may run on inside a paragraph, after a sentence (一是…，二是… too)
+_INLINE_LISTS = ("paren", "arabic", "paren_arabic", "circled")  # （一）…。（二）… and 1、…；2、… in one paragraph
 _STYLE = {"shi": YISHI, "paren": HEADING}  # all other kinds: NONE, number kept in the text
 
 _DATE_RES = (
@@ -81,6 +85,8 @@ def cn_to_int(s: str) -> int:
 
 
 def _num(kind: str, text: str) -> int:
+    if kind == "circled":
+        return ord(text) - (0x2460 if ord(text) < 0x2474 else 0x2474) + 1
     return int(text) if kind in ("arabic", "paren_arabic") else cn_to_int(text)
 
 
@@ -108,11 +114,12 @@ def _is_structural(line: str) -> bool:
     return bool(_HEADING_RE.match(line)) or any(rx.match(line) for rx in _MARKERS.values())
 
 
-def _title_like(line: str) -> bool:
+def _title_like(line: str, commas: bool = False) -> bool:
+    """A line that can be (part of) a title; ``commas``: a centred line or one above a 副标题 may hold ，."""
     return (
-        0 < len(line) <= 50
+        0 < len(line) <= 64
         and line[-1] not in "。！？；：，、,.;:!?"
-        and not any(ch in line for ch in "。，；")
+        and not any(ch in line for ch in ("。；" if commas else "。，；"))
         and not _is_structural(line)
         and parse_date(line)[0] is None
     )
@@ -160,12 +167,32 @@ def _take_ending(lines: list[str], summary: ParseSummary) -> tuple[str, _dt.date
     return signature, date, closing
 
 
-def _take_title(lines: list[str]) -> str:
-    if len(lines) < 2 or not _title_like(lines[0]):
+_NAME_LINE = re.compile(r"(述职人|报告人|汇报人|发言人)?[:：]?\s*.{2,24}?[\s\u3000]+[\u4e00-\u9fff]{2,4}"
+                        r"|(述职人|报告人|汇报人|发言人)[:：]\s*[\u4e00-\u9fff]{2,4}")
+_BRACKETED = re.compile(r"[（(][^（）()]{2,24}[）)]")  # （征求意见稿） or （2026年11月26日） under a title
+
+
+def _take_title(lines: list[str], centered: frozenset[str] = frozenset()) -> str:
+    """The title, over up to four paragraphs: a 副标题 (——在…上的讲话) and a 述职 name line are part of it."""
+    subtitle = len(lines) > 1 and lines[1].startswith(("——", "—", "--"))
+    if len(lines) < 2 or not _title_like(lines[0], commas=subtitle or lines[0] in centered):
         return ""
+    run = 1
+    while run < min(len(lines) - 1, 4) and _title_like(lines[run], commas=lines[run] in centered):
+        run += 1
+    if run > 1 and frame.is_recipient(lines[run]):  # every title-like line above the 主送 or 称谓
+        title = lines[:run]
+        del lines[:run]
+        return "\n".join(title)
     title = [lines.pop(0)]
-    if (len(lines) >= 2 and not _TITLE_ENDINGS.search(title[0]) and _title_like(lines[0])
+    if len(lines) >= 2 and _NAME_LINE.fullmatch(lines[0]) and _title_like(lines[0]):
+        title.append(lines.pop(0))  # 述职 or 讲话: the speaker's post and name under the title
+    elif (len(lines) >= 2 and not _TITLE_ENDINGS.search(title[0]) and _title_like(lines[0])
             and _TITLE_ENDINGS.search(lines[0])):
+        title.append(lines.pop(0))
+    while len(lines) >= 2 and len(title) < 4 and _title_like(lines[0], commas=lines[0] in centered) and (
+            lines[0].startswith(("——", "—", "--")) or _BRACKETED.fullmatch(lines[0])
+            or (title[0] in centered and lines[0] in centered)):
         title.append(lines.pop(0))
     return "\n".join(title)
 
@@ -180,6 +207,11 @@ def parse_lines(source: list[Line]) -> tuple[Report, ParseSummary]:
     summary = ParseSummary()
     entries = [Line(part.strip(), ln.red, ln.size, ln.center, ln.in_table, ln.numbered)
                for ln in source for part in ln.text.split("\n") if part.strip()]
+    bold = {}  # paragraph -> the bold sentence opening it, a lead without a number
+    for ln in source:
+        first, lead = ln.text.split("\n", 1)[0].strip(), ln.bold_lead.strip()
+        if lead and lead[-1] in _SENTENCE_END + "：:" and first.startswith(lead) and len(first) > len(lead):
+            bold[first] = lead
     summary.auto_numbers = sum(1 for ln in entries if ln.numbered)
     report = Report()
     report.letterhead = frame.take_letterhead(entries, summary.notes)
@@ -190,12 +222,17 @@ def parse_lines(source: list[Line]) -> tuple[Report, ParseSummary]:
         report.attachments.append(Attachment(title="", body="\n".join(extra)))
         summary.unplaced.append("日期后的“" + "”“".join(extra) + "”放在最后一个附件中")
     report.signature, report.date, report.closing = _take_ending(lines, summary)
-    report.title = _take_title(lines)
+    report.title = _take_title(lines, frozenset(ln.text for ln in entries if ln.center))
     report.recipient = frame.take_recipient(lines)
+    if not report.closing and report.recipient and len(lines) > 1 and len(lines[-1]) <= 200:
+        # a speech ends by calling its audience again: 同志们，让我们……！
+        called = [c for c in re.split(r"[、，,\s]+", report.recipient) if c]
+        if lines[-1][-1:] in "！!。" and any(lines[-1].startswith((c + "，", c + ",", c + "！")) for c in called):
+            report.closing = lines.pop()
     chunks = _split_sections(lines)
     report.preamble = "\n".join(chunks[0][1])
     for n, (heading, paras) in enumerate(chunks[1:], 1):
-        report.sections.append(_build_section(heading, paras, summary.notes, f"第{chinese_number(n)}部分"))
+        report.sections.append(_build_section(heading, paras, summary.notes, f"第{chinese_number(n)}部分", bold))
     if not report.sections and lines:
         if _find_marker(lines, None, 1, 0, 0) is not None:  # items without section headings: one untitled section
             section = _build_section("", lines, summary.notes, "正文")
@@ -239,10 +276,11 @@ def _find_marker(paras: list[str], kind: str | None, n: int, pi: int, pos: int) 
         text = paras[p]
         start = pos if p == pi else 0
         for i in range(start, len(text)):
-            if i > 0 and text[i - 1] not in _BREAK_BEFORE_ITEM:
+            if i > 0 and text[i - 1] not in _BREAK_BEFORE_ITEM and text[i - 1] not in "，,":
                 continue
             for k in kinds:
-                if i > 0 and k not in _INLINE_KINDS:
+                if i > 0 and (k not in _INLINE_KINDS and k not in _INLINE_LISTS
+                              or text[i - 1] in "，," and k not in ("shi", "yao")):
                     continue
                 m = _MARKERS[k].match(text, i)
                 if m and _num(k, m.group(1)) == n:
@@ -259,19 +297,38 @@ def _slice(paras: list[str], a: tuple[int, int], b: tuple[int, int]) -> str:
     return "\n".join(p.strip() for p in parts if p.strip())
 
 
-def _build_section(heading: str, paras: list[str], notes: list[str], where: str) -> Section:
-    first = _find_marker(paras, None, 1, 0, 0)
+_KEPT_KINDS = ("arabic", "paren_arabic", "circled")  # numbers kept in the text: a list may go on from 3.
+
+
+def _continued_list(paras: list[str]) -> tuple[str, int, int, int] | None:
+    """A list numbered on from an earlier section (Word's automatic 3. 4. not restarted): its first marker,
+    when the paragraph starting with it is followed by one starting with the next number."""
+    for p, text in enumerate(paras):
+        for k in _KEPT_KINDS:
+            m = _MARKERS[k].match(text)
+            if m and _num(k, m.group(1)) > 1:  # only the first numbered paragraph may go on from before
+                nxt = _find_marker(paras, k, _num(k, m.group(1)) + 1, p, m.end())
+                return (k, p, 0, m.end()) if nxt is not None and nxt[2] == 0 else None
+    return None
+
+
+def _build_section(heading: str, paras: list[str], notes: list[str], where: str,
+                   bold: dict[str, str] | None = None) -> Section:
+    first = _find_marker(paras, None, 1, 0, 0) or _continued_list(paras)
     if first is None:
         if paras:
             notes.append(f"{where}没有“一是”“（一）”等编号，按段落导入")
-        return Section(heading=heading, numbering=NONE, items=[Item(body=p) for p in paras])
+        bold = bold or {}
+        return Section(heading=heading, numbering=NONE, items=[
+            Item(lead=bold[p], body=p[len(bold[p]):].strip()) if p in bold else Item(body=p) for p in paras])
     kind = first[0]
     if kind not in _STYLE:
         number = paras[first[1]][first[2]:first[3]]
         notes.append(f"{where}的“{number}”等编号保留在文字中（程序只能自动生成“一是”和“（一）”）")
     style = _STYLE.get(kind, NONE)
     starts = [first]
-    while (nxt := _find_marker(paras, kind, len(starts) + 1, starts[-1][1], starts[-1][3])) is not None:
+    base = _num(kind, _MARKERS[kind].match(paras[first[1]], first[2]).group(1))  # 1, or 3 for a list going on
+    while (nxt := _find_marker(paras, kind, base + len(starts), starts[-1][1], starts[-1][3])) is not None:
         starts.append(nxt)
     end = (len(paras) - 1, len(paras[-1]))
     intro = _slice(paras, (0, 0), (first[1], first[2]))
@@ -295,6 +352,8 @@ def _split_lead(text: str, style: str) -> Item:
         return Item(lead=first, body=rest.strip())
     if not rest and first.endswith(("；", ";")) and first.count("；") + first.count(";") == 1:
         return Item(lead=first, body="")  # 一是加强学习；二是…: each short clause is its own lead
+    if not rest and first.endswith(("，", ",")) and first.count("，") + first.count(",") == 1 and "；" not in first:
+        return Item(lead=first, body="")  # 一是加强领导，二是…
     return Item(lead="", body=text)
 
 

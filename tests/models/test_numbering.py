@@ -105,3 +105,17 @@ def test_damaged_numbers_in_numbering_xml_do_not_fail_the_document():
                     '<w:num w:numId="1"><w:abstractNumId w:val="1"/>'
                     '<w:lvlOverride w:ilvl="y"><w:startOverride w:val="z"/></w:lvlOverride></w:num>')
     assert nb.label(_p(1, 0)) == "一、"
+
+
+def test_a_number_format_inside_alternate_content():
+    """Word 2010+ writes some formats as mc:AlternateContent: a named Choice is used, a custom one falls back."""
+    mc = 'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"'
+    alt = ('<mc:AlternateContent {mc}><mc:Choice Requires="w14"><w:numFmt w:val="{choice}"/></mc:Choice>'
+           '<mc:Fallback><w:numFmt w:val="{fallback}"/></mc:Fallback></mc:AlternateContent>')
+    lvl0 = ('<w:lvl w:ilvl="0"><w:start w:val="1"/>' + alt.format(mc=mc, choice="chineseCounting", fallback="decimal")
+            + '<w:lvlText w:val="%1、"/></w:lvl>')
+    lvl1 = ('<w:lvl w:ilvl="1"><w:start w:val="1"/>' + alt.format(mc=mc, choice="custom", fallback="decimal")
+            + '<w:lvlText w:val="%2."/></w:lvl>')
+    nb = _numbering(f'<w:abstractNum w:abstractNumId="1">{lvl0}{lvl1}</w:abstractNum>',
+                    '<w:num w:numId="1"><w:abstractNumId w:val="1"/></w:num>')
+    assert [nb.label(_p(1, lv)) for lv in (0, 1, 1)] == ["一、", "1.", "2."]

@@ -360,10 +360,12 @@ _pieces = st.one_of(st.sampled_from(_SAMPLE_LINES), st.sampled_from(_SENTENCES),
 def test_every_character_is_kept(parts):
     text = "".join(p + sep for p, sep in parts)
     report, summary = parse_text(text)
+    # a heading typed 一. or 一． comes back with the generated 一、: the stop after a numeral counts as 、
+    same = lambda t: re.sub(r"([一二三四五六七八九十])[.．]", r"\1、", t)  # noqa: E731
     if report.letterhead is None:
-        assert _printed(report, summary) == _nonspace(text)
+        assert same(_printed(report, summary)) == same(_nonspace(text))
     else:  # the 版头's parts are printed in the standard's order, whatever order they were typed in
-        assert sorted(_printed(report, summary)) == sorted(_nonspace(text))
+        assert sorted(same(_printed(report, summary))) == sorted(same(_nonspace(text)))
 
 
 def test_text_ending_in_a_date_is_not_a_signature():
