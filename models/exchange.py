@@ -244,7 +244,7 @@ def load_file(path: str | os.PathLike) -> Report:
     if _depth(data) > limits.MAX_JSON_DEPTH:
         raise ExchangeError(f"文件 {name} 的内容嵌套超过 {limits.MAX_JSON_DEPTH} 层，不是天报报告数据文件")
     report = report_from_data(data)
-    limits.check_text_size(_all_text(report), name)
+    limits.check_text_size(_all_text(report), name, paragraphs=False)  # what Tianbao saved comes back in
     signers = len(report.letterhead.signers) if report.letterhead is not None else 0
     if sum(1 + len(s.items) for s in report.sections) + len(report.attachments) + signers > limits.MAX_PARAGRAPHS:
         raise ExchangeError(f"文件 {name} 超过 {limits.MAX_PARAGRAPHS:,} 个部分和条目，不像一份报告，没有导入")

@@ -203,7 +203,8 @@ def take_attachments(lines: list[str], notes: list[str]) -> tuple[list[Attachmen
     # 附件说明: 附件：1.名称 / 2.名称 between the body and the signature
     titles: list[str] = []
     for i in range(max(0, last_date - 12), last_date + 1):
-        m = _ATTACH_NOTE.match(lines[i]) if i < len(lines) else None
+        # The body comes before an 附件说明: on the first line it is text, not a note about attachments.
+        m = _ATTACH_NOTE.match(lines[i]) if 0 < i < len(lines) else None
         if not m and i < len(lines) and _attach_numbered(lines[i], 1):
             j = i  # 附件1：名称 / 附件2：名称, one line each, counted from 1
             while j < len(lines) and (title := _attach_numbered(lines[j], j - i + 1)) and len(lines[j]) <= 60:

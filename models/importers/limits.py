@@ -93,12 +93,13 @@ def too_big(path: Path, what: str, limit: int) -> str:
     return f"{what} {path.name} 超过 {_mb(limit)}，不像一份报告，没有导入（天报可导入的{what}最大 {_mb(limit)}）"
 
 
-def check_text_size(text: str, name: str = "") -> None:
-    """Refuse text longer than MAX_CHARS characters or with more than MAX_PARAGRAPHS non-empty paragraphs."""
+def check_text_size(text: str, name: str = "", *, paragraphs: bool = True) -> None:
+    """Refuse text longer than MAX_CHARS characters or (``paragraphs``) with more than MAX_PARAGRAPHS non-empty
+    paragraphs. A data file counts its sections and items instead: line breaks inside a field are the author's."""
     label = f"文件 {name} " if name else "内容"
     if len(text) > MAX_CHARS:
         raise ImportLimitError(f"{label}超过 {MAX_CHARS:,} 字，不像一份报告，没有导入")
-    if text.count("\n") > MAX_PARAGRAPHS:
+    if paragraphs and text.count("\n") > MAX_PARAGRAPHS:
         paragraphs = sum(1 for line in text.split("\n") if line.strip())
         if paragraphs > MAX_PARAGRAPHS:
             raise ImportLimitError(f"{label}超过 {MAX_PARAGRAPHS:,} 段，不像一份报告，没有导入")

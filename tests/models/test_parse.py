@@ -479,3 +479,13 @@ def test_the_kind_is_guessed_from_the_section_headings():
     text = "一、存在问题\n一是学习不够。\n二、原因剖析\n一是有所放松。\n三、整改措施\n一是加强学习。"
     assert parse_text(text)[0].kind == "duizhao"
     assert parse_text("一、其他事项\n一是学习。")[0].kind == "blank"  # one shared heading is not enough
+
+
+@pytest.mark.parametrize("text", [
+    "附件：1.台账\n一、履职情况\n2026年11月26日\n",
+    "附件：1.台账\n关于工作情况的报告2026年11月26日\n",
+])
+def test_a_first_line_beginning_with_fujian_is_text_not_an_attachment_note(text):
+    """Found by the property test: an 附件说明 follows the body; on the first line it stays where it is."""
+    report, summary = parse_text(text)
+    assert _printed(report, summary) == _nonspace(text)
