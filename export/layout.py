@@ -234,7 +234,33 @@ def layout_report(report, fonts=None, *, taoda: bool = False) -> Layout:
     lay = Layout(pages, m.missing, m.fallbacks, list(fonts.substitutions), builtin_only=fonts.builtin_only,
                  fonts=m.used)
     lay.warnings = warnings_for(lay)
+    for page in pages:
+        page.rules.extend(dash_bridges(lay, page))
     return lay
+
+
+def dash_bridges(lay: Layout, page: Page) -> list[Rule]:
+    """Rules joining the two dashes of —— where the font leaves side bearings, so the pair prints as one
+    line in every back-end (PDF, OFD, printer): a layout decision, made once here."""
+    from export.glyphbox import ink_box
+
+    out: list[Rule] = []
+    for line in page.lines:
+        if "\u2014\u2014" not in line.text:
+            continue
+        for a, b in zip(line.glyphs, line.glyphs[1:], strict=False):
+            if a.char != "\u2014" or b.char != "\u2014" or a.font != b.font:
+                continue
+            face = lay.fonts.get(a.font)
+            box = ink_box(getattr(face, "path", ""), getattr(face, "index", 0), "\u2014", getattr(face, "key", ""))
+            if box is None:
+                continue
+            x_min, y_min, x_max, y_max = box
+            left, right = a.x + x_max * a.size, b.x + x_min * b.size
+            if right > left:
+                out.append(Rule(left - 0.05, right + 0.05, line.y_baseline + (y_min + y_max) / 2 * a.size,
+                                (y_max - y_min) * a.size, a.color))
+    return out
 
 
 def describe_char(ch: str) -> str:

@@ -129,25 +129,6 @@ def _map_missing(layout: Layout) -> dict:
     return ttf
 
 
-def _dash_bridges(canvas, layout: Layout, line: Line) -> None:
-    """Join the dashes of —— where the font leaves side bearings, so the pair prints as one rule."""
-    from export.glyphbox import ink_box
-
-    glyphs = line.glyphs
-    for a, b in zip(glyphs, glyphs[1:], strict=False):
-        if a.char != "\u2014" or b.char != "\u2014" or a.font != b.font:
-            continue
-        face = layout.fonts.get(a.font)
-        box = ink_box(getattr(face, "path", ""), getattr(face, "index", 0), "\u2014", getattr(face, "key", ""))
-        if box is None:
-            continue
-        x_min, y_min, x_max, y_max = box
-        left, right = a.x + x_max * a.size, b.x + x_min * b.size
-        if right > left:
-            canvas.rect(left - 0.05, line.y_baseline + y_min * a.size, right - left + 0.1,
-                        (y_max - y_min) * a.size, stroke=0, fill=1)
-
-
 def draw(layout: Layout, title: str, *, deterministic: bool = False) -> bytes:
     """The PDF file as bytes; reportlab is imported here, only when a PDF is made."""
     from reportlab.pdfgen.canvas import Canvas
@@ -179,8 +160,6 @@ def draw(layout: Layout, title: str, *, deterministic: bool = False) -> bytes:
         canvas.drawText(text)
         _draw_rules(canvas, page.rules)
         for line in page.lines:
-            if "\u2014\u2014" in line.text:
-                _dash_bridges(canvas, layout, line)
             if any(gl.missing for gl in line.glyphs):
                 canvas.setLineWidth(0.3)
                 _draw_missing_marks(canvas, line)

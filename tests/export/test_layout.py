@@ -310,3 +310,17 @@ def test_blank_items_and_headings_are_not_printed_and_numbers_stay_consecutive()
     ])
     texts = [ln.text for ln in layout_report(report).pages[0].body_lines()]
     assert texts == ["一、存在问题", "（一）思想认识不到位", "正文。", "二、整改措施", "一是加强学习。正文。"]
+
+
+def test_dash_pairs_are_joined_by_the_layout_for_every_back_end():
+    """The bridge between the dashes of —— is a Rule of the page (PDF, OFD and the printer draw it alike)."""
+    from export.layout import layout_report as lay_out
+
+    layout = lay_out(Report(title="题", preamble="正文——破折号。"))
+    page = layout.pages[0]
+    dashes = [gl for ln in page.lines for gl in ln.glyphs if gl.char == "\u2014" and ln.kind != "pagenum"]
+    assert len(dashes) == 2
+    assert len(page.rules) == 1  # the open fonts .ci/setup installs leave side bearings on —
+    for rule in page.rules:
+        assert dashes[0].x < rule.x0 < rule.x1 < dashes[1].x + dashes[1].width
+        assert 0 < rule.width < 2

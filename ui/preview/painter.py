@@ -120,8 +120,6 @@ class LayoutPainter:
             painter.drawGlyphRun(QPointF(first.x, y), glyph_run)
             if first.fake_bold:
                 self._embolden(painter, raw, indexes, run, y, color)
-        if "\u2014\u2014" in line.text:
-            self._dash_bridges(painter, line, y)
 
     def _embolden(self, painter, raw: QRawFont, indexes, run: list[Glyph], y: float, color: QColor) -> None:
         """The outline stroked, as the PDF's fill-and-stroke text mode does (half the pen falls outside)."""
@@ -143,20 +141,3 @@ class LayoutPainter:
         painter.setPen(QPen(color))
         for gl in run:
             painter.drawText(QPointF(gl.x, y), gl.char)
-
-    def _dash_bridges(self, painter: QPainter, line: Line, y: float) -> None:
-        """Join the dashes of —— where the font leaves side bearings, as the PDF does."""
-        from export.glyphbox import ink_box
-
-        for a, b in zip(line.glyphs, line.glyphs[1:], strict=False):
-            if a.char != "\u2014" or b.char != "\u2014" or a.font != b.font:
-                continue
-            face = self.layout.fonts.get(a.font)
-            box = ink_box(getattr(face, "path", ""), getattr(face, "index", 0), "\u2014", getattr(face, "key", ""))
-            if box is None:
-                continue
-            x_min, y_min, x_max, y_max = box
-            left, right = a.x + x_max * a.size, b.x + x_min * b.size
-            if right > left:
-                painter.fillRect(QRectF(left - 0.05, y - y_max * a.size, right - left + 0.1, (y_max - y_min) * a.size),
-                                 _color(a.color))
