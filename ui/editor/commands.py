@@ -7,15 +7,19 @@ from PySide6.QtGui import QUndoCommand
 from models.report import Item, Section
 
 
-def _fresh(obj):
-    """Drop database ids of a re-inserted item or section: its old rows are gone and an id may be reused."""
-    obj.id = None
+def fresh(obj):
+    """Drop database ids of a re-inserted item, section or attachment: its old rows are gone and an id may be
+    reused. Values without an id (a 签发人's name) come back as they are."""
+    if hasattr(obj, "id"):
+        obj.id = None
     for item in getattr(obj, "items", []):
         item.id = None
     return obj
 
 
-class _EditorCommand(QUndoCommand):
+class EditorCommand(QUndoCommand):
+    """A structural edit of the report shown in ``editor``; subclasses change the Report, then the editor."""
+
     def __init__(self, editor, text: str):
         super().__init__(text)
         self.editor = editor
@@ -25,13 +29,13 @@ class _EditorCommand(QUndoCommand):
         return self.editor.report
 
 
-class AddItem(_EditorCommand):
+class AddItem(EditorCommand):
     def __init__(self, editor, section: Section, index: int, item: Item | None = None):
         super().__init__(editor, editor.tr("添加条目"))
         self.section, self.index, self.item = section, index, item or Item()
 
     def redo(self) -> None:
-        self.section.items.insert(self.index, _fresh(self.item))
+        self.section.items.insert(self.index, fresh(self.item))
         self.editor.structure_changed(self.section, self.index)
 
     def undo(self) -> None:
@@ -39,7 +43,7 @@ class AddItem(_EditorCommand):
         self.editor.structure_changed(self.section, min(self.index, len(self.section.items) - 1))
 
 
-class RemoveItem(_EditorCommand):
+class RemoveItem(EditorCommand):
     def __init__(self, editor, section: Section, index: int):
         super().__init__(editor, editor.tr("删除条目"))
         self.section, self.index = section, index
@@ -50,11 +54,11 @@ class RemoveItem(_EditorCommand):
         self.editor.structure_changed(self.section, min(self.index, len(self.section.items) - 1))
 
     def undo(self) -> None:
-        self.section.items.insert(self.index, _fresh(self.item))
+        self.section.items.insert(self.index, fresh(self.item))
         self.editor.structure_changed(self.section, self.index)
 
 
-class MoveItem(_EditorCommand):
+class MoveItem(EditorCommand):
     def __init__(self, editor, section: Section, src: int, dst: int):
         super().__init__(editor, editor.tr("移动条目"))
         self.section, self.src, self.dst = section, src, dst
@@ -71,14 +75,14 @@ class MoveItem(_EditorCommand):
         self._move(self.dst, self.src)
 
 
-class AddSection(_EditorCommand):
+class AddSection(EditorCommand):
     def __init__(self, editor, index: int, section: Section | None = None):
         super().__init__(editor, editor.tr("添加部分"))
         self.index = index
         self.section = section or Section(items=[Item()])
 
     def redo(self) -> None:
-        self.report.sections.insert(self.index, _fresh(self.section))
+        self.report.sections.insert(self.index, fresh(self.section))
         self.editor.structure_changed(self.section, None)
 
     def undo(self) -> None:
@@ -88,7 +92,7 @@ class AddSection(_EditorCommand):
         self.editor.structure_changed(sections[max(self.index - 1, 0)] if sections else None, None)
 
 
-class RemoveSection(_EditorCommand):
+class RemoveSection(EditorCommand):
     def __init__(self, editor, index: int):
         super().__init__(editor, editor.tr("删除部分"))
         self.index = index
@@ -100,11 +104,11 @@ class RemoveSection(_EditorCommand):
         self.editor.structure_changed(sections[min(self.index, len(sections) - 1)] if sections else None, None)
 
     def undo(self) -> None:
-        self.report.sections.insert(self.index, _fresh(self.section))
+        self.report.sections.insert(self.index, fresh(self.section))
         self.editor.structure_changed(self.section, None)
 
 
-class MoveSection(_EditorCommand):
+class MoveSection(EditorCommand):
     def __init__(self, editor, src: int, dst: int):
         super().__init__(editor, editor.tr("移动部分"))
         self.src, self.dst = src, dst

@@ -6,27 +6,10 @@ item commands in ui/editor/commands.py.
 
 from __future__ import annotations
 
-from PySide6.QtGui import QUndoCommand
+from ui.editor.commands import EditorCommand, fresh
 
 
-def _fresh(obj):
-    """A re-inserted attachment gets a new row: its old one is gone and its id may be reused."""
-    if hasattr(obj, "id"):
-        obj.id = None
-    return obj
-
-
-class _FrameCommand(QUndoCommand):
-    def __init__(self, editor, text: str):
-        super().__init__(text)
-        self.editor = editor
-
-    @property
-    def report(self):
-        return self.editor.report
-
-
-class InsertInList(_FrameCommand):
+class InsertInList(EditorCommand):
     """Insert ``value`` into a list of the frame (report.attachments, letterhead.signers) at ``index``.
 
     ``path`` names the list's entries: "attachments" -> attachments.N.title, "letterhead.signers" -> …signers.N.
@@ -37,7 +20,7 @@ class InsertInList(_FrameCommand):
         self.items, self.path, self.index, self.value = items, path, index, value
 
     def redo(self) -> None:
-        self.items.insert(self.index, _fresh(self.value))
+        self.items.insert(self.index, fresh(self.value))
         self.editor.frame_changed(self.path, self.index)
 
     def undo(self) -> None:
@@ -45,7 +28,7 @@ class InsertInList(_FrameCommand):
         self.editor.frame_changed(self.path, min(self.index, len(self.items) - 1))
 
 
-class RemoveFromList(_FrameCommand):
+class RemoveFromList(EditorCommand):
     def __init__(self, editor, text: str, items: list, path: str, index: int):
         super().__init__(editor, text)
         self.items, self.path, self.index = items, path, index
@@ -56,11 +39,11 @@ class RemoveFromList(_FrameCommand):
         self.editor.frame_changed(self.path, min(self.index, len(self.items) - 1))
 
     def undo(self) -> None:
-        self.items.insert(self.index, _fresh(self.value))
+        self.items.insert(self.index, fresh(self.value))
         self.editor.frame_changed(self.path, self.index)
 
 
-class MoveInList(_FrameCommand):
+class MoveInList(EditorCommand):
     def __init__(self, editor, text: str, items: list, path: str, src: int, dst: int):
         super().__init__(editor, text)
         self.items, self.path, self.src, self.dst = items, path, src, dst
@@ -76,7 +59,7 @@ class MoveInList(_FrameCommand):
         self._move(self.dst, self.src)
 
 
-class SetPart(_FrameCommand):
+class SetPart(EditorCommand):
     """Turn the 版头 (report.letterhead) or the 版记 (report.record) on or off; off keeps the text for undo."""
 
     def __init__(self, editor, text: str, attr: str, value):
