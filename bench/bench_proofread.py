@@ -14,7 +14,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-import models.proofread as pr  # noqa: E402
+import models.proofread.engine as pr  # noqa: E402
 from bench.sample_report import big_report, sample_report  # noqa: E402
 from models.checks import run_checks  # noqa: E402
 from models.proofread.rules import builtin_formulations, builtin_rules  # noqa: E402

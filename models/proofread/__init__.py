@@ -1,114 +1,19 @@
 """The offline proofreader: wording, fixed formulations, punctuation, numbers, numbering, consistency.
 
-proofread(report, settings) -> list[Slip]; rules are data in resources/proofread/ (see rules.py).
+proofread(report, settings) -> list[Slip]; rules are data in resources/proofread/ (see rules.py). The engine
+(engine.py) is imported on the first check, not when the window or the store merely name a class or a setting.
 """
 
 from __future__ import annotations
 
-from functools import lru_cache
+from models.proofread.rules import CLASSES
+from models.proofread.settings import Settings
 
-from models.fields import iter_fields
-from models.proofread import consistency, numbering, numbers, punctuation
-from models.proofread.formulations import FormulationMatcher, quoted_near
-from models.proofread.matcher import Doc, RuleSet, Slip
-from models.proofread.rules import (
-    CLASSES,
-    CONFUSABLE,
-    Formulation,
-    Rule,
-    builtin_formulations,
-    builtin_rules,
-    quoted_terms,
-)
-from models.proofread.settings import CONFUSABLE_KIND, FORMULATION_KIND, Settings
-from models.report import Report
-
-__all__ = ["CLASSES", "Slip", "Settings", "proofread"]
-
-# Fields that are not prose: numbers and names there follow their own rules (发文字号, 份号, 签发人).
-_SKIP = ("letterhead.", "record.", "signature")
+__all__ = ["CLASSES", "Settings", "proofread"]
 
 
-@lru_cache(maxsize=1)
-def _builtin() -> tuple[RuleSet, FormulationMatcher]:
-    return RuleSet(builtin_rules()), FormulationMatcher(list(builtin_formulations()))
+def proofread(report, settings: Settings | None = None) -> list:
+    """Every proofreading slip of the report (not yet sorted), ignores applied: see engine.proofread."""
+    from models.proofread.engine import proofread as run
 
-
-def _user(settings: Settings) -> tuple[RuleSet | None, FormulationMatcher | None, list[str]]:
-    confusables = [Rule(f"user{n}", CONFUSABLE, r.text, r.suggest or None, reason=r.note or "本单位列为易错写法",
-                        source="本单位自定义规则")
-                   for n, r in enumerate([r for r in settings.rules if r.kind == CONFUSABLE_KIND], 1)]
-    forms = [r.text for r in settings.rules if r.kind == FORMULATION_KIND]
-    matcher = FormulationMatcher([Formulation(f, f"userf{n}", "与本单位常用提法的写法不一致", "本单位常用提法")
-                                  for n, f in enumerate(forms, 1)])
-    return (RuleSet(confusables) if confusables else None), (matcher if matcher.forms else None), forms
-
-
-# Field-local slips by (field path, text): typing changes one field, so a refresh re-reads only that one.
-_CACHE: dict[tuple[str, str], list[Slip]] = {}
-_CACHE_LIMIT = 20000
-
-
-def _field_slips(doc: Doc) -> list[Slip]:
-    """The checks that look at one field at a time: rule rows, formulations, punctuation, numbers."""
-    rules, forms = _builtin()
-    return (rules.run(doc) + forms.run(doc) + quoted_near(doc, quoted_terms())
-            + punctuation.check(doc) + numbers.check(doc))
-
-
-def _local(doc: Doc) -> list[Slip]:
-    todo = [(p, t) for p, t in doc.fields if (p, t) not in _CACHE]
-    if todo:
-        if len(_CACHE) + len(todo) > _CACHE_LIMIT:
-            _CACHE.clear()
-        fresh: dict[str, list[Slip]] = {p: [] for p, _ in todo}
-        for slip in _field_slips(Doc(todo)):
-            fresh[slip.field].append(slip)
-        for p, t in todo:
-            _CACHE[(p, t)] = fresh[p]
-    return [s for key in doc.fields for s in _CACHE[key]]
-
-
-def proofread(report: Report, settings: Settings | None = None) -> list[Slip]:
-    """Every proofreading slip of the report (not yet sorted), ignores applied."""
-    doc = Doc((p, t) for p, t in iter_fields(report) if not p.startswith(_SKIP))
-    slips = _local(doc)
-    slips += numbering.check(report) + consistency.check(report, doc)
-    if settings is not None:
-        user_rules, user_forms, protected = _user(settings)
-        if user_rules is not None:
-            slips += user_rules.run(doc)
-        if user_forms is not None:
-            slips += user_forms.run(doc)
-        if protected:
-            slips = [s for s in slips if not _inside_protected(s, doc, protected)]
-        slips = [s for s in slips if not settings.ignored(s.rule, _text(doc, s), s.field)]
-    return _one_per_place(slips)
-
-
-def _text(doc: Doc, s: Slip) -> str:
-    return dict(doc.fields).get(s.field, "")[s.start:s.end]
-
-
-def _inside_protected(s: Slip, doc: Doc, protected: list[str]) -> bool:
-    """A slip inside a 常用提法 the office has declared right is no slip (except against that 提法 itself)."""
-    if s.rule.startswith("userf"):
-        return False
-    text = dict(doc.fields).get(s.field, "")
-    for form in protected:
-        i = text.find(form)
-        while i >= 0:
-            if i <= s.start and s.end <= i + len(form):
-                return True
-            i = text.find(form, i + 1)
-    return False
-
-
-def _one_per_place(slips: list[Slip]) -> list[Slip]:
-    """Two rules on the same characters: keep the one with a fix, else the first."""
-    best: dict[tuple[str, int, int], Slip] = {}
-    for s in slips:
-        key = (s.field, s.start, s.end)
-        if key not in best or (best[key].fix is None and s.fix is not None):
-            best[key] = s
-    return list(best.values())
+    return run(report, settings)

@@ -335,3 +335,19 @@ def test_another_sqlite_utils_spelling_of_its_own_table_is_trusted_anything_more
     with pytest.raises(DatabaseUntrustedError):
         Store(extra)
     assert extra.read_bytes() == data
+
+
+def test_expected_schemas_are_cached_so_opening_needs_no_sqlite_utils(tmp_path):
+    """The first open derives the schemas (with sqlite-utils) and keeps them; a later start only reads them."""
+    import os
+    import subprocess
+    import sys
+
+    path = good_database(tmp_path / "c.db")
+    env = dict(os.environ, TIANBAO_CACHE_DIR=str(tmp_path / "cache"))
+    code = ("import sys; from models.store import Store; Store(sys.argv[1], readonly=True).close(); "
+            "print('sqlite_utils' in sys.modules)")
+    runs = [subprocess.run([sys.executable, "-c", code, str(path)], cwd=ROOT, env=env, capture_output=True,
+                           text=True, timeout=60) for _ in range(2)]
+    assert [r.stdout.strip() for r in runs] == ["True", "False"], [r.stderr for r in runs]
+    assert (tmp_path / "cache" / "known-schemas.json").exists()

@@ -6,11 +6,20 @@ inside PySide6-Addons, while pypdfium2 is a small BSD-licensed wheel for every p
 
 from __future__ import annotations
 
-import pypdfium2 as pdfium
+import atexit
+import weakref
+
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QImage
 
 POINTS_PER_INCH = 72.0
+_OPEN: weakref.WeakSet = weakref.WeakSet()  # documents still open, closed quietly at exit
+
+
+def _close_all() -> None:
+    """Close what is still open before PDFium's own exit handler would, which names each one on stderr."""
+    for doc in list(_OPEN):
+        doc.close()
 
 
 class PdfPages(QObject):
@@ -18,8 +27,14 @@ class PdfPages(QObject):
 
     def __init__(self, data: bytes, parent: QObject | None = None):
         super().__init__(parent)
+        import pypdfium2 as pdfium  # on the first page shown, not at start-up (~20 ms)
+
+        if not getattr(_close_all, "registered", False):
+            atexit.register(_close_all)  # after pypdfium2's own handler, so it runs before it
+            _close_all.registered = True  # type: ignore[attr-defined]
         self._bytes = bytes(data)  # PDFium reads from this buffer for as long as the document lives
         self.document = pdfium.PdfDocument(self._bytes)
+        _OPEN.add(self.document)
         self._sizes = [self.document.get_page_size(i) for i in range(len(self.document))]
 
     def page_count(self) -> int:
