@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import struct
 
+from models.importers.limits import MAX_CHARS, ImportLimitError
 from models.importers.numbering import format_number
 
 # nfc codes of [MS-DOC] in the order of OOXML's ST_NumberFormat
@@ -210,12 +211,12 @@ def paragraph_labels(doc, raw: str) -> dict[int, str]:
     fkp_runs = _papx_runs(word, table)
     counters: dict[object, dict[int, int]] = {}
     labels: dict[int, str] = {}
-    start = 0
+    start = total = 0
     for cp, ch in enumerate(raw):
         if ch not in "\r\x07":
             continue
         para_start, start = start, cp + 1
-        fc = _cp_to_fc(doc.pieces, cp)
+        fc = doc.fc_of(cp)
         if fc is None:
             continue
         grpprl, istd = _papx_at(fkp_runs, word, fc)
@@ -255,15 +256,11 @@ def paragraph_labels(doc, raw: str) -> dict[int, str]:
             else:
                 out.append(ch2)
         if out:
-            labels[para_start] = "".join(out)
+            labels[para_start] = label = "".join(out)
+            total += len(label)
+            if total > MAX_CHARS:  # long level texts times many paragraphs: refused before memory runs out
+                raise ImportLimitError(f"文件中的自动编号超过 {MAX_CHARS:,} 字，不像一份报告，没有导入")
     return labels
-
-
-def _cp_to_fc(pieces, cp: int) -> int | None:
-    for a, b, fc, compressed in pieces:
-        if a <= cp < b:
-            return fc + (cp - a) * (1 if compressed else 2)
-    return None
 
 
 def _papx_runs(word: bytes, table: bytes) -> list[tuple[int, int, int]]:
