@@ -32,6 +32,7 @@ from export.backends.docx_styles import (
 from export.backends.pdf import ExportResult, write_file
 from export.layout import Layout, layout_report
 from export.paragraphs import build_paragraphs
+from export.xmltext import xml_safe
 
 
 def _is_cell(ch: str) -> bool:
@@ -184,8 +185,8 @@ def build_document(report, layout: Layout | None = None):
 
 def _properties(doc, report) -> None:
     props = doc.core_properties
-    props.title = " ".join(report.title.split()) or "报告"
-    props.author = " ".join(report.signature.split())
+    props.title = " ".join(report.title.split())[:255] or "报告"  # the package allows 255 characters
+    props.author = " ".join(report.signature.split())[:255]
     props.comments = ""
     props.keywords = ""
     props.last_modified_by = "Tianbao"
@@ -199,6 +200,7 @@ def render_docx_bytes(report, *, fonts=None, taoda: bool = False) -> tuple[bytes
         from export.errors import ExportError
 
         raise ExportError("套打用于打印到印好红色版头的公文纸上，只能导出PDF或OFD、或直接打印；导出Word文档前请取消“套打”")
+    report = xml_safe(report)  # controls and noncharacters: lxml refuses them (laid out the same)
     layout = layout_report(report, fonts)
     doc = build_document(report, layout)
     buf = io.BytesIO()

@@ -1,0 +1,73 @@
+"""Text no XML file may hold (C0 controls, U+FFFE/U+FFFF) and very long titles: .docx and OFD exports still
+succeed with files that parse, the pages laid out as for the PDF; a title of any length is broken in linear time."""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+import sys
+import zipfile
+
+import docx
+from lxml import etree
+
+from export.backends.docx import export_docx
+from export.backends.ofd import export_ofd
+from export.backends.pdf import export_pdf
+from export.xmltext import xml_text
+from models.report import Attachment, Item, Letterhead, Record, Report, Section
+from tests.conftest import ROOT
+
+BAD = "\x00\x01\x0b\x0c\x1b\ufffe\uffff\u202e\u200f\U0001F600"
+
+
+def hostile_report() -> Report:
+    return Report(title="关于工作的报告" + BAD, preamble="开头" + BAD, recipient="各部门" + BAD, closing="特此报告" + BAD,
+                  signature="某局" + BAD, date=dt.date(2026, 1, 1),
+                  sections=[Section(heading="主要工作" + BAD, items=[Item("一是抓学习" + BAD, "认真学习" + BAD)])],
+                  attachments=[Attachment("附件" + BAD, "附件正文" + BAD)],
+                  letterhead=Letterhead(mark="某局文件" + BAD, number="某〔2026〕1号" + BAD, signers=["张三" + BAD],
+                                        copy_no="000001" + BAD, secrecy="秘密" + BAD, urgency="特急" + BAD),
+                  record=Record(cc="某处" + BAD, issuer="某办公室" + BAD, date=dt.date(2026, 1, 2)))
+
+
+def test_xml_text_keeps_length_and_layout_meaning():
+    assert xml_text("一\x00二\x0b三\ufffe") == "一\u200b二\n三\ufffd"
+    assert xml_text("中文 text") == "中文 text"
+
+
+def test_docx_and_ofd_of_controls_in_every_field_are_valid_xml(tmp_path):
+    report = hostile_report()
+    pages = export_pdf(report, tmp_path / "r.pdf", deterministic=True).pages
+    assert export_docx(report, tmp_path / "r.docx").pages == pages  # was a ValueError traceback
+    text = "\n".join(p.text for p in docx.Document(str(tmp_path / "r.docx")).paragraphs)
+    assert "关于工作的报告" in text and "认真学习" in text and "\x00" not in text
+    assert export_ofd(report, tmp_path / "r.ofd").pages == pages  # was a file with \x00 in OFD.xml
+    with zipfile.ZipFile(tmp_path / "r.ofd") as z:
+        for name in z.namelist():
+            if name.endswith(".xml"):
+                etree.fromstring(z.read(name))  # every part parses (an OFD reader would refuse it otherwise)
+
+
+def test_docx_of_a_title_longer_than_the_package_allows(tmp_path):
+    report = Report(title="关于" + "很长" * 300 + "的报告", sections=[Section(heading="一", items=[Item("一是", "正文")])])
+    export_docx(report, tmp_path / "r.docx")  # core properties hold 255 characters: was a ValueError traceback
+    assert len(docx.Document(str(tmp_path / "r.docx")).core_properties.title) == 255
+
+
+CHILD = """
+import sys, time
+sys.path.insert(0, {root!r})
+from export.facts import typeset_facts
+from models.report import Item, Report, Section
+for title in ("a" * 60000, "字" * 60000, "关于" * 30000):
+    typeset_facts(Report(title=title, sections=[Section(heading="一", items=[Item("一是", "正文")])]))
+print("ok")
+"""
+
+
+def test_a_title_of_60000_characters_is_laid_out_without_quadratic_work():
+    """One unbreakable word of 60,000 letters tried one line count after another (each a full pass): hung."""
+    out = subprocess.run([sys.executable, "-c", CHILD.format(root=str(ROOT))], capture_output=True, text=True,
+                         timeout=90)
+    assert out.stdout.strip() == "ok", out.stderr[-800:]
