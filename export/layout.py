@@ -197,10 +197,15 @@ def layout_report(report, fonts=None, *, taoda: bool = False) -> Layout:
         from export.fonts import get_fontset
 
         fonts = get_fontset()
+    from export.errors import ExportError
     from export.frame import Frame
     from export.paginate import paginate
     from export.paragraphs import build_paragraphs
+    from models.exchange import oversize
 
+    too_big = oversize(report)  # a database may hold more than any import could bring (10**6 rows, 50 MB)
+    if too_big:
+        raise ExportError(f"报告{too_big}，超出天报能排版的范围（约 500 页），没有导出；请删减内容或分成几份报告")
     title, paragraphs = build_paragraphs(report)
     m = Measurer(fonts)
     pages = paginate(report, title, paragraphs, m, Frame(report, m, taoda=taoda, paragraphs=len(paragraphs)))

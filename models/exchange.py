@@ -245,10 +245,26 @@ def load_file(path: str | os.PathLike) -> Report:
         raise ExchangeError(f"文件 {name} 的内容嵌套超过 {limits.MAX_JSON_DEPTH} 层，不是天报报告数据文件")
     report = report_from_data(data)
     limits.check_text_size(_all_text(report), name)
-    signers = len(report.letterhead.signers) if report.letterhead is not None else 0
-    if sum(1 + len(s.items) for s in report.sections) + len(report.attachments) + signers > limits.MAX_PARAGRAPHS:
+    if paragraph_count(report) > limits.MAX_PARAGRAPHS:
         raise ExchangeError(f"文件 {name} 超过 {limits.MAX_PARAGRAPHS:,} 个部分和条目，不像一份报告，没有导入")
     return report
+
+
+def paragraph_count(report: Report) -> int:
+    """Sections, items, attachments and signers: what the caps on paragraphs count."""
+    signers = len(report.letterhead.signers) if report.letterhead is not None else 0
+    return sum(1 + len(s.items) for s in report.sections) + len(report.attachments) + signers
+
+
+def oversize(report: Report) -> str:
+    """'' when the report is within the caps of a data file (MAX_CHARS, MAX_PARAGRAPHS), else what is over."""
+    from models.importers import limits
+
+    if paragraph_count(report) > limits.MAX_PARAGRAPHS:
+        return f"超过 {limits.MAX_PARAGRAPHS:,} 个部分和条目"
+    if sum(map(len, _all_parts(report))) > limits.MAX_CHARS:
+        return f"超过 {limits.MAX_CHARS:,} 字"
+    return ""
 
 
 def _int(text: str) -> int:
@@ -283,6 +299,10 @@ def _depth(data: Any) -> int:
 
 
 def _all_text(report: Report) -> str:
+    return "\n".join(_all_parts(report))
+
+
+def _all_parts(report: Report) -> list[str]:
     parts = [report.title, report.preamble, report.closing, report.signature, report.recipient]
     for s in report.sections:
         parts += [s.heading, s.intro, *(i.lead + i.body for i in s.items)]
@@ -292,4 +312,4 @@ def _all_text(report: Report) -> str:
         parts += [lh.mark, lh.number, lh.copy_no, lh.secrecy, lh.urgency, *lh.signers]
     if report.record is not None:
         parts += [report.record.cc, report.record.issuer]
-    return "\n".join(parts)
+    return parts

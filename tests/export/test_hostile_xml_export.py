@@ -73,3 +73,20 @@ def test_a_title_of_60000_characters_is_laid_out_without_quadratic_work():
     out = subprocess.run([sys.executable, "-c", CHILD.format(root=str(ROOT))], capture_output=True, text=True,
                          timeout=90)
     assert out.stdout.strip() == "ok", out.stderr[-800:]
+
+
+def test_a_report_beyond_the_caps_is_refused_by_the_layout_not_run_out_of_memory(tmp_path):
+    """A database can hold more than an import brings; every export and the checks stop with one sentence."""
+    import pytest
+
+    from export.errors import ExportError
+    from export.facts import typeset_facts
+
+    many = Report(title="标题", sections=[Section(heading="一", items=[Item("一是", "正文")] * 25_000)])
+    long = Report(title="标题", sections=[Section(heading="一", items=[Item("一是", "字" * 400_000)])])
+    for report in (many, long):
+        for run in (lambda r: typeset_facts(r), lambda r: export_pdf(r, tmp_path / "r.pdf"),
+                    lambda r: export_docx(r, tmp_path / "r.docx"), lambda r: export_ofd(r, tmp_path / "r.ofd")):
+            with pytest.raises(ExportError, match="超出天报能排版的范围"):
+                run(report)
+    assert not list(tmp_path.glob("r.*"))  # no partial file
