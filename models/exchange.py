@@ -222,7 +222,24 @@ def write_atomic(path: str | os.PathLike, data: bytes) -> None:
 
 
 def dump_file(report: Report, path: str | os.PathLike) -> None:
-    write_atomic(path, dumps(report).encode("utf-8"))
+    """Write a data file atomically; an OSError becomes one Chinese sentence (a full disk said it in English)."""
+    import errno
+
+    path = Path(path)
+    try:
+        write_atomic(path, dumps(report).encode("utf-8"))
+    except OSError as e:
+        if e.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)):
+            why = "磁盘空间不足"
+        elif isinstance(e, PermissionError) or e.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+            why = "没有写入权限（或是只读的磁盘）"
+        elif isinstance(e, FileNotFoundError):
+            why = f"保存位置 {path.parent} 不存在"
+        elif isinstance(e, IsADirectoryError) or path.is_dir():
+            why = "这是一个文件夹，请另选文件名"
+        else:
+            why = e.strerror or str(e)
+        raise ExchangeError(f"无法保存报告数据文件 {path}：{why}（原有文件未改动）") from None
 
 
 def load_file(path: str | os.PathLike) -> Report:
