@@ -50,7 +50,7 @@ def test_docx_and_ofd_of_controls_in_every_field_are_valid_xml(tmp_path):
 
 
 def test_docx_of_a_title_longer_than_the_package_allows(tmp_path):
-    report = Report(title="关于" + "很长" * 300 + "的报告", sections=[Section(heading="一", items=[Item("一是", "正文")])])
+    report = Report(title="关于" + "很长" * 130 + "的报告", sections=[Section(heading="一", items=[Item("一是", "正文")])])
     export_docx(report, tmp_path / "r.docx")  # core properties hold 255 characters: was a ValueError traceback
     assert len(docx.Document(str(tmp_path / "r.docx")).core_properties.title) == 255
 
@@ -60,8 +60,13 @@ import sys, time
 sys.path.insert(0, {root!r})
 from export.facts import typeset_facts
 from models.report import Item, Report, Section
+from export.errors import ExportError
 for title in ("a" * 60000, "字" * 60000, "关于" * 30000):
-    typeset_facts(Report(title=title, sections=[Section(heading="一", items=[Item("一是", "正文")])]))
+    try:
+        typeset_facts(Report(title=title, sections=[Section(heading="一", items=[Item("一是", "正文")])]))
+        raise SystemExit("a title of many pages was laid out (below the page's edge)")
+    except ExportError as e:
+        assert "超过一页" in str(e), e
 typeset_facts(Report(title="标题", sections=[Section(heading="一", items=[Item("一是", "a" * 150000)])]))
 print("ok")
 """
@@ -90,3 +95,18 @@ def test_a_report_beyond_the_caps_is_refused_by_the_layout_not_run_out_of_memory
             with pytest.raises(ExportError, match="超出天报能排版的范围"):
                 run(report)
     assert not list(tmp_path.glob("r.*"))  # no partial file
+
+
+def test_a_title_longer_than_the_first_page_is_refused_not_drawn_below_its_edge(tmp_path):
+    """250,000 characters pasted into the title were drawn as 12,500 lines on page 1: invisible on paper."""
+    import pytest
+
+    from export.errors import ExportError
+    from export.geometry import max_title_lines
+
+    fits = Report(title="字" * 15 * max_title_lines(), sections=[Section(heading="一", items=[Item("一是", "正文")])])
+    assert export_pdf(fits, tmp_path / "fits.pdf").pages >= 1
+    over = Report(title="字" * 400, sections=[Section(heading="一", items=[Item("一是", "正文")])])
+    with pytest.raises(ExportError, match="超过一页"):
+        export_pdf(over, tmp_path / "over.pdf")
+    assert not (tmp_path / "over.pdf").exists()
