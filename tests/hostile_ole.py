@@ -18,7 +18,8 @@ SAMPLE = Path(__file__).parent / "data" / "import" / "auto_numbering_97.doc"
 # may import: nothing in them is dangerous once bounded (olefile stops a FAT loop, a lying size is cut to the
 # chain, a number out of range shows as digits)
 HARMLESS = {"ccp-text-4g.doc", "counting-2g.doc", "declared-2gb.doc", "declared-4gb-table.doc", "fat-loop.doc",
-            "fat-loop-far.doc", "letters-2g.doc", "negative-start.doc", "roman-2g.doc", "style-chain.doc"}
+            "fat-loop-far.doc", "letters-2g.doc", "negative-start.doc", "roman-2g.doc", "style-chain.doc",
+            "chpx-storm.doc", "papx-storm.doc"}
 
 
 def _entry(name: str, kind: int, start: int, size: int, right: int = FREE, child: int = FREE) -> bytes:
@@ -179,6 +180,21 @@ def hostile_docs() -> dict[str, bytes]:
     out["textbox-storm.doc"] = doc(w, t)
     set_fc_lcb(w, 56, len(t) - len(plc), 26 * 19_000 + 4)  # under the box count: each box holds the story
     out["textbox-overlap.doc"] = doc(w, t)
+    # -- formatting: 500,000 bin-table entries all naming one full FKP page (101 or 29 runs each) ------------
+    for name, index, crun in (("chpx-storm.doc", 12, 101), ("papx-storm.doc", 13, 29)):
+        w, t = bytearray(word0), bytearray(table0)
+        page = bytearray(512)
+        page[511] = crun
+        for i in range(crun + 1):
+            struct.pack_into("<I", page, 4 * i, i * 2)
+        w += b"\x00" * (-len(w) % 512)
+        pn = len(w) // 512
+        w += page
+        n = 500_000
+        plc = struct.pack(f"<{n + 1}I", *range(n + 1)) + struct.pack("<I", pn) * n
+        set_fc_lcb(w, index, len(t), len(plc))
+        t += plc
+        out[name] = doc(w, t)
     # -- lists ---------------------------------------------------------------------------------------
     for name, start, nfc in (("roman-2g.doc", 0x7FFFFFFF, 1), ("letters-2g.doc", 0x7FFFFFFF, 3),
                              ("negative-start.doc", -0x80000000, 37), ("counting-2g.doc", 0x7FFFFFFF, 37)):

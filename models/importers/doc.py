@@ -161,9 +161,7 @@ class DocFile:
             return self._unprinted
         out = []
         fc, lcb = _fc_lcb(self.word, 12)
-        n = (lcb - 4) // 8 if lcb >= 4 else 0
-        for k in range(n):
-            pn = _u32(self.table, fc + 4 * (n + 1) + 4 * k) & 0x3FFFFF
+        for pn in fkp_pages(self.word, self.table, fc, lcb):
             page = self.word[pn * 512:pn * 512 + 512]
             if len(page) < 512:
                 continue
@@ -211,6 +209,23 @@ class DocFile:
             anchor = anchors.get(lids[k], 0)
             out.append((anchor if anchor < self.ccp[0] else 0, self.text(story + cps[k], story + cps[k + 1])))
         return out
+
+
+MAX_FKP_PAGES = 20_000  # formatting pages (FKPs) of a bin table; a 500-page report has a few hundred
+
+
+def fkp_pages(word: bytes, table: bytes, fc: int, lcb: int) -> list[int]:
+    """The distinct FKP page numbers of a bin table (PlcBteChpx/PlcBtePapx) at table[fc:fc + lcb], in order.
+
+    A forged table naming one full page 500,000 times made the reader walk 50 million runs; each page is read
+    once, and a table naming more pages than a report has is refused.
+    """
+    n = (lcb - 4) // 8 if lcb >= 4 else 0
+    n = min(n, max((len(table) - fc) // 8, 0))  # what the stream holds, not what the FIB claims
+    pages = dict.fromkeys(_u32(table, fc + 4 * (n + 1) + 4 * k) & 0x3FFFFF for k in range(n))
+    if len(pages) > MAX_FKP_PAGES:
+        raise ImportLimitError(f"文件的格式索引超过 {MAX_FKP_PAGES:,} 页，不像一份报告，没有导入；{_RESAVE}")
+    return list(pages)
 
 
 def _inside(ranges: list[tuple[int, int]], fc: int) -> bool:

@@ -265,13 +265,11 @@ def paragraph_labels(doc, raw: str) -> dict[int, str]:
 
 def _papx_runs(word: bytes, table: bytes) -> list[tuple[int, int, int]]:
     """(fc start, fc end, FKP page offset) of every paragraph run, from PlcBtePapx."""
-    from models.importers.doc import _fc_lcb
+    from models.importers.doc import _fc_lcb, fkp_pages
 
     fc, lcb = _fc_lcb(word, 13)
-    n = (lcb - 4) // 8
-    pages = [struct.unpack_from("<I", table, fc + 4 * (n + 1) + 4 * k)[0] & 0x3FFFFF for k in range(n)]
     runs = []
-    for pn in pages:
+    for pn in fkp_pages(word, table, fc, lcb):
         page = word[pn * 512:pn * 512 + 512]
         if len(page) < 512:
             continue
