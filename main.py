@@ -255,6 +255,9 @@ def main(argv: list[str] | None = None) -> int:
     except OSError as e:
         print(f"天报：{e.filename or ''} {e.strerror or e}".strip(), file=sys.stderr)
         return 1
+    except MemoryError:  # a last guard: the caps should refuse first
+        print("天报：内存不足，无法完成；文件未被改动", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         return 130
 

@@ -14,10 +14,12 @@ import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from export.fontwalk import FONT_EXTS  # noqa: F401 - used here and re-exported
+from export.fontwalk import regular as _regular
+from export.fontwalk import walk as _walk
 from models import paths
 
 INDEX_VERSION = 3
-FONT_EXTS = (".ttf", ".ttc", ".otf", ".otc")
 ENV_DIRS = "TIANBAO_FONT_DIRS"  # os.pathsep-separated folders; replaces the system search when set
 GB2312_HANZI = 6763
 LANG_ZH_CN = (0x0804, 0x1004)  # PRC, Singapore
@@ -106,14 +108,6 @@ def search_dirs() -> list[Path]:
             home / ".local" / "share" / "fonts"]
 
 
-def _walk(dirs: list[Path]) -> list[str]:
-    out = []
-    for top in dirs:
-        for root, _subdirs, files in os.walk(top, followlinks=True):
-            out.extend(os.path.join(root, f) for f in files if f.lower().endswith(FONT_EXTS))
-    return out
-
-
 def _fc_list() -> list[str] | None:
     exe = shutil.which("fc-list")
     if not exe:
@@ -125,7 +119,7 @@ def _fc_list() -> list[str] | None:
         return None
     files = {line for line in out.decode("utf-8", "surrogateescape").splitlines()
              if line.lower().endswith(FONT_EXTS)}
-    return sorted(files)
+    return sorted(f for f in files if _regular(f))
 
 
 def font_files() -> list[str]:

@@ -95,6 +95,11 @@ def title_baseline(line: int) -> float:
     return BLOCK_TOP - EM_ASCENT * SIZES["title"] - line * TITLE_PITCH
 
 
+def max_title_lines() -> int:
+    """Title lines whose baseline stays inside the 版心 of the first page (the title never continues)."""
+    return int((BLOCK_TOP - EM_ASCENT * SIZES["title"] - BLOCK_BOTTOM) // TITLE_PITCH) + 1
+
+
 def body_start_line(title_lines: int) -> int:
     """First grid line of the body after a title of ``title_lines`` lines and one empty line.
 

@@ -46,6 +46,7 @@ class Rule:
     y: float  # centre of the stroke, pt from the page bottom
     width: float  # stroke thickness in pt
     color: tuple[float, float, float] | None = None  # None is black
+    kind: str = "frame"  # "frame": the red rule and the 版记's rules; "dash": the bridge inside a ——
 
 
 @dataclass
@@ -215,10 +216,18 @@ def layout_report(report, fonts=None, *, taoda: bool = False) -> Layout:
         from export.fonts import get_fontset
 
         fonts = get_fontset()
+    from export.errors import ExportError
     from export.frame import Frame
     from export.paginate import paginate
     from export.paragraphs import build_paragraphs
+    from models.exchange import oversize
+    from models.importers.limits import STORED_FACTOR
 
+    # A database may hold more than any import could bring (10**6 rows, 50 MB); the layout takes what a
+    # stored report may be (models/store/sizes.py), about 2,400 pages.
+    too_big = oversize(report, STORED_FACTOR)
+    if too_big:
+        raise ExportError(f"报告{too_big}，超出天报能排版的范围（约 2400 页），没有导出；请删减内容或分成几份报告")
     # A layout makes ~10 objects per character and frees none of them until it is done: the cyclic
     # collector's full passes over them made time per page grow with the report's length.
     enabled = gc.isenabled()
@@ -259,7 +268,7 @@ def dash_bridges(lay: Layout, page: Page) -> list[Rule]:
             left, right = a.x + x_max * a.size, b.x + x_min * b.size
             if right > left:
                 out.append(Rule(left - 0.05, right + 0.05, line.y_baseline + (y_min + y_max) / 2 * a.size,
-                                (y_max - y_min) * a.size, a.color))
+                                (y_max - y_min) * a.size, a.color, "dash"))
     return out
 
 

@@ -94,6 +94,16 @@ def _pitch(atoms: list[Atom], start: int, end: int) -> float:
     return sum(atoms[k].pitch for k in range(start, end))
 
 
+def _pitch_upto(atoms: list[Atom], start: int, end: int, cap: float) -> float:
+    """_pitch, but stops once above ``cap`` (a 100,000-letter word is not summed again for every line)."""
+    total = 0.0
+    for k in range(start, end):
+        total += atoms[k].pitch
+        if total > cap:
+            break
+    return total
+
+
 def _extent(atoms: list[Atom], idx: list[int], compressed: set[int]) -> float:
     """Natural extent of a line: pitches, without the tracking after its last glyph."""
     total = 0.0
@@ -278,7 +288,7 @@ def break_paragraph(atoms: list[Atom], first_avail: float, avail: float) -> list
         width = first_avail if not lines else avail
         w, j = 0.0, i
         while j < len(units):
-            p = _pitch(atoms, *units[j])  # a line holds as many grid cells as fit
+            p = _pitch_upto(atoms, *units[j], width - w + FIT_EPSILON)  # a line holds as many cells as fit
             if w + p > width + FIT_EPSILON:
                 break
             w += p

@@ -146,6 +146,11 @@ def _keep_need(laid: list[list[Line]], paragraphs: list[Paragraph], index: int) 
 
 def paginate(report, title: list[Paragraph], paragraphs: list[Paragraph], m: Measurer, frame=None) -> list[Page]:
     tlines = title_lines(m, title)
+    if len(tlines) > g.max_title_lines():  # drawn below the page's edge, it would print nothing
+        from export.errors import ExportError
+
+        raise ExportError(f"标题有 {len(tlines)} 行，超过一页（最多 {g.max_title_lines()} 行），无法排版；"
+                          "请缩短标题，把其余文字移到开头语或正文中")
     pager = _Pager(g.body_start_line(len(tlines)))
     pager.pages[0].lines.extend(tlines)
     if frame is not None:  # export/frame.py: 版头 above the title, 主送 under it

@@ -37,13 +37,14 @@ STUB_PENALTY = 20.0  # a line of one or two characters
 def _phrase_cost(text: str, b: int) -> float | None:
     """BREAK_ANYWHERE + 4 inside a set phrase, PHRASE_EDGE at its edge, None when no phrase is near."""
     edge = False
-    for ph in _PHRASES:
-        start = text.find(ph, max(0, b - len(ph) + 1))
+    for ph in _PHRASES:  # searched only near b: a title of any length costs the same per break
+        lo, hi = max(0, b - len(ph) + 1), b + len(ph) - 1
+        start = text.find(ph, lo, hi)
         while 0 <= start < b:
             if start < b < start + len(ph):
                 return BREAK_ANYWHERE + 4
-            start = text.find(ph, start + 1)
-        edge = edge or text.startswith(ph, b) or text[:b].endswith(ph)
+            start = text.find(ph, start + 1, hi)
+        edge = edge or text.startswith(ph, b) or text.endswith(ph, 0, b)
     return PHRASE_EDGE if edge else None
 
 
@@ -87,15 +88,35 @@ def balance(atoms: list[Atom], avail: float) -> list[tuple[int, int]]:
     em = max((a.width for a in atoms if a.cell), default=1.0)
     bounds = [u[0] for u in make_units(atoms)][1:]
     bounds = [b for b in bounds if text[b] not in NO_START and text[b - 1] not in NO_END]
-    pen = {b: break_penalty(text, b) for b in bounds}
     n = max(2, math.ceil(total / avail))
-    while n <= len(atoms):
-        best = _best(atoms, bounds, pen, n, avail, em) if n <= 3 else _greedy(atoms, bounds, n, avail)
+    pen = {b: break_penalty(text, b) for b in bounds} if n <= 3 else {}  # only the 2- and 3-line search weighs
+    while n <= 3:
+        best = _best(atoms, bounds, pen, n, avail, em)
         if best is not None:
-            cuts = [0, *best, len(atoms)]
-            return list(zip(cuts, cuts[1:], strict=False))
+            return _lines(best, len(atoms))
         n += 1
-    return [(k, k + 1) for k in range(len(atoms))]
+    for shares in range(n, n + 10):  # a few more, shorter lines; never one try per character (quadratic)
+        best = _greedy(atoms, bounds, shares, avail)
+        if best is not None:
+            return _lines(best, len(atoms))
+    return _fill(atoms, avail)  # a word wider than the line (a pasted URL, 10,000 x's): break it where it must
+
+
+def _lines(cuts: list[int], length: int) -> list[tuple[int, int]]:
+    edges = [0, *cuts, length]
+    return list(zip(edges, edges[1:], strict=False))
+
+
+def _fill(atoms: list[Atom], avail: float) -> list[tuple[int, int]]:
+    """Lines filled character by character: the last resort, linear in the title's length."""
+    out, start, width = [], 0, 0.0
+    for k, a in enumerate(atoms):
+        if width + a.pitch > avail + FIT_EPSILON and k > start:
+            out.append((start, k))
+            start, width = k, 0.0
+        width += a.pitch
+    out.append((start, len(atoms)))
+    return out
 
 
 def _best(atoms, bounds, pen, n, avail, em):
@@ -116,8 +137,9 @@ def _greedy(atoms, bounds, n, avail):
     """Many lines (a very long title): cut near equal shares of the width."""
     target = _line_width(atoms, 0, len(atoms)) / n
     cuts, start, prev = [], 0, 0
+    widths = list(itertools.accumulate((a.pitch for a in atoms), initial=0.0))  # a line's width in O(1)
     for b in bounds:
-        w = _line_width(atoms, start, b)
+        w = widths[b] - widths[start]
         if w > avail + FIT_EPSILON and prev > start:
             cuts.append(prev)
             start = prev

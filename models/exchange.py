@@ -222,7 +222,24 @@ def write_atomic(path: str | os.PathLike, data: bytes) -> None:
 
 
 def dump_file(report: Report, path: str | os.PathLike) -> None:
-    write_atomic(path, dumps(report).encode("utf-8"))
+    """Write a data file atomically; an OSError becomes one Chinese sentence (a full disk said it in English)."""
+    import errno
+
+    path = Path(path)
+    try:
+        write_atomic(path, dumps(report).encode("utf-8"))
+    except OSError as e:
+        if e.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)):
+            why = "磁盘空间不足"
+        elif isinstance(e, PermissionError) or e.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+            why = "没有写入权限（或是只读的磁盘）"
+        elif isinstance(e, FileNotFoundError):
+            why = f"保存位置 {path.parent} 不存在"
+        elif isinstance(e, IsADirectoryError) or path.is_dir():
+            why = "这是一个文件夹，请另选文件名"
+        else:
+            why = e.strerror or str(e)
+        raise ExchangeError(f"无法保存报告数据文件 {path}：{why}（原有文件未改动）") from None
 
 
 def load_file(path: str | os.PathLike) -> Report:
@@ -245,10 +262,27 @@ def load_file(path: str | os.PathLike) -> Report:
         raise ExchangeError(f"文件 {name} 的内容嵌套超过 {limits.MAX_JSON_DEPTH} 层，不是天报报告数据文件")
     report = report_from_data(data)
     limits.check_text_size(_all_text(report), name, paragraphs=False)  # what Tianbao saved comes back in
-    signers = len(report.letterhead.signers) if report.letterhead is not None else 0
-    if sum(1 + len(s.items) for s in report.sections) + len(report.attachments) + signers > limits.MAX_PARAGRAPHS:
+    if paragraph_count(report) > limits.MAX_PARAGRAPHS:
         raise ExchangeError(f"文件 {name} 超过 {limits.MAX_PARAGRAPHS:,} 个部分和条目，不像一份报告，没有导入")
     return report
+
+
+def paragraph_count(report: Report) -> int:
+    """Sections, items, attachments and signers: what the caps on paragraphs count."""
+    signers = len(report.letterhead.signers) if report.letterhead is not None else 0
+    return sum(1 + len(s.items) for s in report.sections) + len(report.attachments) + signers
+
+
+def oversize(report: Report, factor: int = 1) -> str:
+    """'' when the report is within ``factor`` times the caps of a data file (MAX_CHARS, MAX_PARAGRAPHS), else
+    what is over. The layout allows what a database may hold (models/store/sizes.py: five times)."""
+    from models.importers import limits
+
+    if paragraph_count(report) > factor * limits.MAX_PARAGRAPHS:
+        return f"超过 {factor * limits.MAX_PARAGRAPHS:,} 个部分和条目"
+    if sum(map(len, _all_parts(report))) > factor * limits.MAX_CHARS:
+        return f"超过 {factor * limits.MAX_CHARS:,} 字"
+    return ""
 
 
 def _int(text: str) -> int:
@@ -283,6 +317,10 @@ def _depth(data: Any) -> int:
 
 
 def _all_text(report: Report) -> str:
+    return "\n".join(_all_parts(report))
+
+
+def _all_parts(report: Report) -> list[str]:
     parts = [report.title, report.preamble, report.closing, report.signature, report.recipient]
     for s in report.sections:
         parts += [s.heading, s.intro, *(i.lead + i.body for i in s.items)]
@@ -292,4 +330,4 @@ def _all_text(report: Report) -> str:
         parts += [lh.mark, lh.number, lh.copy_no, lh.secrecy, lh.urgency, *lh.signers]
     if report.record is not None:
         parts += [report.record.cc, report.record.issuer]
-    return "\n".join(parts)
+    return parts

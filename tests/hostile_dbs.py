@@ -114,6 +114,7 @@ def wal_carrying_trigger(folder: Path) -> Path:
     return out
 
 
+_ROWS = "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c LIMIT {n}) {sql}"
 # name -> SQL making a schema-valid file hold values no Tianbao writes.
 ODD_VALUES_SQL: dict[str, tuple[str, ...]] = {
     "blob-title": ("UPDATE reports SET title = x'ff00fe'",),
@@ -131,6 +132,40 @@ ODD_VALUES_SQL: dict[str, tuple[str, ...]] = {
     "bad-deleted-at": ("UPDATE reports SET deleted_at = 'yesterday'",),
     "bad-snapshot": ("INSERT INTO snapshots(report_id, created, reason, data) SELECT id, 'never', '保存', '{' FROM reports",),
     "orphan-items": ("PRAGMA foreign_keys=OFF", "INSERT INTO items(section_id, position) VALUES (999, 0)"),
+    # red team, second round: frame columns of the wrong JSON types, rows no typing makes, snapshots
+    "signers-dict": ("""UPDATE reports SET letterhead = '{"signers": {"a": 1}}'""",),
+    "signers-string": ("""UPDATE reports SET letterhead = '{"signers": "张三"}'""",),
+    "letterhead-string": ("""UPDATE reports SET letterhead = '"abc"'""",),
+    "letterhead-1e999": ("UPDATE reports SET letterhead = '1e999'",),
+    "letterhead-nan": ("""UPDATE reports SET letterhead = '{"mark": NaN}'""",),
+    "letterhead-5000-digits": ("UPDATE reports SET letterhead = '" + "9" * 5000 + "'",),
+    "letterhead-blob": ("UPDATE reports SET letterhead = x'00ff'",),
+    "letterhead-surrogate": ("""UPDATE reports SET letterhead = '{"mark": "\\ud800"}'""",),
+    "record-date-number": ("""UPDATE reports SET record = '{"date": 5}'""",),
+    "record-cc-list": ("""UPDATE reports SET record = '{"cc": [1]}'""",),
+    "seal-text": ("UPDATE reports SET seal = 'yes'",),
+    "run-on-text": ("UPDATE sections SET run_on = 'false'",),
+    "date-blob": ("UPDATE reports SET date = x'323032362d30312d3031'",),
+    "duplicate-positions": ("INSERT INTO sections(report_id, position, heading) SELECT 1, 0, '重复' FROM reports",
+                            "UPDATE items SET position = 0"),
+    "extreme-positions": ("UPDATE sections SET position = -9223372036854775808",
+                          "UPDATE items SET position = 9223372036854775807"),
+    "controls-in-text": ("UPDATE items SET body = 'a' || char(0) || char(11) || char(65534) || 'b'",
+                         """UPDATE reports SET letterhead = '{"mark": "\\u0000局\\uffff"}'"""),
+    "snapshot-blob": ("INSERT INTO snapshots(report_id, created, reason, data) VALUES (1, '2026-01-01', '保存', x'00ff')",),
+    "snapshot-list": ("INSERT INTO snapshots(report_id, created, reason, data) VALUES (1, '2026-01-01', '保存', '[1]')",),
+    "snapshot-bad-fields": ("INSERT INTO snapshots(report_id, created, reason, data, chars, summary) "
+                            "VALUES (1, x'ff', 5, '{}', 'x', x'ff')",),
+    "million-items": (_ROWS.format(n=1_000_000, sql="INSERT INTO items(section_id, position, lead, body) "
+                                   "SELECT (SELECT min(id) FROM sections), x, '一是', '正文' FROM c"),),
+    "30000-items": (_ROWS.format(n=30_000, sql="INSERT INTO items(section_id, position, lead, body) "
+                                 "SELECT (SELECT min(id) FROM sections), x, '一是', '正文' FROM c"),),
+    "200000-attachments": (_ROWS.format(n=200_000, sql="INSERT INTO attachments(report_id, position, title) "
+                                        "SELECT 1, x, '附件' FROM c"),),
+    "15m-char-body": ("UPDATE items SET body = (SELECT group_concat('字', '') FROM ("
+                      + _ROWS.format(n=15_000_000, sql="SELECT x FROM c") + "))",),
+    "huge-snapshot": ("INSERT INTO snapshots(report_id, created, reason, data) VALUES "
+                      "(1, '2026-01-01', '保存', zeroblob(100000000))",),
 }
 
 

@@ -191,3 +191,35 @@ def test_import_of_an_encrypted_file_leaves_the_database_alone(db_path, tmp_path
     lines = out.stderr.strip().splitlines()
     assert len(lines) == 1 and "另存为" in lines[0] and "Traceback" not in out.stderr
     assert _run("list", "--db", str(db_path)).stdout.strip() == ""
+
+
+DUMP_CHILD = r"""
+import resource, signal, sys
+sys.path.insert(0, {root!r})
+signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit fails with EFBIG, as on a full disk
+resource.setrlimit(resource.RLIMIT_FSIZE, (2000, 2000))
+import main
+sys.exit(main.main(["--db", sys.argv[1], "dump", "1", "-o", sys.argv[2]]))
+"""
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="RLIMIT_FSIZE is POSIX")
+def test_dump_that_cannot_be_written_says_so_in_chinese_and_keeps_the_old_file(tmp_path):
+    from models.report import Item, Report, Section
+    from models.store import Store
+
+    db = tmp_path / "r.db"
+    store = Store(db)
+    store.create(Report(title="标题", sections=[Section(heading="一", items=[Item("一是", "字" * 3000)])]))
+    store.close()
+    old = tmp_path / "old.json"
+    old.write_text("原有内容", encoding="utf-8")
+    cases = {"full": (str(old), "无法保存报告数据文件"), "folder": (str(tmp_path), "这是一个文件夹"),
+             "missing": (str(tmp_path / "no" / "x.json"), "不存在")}
+    for name, (target, words) in cases.items():
+        out = subprocess.run([sys.executable, "-c", DUMP_CHILD.format(root=str(ROOT)), str(db), target],
+                             capture_output=True, text=True, timeout=60)
+        assert out.returncode == 1, (name, out.stderr)
+        assert out.stderr.startswith("天报：") and words in out.stderr and "Traceback" not in out.stderr, out.stderr
+        assert len(out.stderr.strip().splitlines()) == 1, out.stderr
+    assert old.read_text(encoding="utf-8") == "原有内容"

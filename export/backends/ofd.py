@@ -18,6 +18,7 @@ from export import geometry as g
 from export.backends.ofd_fonts import subset_font
 from export.backends.pdf import ExportResult, write_file
 from export.layout import Glyph, Layout, layout_report
+from export.xmltext import xml_safe
 
 NS = "http://www.ofdspec.org/2016"
 MM_PER_PT = 25.4 / 72.0
@@ -172,6 +173,7 @@ def render_ofd_bytes(report, *, fonts=None, created: _dt.date | None = None,
                      taoda: bool = False) -> tuple[bytes, ExportResult]:
     from export.errors import ExportError
 
+    report = xml_safe(report)  # controls and noncharacters would make the XML unreadable (laid out the same)
     layout = layout_report(report, fonts, taoda=taoda)
     title = " ".join(report.title.split()) or "报告"
     author = " ".join(report.signature.split())

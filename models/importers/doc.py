@@ -9,13 +9,17 @@ list numbers are computed from the list tables (models/importers/docnumbers.py).
 
 from __future__ import annotations
 
+import bisect
 import struct
 from pathlib import Path
 
+from models.importers.limits import MAX_CHARS, MAX_PARAGRAPHS, ImportLimitError
 from models.importers.lines import Line
 from models.importers.sources import ParseError
 
 _RESAVE = "请用 Word 或 WPS 打开后“另存为”.docx 格式再导入"
+MAX_PIECES = 100_000  # pieces of the text (a fast-saved, much edited report has a few thousand)
+MAX_RAW_CHARS = 4 * MAX_CHARS  # main text and text boxes with field codes, before the codes are dropped
 
 
 def _u16(b: bytes, o: int) -> int:
@@ -85,6 +89,20 @@ class DocFile:
             ole.close()
         self.ccp = _ccp(self.word)
         self.pieces = self._pieces()
+        self.starts = [a for a, _b, _fc, _c in self.pieces]
+
+    def chars(self, start: int, end: int) -> int:
+        """How many characters text(start, end) can return (what the pieces hold of that range)."""
+        return sum(max(0, min(b, end) - max(a, start)) for a, b, _fc, _c in self.pieces)
+
+    def fc_of(self, cp: int) -> int | None:
+        """The byte offset in WordDocument of character ``cp``; None when no piece holds it."""
+        k = bisect.bisect_right(self.starts, cp) - 1
+        if k >= 0:
+            a, b, fc, compressed = self.pieces[k]
+            if a <= cp < b:
+                return fc + (cp - a) * (1 if compressed else 2)
+        return None
 
     def _pieces(self) -> list[tuple[int, int, int, bool]]:
         """(cp start, cp end, byte offset in WordDocument, compressed) from the CLX's PlcPcd."""
@@ -100,8 +118,12 @@ class DocFile:
             raise ParseError("文件的文字索引（piece table）已损坏，无法读取；" + _RESAVE)
         size = _u32(clx, i + 1)
         plc = clx[i + 5:i + 5 + size]
-        n = (size - 4) // 12
+        n = (min(size, len(plc)) - 4) // 12
+        if n > MAX_PIECES:
+            raise ImportLimitError(f"文件的文字索引有 {n:,} 段（最多 {MAX_PIECES:,} 段），不像一份报告，没有导入；{_RESAVE}")
         cps = [_u32(plc, 4 * k) for k in range(n + 1)]
+        if any(cps[k] > cps[k + 1] for k in range(n)):  # [MS-DOC]: CPs only grow; overlapping pieces are forged
+            raise ParseError("文件的文字索引（piece table）已损坏，无法读取；" + _RESAVE)
         out = []
         for k in range(n):
             pcd = 4 * (n + 1) + 8 * k
@@ -116,7 +138,11 @@ class DocFile:
         place is kept as NUL characters so that positions still count (they are dropped later)."""
         parts = []
         unprinted = self.unprinted() if printed else []
-        for a, b, fc, compressed in self.pieces:
+        first = max(bisect.bisect_right(self.starts, start) - 1, 0)  # pieces are sorted by CP (checked)
+        for k in range(first, len(self.pieces)):
+            a, b, fc, compressed = self.pieces[k]
+            if a >= end:
+                break
             lo, hi = max(a, start), min(b, end)
             if lo >= hi:
                 continue
@@ -143,9 +169,7 @@ class DocFile:
         """Sorted byte ranges whose character properties (PlcBteChpx FKPs) switch one of ``sprms`` on."""
         out = []
         fc, lcb = _fc_lcb(self.word, 12)
-        n = (lcb - 4) // 8 if lcb >= 4 else 0
-        for k in range(n):
-            pn = _u32(self.table, fc + 4 * (n + 1) + 4 * k) & 0x3FFFFF
+        for pn in fkp_pages(self.word, self.table, fc, lcb):
             page = self.word[pn * 512:pn * 512 + 512]
             if len(page) < 512:
                 continue
@@ -185,6 +209,8 @@ class DocFile:
         fc, lcb = _fc_lcb(self.word, plc_index)  # PlcftxbxTxt / PlcfHdrtxbxTxt
         plc = self.table[fc:fc + lcb]
         n = (len(plc) - 4) // 26  # CPs (4 bytes) and FTXBXS (22 bytes)
+        if n > MAX_PARAGRAPHS:
+            raise ImportLimitError(f"文件中的文本框超过 {MAX_PARAGRAPHS:,} 个，不像一份报告，没有导入")
         if n <= 0:
             return [(0, self.text(story, story + length))]
         cps = [_u32(plc, 4 * k) for k in range(n + 1)]
@@ -195,18 +221,36 @@ class DocFile:
         anchors = {}
         for k in range(max(m, 0)):
             anchors[_u32(spa, 4 * (m + 1) + 26 * k)] = _u32(spa, 4 * k)
-        out = []
+        out, total = [], 0
         for k in range(n):
             if cps[k] >= cps[k + 1] or (k == n - 1 and lids[k] == 0):
                 continue
+            total += min(cps[k + 1], length) - min(cps[k], length)
+            if total > MAX_RAW_CHARS:  # forged boxes that all hold the whole story
+                raise ImportLimitError(f"文件中文本框的文字超过 {MAX_RAW_CHARS:,} 字，不像一份报告，没有导入")
             anchor = anchors.get(lids[k], 0)
             out.append((anchor if anchor < self.ccp[0] else 0, self.text(story + cps[k], story + cps[k + 1])))
         return out
 
 
-def _inside(ranges: list[tuple[int, int]], fc: int) -> bool:
-    import bisect
+MAX_FKP_PAGES = 20_000  # formatting pages (FKPs) of a bin table; a 500-page report has a few hundred
 
+
+def fkp_pages(word: bytes, table: bytes, fc: int, lcb: int) -> list[int]:
+    """The distinct FKP page numbers of a bin table (PlcBteChpx/PlcBtePapx) at table[fc:fc + lcb], in order.
+
+    A forged table naming one full page 500,000 times made the reader walk 50 million runs; each page is read
+    once, and a table naming more pages than a report has is refused.
+    """
+    n = (lcb - 4) // 8 if lcb >= 4 else 0
+    n = min(n, max((len(table) - fc) // 8, 0))  # what the stream holds, not what the FIB claims
+    pages = dict.fromkeys(_u32(table, fc + 4 * (n + 1) + 4 * k) & 0x3FFFFF for k in range(n))
+    if len(pages) > MAX_FKP_PAGES:
+        raise ImportLimitError(f"文件的格式索引超过 {MAX_FKP_PAGES:,} 页，不像一份报告，没有导入；{_RESAVE}")
+    return list(pages)
+
+
+def _inside(ranges: list[tuple[int, int]], fc: int) -> bool:
     i = bisect.bisect_right(ranges, (fc, 1 << 32)) - 1
     return i >= 0 and ranges[i][0] <= fc < ranges[i][1]
 
@@ -272,6 +316,8 @@ def read_doc_lines(path: str | Path) -> list[Line]:
     try:
         doc = DocFile(path)
         ccp_text = doc.ccp[0]
+        if doc.chars(0, ccp_text) + doc.chars(sum(doc.ccp[:6]), sum(doc.ccp[:7])) > MAX_RAW_CHARS:
+            raise ImportLimitError(f"文件 {path.name} 的文字超过 {MAX_RAW_CHARS:,} 字（含域代码），不像一份报告，没有导入")
         raw = doc.text(0, ccp_text, printed=True)
         boxes = doc.textboxes()
         from models.importers.docnumbers import paragraph_labels

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import struct
 
+from models.importers.limits import MAX_CHARS, ImportLimitError
 from models.importers.numbering import format_number
 
 # nfc codes of [MS-DOC] in the order of OOXML's ST_NumberFormat
@@ -210,12 +211,12 @@ def paragraph_labels(doc, raw: str) -> dict[int, str]:
     fkp_runs = _papx_runs(word, table)
     counters: dict[object, dict[int, int]] = {}
     labels: dict[int, str] = {}
-    start = 0
+    start = total = 0
     for cp, ch in enumerate(raw):
         if ch not in "\r\x07":
             continue
         para_start, start = start, cp + 1
-        fc = _cp_to_fc(doc.pieces, cp)
+        fc = doc.fc_of(cp)
         if fc is None:
             continue
         grpprl, istd = _papx_at(fkp_runs, word, fc)
@@ -255,7 +256,10 @@ def paragraph_labels(doc, raw: str) -> dict[int, str]:
             else:
                 out.append(ch2)
         if out:
-            labels[para_start] = "".join(out)
+            labels[para_start] = label = "".join(out)
+            total += len(label)
+            if total > MAX_CHARS:  # long level texts times many paragraphs: refused before memory runs out
+                raise ImportLimitError(f"文件中的自动编号超过 {MAX_CHARS:,} 字，不像一份报告，没有导入")
     return labels
 
 
@@ -267,7 +271,7 @@ def centered_paragraphs(doc, raw: str) -> list[tuple[int, int]]:
         if ch not in "\r\x07":
             continue
         para_start, start = start, cp + 1
-        fc = _cp_to_fc(doc.pieces, cp)
+        fc = doc.fc_of(cp)  # binary search over the pieces (sorted, checked in doc.py)
         if fc is None:
             continue
         grpprl, _ = _papx_at(fkp_runs, doc.word, fc)
@@ -276,22 +280,13 @@ def centered_paragraphs(doc, raw: str) -> list[tuple[int, int]]:
     return out
 
 
-def _cp_to_fc(pieces, cp: int) -> int | None:
-    for a, b, fc, compressed in pieces:
-        if a <= cp < b:
-            return fc + (cp - a) * (1 if compressed else 2)
-    return None
-
-
 def _papx_runs(word: bytes, table: bytes) -> list[tuple[int, int, int]]:
     """(fc start, fc end, FKP page offset) of every paragraph run, from PlcBtePapx."""
-    from models.importers.doc import _fc_lcb
+    from models.importers.doc import _fc_lcb, fkp_pages
 
     fc, lcb = _fc_lcb(word, 13)
-    n = (lcb - 4) // 8
-    pages = [struct.unpack_from("<I", table, fc + 4 * (n + 1) + 4 * k)[0] & 0x3FFFFF for k in range(n)]
     runs = []
-    for pn in pages:
+    for pn in fkp_pages(word, table, fc, lcb):
         page = word[pn * 512:pn * 512 + 512]
         if len(page) < 512:
             continue

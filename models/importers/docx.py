@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from models.exchange import ExchangeError
+from models.importers.limits import MAX_CHARS, ImportLimitError
 from models.importers.lines import Line
 from models.importers.numbering import Numbering, W
 from models.importers.sources import ParseError, open_docx
@@ -37,7 +39,10 @@ def _part_root(document, reltype_suffix: str):
                 return element
             from lxml import etree
 
-            return etree.fromstring(part.blob)
+            # a part python-docx does not know (a numbering or styles part under a generic content type):
+            # parsed as python-docx parses its own, never loading a DTD, an external entity or the network
+            parser = etree.XMLParser(resolve_entities=False, load_dtd=False, no_network=True, huge_tree=False)
+            return etree.fromstring(part.blob, parser)
     return None
 
 
@@ -50,6 +55,8 @@ def read_docx_lines(path: str | Path) -> list[Line]:
         numbering = Numbering(_part_root(document, "/numbering"), _part_root(document, "/styles"))
         reader = _Reader(numbering)
         reader.blocks(document.element.body, in_table=False)
+    except ExchangeError:
+        raise  # a limit, with its own message
     except (ValueError, KeyError, IndexError, XMLSyntaxError):
         raise ParseError(f"文件 {Path(path).name} 中的编号或样式定义已损坏，无法读取；"
                          "请用 Word 或 WPS 打开后另存为 .docx 再导入") from None
@@ -93,6 +100,8 @@ class _Reader:
             # properties (and number); a paragraph deleted whole leaves nothing, not even its number.
             if text.strip() or boxes:
                 joined = (self.pending.text if self.pending else "") + text
+                if len(joined) > MAX_CHARS:  # a forged run of deleted marks: no quadratic joining
+                    raise ImportLimitError(f"文件中的一段文字超过 {MAX_CHARS:,} 字，不像一份报告，没有导入")
                 self.pending = Line(joined, red=hints["red"] or bool(self.pending and self.pending.red))
                 self.lines.extend(boxes)
             return

@@ -30,6 +30,7 @@ MAX_PARAGRAPHS = 20_000  # non-empty paragraphs, or sections plus items of a dat
 MAX_JSON_DEPTH = 32  # nesting of a data file (the format itself needs 5)
 MAX_JSON_BRACKETS = 100_000  # { and [ in a data file (one per section or item, and a few more)
 # MAX_PAGE_LIMIT (10,000, page_limit of a data file) lives in models.exchange, which checks it.
+STORED_FACTOR = 5  # a stored report (and the layout) may be this many times the import caps
 MAX_INT_DIGITS = 15  # digits of any number in a data file
 
 _ALLOWED_METHODS = (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED)

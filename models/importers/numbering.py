@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from models.importers.limits import MAX_CHARS, ImportLimitError
+
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 _CN = "〇一二三四五六七八九"
@@ -61,8 +63,19 @@ def _letters(n: int) -> str:
     return chr(ord("A") + (n - 1) % 26) * ((n - 1) // 26 + 1)
 
 
+MAX_FORMATTED = 32767  # Word counts a list up to 32767; beyond it (or below 1) a number is shown in digits
+
+
 def format_number(n: int, fmt: str) -> str:
-    """The text Word shows for counter ``n`` in number format ``fmt`` (w:numFmt)."""
+    """The text Word shows for counter ``n`` in number format ``fmt`` (w:numFmt).
+
+    A crafted start value (10**18, negative) never makes a long string or a long loop: outside
+    1..MAX_FORMATTED every format but none and bullet prints plain digits.
+    """
+    if fmt == "none":
+        return ""
+    if not 1 <= n <= MAX_FORMATTED:
+        return str(n)
     if fmt in ("chineseCounting", "chineseCountingThousand", "japaneseCounting", "taiwaneseCounting",
                "taiwaneseCountingThousand", "koreanCounting"):
         return chinese_counting(n, _CN.replace("〇", "零") if "Thousand" in fmt else _CN)
@@ -120,7 +133,7 @@ def _val(el, name: str) -> str | None:
     return None if child is None else child.get(W + "val")
 
 
-def _int(text: str | None, default: int) -> int:
+def _int(text: str | None, default: int | None) -> int | None:
     """A number attribute as Word writes it; a damaged one counts as ``default`` instead of failing the file."""
     try:
         return int(text) if text is not None else default
@@ -179,6 +192,8 @@ class Numbering:
         self.styles: dict[str, tuple[str | None, str | None, int | None]] = {}  # id -> (basedOn, numId, ilvl)
         self.default_style: str | None = None
         self.counters: dict[object, dict[int, int]] = {}
+        self.total = 0  # characters of all labels so far
+        self._style_cache: dict[str | None, tuple[str | None, int | None, str | None]] = {}
         if styles_root is not None:
             self._read_styles(styles_root)
         if numbering_root is not None:
@@ -213,8 +228,9 @@ class Numbering:
             for ov in num.findall(W + "lvlOverride"):
                 ilvl = _int(ov.get(W + "ilvl"), 0)
                 so = _val(ov, "startOverride")
-                if so is not None and so.lstrip("-").isdigit():
-                    n.starts[ilvl] = int(so)
+                start = _int(so, None) if so is not None else None  # a damaged override is no override
+                if start is not None:
+                    n.starts[ilvl] = start
                 lvl = ov.find(W + "lvl")
                 if lvl is not None:
                     n.levels[ilvl] = _level(lvl)
@@ -231,15 +247,25 @@ class Numbering:
         return aid
 
     def _style_num(self, style: str | None) -> tuple[str | None, int | None, str | None]:
-        """(numId, ilvl, style that carries it) following basedOn."""
-        seen = set()
+        """(numId, ilvl, style that carries it) following basedOn; remembered per style (a forged chain or
+        cycle of thousands of styles is walked once, not once per paragraph)."""
+        path: list[str] = []
+        seen: set[str] = set()
+        found: tuple[str | None, int | None, str | None] = (None, None, None)
         while style and style in self.styles and style not in seen:
+            if style in self._style_cache:
+                found = self._style_cache[style]
+                break
             seen.add(style)
+            path.append(style)
             based, num_id, ilvl = self.styles[style]
             if num_id is not None:
-                return num_id, ilvl, style
+                found = (num_id, ilvl, style)
+                break
             style = based
-        return None, None, None
+        for walked in path:  # every style on the way leads to the same answer
+            self._style_cache[walked] = found
+        return found
 
     def label(self, p) -> str:
         """The number Word prints before paragraph ``p`` (a w:p element), counting it; '' when none."""
@@ -288,4 +314,9 @@ class Numbering:
                 value = num.starts.get(i, lv.start)
             fmt = "decimal" if level.legal and i < ilvl and lv.fmt not in ("none",) else lv.fmt
             out = out.replace(token, format_number(value, fmt))
+            if len(out) > MAX_CHARS:
+                break
+        self.total += len(out)
+        if self.total > MAX_CHARS:  # long level texts times many paragraphs: refused before memory runs out
+            raise ImportLimitError(f"文件中的自动编号超过 {MAX_CHARS:,} 字，不像一份报告，没有导入")
         return out

@@ -57,7 +57,8 @@ def _local(doc: Doc) -> list[Slip]:
     todo = [(p, t) for p, t in doc.fields if (p, t) not in _CACHE]
     if todo:
         if len(_CACHE) + len(todo) > _CACHE_LIMIT:
-            _CACHE.clear()
+            _CACHE.clear()  # then every field of this report is read again: none of it is cached now
+            todo = list(dict.fromkeys(doc.fields))
         fresh: dict[str, list[Slip]] = {p: [] for p, _ in todo}
         for slip in _field_slips(Doc(todo)):
             fresh[slip.field].append(slip)

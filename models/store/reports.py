@@ -34,6 +34,7 @@ from models.store.database import (
 )
 from models.store.rules import ProofreadRulesMixin
 from models.store.search import SearchMixin
+from models.store.sizes import too_big
 from models.store.snapshots import SnapshotsMixin
 from models.store.templates import TemplatesMixin
 from models.store.trust import check_schema, harden
@@ -186,6 +187,10 @@ class Store(SnapshotsMixin, SearchMixin, TemplatesMixin, ProofreadRulesMixin):
     def load(self, report_id: int) -> Report:
         """The report as stored; values no Tianbao writes (a BLOB title, a bad date) refuse it, never crash."""
         try:
+            over = too_big(self.db.conn, report_id, self._has_frame())
+            if over:
+                raise DatabaseDamagedError(f"{self.path.name} 中编号为 {report_id} 的报告{over}，不像天报写入的数据，"
+                                           "无法打开；文件未被改动。")
             report = self._load(report_id)
             report_from_data(report_to_data(report))  # the data file's strict types check every field
         except (ExchangeError, ValueError, TypeError, AttributeError, KeyError, RecursionError):

@@ -15,6 +15,9 @@ from models.store.database import (
     _as_text,
     classify,
 )
+from models.store.sizes import MAX_STORED_CHARS
+
+MAX_SNAPSHOT_CHARS = 8 * MAX_STORED_CHARS  # the JSON of the largest report that opens, escapes included
 
 
 class SnapshotsMixin:
@@ -93,9 +96,12 @@ class SnapshotsMixin:
                              _as_text(r[5])) for r in rows]
 
     def load_snapshot(self, snapshot_id: int) -> Report:
-        row = self.db.execute("SELECT data FROM snapshots WHERE id=?", [snapshot_id]).fetchone()
-        if row is None:
+        size = self.db.execute("SELECT length(data) FROM snapshots WHERE id=?", [snapshot_id]).fetchone()
+        if size is None:
             raise ReportNotFound(f"没有编号为 {snapshot_id} 的历史版本")
+        if (size[0] or 0) > MAX_SNAPSHOT_CHARS:  # counted before it is read: a crafted 500 MB blob
+            raise DatabaseDamagedError(f"历史版本 {snapshot_id} 过大，不像天报写入的数据，无法读取")
+        row = self.db.execute("SELECT data FROM snapshots WHERE id=?", [snapshot_id]).fetchone()
         try:
             return report_from_data(json.loads(row[0]))
         except (ValueError, TypeError, RecursionError):  # ExchangeError and JSONDecodeError are ValueErrors

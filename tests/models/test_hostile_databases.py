@@ -201,7 +201,12 @@ def test_values_no_tianbao_writes_never_crash_the_read_commands(tmp_path, capsys
             try:
                 store.load(summary.id)
             except StoreError as e:
-                assert "数据有误" in str(e)
+                assert "数据有误" in str(e) or "不像天报写入的数据" in str(e)
+            for snap in store.snapshots(summary.id)[:3]:  # the history dialog
+                try:
+                    store.load_snapshot(snap.id)
+                except StoreError as e:
+                    assert "历史版本" in str(e)
         store.purge_trash()
     finally:
         store.close()
