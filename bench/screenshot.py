@@ -14,13 +14,18 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 
-def main(argv: list[str]) -> int:
+def shot_folders(argv: list[str]) -> tuple[Path, Path]:
+    """(folder for the PNGs, a temp folder for the data): the real user folders are never touched."""
     out = Path(argv[1]) if len(argv) > 1 else ROOT / "docs"
     out.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix="tianbao-shot-"))
-    # Never touch the real user folders: settings and data go to a temp folder.
     for var in ("TIANBAO_DATA_DIR", "TIANBAO_CONFIG_DIR", "TIANBAO_CACHE_DIR"):
         os.environ.setdefault(var, str(tmp / var.lower()))
+    return out, tmp
+
+
+def main(argv: list[str]) -> int:
+    out, tmp = shot_folders(argv)
 
     from PySide6.QtWidgets import QApplication
 

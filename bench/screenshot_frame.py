@@ -6,9 +6,7 @@ Run: xvfb-run -s "-screen 0 1366x768x24" python bench/screenshot_frame.py [OUT_D
 from __future__ import annotations
 
 import datetime as dt
-import os
 import sys
-import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -40,11 +38,9 @@ def unit_report():
 
 
 def main(argv: list[str]) -> int:
-    out = Path(argv[1]) if len(argv) > 1 else ROOT / "docs"
-    out.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix="tianbao-shot-"))
-    for var in ("TIANBAO_DATA_DIR", "TIANBAO_CONFIG_DIR", "TIANBAO_CACHE_DIR"):
-        os.environ.setdefault(var, str(tmp / var.lower()))
+    from bench.screenshot import shot_folders
+
+    out, tmp = shot_folders(argv)
 
     from PySide6.QtWidgets import QApplication
 
