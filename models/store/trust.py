@@ -125,11 +125,13 @@ def _schemas_key() -> str:
     """What the expected schemas depend on: our migrations, sqlite-utils' Migrations, SQLite itself."""
     import hashlib
     import importlib.util
+    import marshal
 
     from models import migrations as ours
 
-    h = hashlib.sha256(Path(ours.__file__).read_bytes())
-    h.update("\n".join(ours.migrations.names()).encode())
+    h = hashlib.sha256()
+    for name, fn in ours.migrations._registered:  # their code, not their file: a frozen build has no .py
+        h.update(name.encode() + marshal.dumps(fn.__code__))
     spec = importlib.util.find_spec("sqlite_utils")  # found, not imported
     if spec is not None and spec.origin:
         theirs = Path(spec.origin).with_name("migrations.py")
