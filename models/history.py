@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as _dt
 import difflib
 
@@ -47,21 +48,16 @@ def should_snapshot(last_snapshot_time: _dt.datetime | None, now: _dt.datetime, 
 
 
 def copy_content(source: Report, target: Report) -> None:
-    """Give ``target`` the text and structure of ``source``, keeping target's id and times."""
-    target.kind = source.kind
-    target.title = source.title
-    target.preamble = source.preamble
-    target.closing = source.closing
-    target.signature = source.signature
-    target.date = source.date
-    target.page_limit = source.page_limit
-    fresh = source.copy()
-    target.sections = fresh.sections
-    target.recipient = fresh.recipient
-    target.attachments = fresh.attachments
-    target.letterhead = fresh.letterhead
-    target.record = fresh.record
-    target.seal = fresh.seal
+    """Give ``target`` the text and structure of ``source``, keeping target's id and times (and its 沿用 marks,
+    which describe the window's copy, not a version). Every other field is copied, so a field added to Report
+    later is restored with the rest instead of being forgotten here."""
+    fresh = source.copy()  # new lists and no database ids: the restored rows are written as new ones
+    for f in dataclasses.fields(Report):
+        if f.name not in _KEPT_BY_TARGET:
+            setattr(target, f.name, getattr(fresh, f.name))
+
+
+_KEPT_BY_TARGET = ("id", "created", "updated", "carried")
 
 
 def _part(index: int) -> str:
