@@ -334,7 +334,8 @@ def _load_cached_index() -> dict:
 def _prune(keys: set[str]) -> None:
     """Drop cached metrics, reportlab states and converted copies of fonts no longer indexed."""
     root = font_cache_dir()
-    for sub, pattern in (("metrics", "*.bin"), ("ink", "*.bin"), ("reportlab", "*.pickle"), ("converted", "*.ttf")):
+    for sub, pattern in (("metrics", "*.bin"), ("ink", "*.bin"), ("reportlab", "*.pickle"), ("converted", "*.ttf"),
+                         ("ofd", "*.ttf")):
         for file in (root / sub).glob(pattern):
             if file.name.split(".")[0].split("-")[0] not in keys:
                 try:
