@@ -9,7 +9,9 @@ files: they are fetched through its package reader (relative locations resolved 
 opened with fontTools. tests/export/test_ofd.py keeps our own zipfile checks of the structure.
 
 easyofd, the reader the issue names, is not used: ``import easyofd`` (and so ``easyofd.parser_ofd``) imports
-PyMuPDF, which is AGPL and not allowed in this project; no other OFD reader on PyPI reads positions.
+PyMuPDF, which is AGPL and not allowed in this project (ofd2img is a copy of it). Of the other OFD packages on
+PyPI, ofdreader 0.1.0 installs no module and reads text only, ofdparser registers simsun.ttc at import and fails
+without it, and ofd2png ignores DeltaX.
 """
 
 from __future__ import annotations
