@@ -33,6 +33,7 @@ from export.backends.pdf import ExportResult, write_file
 from export.layout import Layout, layout_report
 from export.paragraphs import build_paragraphs
 from export.xmltext import xml_safe
+from models.importers.lines import ADDED_STOP_BOOKMARK
 
 
 def _is_cell(ch: str) -> bool:
@@ -49,6 +50,11 @@ FRAME_FIELDS = ("recipient", "attachments.", "letterhead.", "record.")
 TITLE_SLACK = 0.5
 
 
+def _added(c) -> bool:
+    """A 。 the export adds after a lead phrase typed without one (export/paragraphs.py needs_stop)."""
+    return c.field is None and c.ch == "。"
+
+
 def _is_frame(para) -> bool:
     """A paragraph printed from the frame's fields (once the layout has them): written here from the Report."""
     fields = {c.field for c in para.chars if c.field}
@@ -62,6 +68,7 @@ class _Writer:
         self.doc = new_document()
         self._end = None  # the body's sectPr, found once
         self._style_ids: dict[str, str] = {}
+        self._bookmarks = 0
 
     def _new_paragraph(self, name: str):
         """doc.add_paragraph(style=name) in constant time: python-docx finds the body's end and the style by a
@@ -105,12 +112,27 @@ class _Writer:
         return r
 
     def chars(self, p, chars, style: str) -> None:
-        """Runs of equal role and weight: bold lead phrases are bold runs, a （一） in a body paragraph is 楷体."""
+        """Runs of equal role and weight: bold lead phrases are bold runs, a （一） in a body paragraph is 楷体.
+        A 。 added after a lead typed without one is a run of its own inside a hidden bookmark, so that an
+        import gives the lead back as typed (models/importers/lines.py); it looks the same in Word and WPS."""
         start = 0
         for k in range(1, len(chars) + 1):
-            if k == len(chars) or (chars[k].role, chars[k].bold) != (chars[start].role, chars[start].bold):
+            if k == len(chars) or (chars[k].role, chars[k].bold, _added(chars[k])) != \
+                    (chars[start].role, chars[start].bold, _added(chars[start])):
+                if _added(chars[start]):
+                    self._bookmark(p, "Start")
                 self.run(p, "".join(c.ch for c in chars[start:k]), chars[start].role, chars[start].bold, style)
+                if _added(chars[start]):
+                    self._bookmark(p, "End")
                 start = k
+
+    def _bookmark(self, p, which: str) -> None:
+        el = OxmlElement(f"w:bookmark{which}")
+        if which == "Start":
+            self._bookmarks += 1
+            el.set(qn("w:name"), f"{ADDED_STOP_BOOKMARK}{self._bookmarks}")
+        el.set(qn("w:id"), str(self._bookmarks))
+        p._p.append(el)
 
     # -- title, 主送, body ------------------------------------------------------------
 

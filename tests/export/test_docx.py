@@ -12,6 +12,7 @@ from docx.shared import Pt
 from export import geometry as g
 from export.backends.docx import export_docx
 from models.importers.dispatch import read_report_file
+from models.report import Item
 from tests.export.handover import framed_report, plain_report
 
 
@@ -102,6 +103,22 @@ def test_signature_and_date_are_placed_by_indents_not_spaces(plain_docx):
 def test_round_trip_through_the_importer_gives_back_the_same_report(plain_docx):
     back, _summary = read_report_file(plain_docx)
     original = plain_report()
+    assert back.content_equal(original), (back, original)
+
+
+@pytest.mark.parametrize("run_on", [True, False])
+def test_a_lead_typed_without_a_full_stop_comes_back_without_the_printed_one(tmp_path, run_on):
+    """The 。 the export adds after such a lead is printed (bold, like the lead) and not imported back."""
+    original = plain_report()
+    original.sections[0].run_on = run_on
+    original.sections[0].items[0].lead = "加强理论学习"  # no 。: the export adds one
+    original.sections[0].items.append(Item(lead="抓好宣传思想工作", body=""))  # an item that is only a lead
+    original.sections[1].items[1].body = "个别制度落实不够经常。还有一个句号。"
+    path = tmp_path / "报告.docx"
+    export_docx(original, path)
+    text = "\n".join(p.text for p in docx.Document(str(path)).paragraphs)
+    assert "一是加强理论学习。全年" in text and "是抓好宣传思想工作。" in text
+    back, _summary = read_report_file(path)
     assert back.content_equal(original), (back, original)
 
 
