@@ -139,8 +139,9 @@ def compare(tb_pdf: Path, lo_pdf: Path) -> dict:
 def reports() -> dict:
     from bench.gallery_reports import edge_reports, template_reports
     from bench.sample_report import sample_report
+    from bench.screenshot_frame import unit_report
 
-    out = {"sample": sample_report()}
+    out = {"sample": sample_report(), "framed": unit_report()}  # congyan_2026.txt; a unit's report with the frame
     out.update(template_reports())
     edges = edge_reports()
     out.update({name: edges[name] for name in ("title2", "title3", "title_forced", "punct", "one_page")})
