@@ -43,24 +43,43 @@ def letterhead(w) -> bool:
     r.font.size = Pt(size)
     r.font.color.rgb = RED
     signers = [s for s in lh.signers if s.strip()]
-    tab = g.BLOCK_WIDTH - g.NUMBER_INSET_CELLS * g.CELL
-    lines = [(("" if i < len(signers) - 1 else lh.number), s) for i, s in enumerate(signers)] or [(lh.number, "")]
-    for i, (number, signer) in enumerate(lines):
+    rows = _signer_rows(w) if signers else []
+    for i, row in enumerate(rows or [[]]):
         p = w.para("TBNumber")
         if i == 0:
             p.paragraph_format.space_before = Twips(g.MARK_GAP_LINES * LINE_PITCH_TW)
         if not signers:  # downward documents: the 发文字号 centred
             p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-            w.run(p, number, "body", False, "TBNumber")
+            w.run(p, lh.number, "body", False, "TBNumber")
             continue
+        # 签发人 as Tianbao sets them (GB/T 9704 §7.2.4): two names a line, the label on the first, later
+        # lines' names under the first's, the 发文字号 on the last line; left tab stops where its line has them.
         indent(p, left=g.NUMBER_INSET_CELLS * g.CELL)
-        p.paragraph_format.tab_stops.add_tab_stop(Twips(tw(tab)), WD_TAB_ALIGNMENT.RIGHT)
-        w.run(p, number + "\t签发人：", "body", False, "TBNumber")
-        w.run(p, signer, "heading2", False, "TBNumber")
+        w.run(p, lh.number if i == len(rows) - 1 else "", "body", False, "TBNumber")
+        for k, (x, text, role) in enumerate(row):
+            if k and row[k - 1][2] == "body":  # the first name right after 签发人：
+                w.run(p, text, role, False, "TBNumber")
+                continue
+            p.paragraph_format.tab_stops.add_tab_stop(Twips(tw(x - g.BLOCK_LEFT)), WD_TAB_ALIGNMENT.LEFT)
+            w.run(p, "\t" + text, role, False, "TBNumber")
     bdr = parse_xml(f'<w:pBdr {nsdecls("w")}><w:bottom w:val="single" w:sz="{round(g.RED_RULE_WIDTH * 8)}" '
                     f'w:space="{round(g.RED_RULE_GAP)}" w:color="FF0000"/></w:pBdr>')
     put(ppr(p), bdr)
     return True
+
+
+def _signer_rows(w) -> list[list[tuple[float, str, str]]]:
+    """Per 签发人 line of Tianbao's layout: (x, text, font role) of the label and of each name."""
+    lines = [ln for ln in (w.layout.pages[0].lines if w.layout.pages else []) if ln.kind == "signer"]
+    rows = []
+    for ln in lines:
+        row: list[list] = []
+        for gl in ln.glyphs:
+            if not row or gl.field != row[-1][3]:
+                row.append([gl.x, "", "body" if gl.field is None else "heading2", gl.field])
+            row[-1][1] += gl.char
+        rows.append([(x, text, role) for x, text, role, _field in row])
+    return rows
 
 
 def attachment_note(w) -> None:
