@@ -195,9 +195,14 @@ class _Writer:
 
     def body(self, paragraphs) -> None:
         for para in paragraphs:
-            style = STYLE_OF_KIND.get(para.kind, "TBBody")
-            extra = line_spacings(para.chars, self.measurer.atoms(para.chars), PARAGRAPH_STYLES[style][5])
-            self.chars(self.para(style), para.chars, style, extra)
+            self.grid_para(STYLE_OF_KIND.get(para.kind, "TBBody"), para.chars)
+
+    def grid_para(self, style: str, chars):
+        """A paragraph on the grid, its lines ending where Tianbao's do (docx_lines)."""
+        extra = line_spacings(chars, self.measurer.atoms(chars), PARAGRAPH_STYLES[style][5])
+        p = self.para(style)
+        self.chars(p, chars, style, extra)
+        return p
 
     # -- signature and date ----------------------------------------------------------------
 

@@ -96,18 +96,32 @@ def attachment_note(w) -> None:
 
 
 def attachments(w) -> None:
-    """Each attachment from a new page: 附件N (黑体) on the first line, its title centred on the third."""
-    shown = [a for a in w.r.attachments if a.title.strip() or a.body.strip()]
-    for n, att in enumerate(shown):
+    """Each attachment from a new page: 附件N (黑体) on the first line, its title centred on the third (broken
+    where Tianbao breaks it, TITLE_PITCH apart), its body from the grid line Tianbao starts it on."""
+    from export.paragraphs import _Builder
+
+    shown = [(k, a) for k, a in enumerate(w.r.attachments) if a.title.strip() or a.body.strip()]
+    laid = [ln for page in w.layout.pages for ln in page.lines if ln.kind == "attachment_title"]
+    for n, (k, att) in enumerate(shown):
         label = w.para("TBAttachLabel", f"附件{n + 1}" if len(shown) > 1 else "附件")
         label.paragraph_format.page_break_before = True
-        if att.title.strip():
-            p = w.para("TBTitle", " ".join(att.title.split()))
-            p.paragraph_format.space_before = Twips(LINE_PITCH_TW)
-            p.paragraph_format.space_after = Twips(LINE_PITCH_TW)
-        for text in att.body.splitlines():
-            if text.strip():
-                w.para("TBBody", text.strip(" \t\u3000"))
+        b = _Builder()
+        b.start("title")
+        b.text(f"attachments.{k}.title", " ".join(att.title.split()), "title")
+        b.start("body")
+        b.text(f"attachments.{k}.body", att.body, "body")
+        b.end()
+        for para in b.paragraphs:
+            if para.kind == "body":
+                w.grid_para("TBBody", para.chars)
+                continue
+            mine = [ln for ln in laid if any(f == f"attachments.{k}.title" for f, _a, _b in ln.source)]
+            p = w.para("TBTitle")
+            w._title_lines(p, para.chars, mine)
+            count = max(len(mine), 1)
+            p.paragraph_format.space_before = Twips((g.ATTACHMENT_TITLE_LINE - 1) * LINE_PITCH_TW)
+            after = g.body_start_line(count) * LINE_PITCH_TW - count * tw(g.TITLE_PITCH)
+            p.paragraph_format.space_after = Twips(max(after, 0))
 
 
 def _even_page_section(w) -> None:
