@@ -11,10 +11,14 @@ the full-width characters of that line get a letter spacing a few twips tighter 
 (the least that works). Justified lines look the same in Word either way: only where the line ends changes,
 and what Tianbao's own line holds is what Word's holds.
 
+Where no such spacing lets Word hold Tianbao's line (a line Tianbao fills by squeezing adjacent marks, 标点挤压),
+the marks Tianbao sets half-width get half a cell less spacing, on that line only: what Tianbao draws.
+
 A line must also end there in LibreOffice (the independent renderer of bench/bench_docx_fidelity.py), which
-counts differently in two places: its body is a whole number of its grid cells kept in 1/100 mm (6 twips
-narrower), and it sets the last character of each run without its letter spacing. The spacing chosen makes
-the line fit under both counts and the next unit overflow under both, so the three programs agree.
+counts differently in three places: its body is a whole number of its grid cells kept in 1/100 mm (6 twips
+narrower), it sets the last character of each run (adjacent runs alike merged) without its letter spacing,
+and it condenses by at most 2.7 pt (1/6 em). The spacing chosen makes the line fit under both counts and the
+next unit overflow under both, so the three programs agree; where none does, Word's count decides.
 """
 
 from __future__ import annotations
@@ -26,9 +30,12 @@ from export.backends.docx_styles import CELL_TW, GRID_RIGHT_TW, TEXT_WIDTH_TW, T
 from export.linebreak import break_paragraph, make_units
 
 LO_GRID_SHORT_TW = 6  # LibreOffice's 28 grid cells of 15.79 pt against 28 of Word's 15.8 pt
+LO_MIN_SPACING_TW = -54  # LibreOffice condenses 16 pt text by 2.7 pt at most (measured, 7.4)
 MARGIN_TW = 2  # a decision is kept this far from either edge: renderers round positions
 MAX_TIGHTEN_TW = 10  # per character: Tianbao tightens a line by at most 0.45 pt per gap
 MAX_LOOSEN_TW = 20  # per character, to keep a character or two off a line that Tianbao left short
+_STEPS = [0] + [d for step in range(1, max(MAX_TIGHTEN_TW, MAX_LOOSEN_TW) + 1) for d in (-step, step)
+                if -MAX_TIGHTEN_TW <= d <= MAX_LOOSEN_TW]
 
 
 def _is_cell(ch: str) -> bool:
@@ -39,51 +46,57 @@ def _is_cell(ch: str) -> bool:
 class _Paragraph:
     """One paragraph's characters with Word's widths (twips) and the runs docx.py will write."""
 
-    def __init__(self, chars, atoms, starts: list[int]) -> None:
+    def __init__(self, chars, atoms, lines) -> None:
         self.n = len(chars)
         self.atoms = atoms
+        self.lines = lines
+        self.starts = [ln.indices[0] for ln in lines] + [self.n]
         self.cell = [_is_cell(c.ch) for c in chars]
         self.base = [(c.role, c.bold, c.field is None and c.ch == "。") for c in chars]  # what else splits runs
-        self.starts = starts
+        self.extra = [0] * self.n  # decided, line by line from the last
         self.unit_end = [0] * self.n
         for s, e in make_units(atoms):
             for k in range(s, e):
                 self.unit_end[k] = e
+        self.mark = [0] * self.n  # Tianbao's half-width marks: the blank half (an “ kept right: its neighbour's)
+        for ln in lines:
+            for k in ln.compressed:
+                self.mark[k - 1 if k in ln.shifted else k] -= round(atoms[k].width * 20 / 2)
 
-    def width(self, k: int, d: int) -> float:
-        return 20 * g.BODY_SIZE + TIGHTEN_TW + d if self.cell[k] else self.atoms[k].width * 20
+    def word(self, k: int, e: int) -> float:
+        return 20 * g.BODY_SIZE + TIGHTEN_TW + e if self.cell[k] else self.atoms[k].width * 20
 
-    def run_final_drop(self, idx: list[int], end: int, d: int, d_next: int) -> float:
-        """What LibreOffice adds to a line: the letter spacing of each run's last full-width character."""
-        drop = 0.0
+    def libreoffice(self, idx: list[int], extra: dict[int, int]) -> float:
+        """The line's width as LibreOffice counts it (module docstring)."""
+        total = 0.0
         for k in idx:
             if not self.cell[k]:
+                total += self.atoms[k].width * 20
                 continue
-            if k + 1 < self.n:
-                after = d if k + 1 < end else d_next
-                if (self.base[k], d, True) == (self.base[k + 1], after, self.cell[k + 1]):
-                    continue
-            drop -= TIGHTEN_TW + d
-        return drop
+            e = extra[k]
+            after = extra.get(k + 1, self.extra[k + 1] if k + 1 < self.n else None)
+            run_end = k + 1 >= self.n or (self.base[k], e, True) != (self.base[k + 1], after, self.cell[k + 1])
+            total += 20 * g.BODY_SIZE + (0 if run_end else max(TIGHTEN_TW + e, LO_MIN_SPACING_TW))
+        return total
 
-    def spacing(self, li: int, idx: list[int], avail: float, d_next: int) -> int:
-        """The least extra spacing (twips) that ends line ``li`` where Tianbao ends it, else 0."""
-        end = self.starts[li + 1] if li + 1 < len(self.starts) else self.n
-        nxt = None
-        if end < self.n:
-            nxt = sum(self.width(k, d_next) for k in range(end, self.unit_end[end]))
+    def decide(self, li: int, avail: float) -> None:
+        """The least extra spacing that ends line ``li`` where Tianbao ends it (module docstring)."""
+        idx = self.lines[li].indices
+        start, end = self.starts[li], self.starts[li + 1]
+        nxt = sum(self.word(k, self.extra[k]) for k in range(end, self.unit_end[end])) if end < self.n else None
         a_lo = avail - LO_GRID_SHORT_TW
-        for step in range(max(MAX_TIGHTEN_TW, MAX_LOOSEN_TW) + 1):
-            for d in (0,) if step == 0 else (-step, step):
-                if not -MAX_TIGHTEN_TW <= d <= MAX_LOOSEN_TW:
-                    continue
-                w = sum(self.width(k, d) for k in idx)
-                lo = w + self.run_final_drop(idx, end, d, d_next)
+        for both, marks in ((True, False), (True, True), (False, False), (False, True)):
+            if marks and not any(self.mark[start:end]):
+                continue
+            for d in _STEPS:
+                extra = {k: d + (self.mark[k] if marks else 0) for k in range(start, end)}
+                w = sum(self.word(k, extra[k]) for k in idx)
+                lo = self.libreoffice(idx, extra) if both else -1e9
                 if w > avail - MARGIN_TW or lo > a_lo - MARGIN_TW:
                     continue
-                if nxt is None or (w + nxt > avail + MARGIN_TW and lo + nxt > a_lo + MARGIN_TW):
-                    return d
-        return 0
+                if nxt is None or (w + nxt > avail + MARGIN_TW and (not both or lo + nxt > a_lo + MARGIN_TW)):
+                    self.extra[start:end] = [extra[k] for k in range(start, end)]
+                    return
 
 
 def line_spacings(chars, atoms, indent_cells: int) -> list[int]:
@@ -91,12 +104,7 @@ def line_spacings(chars, atoms, indent_cells: int) -> list[int]:
     lines = break_paragraph(atoms, g.BLOCK_WIDTH - indent_cells * g.CELL, g.BLOCK_WIDTH)
     if not chars or not all(ln.indices for ln in lines):
         return [0] * len(chars)
-    para = _Paragraph(chars, atoms, [ln.indices[0] for ln in lines])
-    extra = [0] * len(chars)
-    d_next = 0
+    para = _Paragraph(chars, atoms, lines)
     for li in range(len(lines) - 1, -1, -1):  # backwards: a line's decision needs the next line's spacing
-        avail = TEXT_WIDTH_TW - GRID_RIGHT_TW - (indent_cells * CELL_TW if li == 0 else 0)
-        d_next = para.spacing(li, lines[li].indices, avail, d_next)
-        end = para.starts[li + 1] if li + 1 < len(lines) else len(chars)
-        extra[para.starts[li]:end] = [d_next] * (end - para.starts[li])
-    return extra
+        para.decide(li, TEXT_WIDTH_TW - GRID_RIGHT_TW - (indent_cells * CELL_TW if li == 0 else 0))
+    return para.extra
