@@ -145,7 +145,7 @@ def _rows(rec) -> list[tuple[str, str, int]]:
     per_line = int((g.BLOCK_WIDTH - 2 * (g.RECORD_INSET / g.RECORD_SIZE) * g.RECORD_SIZE) // g.RECORD_SIZE)
     if rec.cc.strip():
         cc = rec.cc.strip()
-        text = "抄送：" + (cc if cc.endswith("。") else cc + "。")
+        text = "抄送：" + cc  # as typed, as Tianbao prints it (the checks ask for the final 。: frame_checks.py)
         rows.append(("cc", text, max(1, math.ceil((len(text) - 3) / (per_line - 3)))))
     if rec.issuer.strip() or rec.date:
         rows.append(("issue", rec.issuer.strip() + "\t" + (format_date(rec.date) + "印发" if rec.date else ""), 1))

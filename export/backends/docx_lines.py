@@ -83,7 +83,13 @@ class _Paragraph:
         """The least extra spacing that ends line ``li`` where Tianbao ends it (module docstring)."""
         idx = self.lines[li].indices
         start, end = self.starts[li], self.starts[li + 1]
-        nxt = sum(self.word(k, self.extra[k]) for k in range(end, self.unit_end[end])) if end < self.n else None
+        nxt = None
+        if end < self.n:  # the next line's first unit (a word of 100,000 letters is not summed on every line)
+            nxt = 0.0
+            for k in range(end, self.unit_end[end]):
+                nxt += self.word(k, self.extra[k])
+                if nxt > avail:
+                    break
         a_lo = avail - LO_GRID_SHORT_TW
         for both, marks in ((True, False), (True, True), (False, False), (False, True)):
             if marks and not any(self.mark[start:end]):

@@ -143,12 +143,22 @@ def test_the_frame_is_written_from_the_report(tmp_path):
     assert all(p.paragraph_format.page_break_before for p in labels)
     table = d.tables[-1]
     assert [c.text for row in table.rows for c in row.cells] == [
-        "抄送：区纪委监委。", "中共某某区某某局委员会办公室\t2026年12月8日印发"]
+        "抄送：区纪委监委", "中共某某区某某局委员会办公室\t2026年12月8日印发"]  # as typed, as in the PDF
     spacer = table._tbl.getprevious()  # an empty paragraph pushes the 版记 to the foot of the 版心
     assert spacer.xpath("string(.)") == "" and int(spacer.pPr.spacing.get(qn("w:line"))) > 10000
     assert d.core_properties.title == framed_report().title
     assert d.core_properties.author == "中共某某区某某局机关委员会"
     assert d.core_properties.created.year >= 2026 and "python-docx" not in d.core_properties.comments
+
+
+def test_round_trip_of_a_framed_report_gives_back_every_field(tmp_path):
+    """Nothing added: the 抄送 printed as typed (the PDF does not add its 。 either), 签发人 two a line."""
+    original = framed_report()
+    original.letterhead.signers = ["张某某", "李某某", "王某某"]
+    path = tmp_path / "文件.docx"
+    export_docx(original, path)
+    back, _summary = read_report_file(path)
+    assert back.content_equal(original), (back, original)
 
 
 def test_font_table_names_windows_substitutes_for_the_official_fonts(plain_docx):
