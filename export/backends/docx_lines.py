@@ -31,7 +31,7 @@ from export.linebreak import break_paragraph, make_units
 
 LO_GRID_SHORT_TW = 6  # LibreOffice's 28 grid cells of 15.79 pt against 28 of Word's 15.8 pt
 LO_MIN_SPACING_TW = -54  # LibreOffice condenses 16 pt text by 2.7 pt at most (measured, 7.4)
-MARGIN_TW = 2  # a decision is kept this far from either edge: renderers round positions
+MARGIN_TW = 6  # a decision is kept 0.3 pt from either edge: renderers round, and may count a line's end differently
 MAX_TIGHTEN_TW = 12  # per character (0.6 pt): a little over Tianbao's 0.45 pt per gap, within LibreOffice's limit
 MAX_LOOSEN_TW = 20  # per character, to keep a character or two off a line that Tianbao left short
 _STEPS = [0] + [d for step in range(1, max(MAX_TIGHTEN_TW, MAX_LOOSEN_TW) + 1) for d in (-step, step)
