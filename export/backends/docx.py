@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as _dt
 import io
 import itertools
-import unicodedata
 
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -18,7 +17,7 @@ from docx.shared import Twips
 
 from export import geometry as g
 from export.backends import docx_frame as frame
-from export.backends.docx_lines import line_spacings
+from export.backends.docx_lines import added_stop, is_cell, line_spacings
 from export.backends.docx_styles import (
     FONT,
     LINE_PITCH_TW,
@@ -38,12 +37,6 @@ from export.paragraphs import build_paragraphs
 from export.xmltext import xml_safe
 from models.importers.lines import ADDED_STOP_BOOKMARK
 
-
-def _is_cell(ch: str) -> bool:
-    """Set on a full cell by Tianbao (export/layout.py: wide, or ambiguous-width marks like “ ” — …)."""
-    return unicodedata.east_asian_width(ch) in ("W", "F", "A")
-
-
 STYLE_OF_KIND = {"body": "TBBody", "heading1": "TBHeading1", "heading2": "TBHeading2"}
 ROLE_OF_STYLE = {sid: spec[1] for sid, spec in PARAGRAPH_STYLES.items()}
 FRAME_FIELDS = ("recipient", "attachments.", "letterhead.", "record.")
@@ -51,11 +44,6 @@ FRAME_FIELDS = ("recipient", "attachments.", "letterhead.", "record.")
 # for a renderer that measures 22 pt text a little wide (LibreOffice rounds it to whole pixels), too little
 # for the next character, so the line breaks where Tianbao broke it.
 TITLE_SLACK = 0.5
-
-
-def _added(c) -> bool:
-    """A 。 the export adds after a lead phrase typed without one (export/paragraphs.py needs_stop)."""
-    return c.field is None and c.ch == "。"
 
 
 def _is_frame(para) -> bool:
@@ -102,7 +90,7 @@ class _Writer:
         """Runs of ``text``; on the grid's styles, half-width stretches (digits, Latin) get their natural spacing
         back: only full-width characters are set tight, as Tianbao gives only them the 15.79 pt cells, ``extra``
         twips tighter or looser where Tianbao's line needs it (docx_lines)."""
-        pieces = [text] if style in NATURAL else ["".join(g) for _k, g in itertools.groupby(text, _is_cell)]
+        pieces = [text] if style in NATURAL else ["".join(g) for _k, g in itertools.groupby(text, is_cell)]
         r = None
         for piece in pieces:
             r = p.add_run(piece)
@@ -110,9 +98,9 @@ class _Writer:
                 set_fonts(r._r.get_or_add_rPr(), FONT[role])
             if bold:
                 r.bold = True
-            if style not in NATURAL and (extra or not _is_cell(piece[0])):
+            if style not in NATURAL and (extra or not is_cell(piece[0])):
                 spacing = OxmlElement("w:spacing")
-                spacing.set(qn("w:val"), str(TIGHTEN_TW + extra) if _is_cell(piece[0]) else "0")
+                spacing.set(qn("w:val"), str(TIGHTEN_TW + extra) if is_cell(piece[0]) else "0")
                 put(r._r.get_or_add_rPr(), spacing)
         return r
 
@@ -123,13 +111,13 @@ class _Writer:
         extra = extra or [0] * len(chars)
         start = 0
         for k in range(1, len(chars) + 1):
-            if k == len(chars) or (chars[k].role, chars[k].bold, _added(chars[k]), extra[k]) != \
-                    (chars[start].role, chars[start].bold, _added(chars[start]), extra[start]):
-                if _added(chars[start]):
+            if k == len(chars) or (chars[k].role, chars[k].bold, added_stop(chars[k]), extra[k]) != \
+                    (chars[start].role, chars[start].bold, added_stop(chars[start]), extra[start]):
+                if added_stop(chars[start]):
                     self._bookmark(p, "Start")
                 self.run(p, "".join(c.ch for c in chars[start:k]), chars[start].role, chars[start].bold, style,
                          extra[start])
-                if _added(chars[start]):
+                if added_stop(chars[start]):
                     self._bookmark(p, "End")
                 start = k
 
@@ -155,7 +143,7 @@ class _Writer:
                 got += mine[-1].text
             p = self.para("TBTitle")
             first = first or p
-            self._title_lines(p, para.chars, mine)
+            self.title_lines(p, para.chars, mine)
             count += max(len(mine), 1)
         if first is None:
             return
@@ -165,7 +153,7 @@ class _Writer:
         after = g.body_start_line(count) * LINE_PITCH_TW - count * tw(g.TITLE_PITCH)
         p.paragraph_format.space_after = Twips(max(after, 0))
 
-    def _title_lines(self, p, chars, lines) -> None:
+    def title_lines(self, p, chars, lines) -> None:
         """One forced title line; where Tianbao breaks it further, narrow the paragraph symmetrically so
         Word breaks at the same characters (the text stays one line for editing and import), or, when the
         lines are too uneven for that, insert a line break."""

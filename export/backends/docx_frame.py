@@ -117,7 +117,7 @@ def attachments(w) -> None:
                 continue
             mine = [ln for ln in laid if any(f == f"attachments.{k}.title" for f, _a, _b in ln.source)]
             p = w.para("TBTitle")
-            w._title_lines(p, para.chars, mine)
+            w.title_lines(p, para.chars, mine)
             count = max(len(mine), 1)
             p.paragraph_format.space_before = Twips((g.ATTACHMENT_TITLE_LINE - 1) * LINE_PITCH_TW)
             after = g.body_start_line(count) * LINE_PITCH_TW - count * tw(g.TITLE_PITCH)

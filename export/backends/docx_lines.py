@@ -38,9 +38,16 @@ _STEPS = [0] + [d for step in range(1, max(MAX_TIGHTEN_TW, MAX_LOOSEN_TW) + 1) f
                 if -MAX_TIGHTEN_TW <= d <= MAX_LOOSEN_TW]
 
 
-def _is_cell(ch: str) -> bool:
-    """Full-width in the .docx's runs (docx.py sets these tight, the rest at natural spacing)."""
+def is_cell(ch: str) -> bool:
+    """Set on a full cell by Tianbao (export/layout.py: wide, or ambiguous-width marks like “ ” — …): the .docx
+    sets these tight, the rest (digits, Latin) at natural spacing."""
     return unicodedata.east_asian_width(ch) in ("W", "F", "A")
+
+
+def added_stop(c) -> bool:
+    """A 。 the export adds after a lead phrase typed without one (export/paragraphs.py needs_stop): docx.py
+    writes it as a run of its own, marked for the import."""
+    return c.field is None and c.ch == "。"
 
 
 class _Paragraph:
@@ -51,8 +58,8 @@ class _Paragraph:
         self.atoms = atoms
         self.lines = lines
         self.starts = [ln.indices[0] for ln in lines] + [self.n]
-        self.cell = [_is_cell(c.ch) for c in chars]
-        self.base = [(c.role, c.bold, c.field is None and c.ch == "。") for c in chars]  # what else splits runs
+        self.cell = [is_cell(c.ch) for c in chars]
+        self.base = [(c.role, c.bold, added_stop(c)) for c in chars]  # what else splits runs (docx.py)
         self.extra = [0] * self.n  # decided, line by line from the last
         self.unit_end = [0] * self.n
         for s, e in make_units(atoms):
