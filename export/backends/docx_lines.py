@@ -19,6 +19,9 @@ counts differently in three places: its body is a whole number of its grid cells
 narrower), it sets the last character of each run (adjacent runs alike merged) without its letter spacing,
 and it condenses by at most 2.7 pt (1/6 em). The spacing chosen makes the line fit under both counts and the
 next unit overflow under both, so the three programs agree; where none does, Word's count decides.
+LibreOffice's own reading of the file (without bench/lo_word_semantics.py) imports w:overflowPunct inverted
+and hangs closing marks in the margin: among the spacings that work, one that keeps the next unit off the
+line even with its closing marks hung is preferred (Word's line is the same either way).
 """
 
 from __future__ import annotations
@@ -31,6 +34,7 @@ from export.linebreak import break_paragraph, make_units
 
 LO_GRID_SHORT_TW = 6  # LibreOffice's 28 grid cells of 15.79 pt against 28 of Word's 15.8 pt
 LO_MIN_SPACING_TW = -54  # LibreOffice condenses 16 pt text by 2.7 pt at most (measured, 7.4)
+LO_HANGING = frozenset("，。、；：？！）》」』】〕〉”’")  # closing marks its own reading may hang in the margin
 MARGIN_TW = 6  # a decision is kept 0.3 pt from either edge: renderers round, and may count a line's end differently
 MAX_TIGHTEN_TW = 12  # per character (0.6 pt): a little over Tianbao's 0.45 pt per gap, within LibreOffice's limit
 MAX_LOOSEN_TW = 20  # per character, to keep a character or two off a line that Tianbao left short
@@ -97,8 +101,15 @@ class _Paragraph:
                 nxt += self.word(k, self.extra[k])
                 if nxt > avail:
                     break
+        head = None  # the next unit without the closing marks LibreOffice's own reading may hang in the margin
+        if nxt is not None:
+            e = self.unit_end[end]
+            while e > end + 1 and self.atoms[e - 1].ch in LO_HANGING:
+                e -= 1
+            head = sum(self.word(k, self.extra[k]) for k in range(end, min(e, end + 8)))
         a_lo = avail - LO_GRID_SHORT_TW
-        for both, marks in ((True, False), (True, True), (False, False), (False, True)):
+        for hang, both, marks in ((True, True, False), (False, True, False), (False, True, True), (False, False, False),
+                                  (False, False, True)):
             if marks and not any(self.mark[start:end]):
                 continue
             for d in _STEPS:
@@ -106,6 +117,8 @@ class _Paragraph:
                 w = sum(self.word(k, extra[k]) for k in idx)
                 lo = self.libreoffice(idx, extra) if both else -1e9
                 if w > avail - MARGIN_TW or lo > a_lo - MARGIN_TW:
+                    continue
+                if hang and nxt is not None and lo + head <= avail + MARGIN_TW:
                     continue
                 if nxt is None or (w + nxt > avail + MARGIN_TW and (not both or lo + nxt > a_lo + MARGIN_TW)):
                     self.extra[start:end] = [extra[k] for k in range(start, end)]
