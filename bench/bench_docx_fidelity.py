@@ -3,7 +3,8 @@
 Run: python bench/bench_docx_fidelity.py [OUT_DIR]   (not part of the test suite; installs LibreOffice Writer
 with apt-get when soffice is missing). The official fonts are not installed here: a fontconfig file maps
 the names the .docx asks for (仿宋_GB2312, 方正小标宋简体, 黑体, 楷体_GB2312, 宋体) to the faces Tianbao used.
-Prints per report: pages (Tianbao / LibreOffice), pages with as many lines as Tianbao's, full pages
+Reports: tests/data/samples/congyan_2026.txt, a unit's report with the whole frame (bench/screenshot_frame.py),
+the four templates and title/punctuation edge cases. Prints per report: pages (Tianbao / LibreOffice), pages with as many lines as Tianbao's, full pages
 (neither first nor last; Tianbao's own may hold 21 when it keeps a heading with its text) with 22 lines,
 full-width lines with 28 characters, and the share of Tianbao's line ends where LibreOffice ends a line at
 the same character.
@@ -139,8 +140,9 @@ def compare(tb_pdf: Path, lo_pdf: Path) -> dict:
 def reports() -> dict:
     from bench.gallery_reports import edge_reports, template_reports
     from bench.sample_report import sample_report
+    from bench.screenshot_frame import unit_report
 
-    out = {"sample": sample_report()}
+    out = {"sample": sample_report(), "framed": unit_report()}  # congyan_2026.txt; a unit's report with the frame
     out.update(template_reports())
     edges = edge_reports()
     out.update({name: edges[name] for name in ("title2", "title3", "title_forced", "punct", "one_page")})

@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as _dt
 import io
 import itertools
-import unicodedata
 
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -18,11 +17,13 @@ from docx.shared import Twips
 
 from export import geometry as g
 from export.backends import docx_frame as frame
+from export.backends.docx_lines import added_stop, is_cell, line_spacings
 from export.backends.docx_styles import (
     FONT,
     LINE_PITCH_TW,
     NATURAL,
     PARAGRAPH_STYLES,
+    TIGHTEN_TW,
     indent,
     new_document,
     put,
@@ -30,15 +31,11 @@ from export.backends.docx_styles import (
     tw,
 )
 from export.backends.pdf import ExportResult, write_file
-from export.layout import Layout, layout_report
+from export.fonts import get_fontset
+from export.layout import Layout, Measurer, layout_report
 from export.paragraphs import build_paragraphs
 from export.xmltext import xml_safe
-
-
-def _is_cell(ch: str) -> bool:
-    """Set on a full cell by Tianbao (export/layout.py: wide, or ambiguous-width marks like “ ” — …)."""
-    return unicodedata.east_asian_width(ch) in ("W", "F", "A")
-
+from models.importers.lines import ADDED_STOP_BOOKMARK
 
 STYLE_OF_KIND = {"body": "TBBody", "heading1": "TBHeading1", "heading2": "TBHeading2"}
 ROLE_OF_STYLE = {sid: spec[1] for sid, spec in PARAGRAPH_STYLES.items()}
@@ -56,12 +53,14 @@ def _is_frame(para) -> bool:
 
 
 class _Writer:
-    def __init__(self, report, layout: Layout) -> None:
+    def __init__(self, report, layout: Layout, fonts=None) -> None:
         self.r = report
         self.layout = layout
+        self.measurer = Measurer(fonts if fonts is not None else get_fontset())
         self.doc = new_document()
         self._end = None  # the body's sectPr, found once
         self._style_ids: dict[str, str] = {}
+        self._bookmarks = 0
 
     def _new_paragraph(self, name: str):
         """doc.add_paragraph(style=name) in constant time: python-docx finds the body's end and the style by a
@@ -87,10 +86,11 @@ class _Writer:
             self.run(p, text, role or ROLE_OF_STYLE[style], bold, style)
         return p
 
-    def run(self, p, text: str, role: str, bold: bool, style: str):
+    def run(self, p, text: str, role: str, bold: bool, style: str, extra: int = 0):
         """Runs of ``text``; on the grid's styles, half-width stretches (digits, Latin) get their natural spacing
-        back: only full-width characters are set tight, as Tianbao gives only them the 15.79 pt cells."""
-        pieces = [text] if style in NATURAL else ["".join(g) for _k, g in itertools.groupby(text, _is_cell)]
+        back: only full-width characters are set tight, as Tianbao gives only them the 15.79 pt cells, ``extra``
+        twips tighter or looser where Tianbao's line needs it (docx_lines)."""
+        pieces = [text] if style in NATURAL else ["".join(g) for _k, g in itertools.groupby(text, is_cell)]
         r = None
         for piece in pieces:
             r = p.add_run(piece)
@@ -98,19 +98,36 @@ class _Writer:
                 set_fonts(r._r.get_or_add_rPr(), FONT[role])
             if bold:
                 r.bold = True
-            if style not in NATURAL and not _is_cell(piece[0]):
+            if style not in NATURAL and (extra or not is_cell(piece[0])):
                 spacing = OxmlElement("w:spacing")
-                spacing.set(qn("w:val"), "0")
+                spacing.set(qn("w:val"), str(TIGHTEN_TW + extra) if is_cell(piece[0]) else "0")
                 put(r._r.get_or_add_rPr(), spacing)
         return r
 
-    def chars(self, p, chars, style: str) -> None:
-        """Runs of equal role and weight: bold lead phrases are bold runs, a （一） in a body paragraph is 楷体."""
+    def chars(self, p, chars, style: str, extra: list[int] | None = None) -> None:
+        """Runs of equal role and weight: bold lead phrases are bold runs, a （一） in a body paragraph is 楷体.
+        A 。 added after a lead typed without one is a run of its own inside a hidden bookmark, so that an
+        import gives the lead back as typed (models/importers/lines.py); it looks the same in Word and WPS."""
+        extra = extra or [0] * len(chars)
         start = 0
         for k in range(1, len(chars) + 1):
-            if k == len(chars) or (chars[k].role, chars[k].bold) != (chars[start].role, chars[start].bold):
-                self.run(p, "".join(c.ch for c in chars[start:k]), chars[start].role, chars[start].bold, style)
+            if k == len(chars) or (chars[k].role, chars[k].bold, added_stop(chars[k]), extra[k]) != \
+                    (chars[start].role, chars[start].bold, added_stop(chars[start]), extra[start]):
+                if added_stop(chars[start]):
+                    self._bookmark(p, "Start")
+                self.run(p, "".join(c.ch for c in chars[start:k]), chars[start].role, chars[start].bold, style,
+                         extra[start])
+                if added_stop(chars[start]):
+                    self._bookmark(p, "End")
                 start = k
+
+    def _bookmark(self, p, which: str) -> None:
+        el = OxmlElement(f"w:bookmark{which}")
+        if which == "Start":
+            self._bookmarks += 1
+            el.set(qn("w:name"), f"{ADDED_STOP_BOOKMARK}{self._bookmarks}")
+        el.set(qn("w:id"), str(self._bookmarks))
+        p._p.append(el)
 
     # -- title, 主送, body ------------------------------------------------------------
 
@@ -126,7 +143,7 @@ class _Writer:
                 got += mine[-1].text
             p = self.para("TBTitle")
             first = first or p
-            self._title_lines(p, para.chars, mine)
+            self.title_lines(p, para.chars, mine)
             count += max(len(mine), 1)
         if first is None:
             return
@@ -136,7 +153,7 @@ class _Writer:
         after = g.body_start_line(count) * LINE_PITCH_TW - count * tw(g.TITLE_PITCH)
         p.paragraph_format.space_after = Twips(max(after, 0))
 
-    def _title_lines(self, p, chars, lines) -> None:
+    def title_lines(self, p, chars, lines) -> None:
         """One forced title line; where Tianbao breaks it further, narrow the paragraph symmetrically so
         Word breaks at the same characters (the text stays one line for editing and import), or, when the
         lines are too uneven for that, insert a line break."""
@@ -166,8 +183,14 @@ class _Writer:
 
     def body(self, paragraphs) -> None:
         for para in paragraphs:
-            style = STYLE_OF_KIND.get(para.kind, "TBBody")
-            self.chars(self.para(style), para.chars, style)
+            self.grid_para(STYLE_OF_KIND.get(para.kind, "TBBody"), para.chars)
+
+    def grid_para(self, style: str, chars):
+        """A paragraph on the grid, its lines ending where Tianbao's do (docx_lines)."""
+        extra = line_spacings(chars, self.measurer.atoms(chars), PARAGRAPH_STYLES[style][5])
+        p = self.para(style)
+        self.chars(p, chars, style, extra)
+        return p
 
     # -- signature and date ----------------------------------------------------------------
 
@@ -186,11 +209,11 @@ class _Writer:
 
 
 
-def build_document(report, layout: Layout | None = None):
+def build_document(report, layout: Layout | None = None, fonts=None):
     """The python-docx Document of the report (tests read it without a file)."""
-    layout = layout if layout is not None else layout_report(report)
+    layout = layout if layout is not None else layout_report(report, fonts)
     title, paragraphs = build_paragraphs(report)
-    w = _Writer(report, layout)
+    w = _Writer(report, layout, fonts)
     framed = frame.letterhead(w)
     w.title([p for p in title if p.chars], framed)
     w.recipient()
@@ -222,7 +245,7 @@ def render_docx_bytes(report, *, fonts=None, taoda: bool = False) -> tuple[bytes
         raise ExportError("套打用于打印到印好红色版头的公文纸上，只能导出PDF或OFD、或直接打印；导出Word文档前请取消“套打”")
     report = xml_safe(report)  # controls and noncharacters: lxml refuses them (laid out the same)
     layout = layout_report(report, fonts)
-    doc = build_document(report, layout)
+    doc = build_document(report, layout, fonts)
     buf = io.BytesIO()
     doc.save(buf)
     return buf.getvalue(), ExportResult(len(layout.pages), [], list(layout.missing), layout)

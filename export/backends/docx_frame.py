@@ -43,24 +43,43 @@ def letterhead(w) -> bool:
     r.font.size = Pt(size)
     r.font.color.rgb = RED
     signers = [s for s in lh.signers if s.strip()]
-    tab = g.BLOCK_WIDTH - g.NUMBER_INSET_CELLS * g.CELL
-    lines = [(("" if i < len(signers) - 1 else lh.number), s) for i, s in enumerate(signers)] or [(lh.number, "")]
-    for i, (number, signer) in enumerate(lines):
+    rows = _signer_rows(w) if signers else []
+    for i, row in enumerate(rows or [[]]):
         p = w.para("TBNumber")
         if i == 0:
             p.paragraph_format.space_before = Twips(g.MARK_GAP_LINES * LINE_PITCH_TW)
         if not signers:  # downward documents: the 发文字号 centred
             p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-            w.run(p, number, "body", False, "TBNumber")
+            w.run(p, lh.number, "body", False, "TBNumber")
             continue
+        # 签发人 as Tianbao sets them (GB/T 9704 §7.2.4): two names a line, the label on the first, later
+        # lines' names under the first's, the 发文字号 on the last line; left tab stops where its line has them.
         indent(p, left=g.NUMBER_INSET_CELLS * g.CELL)
-        p.paragraph_format.tab_stops.add_tab_stop(Twips(tw(tab)), WD_TAB_ALIGNMENT.RIGHT)
-        w.run(p, number + "\t签发人：", "body", False, "TBNumber")
-        w.run(p, signer, "heading2", False, "TBNumber")
+        w.run(p, lh.number if i == len(rows) - 1 else "", "body", False, "TBNumber")
+        for k, (x, text, role) in enumerate(row):
+            if k and row[k - 1][2] == "body":  # the first name right after 签发人：
+                w.run(p, text, role, False, "TBNumber")
+                continue
+            p.paragraph_format.tab_stops.add_tab_stop(Twips(tw(x - g.BLOCK_LEFT)), WD_TAB_ALIGNMENT.LEFT)
+            w.run(p, "\t" + text, role, False, "TBNumber")
     bdr = parse_xml(f'<w:pBdr {nsdecls("w")}><w:bottom w:val="single" w:sz="{round(g.RED_RULE_WIDTH * 8)}" '
                     f'w:space="{round(g.RED_RULE_GAP)}" w:color="FF0000"/></w:pBdr>')
     put(ppr(p), bdr)
     return True
+
+
+def _signer_rows(w) -> list[list[tuple[float, str, str]]]:
+    """Per 签发人 line of Tianbao's layout: (x, text, font role) of the label and of each name."""
+    lines = [ln for ln in (w.layout.pages[0].lines if w.layout.pages else []) if ln.kind == "signer"]
+    rows = []
+    for ln in lines:
+        row: list[list] = []
+        for gl in ln.glyphs:
+            if not row or gl.field != row[-1][3]:
+                row.append([gl.x, "", "body" if gl.field is None else "heading2", gl.field])
+            row[-1][1] += gl.char
+        rows.append([(x, text, role) for x, text, role, _field in row])
+    return rows
 
 
 def attachment_note(w) -> None:
@@ -77,18 +96,32 @@ def attachment_note(w) -> None:
 
 
 def attachments(w) -> None:
-    """Each attachment from a new page: 附件N (黑体) on the first line, its title centred on the third."""
-    shown = [a for a in w.r.attachments if a.title.strip() or a.body.strip()]
-    for n, att in enumerate(shown):
+    """Each attachment from a new page: 附件N (黑体) on the first line, its title centred on the third (broken
+    where Tianbao breaks it, TITLE_PITCH apart), its body from the grid line Tianbao starts it on."""
+    from export.paragraphs import _Builder
+
+    shown = [(k, a) for k, a in enumerate(w.r.attachments) if a.title.strip() or a.body.strip()]
+    laid = [ln for page in w.layout.pages for ln in page.lines if ln.kind == "attachment_title"]
+    for n, (k, att) in enumerate(shown):
         label = w.para("TBAttachLabel", f"附件{n + 1}" if len(shown) > 1 else "附件")
         label.paragraph_format.page_break_before = True
-        if att.title.strip():
-            p = w.para("TBTitle", " ".join(att.title.split()))
-            p.paragraph_format.space_before = Twips(LINE_PITCH_TW)
-            p.paragraph_format.space_after = Twips(LINE_PITCH_TW)
-        for text in att.body.splitlines():
-            if text.strip():
-                w.para("TBBody", text.strip(" \t\u3000"))
+        b = _Builder()
+        b.start("title")
+        b.text(f"attachments.{k}.title", " ".join(att.title.split()), "title")
+        b.start("body")
+        b.text(f"attachments.{k}.body", att.body, "body")
+        b.end()
+        for para in b.paragraphs:
+            if para.kind == "body":
+                w.grid_para("TBBody", para.chars)
+                continue
+            mine = [ln for ln in laid if any(f == f"attachments.{k}.title" for f, _a, _b in ln.source)]
+            p = w.para("TBTitle")
+            w.title_lines(p, para.chars, mine)
+            count = max(len(mine), 1)
+            p.paragraph_format.space_before = Twips((g.ATTACHMENT_TITLE_LINE - 1) * LINE_PITCH_TW)
+            after = g.body_start_line(count) * LINE_PITCH_TW - count * tw(g.TITLE_PITCH)
+            p.paragraph_format.space_after = Twips(max(after, 0))
 
 
 def _even_page_section(w) -> None:
@@ -112,7 +145,7 @@ def _rows(rec) -> list[tuple[str, str, int]]:
     per_line = int((g.BLOCK_WIDTH - 2 * (g.RECORD_INSET / g.RECORD_SIZE) * g.RECORD_SIZE) // g.RECORD_SIZE)
     if rec.cc.strip():
         cc = rec.cc.strip()
-        text = "抄送：" + (cc if cc.endswith("。") else cc + "。")
+        text = "抄送：" + cc  # as typed, as Tianbao prints it (the checks ask for the final 。: frame_checks.py)
         rows.append(("cc", text, max(1, math.ceil((len(text) - 3) / (per_line - 3)))))
     if rec.issuer.strip() or rec.date:
         rows.append(("issue", rec.issuer.strip() + "\t" + (format_date(rec.date) + "印发" if rec.date else ""), 1))

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from models.exchange import ExchangeError
 from models.importers.limits import MAX_CHARS, ImportLimitError
-from models.importers.lines import Line
+from models.importers.lines import ADDED_STOP, ADDED_STOP_BOOKMARK, Line
 from models.importers.numbering import Numbering, W
 from models.importers.sources import ParseError, open_docx
 
@@ -137,7 +137,12 @@ class _Reader:
                     else:
                         hints["plain"], hints["bold_end"] = True, 0
             elif tag == "t":
-                parts.append(child.text or "")
+                text = (child.text or "").replace(ADDED_STOP, "\ufffd")
+                if hints.pop("added_stop", False) and text.startswith("。"):
+                    text = ADDED_STOP + text[1:]  # the 。 Tianbao's export added after a lead (lines.py)
+                parts.append(text)
+            elif tag == "bookmarkStart" and (child.get(W + "name") or "").startswith(ADDED_STOP_BOOKMARK):
+                hints["added_stop"] = True
             elif tag in ("tab", "ptab"):
                 parts.append("\t")
             elif tag in ("br", "cr"):

@@ -13,6 +13,7 @@ from models.importers.lines import Line
 from models.report import Attachment, Letterhead, Record
 
 _NUMBER = re.compile(r"[\w（）()]{1,24}[〔\[［(（]\s*\d{4}\s*[〕\]］)）]\s*\d{1,4}\s*号")
+_NAME_STOP = re.compile(r"[。，；：？！,.;:?!（）()《》“”\d]")
 _SIGNERS = re.compile(r"签\s*发\s*人\s*[:：]\s*([^。，；：,;:]{0,40})$")  # names, never a sentence
 _COPY_NO = re.compile(r"[0-9０-９]{6}")
 _SECRECY = re.compile(r"(绝密|机密|秘密)(\s*★\s*\S*)?")
@@ -40,17 +41,24 @@ def _number_match(text: str):
     return _NUMBER.search(text, 0, sm.start() if sm else len(text))
 
 
-def _number_line(text: str) -> bool:
-    """A line that is a 发文字号 (with 签发人 after it, or nothing else): not a sentence citing one."""
+def _number_line(text: str, names_ok: bool = False) -> bool:
+    """A line that is a 发文字号 (with 签发人 after it, or nothing else): not a sentence citing one; below a
+    签发人 line (``names_ok``), the names that wrapped there may follow it (GB/T 9704 §7.2.4)."""
     m = _number_match(text)
     if not m or len(text) > 60:
         return False
     rest = (text[:m.start()] + text[m.end():]).strip()
-    return not rest or bool(_SIGNERS.match(rest))
+    return not rest or bool(_SIGNERS.match(rest)) or (names_ok and _names(rest))
 
 
 def _signers(text: str) -> list[str]:
     return [s for s in re.split(r"[\s、，,]+", text) if s]
+
+
+def _names(text: str) -> bool:
+    """A line of 签发人 names wrapped under the first (two a line, no label): short words, no punctuation."""
+    names = _signers(text)
+    return 0 < len(names) <= 4 and all(len(n) <= 8 and not _NAME_STOP.search(n) for n in names)
 
 
 def _header_tokens(text: str) -> dict[str, str] | None:
@@ -71,7 +79,8 @@ def take_letterhead(lines: list[Line], notes: list[str]) -> Letterhead | None:
     head = Letterhead()
     marks: list[str] = []
     used = 0
-    number_at = next((i for i, ln in enumerate(lines[:8]) if _number_line(ln.text)), -1)
+    labelled = [bool(_SIGNERS.match(ln.text)) for ln in lines[:8]]
+    number_at = next((i for i, ln in enumerate(lines[:8]) if _number_line(ln.text, any(labelled[:i]))), -1)
     for i, ln in enumerate(lines[:10]):
         text = ln.text
         tokens = _header_tokens(text) if not head.number else None
@@ -89,6 +98,9 @@ def take_letterhead(lines: list[Line], notes: list[str]) -> Letterhead | None:
             if sm:
                 head.signers = _signers(sm.group(1))
                 rest = rest[:sm.start()].strip()
+            elif head.signers and _names(rest):  # the last names, wrapped onto the number's line
+                head.signers += _signers(rest)
+                rest = ""
             if rest:  # something else on the number's line: leave the line alone
                 head.number = ""
                 break
@@ -96,6 +108,8 @@ def take_letterhead(lines: list[Line], notes: list[str]) -> Letterhead | None:
             head.signers = _signers(_SIGNERS.match(text).group(1))
         elif not head.number and _SIGNERS.match(text) and number_at > i:
             head.signers += _signers(_SIGNERS.match(text).group(1))
+        elif not head.number and head.signers and number_at > i and _names(text):  # names wrapped under the first
+            head.signers += _signers(text)
         elif not head.number and len(text) <= 40 and not any(ch in text for ch in "。，；：") \
                 and not text.startswith("关于") and (_MARK_END.search(text) or (ln.red and ln.size >= 26)
                                                      or number_at > i):

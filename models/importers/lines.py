@@ -4,6 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+# A 。 that Tianbao's export added after a lead phrase typed without one (export/paragraphs.py needs_stop) is
+# marked in the .docx by a hidden bookmark of this name (Word and WPS hide bookmarks starting with "_"), so an
+# import gives the lead back as typed. The reader puts ADDED_STOP in its place; structure.py drops it at the
+# end of a lead and turns any other back into 。.
+ADDED_STOP_BOOKMARK = "_TianbaoAddedStop"
+ADDED_STOP = "\ufdd0"  # a noncharacter: never in a document's text (exports replace them, export/xmltext.py)
+
 
 @dataclass
 class Line:

@@ -12,12 +12,13 @@ Decisions (see also the helper report for issue 4):
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as _dt
 import re
 from pathlib import Path
 
 from models.importers import frame
-from models.importers.lines import Line, plain_lines
+from models.importers.lines import ADDED_STOP, Line, plain_lines
 from models.importers.sources import ParseError, decode_bytes
 from models.importers.summary import ParseSummary
 from models.report import (
@@ -38,8 +39,8 @@ __all__ = ["ParseError", "ParseSummary", "decode_bytes", "parse_text", "read_fil
 
 _CN = "一二三四五六七八九十"
 _CN_DIGITS = {ch: i for i, ch in enumerate("〇一二三四五六七八九")} | {"零": 0, "○": 0, "O": 0, "０": 0}
-_SENTENCE_END = "。！？"
-_BREAK_BEFORE_ITEM = "。；！？：;:!?"  # an inline item may start after these
+_SENTENCE_END = "。！？" + ADDED_STOP
+_BREAK_BEFORE_ITEM = "。；！？：;:!?" + ADDED_STOP  # an inline item may start after these
 
 _HEADING_RE = re.compile(rf"([{_CN}]{{1,3}})[、.．]\s*")  # 一、 and, as often typed, 一. 一．
 _CLOSING_RE = re.compile(r"(特此|专此|以上报告|以上汇报|以上对照|以上是|以上就是|以上意见|以上请示|以上材料|以上发言|妥否|当否|"
@@ -242,6 +243,7 @@ def parse_lines(source: list[Line]) -> tuple[Report, ParseSummary]:
             summary.notes.append("未找到“一、”“二、”形式的部分标题，各条放在一个无标题的部分中")
         else:
             summary.notes.append("未找到“一、”“二、”形式的部分标题，正文都放在开头语中")
+    _restore_stops(report)
     report.kind = guess_kind(report)
     summary.sections = len(report.sections)
     summary.items = sum(len(s.items) for s in report.sections)
@@ -250,6 +252,20 @@ def parse_lines(source: list[Line]) -> tuple[Report, ParseSummary]:
     summary.recipient, summary.letterhead = report.recipient, report.letterhead is not None
     summary.record, summary.attachments = report.record is not None, len(report.attachments)
     return report, summary
+
+
+def _restore_stops(value) -> None:
+    """An added 。 (lines.ADDED_STOP) left anywhere but at the end of a lead is printed text: 。 again."""
+    for f in dataclasses.fields(value):
+        v = getattr(value, f.name)
+        if isinstance(v, str) and ADDED_STOP in v:
+            setattr(value, f.name, v.replace(ADDED_STOP, "。"))
+        elif isinstance(v, list):
+            for x in v:
+                if dataclasses.is_dataclass(x):
+                    _restore_stops(x)
+        elif dataclasses.is_dataclass(v):
+            _restore_stops(v)
 
 
 def _split_sections(lines: list[str]) -> list[tuple[str, list[str]]]:
@@ -347,7 +363,7 @@ def _split_lead(text: str, style: str) -> Item:
     cut = next((i for i, ch in enumerate(first) if ch in _SENTENCE_END), -1)
     if cut >= 0:
         body = (first[cut + 1:].strip() + "\n" + rest).strip()
-        return Item(lead=first[:cut + 1], body=body)
+        return Item(lead=first[:cut + (first[cut] != ADDED_STOP)], body=body)  # an added 。 is not the lead's
     if rest and style == HEADING:  # a sub-heading line without a full stop; elsewhere the layout would add 。
         return Item(lead=first, body=rest.strip())
     if not rest and first.endswith(("；", ";")) and first.count("；") + first.count(";") == 1:

@@ -145,3 +145,15 @@ def test_a_title_ending_in_wenjian_is_still_the_title():
 
     report, _ = parse_text("关于认真学习上级文件\n一、情况\n一是好。")
     assert report.letterhead is None and report.title == "关于认真学习上级文件"
+
+
+def test_signers_wrapped_two_a_line_with_the_number_on_the_last_line():
+    """GB/T 9704 §7.2.4: 签发人 two names a line, later names under the first, the 发文字号 on the last line."""
+    from models.importers.structure import parse_text
+
+    text = ("中共某某区某某局委员会文件\n签发人：张某某 李某某\n赵某 钱某某\n某局党〔2026〕12号  孙某某\n"
+            "关于2026年工作的报告\n一、情况\n一是好。")
+    report, _ = parse_text(text)
+    assert report.letterhead.number == "某局党〔2026〕12号"
+    assert report.letterhead.signers == ["张某某", "李某某", "赵某", "钱某某", "孙某某"]
+    assert report.letterhead.mark == "中共某某区某某局委员会文件" and report.title == "关于2026年工作的报告"
