@@ -11,7 +11,6 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QLabel, QTabBar
 
 from models import history
-from models.checks import apply_all_fixes, apply_fix
 from models.store import StoreError
 from ui.check_panel import CheckPanel
 from ui.editor.carried_marks import show_marks
@@ -147,12 +146,21 @@ class DocumentActions(ExportActions, QObject):
         report = self.w.current_report()
         self.checks.facts = None
         self.checks.report = report
-        self.proof.reload()  # the office's rules and this report's ignores; checks now
+        if self.w.isVisible():
+            self.proof.reload()  # the office's rules and this report's ignores; checks now
+        else:
+            # The window is being built (start-up): it is shown first, then checked (the first check
+            # compiles the proofreader's rules, ~50 ms), before the user could read the panel.
+            self.w.after_paint.add(self._check_opened)
         if report is not None:
             self.typesetter.run_now(report)
         # The window and the report's cards are long-lived: keep the cyclic collector from walking them
         # again and again while the author types (a full pass over a 143-page report stalled typing).
         gc.freeze()
+
+    def _check_opened(self) -> None:
+        if self.checks.report is self.w.current_report():
+            self.proof.reload()
 
     def _edited(self) -> None:
         report = self.w.current_report()
@@ -188,9 +196,13 @@ class DocumentActions(ExportActions, QObject):
         self.w.reportChanged.emit()
 
     def fix_one(self, finding) -> None:
+        from models.checks import apply_fix
+
         self._apply_to_report(lambda r: apply_fix(r, finding))
 
     def fix_all(self, kind: str) -> None:
+        from models.checks import apply_all_fixes
+
         self._apply_to_report(lambda r: apply_all_fixes(r, kind, self.checks.settings))
 
     # -- import ----------------------------------------------------------------------

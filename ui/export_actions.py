@@ -9,7 +9,6 @@ from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QGuiApplication
 
 from models import history
-from models.checks import run_checks, summary
 from ui.dialogs.base import start_folder
 
 
@@ -62,6 +61,8 @@ class ExportActions:
         except ExportError as e:
             self.w.dialogs.error(self.w, verb, str(e))
             return None
+        from models.checks import run_checks, summary
+
         findings = run_checks(report, facts_from_result(report, result), self.checks.settings)
         text = summary(findings)
         # Font substitutions are the same on every export from this PC: one line, the list folded away.

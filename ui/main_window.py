@@ -29,6 +29,7 @@ from ui.editor.autosave import Autosaver
 from ui.editor.report_editor import ReportEditor
 from ui.report_list import ReportList
 from ui.settings import make_settings
+from ui.startup import AfterFirstPaint
 from ui.template_actions import TemplateActions
 from ui.toolbar import build_toolbar
 from ui.widgets import EmptyPage, fit_to_screen
@@ -126,6 +127,7 @@ class MainWindow(QMainWindow):
                       self.empty.new_button, self.empty.import_button):
                 w.setVisible(False)
         self._available = {k for k in self.menu_actions if k not in HOOKED}
+        self.after_paint = AfterFirstPaint(self)  # start-up work the first screen does not need
         self.docs = DocumentActions(self)
         self._available.update(HOOKED)
         self._restore_settings()
@@ -412,6 +414,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.save_settings()
+        self.after_paint.cancel()
         self.docs.typesetter.shutdown()
         self.keys.detach()
         if self._watching_focus:
