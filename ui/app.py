@@ -70,14 +70,15 @@ def make_app(argv: list[str] | None = None) -> QApplication:
 
 def run(db_path: str | None, dialogs=None) -> int:
     """Open the window on ``db_path`` (None: the default database); returns the exit code."""
+    from ui.preview.typesetter import warm_up
+
+    warm_up()  # the typesetting process starts first: it loads the layout and fonts while the window is built
     from models.paths import default_db
     from ui.dialogs.base import Dialogs
     from ui.dialogs.open_errors import open_with_recovery
     from ui.main_window import MainWindow
-    from ui.preview.typesetter import warm_up
 
     app = make_app()
-    warm_up()  # the typesetting process starts while the database opens
     dialogs = dialogs or Dialogs()
     # Damaged, newer, locked elsewhere: the user chooses (backup, other file, read-only, quit).
     store = open_with_recovery(db_path or default_db(), ask=dialogs.choose)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl
@@ -119,11 +118,13 @@ class ExportActions:
             return None
         self.w.settings.setValue("export/folder", str(target.parent))
         self.snapshot(history.REASON_EXPORT)
+        from html import escape
+
         # A long title must not push 打开所在文件夹 off the status bar at 1366 px: shorten the middle.
         name = self.export_link.fontMetrics().elidedText(target.name, Qt.TextElideMode.ElideMiddle, 360)
         self.export_link.setToolTip(str(target))
         self.export_link.setText(
-            self.tr("已导出 %1 页：%2").replace("%1", str(result.pages)).replace("%2", html.escape(name))
+            self.tr("已导出 %1 页：%2").replace("%1", str(result.pages)).replace("%2", escape(name))
             + f'  <a href="{QUrl.fromLocalFile(str(target.parent)).toString()}">' + self.tr("打开所在文件夹") + "</a>"
         )
         self.export_link.show()

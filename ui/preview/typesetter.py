@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import atexit
 import multiprocessing
+import os
 import pickle
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -23,6 +24,10 @@ from ui.debounce import Debouncer
 DEBOUNCE_MS = 0
 MAX_WAIT_MS = 2500  # the preview and 检查 still follow a typist who never pauses
 
+# The worker yields the processor to the window: while both want it (the worker loading fonts as the window is
+# built, typesetting while the author types) the window goes first; on a free core this changes nothing.
+WORKER_NICE = 10
+
 _pool: ProcessPoolExecutor | None = None
 
 
@@ -31,7 +36,9 @@ def _executor() -> ProcessPoolExecutor:
     global _pool
     if _pool is None:
         # spawn: a forked copy of a process running Qt threads is not safe (and Windows has no fork).
-        _pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+        nice = getattr(os, "nice", None) if WORKER_NICE else None  # Windows has no nice: the worker is not lowered
+        _pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"),
+                                    initializer=nice, initargs=(WORKER_NICE,) if nice else ())
         atexit.register(_discard_pool, wait=True)
     return _pool
 
@@ -47,9 +54,9 @@ def _discard_pool(wait: bool = False) -> None:
 def warm_up() -> None:
     """Start the worker before it is needed, so the first preview does not wait for its start-up: it
     imports the layout and reportlab and loads the fonts while the window is being built."""
-    from export.preview import prepare
+    from export import preview_job
 
-    _executor().submit(prepare)
+    _executor().submit(preview_job, "prepare")
 
 
 class _Signals(QObject):
@@ -94,11 +101,11 @@ class Typesetter(QObject):
 
     def render(self, run: int, indices: list[int]) -> None:
         """Draw more pages of the layout ``run`` in the worker; pagesReady answers."""
-        from export.preview import render_pages
+        from export import preview_job
 
         signals = self._signals
         try:
-            future = _executor().submit(render_pages, run, list(indices))
+            future = _executor().submit(preview_job, "render_pages", run, list(indices))
         except (BrokenProcessPool, RuntimeError):
             return  # the next typesetting run restarts the worker and draws what is shown
 
@@ -124,7 +131,7 @@ class Typesetter(QObject):
     def _start(self) -> None:
         if self._busy or self._pending is None:
             return  # _finish starts the next one
-        from export.preview import typeset_for_preview
+        from export import preview_job
 
         self._timer.cancel()
         # Pickled here, on the UI thread between edits: the job never sees a half-made change (and a
@@ -139,10 +146,10 @@ class Typesetter(QObject):
         generation, signals = self._generation, self._signals
         visible = list(self.visible())
         try:
-            future = _executor().submit(typeset_for_preview, blob, visible)
+            future = _executor().submit(preview_job, "typeset_for_preview", blob, visible)
         except (BrokenProcessPool, RuntimeError):
             _discard_pool()
-            future = _executor().submit(typeset_for_preview, blob, visible)
+            future = _executor().submit(preview_job, "typeset_for_preview", blob, visible)
 
         def finished(f: Future) -> None:  # runs on the executor's thread; signals cross to the UI thread
             try:
