@@ -8,15 +8,17 @@ call would wait for a typesetting thread to let go of the interpreter lock (seco
 from __future__ import annotations
 
 import atexit
-import multiprocessing
 import os
 import pickle
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
+import threading
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
 from ui.debounce import Debouncer
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future, ProcessPoolExecutor
 
 # The worker is another process, so typesetting never holds up typing: a job starts on the next turn of
 # the event loop (a burst of signals from one edit is one job), and edits made while it runs are laid
@@ -29,34 +31,50 @@ MAX_WAIT_MS = 2500  # the preview and 检查 still follow a typist who never pau
 WORKER_NICE = 10
 
 _pool: ProcessPoolExecutor | None = None
+_pool_lock = threading.RLock()  # the pool is made by the warm-up thread or by the window, whichever is first
 
 
 def _executor() -> ProcessPoolExecutor:
     """The one worker process of this program, started on first use and shared by every window."""
     global _pool
-    if _pool is None:
-        # spawn: a forked copy of a process running Qt threads is not safe (and Windows has no fork).
-        nice = getattr(os, "nice", None) if WORKER_NICE else None  # Windows has no nice: the worker is not lowered
-        _pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"),
-                                    initializer=nice, initargs=(WORKER_NICE,) if nice else ())
-        atexit.register(_discard_pool, wait=True)
-    return _pool
+    with _pool_lock:
+        if _pool is None:
+            import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor
+
+            # spawn: a forked copy of a process running Qt threads is not safe (and Windows has no fork).
+            nice = getattr(os, "nice", None) if WORKER_NICE else None  # Windows has no nice: not lowered
+            _pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"),
+                                        initializer=nice, initargs=(WORKER_NICE,) if nice else ())
+            atexit.register(_discard_pool, wait=True)
+        return _pool
 
 
 def _discard_pool(wait: bool = False) -> None:
     """Stop the worker; at exit wait for it, so its semaphores are released and nothing is reported leaked."""
     global _pool
-    if _pool is not None:
-        _pool.shutdown(wait=wait, cancel_futures=True)
-    _pool = None
+    with _pool_lock:
+        if _pool is not None:
+            _pool.shutdown(wait=wait, cancel_futures=True)
+        _pool = None
 
 
-def warm_up() -> None:
-    """Start the worker before it is needed, so the first preview does not wait for its start-up: it
-    imports the layout and reportlab and loads the fonts while the window is being built."""
+def _prepare() -> None:
     from export import preview_job
 
     _executor().submit(preview_job, "prepare")
+
+
+def warm_up(background: bool = True) -> None:
+    """Start the worker before it is needed, so the first preview does not wait for its start-up: it
+    imports the layout and reportlab and loads the fonts while the window is being built.
+
+    In the background: starting a process (its pipes, the resource tracker, the executor's thread) took
+    ~25 ms of the window's start-up; a thread does it while the window's modules are imported."""
+    if background:
+        threading.Thread(target=_prepare, name="tianbao-warm-up", daemon=True).start()
+    else:
+        _prepare()
 
 
 class _Signals(QObject):
@@ -101,6 +119,8 @@ class Typesetter(QObject):
 
     def render(self, run: int, indices: list[int]) -> None:
         """Draw more pages of the layout ``run`` in the worker; pagesReady answers."""
+        from concurrent.futures.process import BrokenProcessPool
+
         from export import preview_job
 
         signals = self._signals
@@ -131,6 +151,8 @@ class Typesetter(QObject):
     def _start(self) -> None:
         if self._busy or self._pending is None:
             return  # _finish starts the next one
+        from concurrent.futures.process import BrokenProcessPool
+
         from export import preview_job
 
         self._timer.cancel()
