@@ -23,7 +23,7 @@ class AfterFirstPaint(QObject):
         self._window = window
         self._jobs: list[Callable[[], None]] = []
         self._done = False
-        self._cancelled = False
+        self.cancelled = False
         window.installEventFilter(self)
         self._fallback = QTimer(self)
         self._fallback.setSingleShot(True)
@@ -31,7 +31,7 @@ class AfterFirstPaint(QObject):
         self._fallback.timeout.connect(self._run)
 
     def add(self, fn: Callable[[], None]) -> None:
-        if self._cancelled:
+        if self.cancelled:
             return
         if self._done:
             QTimer.singleShot(0, fn)
@@ -43,7 +43,7 @@ class AfterFirstPaint(QObject):
     def cancel(self) -> None:
         """The window closes: what was deferred is no longer wanted (its store may be closed next)."""
         self._jobs = []
-        self._done = self._cancelled = True
+        self._done = self.cancelled = True
         self._fallback.stop()
         self._window.removeEventFilter(self)
 
