@@ -29,7 +29,7 @@ from ui.editor.autosave import Autosaver
 from ui.editor.report_editor import ReportEditor
 from ui.report_list import ReportList
 from ui.settings import make_settings
-from ui.startup import AfterFirstPaint
+from ui.startup import AfterFirstPaint, preload_pdfium
 from ui.template_actions import TemplateActions
 from ui.toolbar import build_toolbar
 from ui.widgets import EmptyPage, fit_to_screen
@@ -128,6 +128,7 @@ class MainWindow(QMainWindow):
                 w.setVisible(False)
         self._available = {k for k in self.menu_actions if k not in HOOKED}
         self.after_paint = AfterFirstPaint(self)  # start-up work the first screen does not need
+        self.after_paint.add(preload_pdfium)
         self.docs = DocumentActions(self)
         self._available.update(HOOKED)
         self._restore_settings()

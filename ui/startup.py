@@ -62,3 +62,9 @@ class AfterFirstPaint(QObject):
         jobs, self._jobs = self._jobs, []
         for fn in jobs:
             fn()
+
+
+def preload_pdfium() -> None:
+    """The preview's first page is rendered with PDFium: import it (~20 ms) while the worker lays that page out,
+    not when the page arrives."""
+    import pypdfium2  # noqa: F401
