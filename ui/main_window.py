@@ -54,6 +54,8 @@ class MainWindow(QMainWindow):
         self.kind_names = template_names()
         self.trash_dialog: TrashDialog | None = None
         self.setWindowTitle(self._title(None))
+        self.after_paint = AfterFirstPaint(self)  # start-up work the first screen does not need
+        self.after_paint.add(preload_pdfium)
         if fit_to_screen(self, 1400, 900):
             self.setWindowState(Qt.WindowState.WindowMaximized)  # first run on a small screen; saved geometry wins
 
@@ -127,8 +129,6 @@ class MainWindow(QMainWindow):
                       self.empty.new_button, self.empty.import_button):
                 w.setVisible(False)
         self._available = {k for k in self.menu_actions if k not in HOOKED}
-        self.after_paint = AfterFirstPaint(self)  # start-up work the first screen does not need
-        self.after_paint.add(preload_pdfium)
         self.docs = DocumentActions(self)
         self._available.update(HOOKED)
         self._restore_settings()
