@@ -18,6 +18,7 @@ from ui.export_actions import ExportActions, WaitCursor, default_pdf_name  # noq
 from ui.preview.preview_panel import PreviewPanel
 from ui.preview.typesetter import Typesetter
 from ui.proofread_actions import ProofreadActions
+from ui.startup import warm_checks
 
 SNAPSHOT_TICK_MS = 60_000
 PANEL_WIDTH = 440
@@ -150,8 +151,8 @@ class DocumentActions(ExportActions, QObject):
             self.proof.reload()  # the office's rules and this report's ignores; checks now
         else:
             # The window is being built (start-up): it is shown first, then checked (the first check
-            # compiles the proofreader's rules, ~50 ms), before the user could read the panel.
-            self.w.after_paint.add(self._check_opened)
+            # compiles the proofreader's rules, ~65 ms, on a thread), before the user could read the panel.
+            self.w.after_paint.add(lambda: warm_checks(self._check_opened))
         if report is not None:
             self.typesetter.run_now(report)
         # The window and the report's cards are long-lived: keep the cyclic collector from walking them
@@ -159,7 +160,7 @@ class DocumentActions(ExportActions, QObject):
         gc.freeze()
 
     def _check_opened(self) -> None:
-        if self.checks.report is self.w.current_report():
+        if self.checks.report is self.w.current_report() and not self.w.after_paint.cancelled:
             self.proof.reload()
 
     def _edited(self) -> None:
