@@ -33,6 +33,7 @@ class DocumentActions(ExportActions, QObject):
         super().__init__(window)
         self.w = window
         self.typesetter = Typesetter(self)
+        self.first_check_pending = False  # the report opened at start-up is checked after the first paint
         self.preview = PreviewPanel()
         self.preview.setObjectName("preview")
         self.checks = CheckPanel()
@@ -147,12 +148,13 @@ class DocumentActions(ExportActions, QObject):
         report = self.w.current_report()
         self.checks.facts = None
         self.checks.report = report
-        if self.w.isVisible():
-            self.proof.reload()  # the office's rules and this report's ignores; checks now
-        else:
+        self.first_check_pending = not self.w.isVisible()
+        if self.first_check_pending:
             # The window is being built (start-up): it is shown first, then checked (the first check
             # compiles the proofreader's rules, ~65 ms, on a thread), before the user could read the panel.
             self.w.after_paint.add(lambda: warm_checks(self._check_opened))
+        else:
+            self.proof.reload()  # the office's rules and this report's ignores; checks now
         if report is not None:
             self.typesetter.run_now(report)
         # The window and the report's cards are long-lived: keep the cyclic collector from walking them
@@ -160,7 +162,8 @@ class DocumentActions(ExportActions, QObject):
         gc.freeze()
 
     def _check_opened(self) -> None:
-        if self.checks.report is self.w.current_report() and not self.w.after_paint.cancelled:
+        if self.first_check_pending and not self.w.after_paint.cancelled:
+            self.first_check_pending = False
             self.proof.reload()
 
     def _edited(self) -> None:
@@ -182,7 +185,10 @@ class DocumentActions(ExportActions, QObject):
 
     def _typeset(self, result) -> None:
         self.preview.show_result(result)
-        self.checks.set_facts(result.facts)
+        if self.first_check_pending:  # start-up: kept for the first check, not checked here ahead of it
+            self.checks.facts = result.facts
+        else:
+            self.checks.set_facts(result.facts)
 
     def _apply_to_report(self, change) -> None:
         """Change the open report's text (a fix), then show and save it like typing would."""
