@@ -107,3 +107,46 @@ def test_closing_before_the_first_paint_drops_the_deferred_check(qtbot, db_path,
     assert w.after_paint.cancelled and not w.after_paint._fallback.isActive()
     w.after_paint.add(lambda: store.proofread_settings())  # dropped, not run later on the closed store
     assert not w.after_paint._fallback.isActive() and w.after_paint._jobs == []
+
+
+def test_section_forms_are_made_when_first_needed(qtbot, open_window, db_path):
+    from bench.sample_report import sample_report
+    from ui.editor.section_tab import SectionTab
+
+    store = Store(db_path)
+    report = sample_report()
+    rid = store.create(report)
+    store.close()
+    w = open_window()
+    editor = w.editor
+    assert w.current_report().id == rid and editor.currentIndex() == 0
+    tabs = editor.section_tabs()
+    assert len(tabs) == 3 and not any(t.form_built for t in tabs)  # the window opened on 基本信息 only
+    assert [editor.tabText(i) for i in range(1, 4)] == ["一、履职情况", "二、存在问题", "三、下步措施"]
+
+    # Click-to-edit from 检查 into a tab never shown: its form and cards are made, the text selected.
+    body = w.current_report().sections[2].items[1].body
+    w.select_field("sections.2.items.1.body", 2, 6)
+    tab = editor.currentWidget()
+    assert isinstance(tab, SectionTab) and tab is tabs[2] and tab.form_built
+    assert tab.card_for(1).body.textCursor().selectedText() == body[2:6]
+    assert not tabs[1].form_built
+
+    # A structural edit while a tab's form does not exist yet: numbering follows, undo puts it back.
+    editor.add_section_after(w.current_report().sections[0])
+    assert editor.tabText(3) == "三、存在问题" and not tabs[1].form_built
+    w.undo()
+    assert [editor.tabText(i) for i in range(1, 4)] == ["一、履职情况", "二、存在问题", "三、下步措施"]
+
+    # Typing into a form made late is saved like any other.
+    editor.setCurrentWidget(tabs[1])
+    tabs[1].heading.setText("存在的主要问题")
+    def saved_heading() -> str:
+        reader = Store(db_path, readonly=True)
+        try:
+            return reader.load(rid).sections[1].heading
+        finally:
+            reader.close()
+
+    qtbot.waitUntil(lambda: saved_heading() == "存在的主要问题")
+    w.close()

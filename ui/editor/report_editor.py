@@ -165,8 +165,6 @@ class ReportEditor(FrameHost, QTabWidget):
                     tab = SectionTab(s, self)
                     tab.edited.connect(lambda *_: self.edited.emit())
                     tab.headingChanged.connect(lambda t: self._relabel(t))
-                    self.router.watch(tab.heading)
-                    self.router.watch(tab.intro)
                     self._tabs[id(s)] = tab
                     self.insertTab(i + first, tab, "")
                 elif self.indexOf(tab) != i + first:
