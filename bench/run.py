@@ -1,6 +1,6 @@
 """Every figure of issue 12 in one run, interleaved rounds, with ratios; prints a table and writes JSON.
 
-Run: QT_QPA_PLATFORM=offscreen python bench/run.py [--rounds N] [--root DIR] [--json FILE] [--quick]
+Run: QT_QPA_PLATFORM=offscreen python bench/run.py [--rounds N] [--root DIR] [--json FILE] [--quick] [--startup]
 --root measures another checkout (e.g. `git archive OLD | tar -x -C DIR`) with the same children.
 Each figure is a median of the rounds with its min and max; ratios are of medians of this run.
 """
@@ -99,6 +99,7 @@ def main(argv: list[str]) -> int:
     p.add_argument("--root", type=Path, default=HERE.parent)
     p.add_argument("--json", type=Path, default=None)
     p.add_argument("--quick", action="store_true", help="fewer edits and a shorter typing run")
+    p.add_argument("--startup", action="store_true", help="only the start-up figures (bare window, ours, preview)")
     args = p.parse_args(argv[1:])
     root = args.root.resolve()
     tmp = Path(tempfile.mkdtemp(prefix="tianbao-run-"))
@@ -123,6 +124,9 @@ def main(argv: list[str]) -> int:
         win, _ = child(root, env, "window", str(tmp / "data" / "tianbao.db"))
         add("window_shown_s", win["shown_at"] - win["_spawn"])
         add("preview_first_page_s", win.get("preview"))
+        if args.startup:
+            print(f"round {r + 1}/{args.rounds} done, load average {os.getloadavg()[0]:.1f}", file=sys.stderr)
+            continue
         # export: the floor, a cold CLI export, the first-ever run (empty caches), a warm export
         _, floor_wall = child(root, env, "floor", str(tmp / "floor.pdf"), str(tmp / "chars.txt"),
                               str(tmp / "faces.json"))
@@ -193,6 +197,8 @@ def main(argv: list[str]) -> int:
     lines = ["| Figure | median | min | max | ratio | target |", "|---|---:|---:|---:|---:|---|"]
     table = []
     for label, unit, key, rtext, rvalue, target in rows:
+        if key not in figures:
+            continue  # not measured in this run (--startup)
         f = figures.get(key, {"median": None, "min": None, "max": None})
         rtxt = f"{rvalue:.2f}{rtext[1:]}" if rvalue is not None else ""
         lines.append(f"| {label} ({unit}) | {fmt(f['median'], key, unit)} | {fmt(f['min'], key, unit)} | "
@@ -204,7 +210,8 @@ def main(argv: list[str]) -> int:
     print("\n".join(lines))
     print(f"\nMachine: {machine}")
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, cwd=root).stdout.strip()
-    out = args.json or (HERE / "results" / f"run-{commit or 'nocommit'}.json")
+    name = f"run-{commit or 'nocommit'}{'-startup' if args.startup else ''}.json"
+    out = args.json or (HERE / "results" / name)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps({"machine": machine, "commit": commit, "root": str(root), "rounds": args.rounds,
                                "figures": figures, "table": table, "raw": raw}, indent=1, ensure_ascii=False),

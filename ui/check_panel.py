@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.checks import ERROR, run_checks
 from models.proofread import CLASSES
 from ui.debounce import Debouncer
 
@@ -35,6 +34,8 @@ _GROUP_ORDER = ("缺字", "待填写", "内容空缺", "页数超限", *CLASSES,
 
 def grouped(findings: list) -> list:
     """Findings by class in the panel's order (errors' classes first), reading order within a class."""
+    from models.checks import ERROR
+
     first_error = {f.category for f in findings if f.severity == ERROR}
 
     def rank(f) -> tuple:
@@ -133,6 +134,8 @@ class CheckPanel(QWidget):
         if self.report is None:
             self.findings = []
         else:
+            from models.checks import run_checks  # imported on the first check, after the window is shown
+
             self.findings = grouped(run_checks(self.report, self.facts, self.settings))
         self._fill()
         self.findingsChanged.emit()

@@ -11,7 +11,6 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QLabel, QTabBar
 
 from models import history
-from models.checks import apply_all_fixes, apply_fix
 from models.store import StoreError
 from ui.check_panel import CheckPanel
 from ui.editor.carried_marks import show_marks
@@ -19,6 +18,7 @@ from ui.export_actions import ExportActions, WaitCursor, default_pdf_name  # noq
 from ui.preview.preview_panel import PreviewPanel
 from ui.preview.typesetter import Typesetter
 from ui.proofread_actions import ProofreadActions
+from ui.startup import warm_checks
 
 SNAPSHOT_TICK_MS = 60_000
 PANEL_WIDTH = 440
@@ -33,6 +33,7 @@ class DocumentActions(ExportActions, QObject):
         super().__init__(window)
         self.w = window
         self.typesetter = Typesetter(self)
+        self.first_check_pending = False  # the report opened at start-up is checked after the first paint
         self.preview = PreviewPanel()
         self.preview.setObjectName("preview")
         self.checks = CheckPanel()
@@ -147,12 +148,23 @@ class DocumentActions(ExportActions, QObject):
         report = self.w.current_report()
         self.checks.facts = None
         self.checks.report = report
-        self.proof.reload()  # the office's rules and this report's ignores; checks now
+        self.first_check_pending = not self.w.isVisible()
+        if self.first_check_pending:
+            # The window is being built (start-up): it is shown first, then checked (the first check
+            # compiles the proofreader's rules, ~65 ms, on a thread), before the user could read the panel.
+            self.w.after_paint.add(lambda: warm_checks(self._check_opened))
+        else:
+            self.proof.reload()  # the office's rules and this report's ignores; checks now
         if report is not None:
             self.typesetter.run_now(report)
         # The window and the report's cards are long-lived: keep the cyclic collector from walking them
         # again and again while the author types (a full pass over a 143-page report stalled typing).
         gc.freeze()
+
+    def _check_opened(self) -> None:
+        if self.first_check_pending and not self.w.after_paint.cancelled:
+            self.first_check_pending = False
+            self.proof.reload()
 
     def _edited(self) -> None:
         report = self.w.current_report()
@@ -173,7 +185,10 @@ class DocumentActions(ExportActions, QObject):
 
     def _typeset(self, result) -> None:
         self.preview.show_result(result)
-        self.checks.set_facts(result.facts)
+        if self.first_check_pending:  # start-up: kept for the first check, not checked here ahead of it
+            self.checks.facts = result.facts
+        else:
+            self.checks.set_facts(result.facts)
 
     def _apply_to_report(self, change) -> None:
         """Change the open report's text (a fix), then show and save it like typing would."""
@@ -188,9 +203,13 @@ class DocumentActions(ExportActions, QObject):
         self.w.reportChanged.emit()
 
     def fix_one(self, finding) -> None:
+        from models.checks import apply_fix
+
         self._apply_to_report(lambda r: apply_fix(r, finding))
 
     def fix_all(self, kind: str) -> None:
+        from models.checks import apply_all_fixes
+
         self._apply_to_report(lambda r: apply_all_fixes(r, kind, self.checks.settings))
 
     # -- import ----------------------------------------------------------------------

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import html
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QGuiApplication
 
 from models import history
-from models.checks import run_checks, summary
 from ui.dialogs.base import start_folder
 
 
@@ -62,6 +60,8 @@ class ExportActions:
         except ExportError as e:
             self.w.dialogs.error(self.w, verb, str(e))
             return None
+        from models.checks import run_checks, summary
+
         findings = run_checks(report, facts_from_result(report, result), self.checks.settings)
         text = summary(findings)
         # Font substitutions are the same on every export from this PC: one line, the list folded away.
@@ -118,11 +118,13 @@ class ExportActions:
             return None
         self.w.settings.setValue("export/folder", str(target.parent))
         self.snapshot(history.REASON_EXPORT)
+        from html import escape
+
         # A long title must not push 打开所在文件夹 off the status bar at 1366 px: shorten the middle.
         name = self.export_link.fontMetrics().elidedText(target.name, Qt.TextElideMode.ElideMiddle, 360)
         self.export_link.setToolTip(str(target))
         self.export_link.setText(
-            self.tr("已导出 %1 页：%2").replace("%1", str(result.pages)).replace("%2", html.escape(name))
+            self.tr("已导出 %1 页：%2").replace("%1", str(result.pages)).replace("%2", escape(name))
             + f'  <a href="{QUrl.fromLocalFile(str(target.parent)).toString()}">' + self.tr("打开所在文件夹") + "</a>"
         )
         self.export_link.show()

@@ -5,8 +5,6 @@ Both are small, non-modal status-bar links: the official keeps typing while they
 
 from __future__ import annotations
 
-import html
-
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QLabel
 
@@ -30,12 +28,14 @@ class ImportNotice(QObject):
         window.reportOpened.connect(self._opened)
 
     def show(self, report_id: int, lines: list[str]) -> None:
+        from html import escape
+
         self.report_id, self.lines = report_id, list(lines)
         first = (self.lines[0] if self.lines else "").split("（来自")[0]  # the source is in 详情
         found = next((ln[4:] for ln in self.lines if ln.startswith("识别出：")), "")
         if any(ln.startswith("主送：") for ln in self.lines):
             found = "主送" + ("、" + found if found else "")
-        text = self.tr("已导入：") + html.escape(first + ("，" + found if found else ""))
+        text = self.tr("已导入：") + escape(first + ("，" + found if found else ""))
         unplaced = sum(1 for ln in self.lines if ln.startswith("未能归位："))
         if unplaced:
             text += self.tr("，%1 处未能归位").replace("%1", str(unplaced))

@@ -29,6 +29,7 @@ from ui.editor.autosave import Autosaver
 from ui.editor.report_editor import ReportEditor
 from ui.report_list import ReportList
 from ui.settings import make_settings
+from ui.startup import AfterFirstPaint, preload_pdfium
 from ui.template_actions import TemplateActions
 from ui.toolbar import build_toolbar
 from ui.widgets import EmptyPage, fit_to_screen
@@ -53,6 +54,8 @@ class MainWindow(QMainWindow):
         self.kind_names = template_names()
         self.trash_dialog: TrashDialog | None = None
         self.setWindowTitle(self._title(None))
+        self.after_paint = AfterFirstPaint(self)  # start-up work the first screen does not need
+        self.after_paint.add(preload_pdfium)
         if fit_to_screen(self, 1400, 900):
             self.setWindowState(Qt.WindowState.WindowMaximized)  # first run on a small screen; saved geometry wins
 
@@ -412,6 +415,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.save_settings()
+        self.after_paint.cancel()
         self.docs.typesetter.shutdown()
         self.keys.detach()
         if self._watching_focus:

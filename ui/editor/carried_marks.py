@@ -16,6 +16,8 @@ def _fields(editor):
     yield "preamble", info.preamble
     yield "closing", info.closing
     for si, tab in enumerate(editor.section_tabs()):
+        if not tab.form_built:  # made when first shown; marked then (show_marks follows the current tab)
+            continue
         yield section_field(si, "intro"), tab.intro
         for ii, item in enumerate(tab.section.items):
             card = tab._cards.get(id(item))

@@ -6,7 +6,6 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QTextCursor, QUndoStack
 from PySide6.QtWidgets import QApplication, QLineEdit, QMenu, QTabWidget, QTextEdit, QWidget
 
-from models.checks import utf16_range
 from models.fields import get_field, parse_field
 from models.report import Report, Section, section_number
 from ui.editor import commands
@@ -166,8 +165,6 @@ class ReportEditor(FrameHost, QTabWidget):
                     tab = SectionTab(s, self)
                     tab.edited.connect(lambda *_: self.edited.emit())
                     tab.headingChanged.connect(lambda t: self._relabel(t))
-                    self.router.watch(tab.heading)
-                    self.router.watch(tab.intro)
                     self._tabs[id(s)] = tab
                     self.insertTab(i + first, tab, "")
                 elif self.indexOf(tab) != i + first:
@@ -362,6 +359,8 @@ class ReportEditor(FrameHost, QTabWidget):
         if w is None:
             raise KeyError(path)
         if path not in ("date", "record.date"):  # Qt counts UTF-16 units: 𠮷 is two of them
+            from models.checks import utf16_range
+
             try:
                 start, end = utf16_range(get_field(self.report, path), start, end)
             except (IndexError, KeyError, AttributeError):  # a 签发人 or 附件 still to add: its add button

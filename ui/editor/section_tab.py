@@ -27,6 +27,10 @@ from ui.widgets import CountLabel, GrowingTextEdit
 FIRST_BATCH = 16
 GROW_BUDGET_S = 0.04
 
+# The fields and buttons made on first use (_build): a tab not yet shown costs no widgets, so the window opens
+# on 基本信息 without building every section's form (~3 ms each).
+_FORM = frozenset({"heading", "numbering", "intro", "count", "section_buttons", "cards", "add_button"})
+
 # (numbering, run_on) choices of the combo box, in display order.
 NUMBERING_CHOICES = ((YISHI, False), (YISHI, True), (HEADING, False), (NONE, False))
 
@@ -50,6 +54,22 @@ class SectionTab(QScrollArea):
         self._grow_timer.timeout.connect(self._grow)
         self.setWidgetResizable(True)
         self.setFrameShape(QScrollArea.Shape.NoFrame)
+        self._form = False
+
+    def __getattr__(self, name: str):
+        """The form's widgets (heading, intro, cards …) are made when first asked for."""
+        if name in _FORM and not self.__dict__.get("_form", True):
+            self._build()
+            return getattr(self, name)
+        raise AttributeError(name)
+
+    @property
+    def form_built(self) -> bool:
+        return self._form
+
+    def _build(self) -> None:
+        self._form = True
+        section, editor = self.section, self.editor
         page = QWidget(self)
         page.setObjectName("sectionPage")
         outer = QVBoxLayout(page)
@@ -130,6 +150,8 @@ class SectionTab(QScrollArea):
             self.numbering.setEnabled(False)
             for w in (*self.section_buttons.values(), self.add_button):
                 w.setVisible(False)
+        editor.watch_text(self.heading)
+        editor.watch_text(self.intro)
 
     # -- cards -----------------------------------------------------------------
 
@@ -139,6 +161,8 @@ class SectionTab(QScrollArea):
 
     def ensure_built(self) -> None:
         """Cards are made the first time they are needed, a batch at a time, so a big report opens quickly."""
+        if not self._form:
+            self._build()
         if not self._built:
             self._built = True
             self._limit = FIRST_BATCH
@@ -161,6 +185,8 @@ class SectionTab(QScrollArea):
 
     def sync_items(self, counts: bool = True) -> None:
         """Make the cards match section.items: reuse, create, drop, reorder, renumber."""
+        if not self._form:
+            return  # the form is made from the section as it is then
         if not self._built:
             self.update_count()
             return
@@ -273,6 +299,8 @@ class SectionTab(QScrollArea):
 
     def refresh_texts(self) -> None:
         """Show text the Report got from code (a fix), leaving unchanged fields and their cursors alone."""
+        if not self._form:
+            return
         s = self.section
         if self.heading.text() != s.heading:
             self.heading.setText(s.heading)
@@ -285,6 +313,8 @@ class SectionTab(QScrollArea):
             card.refresh_texts()
 
     def update_count(self) -> None:
+        if not self._form:
+            return
         self.count.show_count(self.section.char_count(), self.tr("本部分 "))
 
     def field_widget(self, name: str):

@@ -1,0 +1,152 @@
+"""Start-up: the window shows the last report first; checking it and the proofreader's rules come after the
+first paint, and nothing typed or found is lost on the way."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from models.store import Store
+from models.templates import load_templates
+from ui.main_window import MainWindow
+from ui.settings import make_settings
+
+ROOT = Path(__file__).resolve().parents[2]
+
+# A fresh interpreter starts the window as main.py does; on the event loop's first turn (the window shown)
+# it notes what is on screen and which modules are loaded, then waits for the 检查 panel's first findings.
+CHILD = """
+import json, sys
+sys.path.insert(0, {root!r})
+from PySide6.QtCore import QTimer
+import ui.app as app_mod
+
+seen = {{}}
+orig = app_mod.make_app
+
+def make_app(argv=None):
+    app = orig(argv)
+
+    def shown():
+        from PySide6.QtWidgets import QApplication
+        w = next(w for w in QApplication.topLevelWidgets() if w.isVisible() and hasattr(w, "editor"))
+        seen["title"] = w.editor.info.title.text()
+        seen["tabs"] = [w.editor.tabText(i) for i in range(w.editor.count())]
+        seen["loaded_at_show"] = sorted(m for m in ("models.checks", "models.proofread.engine", "export.layout",
+                                                    "reportlab", "sqlite_utils") if m in sys.modules)
+        seen["findings_at_show"] = len(w.docs.checks.findings)
+
+        def poll():
+            if w.docs.checks.settings is not None:
+                seen["findings_later"] = [f.kind for f in w.docs.checks.findings]
+                w.close()
+            else:
+                QTimer.singleShot(10, poll)
+
+        poll()
+
+    QTimer.singleShot(0, shown)
+    return app
+
+app_mod.make_app = make_app
+if __name__ == "__main__":
+    app_mod.run({db!r})
+    print(json.dumps(seen, ensure_ascii=False))
+"""
+
+
+def _report_with_a_slip():
+    report = next(t for t in load_templates() if t.kind == "congyan").new_report()
+    report.title = "关于落实安全生产责任的报告"
+    report.sections[0].items[0].body = "我们开展了排查,发现问题三项。"  # a half-width comma in Chinese text
+    return report
+
+
+def test_window_is_shown_with_the_report_before_it_is_checked(tmp_path):
+    db = tmp_path / "start.db"
+    store = Store(db)
+    store.create(_report_with_a_slip())
+    store.close()
+    script = tmp_path / "start.py"
+    script.write_text(CHILD.format(root=str(ROOT), db=str(db)), encoding="utf-8")
+    out = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, cwd=ROOT, timeout=120,
+                         env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
+    assert out.returncode == 0, out.stderr[-2000:]
+    seen = json.loads(out.stdout.strip().splitlines()[-1])
+    assert seen["title"] == "关于落实安全生产责任的报告"
+    assert len(seen["tabs"]) > 1 and seen["tabs"][0] == "基本信息"
+    # Nothing of the checks, the layout or the command line's database library before the window is shown.
+    assert seen["loaded_at_show"] == []
+    assert seen["findings_at_show"] == 0
+    assert "halfwidth_punct" in seen["findings_later"]  # checked right after
+
+
+def test_a_window_built_unseen_is_checked_once_shown(qtbot, db_path, dialogs):
+    store = Store(db_path)
+    store.create(_report_with_a_slip())
+    w = MainWindow(store, make_settings(), dialogs)
+    qtbot.addWidget(w)
+    assert w.docs.checks.settings is None and w.docs.checks.findings == []
+    w.show()
+    qtbot.waitUntil(lambda: any(f.kind == "halfwidth_punct" for f in w.docs.checks.findings))
+    w.close()
+    store.close()
+
+
+def test_closing_before_the_first_paint_drops_the_deferred_check(qtbot, db_path, dialogs):
+    store = Store(db_path)
+    store.create(_report_with_a_slip())
+    w = MainWindow(store, make_settings(), dialogs)
+    qtbot.addWidget(w)
+    assert w.after_paint._fallback.isActive()  # the check waits for the first paint (or the fallback)
+    w.close()
+    store.close()  # a deferred check would now fail on the closed database
+    assert w.after_paint.cancelled and not w.after_paint._fallback.isActive()
+    w.after_paint.add(lambda: store.proofread_settings())  # dropped, not run later on the closed store
+    assert not w.after_paint._fallback.isActive() and w.after_paint._jobs == []
+
+
+def test_section_forms_are_made_when_first_needed(qtbot, open_window, db_path):
+    from bench.sample_report import sample_report
+    from ui.editor.section_tab import SectionTab
+
+    store = Store(db_path)
+    report = sample_report()
+    rid = store.create(report)
+    store.close()
+    w = open_window()
+    editor = w.editor
+    assert w.current_report().id == rid and editor.currentIndex() == 0
+    tabs = editor.section_tabs()
+    assert len(tabs) == 3 and not any(t.form_built for t in tabs)  # the window opened on 基本信息 only
+    assert [editor.tabText(i) for i in range(1, 4)] == ["一、履职情况", "二、存在问题", "三、下步措施"]
+
+    # Click-to-edit from 检查 into a tab never shown: its form and cards are made, the text selected.
+    body = w.current_report().sections[2].items[1].body
+    w.select_field("sections.2.items.1.body", 2, 6)
+    tab = editor.currentWidget()
+    assert isinstance(tab, SectionTab) and tab is tabs[2] and tab.form_built
+    assert tab.card_for(1).body.textCursor().selectedText() == body[2:6]
+    assert not tabs[1].form_built
+
+    # A structural edit while a tab's form does not exist yet: numbering follows, undo puts it back.
+    editor.add_section_after(w.current_report().sections[0])
+    assert editor.tabText(3) == "三、存在问题" and not tabs[1].form_built
+    w.undo()
+    assert [editor.tabText(i) for i in range(1, 4)] == ["一、履职情况", "二、存在问题", "三、下步措施"]
+
+    # Typing into a form made late is saved like any other.
+    editor.setCurrentWidget(tabs[1])
+    tabs[1].heading.setText("存在的主要问题")
+    def saved_heading() -> str:
+        reader = Store(db_path, readonly=True)
+        try:
+            return reader.load(rid).sections[1].heading
+        finally:
+            reader.close()
+
+    qtbot.waitUntil(lambda: saved_heading() == "存在的主要问题")
+    w.close()
