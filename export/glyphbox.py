@@ -19,6 +19,8 @@ _BOXES: dict[tuple[str, int], dict[str, Box]] = {}
 def _read(path: str, index: int) -> dict[str, Box]:
     from fontTools.ttLib import TTFont
 
+    from export.fontindex import _glyph_ids_as_names
+
     quiet = logging.getLogger("fontTools")
     level = quiet.level
     quiet.setLevel(logging.ERROR)  # e.g. "too much 'glyf' table data" in AR PL fonts: harmless, not for users
@@ -27,6 +29,7 @@ def _read(path: str, index: int) -> dict[str, Box]:
         font = TTFont(path, fontNumber=index, lazy=True)
         if "glyf" not in font:
             return out
+        _glyph_ids_as_names(font)  # the cmap without decoding every glyph name: most of the time here
         cmap = font.getBestCmap() or {}
         glyf = font["glyf"]
         upem = font["head"].unitsPerEm
