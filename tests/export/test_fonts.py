@@ -281,6 +281,28 @@ def test_reportlab_parse_cache_gives_identical_pdf(font_dir, tmp_path):
     assert cached == fresh
 
 
+@needs_debian_fonts
+def test_cached_widths_and_metrics_are_compact_and_equal_to_a_parse(font_dir):
+    """The preview worker keeps a restored font's widths and metrics as arrays, not dicts of every code
+    (memory): each lookup reportlab makes answers what a fresh parse answers."""
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    from export import rlcache
+
+    shutil.copy(WQY, font_dir)
+    face = get_fontset().face("heading1")
+    rlcache.load_ttfont(face.rl_name, face.path, face.index, face.key)  # parsed, then saved
+    restored = rlcache.load_ttfont(face.rl_name, face.path, face.index, face.key).face
+    fresh = TTFont("fresh", face.path, subfontIndex=face.index).face
+    assert isinstance(restored.charWidths, rlcache._Widths) and isinstance(restored.hmetrics, rlcache._Pairs)
+    assert len(restored.charWidths) == len(fresh.charWidths)
+    assert all(restored.charWidths[c] == w for c, w in fresh.charWidths.items())
+    assert restored.charWidths.get(0x10FFFF, -1) == -1 and 0x10FFFF not in restored.charWidths
+    assert [restored.hmetrics[g] for g in range(len(fresh.hmetrics))] == fresh.hmetrics
+    restored.charWidths[0xF000] = 123  # reportlab's shaping adds private codes
+    assert restored.charWidths.get(0xF000) == 123 and 0xF000 in restored.charWidths
+
+
 def _renamed(src: Path, en: str, zh: str):
     """A copy of a real font that calls itself `en` / `zh`, like a Windows system font."""
     from fontTools.ttLib import TTFont
