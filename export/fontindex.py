@@ -258,8 +258,12 @@ def _read_face(font, path: str, index: int, key: str, *, always_cmap: bool = Fal
     read_cmap = table is not None and (always_cmap or _looks_cjk(font, path))
     cmap = {}
     if read_cmap:
-        notdef = font.getGlyphOrder()[0]  # a code mapped to .notdef is not really there
-        cmap = {cp: g for cp, g in table.cmap.items() if g != notdef}
+        from export.cmapread import glyph_ids
+
+        cmap = glyph_ids(table)  # formats 4 and 12 without fontTools' glyph names; glyph 0 left out
+        if cmap is None:
+            notdef = font.getGlyphOrder()[0]  # a code mapped to .notdef is not really there
+            cmap = {cp: g for cp, g in table.cmap.items() if g != notdef}
     if read_cmap and 0x20 in cmap:
         cmap.setdefault(0xA0, cmap[0x20])  # as reportlab does: no-break space drawn as a space
     cjk = sum(1 for cp in cmap if 0x4E00 <= cp <= 0x9FFF)
