@@ -15,7 +15,7 @@ import os
 import pickle
 from array import array
 from pathlib import Path
-from weakref import WeakKeyDictionary
+from weakref import WeakKeyDictionary, WeakSet
 
 from export import fontindex
 
@@ -196,17 +196,46 @@ def _lazy(name: str) -> property:
     return property(get, put)
 
 
+def _font_bytes() -> property:
+    """_ttf_data of a restored face: the font file's bytes, read when reportlab asks (to make a subset) and
+    again after drop_font_bytes(); a file whose size changed since is an OSError, as a vanished one is."""
+    def get(self):
+        d = self.__dict__
+        data = d.get("_tb_bytes")
+        if data is None:
+            data = Path(d["_tb_path"]).read_bytes()
+            if len(data) != d["_tb_size"]:
+                raise OSError(f"字体文件已改变：{d['_tb_path']}")
+            d["_tb_bytes"] = data
+        return data
+
+    def put(self, value) -> None:
+        self.__dict__["_tb_bytes"] = value
+
+    return property(get, put)
+
+
 _face_class = None
+_RESTORED: WeakSet = WeakSet()  # faces made by _restore, whose bytes drop_font_bytes lets go
 
 
 def _lazy_face_class():
-    """TTFontFace whose rarely used tables are unpacked when first read."""
+    """TTFontFace whose rarely used tables are unpacked when first read, and its file's bytes read on demand."""
     global _face_class
     if _face_class is None:
         from reportlab.pdfbase.ttfonts import TTFontFace
 
-        _face_class = type("CachedTTFontFace", (TTFontFace,), {name: _lazy(name) for name in LAZY})
+        members = {name: _lazy(name) for name in LAZY}
+        members["_ttf_data"] = _font_bytes()
+        _face_class = type("CachedTTFontFace", (TTFontFace,), members)
     return _face_class
+
+
+def drop_font_bytes() -> None:
+    """Let go of the font files' bytes (5 MB for a Chinese face) until a PDF is drawn again: the preview's
+    worker keeps its fonts between runs, their files' bytes need not stay with them."""
+    for face in list(_RESTORED):
+        face.__dict__.pop("_tb_bytes", None)
 
 
 def _restore(rl_name: str, path: str, blob: bytes):
@@ -217,12 +246,13 @@ def _restore(rl_name: str, path: str, blob: bytes):
                   for k, v in face_state.items()}
     if any(k in LAZY for k in face_state):
         return None  # a table that could not be packed: not this format
-    data = Path(path).read_bytes()
-    if len(data) != face_state.pop("_size"):
+    size = face_state.pop("_size")
+    if os.path.getsize(path) != size:
         return None
     face = _lazy_face_class().__new__(_lazy_face_class())
     face.__dict__.update(face_state)
-    face._ttf_data = data
+    face.__dict__.update(_tb_path=path, _tb_size=size)  # bytes read when a subset is made
+    _RESTORED.add(face)
     face._pdfScale = _scale(face.unitsPerEm)
     font = TTFont.__new__(TTFont)
     font.__dict__.update(_unpack(font_state))
