@@ -182,9 +182,38 @@ def _reportlab_subtable(font):
     return chosen
 
 
+def _glyph_ids_as_names(font) -> None:
+    """Name every glyph by its number: the cmap is then read without decoding the 'post' table's
+    thousands of glyph names (or a CFF charset), most of the time of indexing a big Chinese font.
+    Nothing here needs the names; glyph 0 is still the .notdef glyph."""
+    if "maxp" in font:
+        font.setGlyphOrder(list(range(font["maxp"].numGlyphs)))
+
+
+def _advances(font) -> list[int]:
+    """Advance widths by glyph number, read from 'hmtx' as fontTools reads it (fewer metrics than
+    glyphs: the last advance repeats; a table too short is an error), without a dict of names."""
+    from array import array
+
+    from fontTools.ttLib import TTLibError
+
+    count = font["maxp"].numGlyphs
+    hhea = font.get("hhea")
+    metrics = min(int(hhea.numberOfHMetrics), count) if hhea is not None else count
+    data = font.reader["hmtx"]
+    if len(data) < 4 * metrics + 2 * (count - metrics):
+        raise TTLibError("not enough 'hmtx' table data")
+    table = array("H", data[:4 * metrics])
+    if sys.byteorder != "big":
+        table.byteswap()
+    advances = list(table[0::2])
+    return advances + [advances[-1]] * (count - metrics)  # IndexError with no metrics, as fontTools
+
+
 def _read_face(font, path: str, index: int, key: str, *, always_cmap: bool = False
                ) -> tuple[FaceInfo, dict[int, int] | None]:
     """What the index keeps about one face, plus advance widths by codepoint if the cmap was read."""
+    _glyph_ids_as_names(font)
     names: list[str] = []
     en = zh = ""
     sc = 0
@@ -229,8 +258,12 @@ def _read_face(font, path: str, index: int, key: str, *, always_cmap: bool = Fal
     read_cmap = table is not None and (always_cmap or _looks_cjk(font, path))
     cmap = {}
     if read_cmap:
-        notdef = font.getGlyphOrder()[0]  # a code mapped to .notdef is not really there
-        cmap = {cp: g for cp, g in table.cmap.items() if g != notdef}
+        from export.cmapread import glyph_ids
+
+        cmap = glyph_ids(table)  # formats 4 and 12 without fontTools' glyph names; glyph 0 left out
+        if cmap is None:
+            notdef = font.getGlyphOrder()[0]  # a code mapped to .notdef is not really there
+            cmap = {cp: g for cp, g in table.cmap.items() if g != notdef}
     if read_cmap and 0x20 in cmap:
         cmap.setdefault(0xA0, cmap[0x20])  # as reportlab does: no-break space drawn as a space
     cjk = sum(1 for cp in cmap if 0x4E00 <= cp <= 0x9FFF)
@@ -241,8 +274,10 @@ def _read_face(font, path: str, index: int, key: str, *, always_cmap: bool = Fal
                     gb2312=sum(1 for cp in gb2312_hanzi() if cp in cmap) if cjk else 0, key=key)
     widths = None
     if read_cmap and glyf and "hmtx" in font:
-        hmtx = font["hmtx"].metrics
-        widths = {cp: hmtx[g][0] for cp, g in cmap.items() if g in hmtx}
+        advances = _advances(font)
+        last = len(advances)
+        # Glyph numbers past the font's glyphs come as names ("glyph65535"): no width, as before.
+        widths = {cp: advances[g] for cp, g in cmap.items() if type(g) is int and g < last}
         widths[-1] = font["head"].unitsPerEm  # units per em rides along under a key no char has
     return info, widths
 

@@ -19,6 +19,8 @@ _BOXES: dict[tuple[str, int], dict[str, Box]] = {}
 def _read(path: str, index: int) -> dict[str, Box]:
     from fontTools.ttLib import TTFont
 
+    from export.fontindex import _glyph_ids_as_names
+
     quiet = logging.getLogger("fontTools")
     level = quiet.level
     quiet.setLevel(logging.ERROR)  # e.g. "too much 'glyf' table data" in AR PL fonts: harmless, not for users
@@ -27,8 +29,9 @@ def _read(path: str, index: int) -> dict[str, Box]:
         font = TTFont(path, fontNumber=index, lazy=True)
         if "glyf" not in font:
             return out
+        _glyph_ids_as_names(font)  # the cmap without decoding every glyph name: most of the time here
         cmap = font.getBestCmap() or {}
-        glyf = font["glyf"]
+        glyf = _few_glyphs(font)
         upem = font["head"].unitsPerEm
         for ch in MARKS:
             name = cmap.get(ord(ch))
@@ -44,6 +47,32 @@ def _read(path: str, index: int) -> dict[str, Box]:
     finally:
         quiet.setLevel(level)
     return out
+
+
+def _few_glyphs(font):
+    """fontTools' glyf table making only the glyphs asked for (and their components): the table itself
+    makes an object for each of a Chinese font's ~30,000 glyphs first, most of the time of reading a box."""
+    from fontTools.ttLib import TTLibError
+    from fontTools.ttLib.tables._g_l_y_f import Glyph, table__g_l_y_f
+
+    data, loca = font.reader["glyf"], font["loca"]
+
+    class Glyphs(dict):
+        def __missing__(self, gid):
+            if type(gid) is not int or not 0 <= gid < len(loca) - 1:
+                raise KeyError(gid)
+            start, end = int(loca[gid]), int(loca[gid + 1])
+            piece = data[start:end]
+            if len(piece) != end - start:
+                raise TTLibError("not enough 'glyf' table data")
+            glyph = self[gid] = Glyph(piece)
+            return glyph
+
+    table = table__g_l_y_f("glyf")
+    table.glyphOrder = font.getGlyphOrder()  # glyph numbers (fontindex._glyph_ids_as_names)
+    table._reverseGlyphOrder = {}
+    table.glyphs = Glyphs()
+    return table
 
 
 def boxes(path: str, index: int, key: str = "") -> dict[str, Box]:

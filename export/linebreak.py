@@ -187,15 +187,19 @@ def _rescue_loose(atoms: list[Atom], units, i: int, j: int, avail: float, used: 
     return _fit_by_compressing(atoms, _strip_spaces(atoms, list(range(units[i][0], units[j][1]))), avail)
 
 
-def _mend_orphan(atoms: list[Atom], units, lines: list[SetLine], first_avail: float, avail: float) -> None:
+def _mend_orphan(atoms: list[Atom], units, lines: list[SetLine], first_avail: float, avail: float,
+                 count: int | None = None) -> None:
     """A paragraph's last line of one or two glyphs (孤字, "强。") is mended: taken into the line above when
     squeezing that line's adjacent marks makes room, else given the last character (unit) of the line
     above, which spreads that line by at most ORPHAN_PUSH_CELLS. A comma set half-width alone would look
-    like a half-width comma typed by mistake, so that is not used here."""
-    if len(lines) < 2 or len(lines[-1].indices) > ORPHAN_GLYPHS:
+    like a half-width comma typed by mistake, so that is not used here.
+
+    ``lines`` may be only the last lines of the paragraph; ``count`` is then how many it has in all."""
+    count = len(lines) if count is None else count
+    if count < 2 or len(lines[-1].indices) > ORPHAN_GLYPHS:
         return
     prev, last = lines[-2], lines[-1]
-    width = first_avail if len(lines) == 2 else avail
+    width = first_avail if count == 2 else avail
     idx = prev.indices + last.indices
     fit = _fit_by_compressing(atoms, idx, width, lone=False)
     if fit is not None:
@@ -272,8 +276,16 @@ def _strip_spaces(atoms: list[Atom], idx: list[int]) -> list[int]:
 
 def break_paragraph(atoms: list[Atom], first_avail: float, avail: float) -> list[SetLine]:
     """Greedy 避头尾 line breaking; every line but the last is justified to ``avail``."""
+    return list(iter_lines(atoms, first_avail, avail))
+
+
+def iter_lines(atoms: list[Atom], first_avail: float, avail: float):
+    """break_paragraph's lines one by one, each given once the two after it are set (only the last two may
+    still change, see _mend_orphan): a caller can turn them into glyphs and let them go, so a very long
+    paragraph does not hold all its lines' index and offset lists at once."""
     units = make_units(atoms)
-    lines: list[SetLine] = []
+    lines: list[SetLine] = []  # the lines not yet given
+    count = 0  # lines set so far, given or not
     # The last atom that is not a space: a line ending at or after it is the paragraph's last line.
     # Found once, so no line looks at the rest of the paragraph (that made long run-on sections quadratic).
     last_ink = len(atoms) - 1
@@ -285,7 +297,7 @@ def break_paragraph(atoms: list[Atom], first_avail: float, avail: float) -> list
             i += 1  # a wrapped line never starts with a space
         if i == len(units):
             break
-        width = first_avail if not lines else avail
+        width = first_avail if not count else avail
         w, j = 0.0, i
         while j < len(units):
             p = _pitch_upto(atoms, *units[j], width - w + FIT_EPSILON)  # a line holds as many cells as fit
@@ -298,6 +310,7 @@ def break_paragraph(atoms: list[Atom], first_avail: float, avail: float) -> list
             if idx:
                 left, right = squeeze_pairs(atoms, idx)
                 lines.append(justify(atoms, idx, width, True, left | right, right))
+                count += 1
             break
         if j == i:  # a single unit wider than the line: split it where it overflows, rules or not
             s, e = units[i]
@@ -307,6 +320,9 @@ def break_paragraph(atoms: list[Atom], first_avail: float, avail: float) -> list
                 k += 1
             idx = list(range(s, k))
             lines.append(justify(atoms, idx, width, False, set()))
+            count += 1
+            if len(lines) > 2:
+                yield lines.pop(0)
             if k < e:
                 units[i] = [k, e]  # the rest of the unit starts the next line (no list insertion: linear)
             else:
@@ -330,6 +346,9 @@ def break_paragraph(atoms: list[Atom], first_avail: float, avail: float) -> list
         # marks only moves their blank halves into the line's even spacing.
         left, right = squeeze_pairs(atoms, idx)
         lines.append(justify(atoms, idx, width, rest_blank, compressed | left | right, right | shifted))
+        count += 1
+        if len(lines) > 2:
+            yield lines.pop(0)
         i = nxt
-    _mend_orphan(atoms, units, lines, first_avail, avail)
-    return lines
+    _mend_orphan(atoms, units, lines, first_avail, avail, count)
+    yield from lines

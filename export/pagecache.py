@@ -12,7 +12,7 @@ from collections import OrderedDict
 
 from export.errors import ExportError
 
-DRAWN_PAGES = 48  # one-page PDFs kept (a few screens of pages at any zoom)
+DRAWN_PAGES = 16  # one-page PDFs kept (~120 KB each with their font subsets; the window keeps its own)
 
 _ids: dict = {}  # page key -> (id, page): the last layout's pages
 _next = [1]

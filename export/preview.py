@@ -61,8 +61,31 @@ def typeset_for_preview(report, visible: list[int] | tuple = (0,)) -> PreviewRes
     except ExportError as e:
         return str(e)
     maps = line_map(layout, wanted)
-    return PreviewResult(len(layout.pages), list(layout.warnings), facts_from_layout(layout),
-                         maps, ids, drawn, run)
+    result = PreviewResult(len(layout.pages), list(layout.warnings), facts_from_layout(layout),
+                           maps, ids, drawn, run)
+    del layout
+    release_memory()
+    return result
+
+
+def release_memory() -> None:
+    """Hand the heap the last layout freed back to the system: glibc keeps it otherwise, and the worker's
+    resident memory grew by ~10 MB over a few runs of a 143-page report (trimming: Linux only, well under
+    1 ms). The font files' bytes go too (~15 MB): they are read again when the next page is drawn."""
+    import sys
+
+    from export.rlcache import drop_font_bytes
+
+    drop_font_bytes()
+
+    if not sys.platform.startswith("linux"):
+        return
+    import ctypes
+
+    try:
+        ctypes.CDLL(None).malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc (musl has no malloc_trim): nothing to do
+        pass
 
 
 def prepare() -> None:
@@ -105,6 +128,7 @@ def render_pages(run: int, indices: list[int]) -> PagesResult | str:
     except ExportError as e:
         return str(e)
     maps = line_map(layout, wanted)
+    release_memory()
     return PagesResult(run, drawn, {i: maps[i] for i in wanted})
 
 

@@ -15,13 +15,13 @@ import os
 import pickle
 from array import array
 from pathlib import Path
-from weakref import WeakKeyDictionary
+from weakref import WeakKeyDictionary, WeakSet
 
 from export import fontindex
 
 PICKLE_PROTOCOL = 4
 _DROP_FACE = ("_ttf_data", "_pdfScale", "glyphToChar")  # the file bytes, a lambda; glyphToChar packed apart
-FORMAT = "v2"  # packed arrays; v1 files (plain pickles) are ignored and left alone
+FORMAT = "v3"  # packed arrays, charWidths sorted by code; older files are ignored and left alone
 _DROP_FONT = ("face", "state")
 stats = {"parsed": 0, "restored": 0}  # tests and the benchmark read these
 
@@ -105,11 +105,88 @@ def _unpack(state: dict) -> dict:
 LAZY = ("glyphToChar", "charWidths", "hmetrics")  # not needed to lay out or draw: unpacked on first use
 
 
+class _Pairs:
+    """hmetrics as reportlab reads it when subsetting, (advance, side bearing) by glyph, kept as two arrays:
+    a list of ~50,000 tuples of a big Chinese font took 5 MB of the preview worker's memory."""
+
+    __slots__ = ("first", "second")
+
+    def __init__(self, first, second):
+        self.first, self.second = first, second
+
+    def __getitem__(self, i: int) -> tuple:
+        return self.first[i], self.second[i]
+
+    def __len__(self) -> int:
+        return len(self.first)
+
+    def __iter__(self):
+        return zip(self.first, self.second, strict=True)
+
+
+class _Widths:
+    """charWidths (code -> width) as two arrays sorted by code, found by bisection; what reportlab adds
+    later (its shaping's private codes) goes in a small dict. A dict of every code of a big Chinese
+    font took 3-4 MB per face drawn."""
+
+    __slots__ = ("codes", "widths", "added")
+
+    def __init__(self, codes, widths):
+        self.codes, self.widths, self.added = codes, widths, {}
+
+    def _find(self, code):
+        from bisect import bisect_left
+
+        i = bisect_left(self.codes, code)
+        return i if i < len(self.codes) and self.codes[i] == code else -1
+
+    def get(self, code, default=None):
+        if code in self.added:
+            return self.added[code]
+        i = self._find(code)
+        return self.widths[i] if i >= 0 else default
+
+    def __getitem__(self, code):
+        if code in self.added:
+            return self.added[code]
+        i = self._find(code)
+        if i < 0:
+            raise KeyError(code)
+        return self.widths[i]
+
+    def __setitem__(self, code, width) -> None:
+        self.added[code] = width
+
+    def __contains__(self, code) -> bool:
+        return code in self.added or self._find(code) >= 0
+
+    def __len__(self) -> int:
+        return len(self.codes) + sum(1 for c in self.added if self._find(c) < 0)
+
+
+def _compact(name: str, packed: _Packed):
+    """The lazily read table in its compact form (hmetrics, charWidths) or as reportlab made it."""
+    if name == "hmetrics" and packed.kind == "pairs":
+        first, second = (_array(code, raw) for code, raw in packed.parts)
+        return _Pairs(first, second)
+    if name == "charWidths" and packed.kind == "dict":
+        codes, widths = (_array(code, raw) for code, raw in packed.parts)
+        if all(a < b for a, b in zip(codes, codes[1:], strict=False)):  # sorted when saved (FORMAT v3)
+            return _Widths(codes, widths)
+    return packed.unpack()
+
+
+def _array(code: str, raw: bytes) -> array:
+    a = array(code)
+    a.frombytes(raw)
+    return a
+
+
 def _lazy(name: str) -> property:
     def get(self):
         d = self.__dict__
         if name not in d:
-            d[name] = d.pop("_packed_" + name).unpack()
+            d[name] = _compact(name, d.pop("_packed_" + name))
         return d[name]
 
     def put(self, value) -> None:
@@ -119,17 +196,46 @@ def _lazy(name: str) -> property:
     return property(get, put)
 
 
+def _font_bytes() -> property:
+    """_ttf_data of a restored face: the font file's bytes, read when reportlab asks (to make a subset) and
+    again after drop_font_bytes(); a file whose size changed since is an OSError, as a vanished one is."""
+    def get(self):
+        d = self.__dict__
+        data = d.get("_tb_bytes")
+        if data is None:
+            data = Path(d["_tb_path"]).read_bytes()
+            if len(data) != d["_tb_size"]:
+                raise OSError(f"字体文件已改变：{d['_tb_path']}")
+            d["_tb_bytes"] = data
+        return data
+
+    def put(self, value) -> None:
+        self.__dict__["_tb_bytes"] = value
+
+    return property(get, put)
+
+
 _face_class = None
+_RESTORED: WeakSet = WeakSet()  # faces made by _restore, whose bytes drop_font_bytes lets go
 
 
 def _lazy_face_class():
-    """TTFontFace whose rarely used tables are unpacked when first read."""
+    """TTFontFace whose rarely used tables are unpacked when first read, and its file's bytes read on demand."""
     global _face_class
     if _face_class is None:
         from reportlab.pdfbase.ttfonts import TTFontFace
 
-        _face_class = type("CachedTTFontFace", (TTFontFace,), {name: _lazy(name) for name in LAZY})
+        members = {name: _lazy(name) for name in LAZY}
+        members["_ttf_data"] = _font_bytes()
+        _face_class = type("CachedTTFontFace", (TTFontFace,), members)
     return _face_class
+
+
+def drop_font_bytes() -> None:
+    """Let go of the font files' bytes (5 MB for a Chinese face) until a PDF is drawn again: the preview's
+    worker keeps its fonts between runs, their files' bytes need not stay with them."""
+    for face in list(_RESTORED):
+        face.__dict__.pop("_tb_bytes", None)
 
 
 def _restore(rl_name: str, path: str, blob: bytes):
@@ -140,12 +246,13 @@ def _restore(rl_name: str, path: str, blob: bytes):
                   for k, v in face_state.items()}
     if any(k in LAZY for k in face_state):
         return None  # a table that could not be packed: not this format
-    data = Path(path).read_bytes()
-    if len(data) != face_state.pop("_size"):
+    size = face_state.pop("_size")
+    if os.path.getsize(path) != size:
         return None
     face = _lazy_face_class().__new__(_lazy_face_class())
     face.__dict__.update(face_state)
-    face._ttf_data = data
+    face.__dict__.update(_tb_path=path, _tb_size=size)  # bytes read when a subset is made
+    _RESTORED.add(face)
     face._pdfScale = _scale(face.unitsPerEm)
     font = TTFont.__new__(TTFont)
     font.__dict__.update(_unpack(font_state))
@@ -156,7 +263,8 @@ def _restore(rl_name: str, path: str, blob: bytes):
 
 
 def _save(font, key: str) -> None:
-    face_state = {k: _pack(v) for k, v in font.face.__dict__.items() if k not in _DROP_FACE}
+    face_state = {k: _pack(dict(sorted(v.items())) if k == "charWidths" else v)
+                  for k, v in font.face.__dict__.items() if k not in _DROP_FACE}
     pairs = [(glyph, char) for glyph, chars in font.face.glyphToChar.items() for char in chars]
     face_state["glyphToChar"] = _Packed("multi", ("q", array("q", [p[0] for p in pairs]).tobytes()),
                                         ("q", array("q", [p[1] for p in pairs]).tobytes()))

@@ -281,6 +281,63 @@ def test_reportlab_parse_cache_gives_identical_pdf(font_dir, tmp_path):
     assert cached == fresh
 
 
+@needs_debian_fonts
+def test_cached_widths_and_metrics_are_compact_and_equal_to_a_parse(font_dir):
+    """The preview worker keeps a restored font's widths and metrics as arrays, not dicts of every code
+    (memory): each lookup reportlab makes answers what a fresh parse answers."""
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    from export import rlcache
+
+    shutil.copy(WQY, font_dir)
+    face = get_fontset().face("heading1")
+    rlcache.load_ttfont(face.rl_name, face.path, face.index, face.key)  # parsed, then saved
+    restored = rlcache.load_ttfont(face.rl_name, face.path, face.index, face.key).face
+    fresh = TTFont("fresh", face.path, subfontIndex=face.index).face
+    assert isinstance(restored.charWidths, rlcache._Widths) and isinstance(restored.hmetrics, rlcache._Pairs)
+    assert len(restored.charWidths) == len(fresh.charWidths)
+    assert all(restored.charWidths[c] == w for c, w in fresh.charWidths.items())
+    assert restored.charWidths.get(0x10FFFF, -1) == -1 and 0x10FFFF not in restored.charWidths
+    assert [restored.hmetrics[g] for g in range(len(fresh.hmetrics))] == fresh.hmetrics
+    restored.charWidths[0xF000] = 123  # reportlab's shaping adds private codes
+    assert restored.charWidths.get(0xF000) == 123 and 0xF000 in restored.charWidths
+
+
+@needs_debian_fonts
+def test_restored_font_reads_its_file_again_after_letting_its_bytes_go(font_dir, tmp_path):
+    """The preview worker drops a restored face's file bytes between runs: the next PDF is the same, and a
+    font file that changed size since is an error, not a wrong subset."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfgen import canvas
+
+    from export import rlcache
+
+    shutil.copy(KAI, font_dir)
+    face = get_fontset().face("heading2")
+    rlcache.load_ttfont(face.rl_name, face.path, face.index, face.key)  # parsed, then saved
+    font = rlcache.load_ttfont("TB-dropped", face.path, face.index, face.key)
+    pdfmetrics.registerFont(font)
+
+    def draw(name: str) -> bytes:
+        out = tmp_path / f"{name}.pdf"
+        c = canvas.Canvas(str(out), invariant=1)
+        c.setFont(font.fontName, 16)
+        c.drawString(72, 720, "（二）加强作风建设 xyz 456")
+        c.save()
+        return out.read_bytes()
+
+    first = draw("A")
+    assert len(font.face._ttf_data) == os.path.getsize(face.path)  # read on demand
+    rlcache.drop_font_bytes()
+    assert "_tb_bytes" not in font.face.__dict__
+    assert draw("B") == first
+    rlcache.drop_font_bytes()
+    with open(face.path, "ab") as fh:
+        fh.write(b"\0" * 4)
+    with pytest.raises(OSError):
+        font.face._ttf_data  # noqa: B018 - reading it is the test
+
+
 def _renamed(src: Path, en: str, zh: str):
     """A copy of a real font that calls itself `en` / `zh`, like a Windows system font."""
     from fontTools.ttLib import TTFont

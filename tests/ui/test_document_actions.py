@@ -21,7 +21,9 @@ def _sample(window):
 
 
 def _typeset(qtbot, window):
-    qtbot.waitUntil(lambda: window.docs.preview.result is not None and window.docs.typesetter.idle(), timeout=15000)
+    """Until the preview shows the run and 检查 has its facts (they follow the page a moment later)."""
+    qtbot.waitUntil(lambda: window.docs.preview.result is not None and window.docs.typesetter.idle()
+                    and window.docs.checks.facts is window.docs.preview.result.facts, timeout=15000)
 
 
 def _selected(widget) -> str:
