@@ -79,3 +79,45 @@ def _format12(data: bytes, groups: int | None) -> dict[int, int] | None:
             glyph += 1
         out.update(zip(range(first, last + 1), range(glyph, glyph + last - first + 1), strict=True))
     return out
+
+
+def subtables(font) -> list:
+    """The cmap's subtables as fontTools lists them, headers only: fontTools' own cmap decoding gives a
+    subtable sharing another's bytes (the (0,3) and (3,1) tables of most fonts) that one's decoded
+    cmap, which decoded every big Chinese cmap in full, with glyph names, before glyph_ids saw it.
+    The same checks as fontTools (it raises TTLibError on the same damaged tables)."""
+    from fontTools.ttLib import TTLibError
+    from fontTools.ttLib.tables._c_m_a_p import CmapSubtable
+
+    data = font.reader["cmap"]
+    if len(data) < 4:
+        raise TTLibError("cmap table is too short")
+    _version, count = struct.unpack(">HH", data[:4])
+    out = []
+    for i in range(count):
+        entry = data[4 + i * 8:4 + (i + 1) * 8]
+        if len(entry) < 8:
+            raise TTLibError("cmap subtable directory is truncated")
+        platform, encoding, offset = struct.unpack(">HHL", entry)
+        if offset + 4 > len(data):
+            raise TTLibError("cmap subtable offset out of bounds")
+        fmt, length = struct.unpack(">HH", data[offset:offset + 4])
+        if fmt in (8, 10, 12, 13):
+            if offset + 8 > len(data):
+                raise TTLibError("cmap subtable header is truncated")
+            fmt, _reserved, length = struct.unpack(">HHL", data[offset:offset + 8])
+        elif fmt in (14, 15):
+            if offset + 6 > len(data):
+                raise TTLibError("cmap subtable header is truncated")
+            fmt, length = struct.unpack(">HL", data[offset:offset + 6])
+        if not length:
+            continue  # fontTools skips (and logs) a subtable of zero length
+        table = CmapSubtable.newSubtable(fmt)
+        table.platformID, table.platEncID = platform, encoding
+        if length < struct.calcsize(table.headerFormat):
+            raise TTLibError("cmap subtable header is truncated")
+        if offset + length > len(data):
+            raise TTLibError("cmap subtable is truncated")
+        table.decompileHeader(data[offset:offset + length], font)  # body decoded lazily, each on its own
+        out.append(table)
+    return out

@@ -172,8 +172,10 @@ def _reportlab_subtable(font):
     """The cmap subtable reportlab's TTFontFile will read: the last Unicode-ish one listed."""
     if "cmap" not in font:
         return None
+    from export.cmapread import subtables
+
     chosen, kind = None, 0
-    for table in font["cmap"].tables:
+    for table in subtables(font):
         p, e = table.platformID, table.platEncID
         if p == 3 or (p == 0 and e != 5) or (p == 1 and e == 1):
             chosen, kind = table, 1
