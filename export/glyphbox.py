@@ -30,7 +30,7 @@ def _read(path: str, index: int) -> dict[str, Box]:
         if "glyf" not in font:
             return out
         _glyph_ids_as_names(font)  # the cmap without decoding every glyph name: most of the time here
-        cmap = font.getBestCmap() or {}
+        cmap = _best_cmap(font)
         glyf = _few_glyphs(font)
         upem = font["head"].unitsPerEm
         for ch in MARKS:
@@ -47,6 +47,24 @@ def _read(path: str, index: int) -> dict[str, Box]:
     finally:
         quiet.setLevel(level)
     return out
+
+
+def _best_cmap(font) -> dict:
+    """fontTools' getBestCmap (same subtable preference), read by export.cmapread: fontTools decoded a
+    subtable sharing another's bytes in full, with names, before the first mark was looked up."""
+    from fontTools.ttLib.tables._c_m_a_p import table__c_m_a_p
+
+    from export.cmapread import glyph_ids, subtables
+
+    if "cmap" not in font:
+        return {}
+    tables = subtables(font)
+    for platform, encoding in table__c_m_a_p.getBestCmap.__defaults__[0]:
+        table = next((t for t in tables if (t.platformID, t.platEncID) == (platform, encoding)), None)
+        if table is not None:
+            found = glyph_ids(table)
+            return found if found is not None else table.cmap
+    return {}
 
 
 def _few_glyphs(font):
