@@ -299,8 +299,9 @@ def load_ttfont(rl_name: str, path: str, index: int, key: str):
             if font is not None:
                 stats["restored"] += 1
                 return font
-    font = TTFont(rl_name, path, subfontIndex=index)
-    stats["parsed"] += 1
-    if cache is not None and os.path.getsize(path) > 1_000_000:  # small fonts parse fast anyway
-        _save(font, key)
+    with fontindex.gc_paused():
+        font = TTFont(rl_name, path, subfontIndex=index)
+        stats["parsed"] += 1
+        if cache is not None and os.path.getsize(path) > 1_000_000:  # small fonts parse fast anyway
+            _save(font, key)
     return font
