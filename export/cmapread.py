@@ -45,7 +45,11 @@ def _format4(data: bytes) -> dict[int, int]:
         first, d, offset = start[i], delta[i], range_offset[i]
         chars = range(first, end[i] + 1)
         if offset == 0:
-            out.update((c, g) for c in chars if (g := (c + d) & 0xFFFF))
+            g0 = (first + d) & 0xFFFF
+            if g0 and g0 + len(chars) <= 0x10000:  # no wrap past 0xFFFF, no glyph 0: two ranges, zipped in C
+                out.update(zip(chars, range(g0, g0 + len(chars)), strict=True))
+            else:
+                out.update((c, g) for c in chars if (g := (c + d) & 0xFFFF))
             continue
         partial = offset // 2 - first + i - len(range_offset)
         for c in chars:
