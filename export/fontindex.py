@@ -19,6 +19,7 @@ from pathlib import Path
 from export.fontwalk import FONT_EXTS  # noqa: F401 - used here and re-exported
 from export.fontwalk import regular as _regular
 from export.fontwalk import walk as _walk
+from export.nameread import records as name_records
 from models import paths
 
 INDEX_VERSION = 3
@@ -153,7 +154,7 @@ def _ps_name_ok(font) -> bool:
     if "name" not in font:
         return True
     found: dict[int, str] = {}
-    for rec in font["name"].names:
+    for rec in name_records(font):
         if rec.nameID in (1, 4, 6) and rec.nameID not in found and (
                 (rec.platformID, rec.platEncID, rec.langID) in ((3, 1, 0x409), (1, 0, 0))):
             found[rec.nameID] = rec.toUnicode(errors="replace")
@@ -223,7 +224,7 @@ def _read_face(font, path: str, index: int, key: str, *, always_cmap: bool = Fal
     en = zh = ""
     sc = 0
     other_cjk = False
-    for rec in font["name"].names if "name" in font else []:
+    for rec in name_records(font) if "name" in font else []:
         if rec.nameID not in (1, 4, 6, 16):
             continue
         text = rec.toUnicode(errors="replace").strip()
