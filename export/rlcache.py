@@ -17,7 +17,7 @@ from array import array
 from pathlib import Path
 from weakref import WeakKeyDictionary, WeakSet
 
-from export import fontindex
+from export import fontindex, rlparse
 
 PICKLE_PROTOCOL = 4
 _DROP_FACE = ("_ttf_data", "_pdfScale", "glyphToChar")  # the file bytes, a lambda; glyphToChar packed apart
@@ -282,7 +282,6 @@ def _save(font, key: str) -> None:
 
 def load_ttfont(rl_name: str, path: str, index: int, key: str):
     """A reportlab TTFont for one face, from the cache when it matches this reportlab."""
-    from reportlab.pdfbase.ttfonts import TTFont
 
     cache = _cache_file(key) if key else None
     if cache is not None:
@@ -300,7 +299,7 @@ def load_ttfont(rl_name: str, path: str, index: int, key: str):
                 stats["restored"] += 1
                 return font
     with fontindex.gc_paused():
-        font = TTFont(rl_name, path, subfontIndex=index)
+        font = rlparse.ttfont(rl_name, path, index)
         stats["parsed"] += 1
         if cache is not None and os.path.getsize(path) > 1_000_000:  # small fonts parse fast anyway
             _save(font, key)
