@@ -14,6 +14,8 @@ from __future__ import annotations
 import struct
 import sys
 from array import array
+from collections import Counter
+from itertools import chain, compress
 
 CHECKED = ("5.1.",)  # reportlab versions whose extractInfo this follows; others parse as reportlab does
 _cls = None
@@ -126,6 +128,10 @@ def _no_overlap(out: dict, codes: int) -> dict:
     return out
 
 
+def _one(code: int) -> list[int]:
+    return [code]
+
+
 def _char_info(face) -> None:
     data = face._ttf_data
     head = face.table["head"]["offset"]
@@ -136,15 +142,23 @@ def _char_info(face) -> None:
     metrics = struct.unpack(">H", data[hhea + 34:hhea + 36])[0]
     glyph_count = face.numGlyphs
     char_to_glyph = _cmap(face)
-    glyph_to_char: dict[int, list[int]] = {}
-    for c, g in char_to_glyph.items():
-        glyph_to_char.setdefault(g, []).append(c)
+    codes, glyphs = list(char_to_glyph), list(char_to_glyph.values())
+    # glyph -> [codes] in reportlab's order, by C loops; then the codes of glyphs with several (glyph 0 of
+    # a segment's unmapped codes, shared glyphs) gathered by one pass over just those
+    glyph_to_char = dict(zip(glyphs, map(_one, codes), strict=True))
+    shared = {g for g, n in Counter(glyphs).items() if n > 1}
+    if shared:
+        for g in shared:
+            glyph_to_char[g] = []
+        picked = list(map(shared.__contains__, glyphs))
+        for c, g in zip(compress(codes, picked), compress(glyphs, picked), strict=True):
+            glyph_to_char[g].append(c)
     scale = face._pdfScale
     hmtx = face.table["hmtx"]["offset"]
     pairs = _ushorts(data, hmtx, 2 * metrics)
     tail = _ushorts(data, hmtx + 4 * metrics, max(glyph_count - metrics, 0))
     advances = pairs[0::2]
-    scaled = [scale(a) for a in advances]
+    scaled = list(map(scale, advances))
     hmetrics = list(zip(advances, pairs[1::2], strict=True))
     last = scaled[-1]
     hmetrics += [(last, lsb) for lsb in tail]
@@ -157,13 +171,12 @@ def _char_info(face) -> None:
         glyph_pos = list(_ulongs(data, loca, glyph_count + 1))
     else:
         raise ValueError("loca format")
-    widths: dict[int, float] = {}
-    for glyph in sorted(glyph_to_char) if glyph_to_char else ():
-        if glyph >= max(metrics, glyph_count):
-            break
-        aw = scaled[glyph] if glyph < metrics else last
-        for c in glyph_to_char[glyph]:
-            widths[c] = aw
+    # reportlab sets the widths glyph by glyph, up to the last glyph with metrics or outlines
+    advance_of = scaled + [last] * (glyph_count - metrics)
+    limit = len(advance_of)
+    ordered = sorted(g for g in glyph_to_char if g < limit)
+    in_order = list(chain.from_iterable(map(glyph_to_char.__getitem__, ordered)))
+    widths = dict(zip(in_order, map(advance_of.__getitem__, map(char_to_glyph.__getitem__, in_order)), strict=True))
     face.charToGlyph, face.glyphToChar = char_to_glyph, glyph_to_char
     face.defaultWidth = scaled[0]
     face.charWidths, face.hmetrics, face.glyphPos = widths, hmetrics, glyph_pos
