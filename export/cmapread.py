@@ -10,6 +10,7 @@ from __future__ import annotations
 import struct
 import sys
 from array import array
+from itertools import compress
 
 
 def glyph_ids(table) -> dict[int, int] | None:
@@ -52,6 +53,11 @@ def _format4(data: bytes) -> dict[int, int]:
                 out.update((c, g) for c in chars if (g := (c + d) & 0xFFFF))
             continue
         partial = offset // 2 - first + i - len(range_offset)
+        lo, hi = first + partial, end[i] + partial + 1
+        if d == 0 and 0 <= lo and hi <= size:  # the usual case: glyph numbers as stored, 0 meaning none
+            piece = glyph_array[lo:hi]
+            out.update(compress(zip(chars, piece, strict=True), piece))
+            continue
         for c in chars:
             index = c + partial
             if not 0 <= index < size:
