@@ -35,7 +35,15 @@ def test_fast_parse_equals_reportlab_parse_on_installed_faces():
                 rlparse.ttfont("T", path, index)
             continue
         mine = rlparse.ttfont("T", path, index)
-        assert type(mine.face).__mro__[1] is type(theirs.face)
+        assert isinstance(mine.face, type(theirs.face))
         assert _state(mine) == _state(theirs), path
         compared += 1
     assert compared > 0
+
+
+def test_fast_face_is_used_on_the_checked_reportlab():
+    from reportlab import Version
+
+    path, index = _faces()[0]
+    fast = type(rlparse.ttfont("T", path, index).face).__name__ == "FastFace"
+    assert fast == Version.startswith(rlparse.CHECKED)
