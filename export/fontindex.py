@@ -7,23 +7,18 @@ import hashlib
 import json
 import marshal
 import os
-import shutil
 import struct
-import subprocess
 import sys
 import time
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from export.fontwalk import FONT_EXTS  # noqa: F401 - used here and re-exported
-from export.fontwalk import regular as _regular
-from export.fontwalk import walk as _walk
+from export.fontwalk import ENV_DIRS, FONT_EXTS, font_files, search_dirs  # noqa: F401 - re-exported
 from export.nameread import records as name_records
 from models import paths
 
 INDEX_VERSION = 3
-ENV_DIRS = "TIANBAO_FONT_DIRS"  # os.pathsep-separated folders; replaces the system search when set
 GB2312_HANZI = 6763
 LANG_ZH_CN = (0x0804, 0x1004)  # PRC, Singapore
 LANG_OTHER_CJK = (0x0404, 0x0C04, 0x1404, 0x0411, 0x0412)  # Taiwan, HK, Macau, Japan, Korea
@@ -86,53 +81,6 @@ def gb2312_hanzi() -> frozenset[int]:
     if _GB2312 is None:
         _GB2312 = _gb2312_hanzi()
     return _GB2312
-
-
-# ---------------------------------------------------------------- where fonts are
-
-def search_dirs() -> list[Path]:
-    """Folders to walk when fc-list is not asked (Windows, macOS, Linux without fontconfig)."""
-    env = os.environ.get(ENV_DIRS)
-    if env is not None:
-        return [Path(p) for p in env.split(os.pathsep) if p]
-    home = Path.home()
-    if sys.platform == "win32":
-        windir = os.environ.get("WINDIR") or os.environ.get("SystemRoot") or r"C:\Windows"
-        dirs = [Path(windir) / "Fonts"]
-        local = os.environ.get("LOCALAPPDATA")
-        if local:
-            dirs.append(Path(local) / "Microsoft" / "Windows" / "Fonts")
-        return dirs
-    if sys.platform == "darwin":
-        # Fonts downloaded on demand (Songti, Kaiti...) live in MobileAsset folders under AssetsV2.
-        assets = sorted(Path("/System/Library/AssetsV2").glob("com_apple_MobileAsset_Font*"))
-        return [Path("/System/Library/Fonts"), Path("/Library/Fonts"), home / "Library" / "Fonts",
-                *assets]
-    return [Path("/usr/share/fonts"), Path("/usr/local/share/fonts"), home / ".fonts",
-            home / ".local" / "share" / "fonts"]
-
-
-def _fc_list() -> list[str] | None:
-    exe = shutil.which("fc-list")
-    if not exe:
-        return None
-    try:
-        out = subprocess.run([exe, "--format", "%{file}\n"], capture_output=True, timeout=20,
-                             check=True).stdout
-    except (OSError, subprocess.SubprocessError):
-        return None
-    files = {line for line in out.decode("utf-8", "surrogateescape").splitlines()
-             if line.lower().endswith(FONT_EXTS)}
-    return sorted(f for f in files if _regular(f))
-
-
-def font_files() -> list[str]:
-    """Every TrueType/OpenType file in the search folders, sorted so indexes are stable."""
-    if os.environ.get(ENV_DIRS) is None and sys.platform not in ("win32", "darwin"):
-        files = _fc_list()
-        if files is not None:
-            return files
-    return sorted(set(_walk(search_dirs())))
 
 
 # ---------------------------------------------------------------- reading one file

@@ -1,12 +1,17 @@
-"""Font files under the search folders, found safely (export/fontindex.py indexes them)."""
+"""Where fonts are: the search folders (or fc-list) and the font files under them, found safely
+(export/fontindex.py indexes them)."""
 
 from __future__ import annotations
 
 import os
+import shutil
 import stat
+import subprocess
+import sys
 from pathlib import Path
 
 FONT_EXTS = (".ttf", ".ttc", ".otf", ".otc")
+ENV_DIRS = "TIANBAO_FONT_DIRS"  # os.pathsep-separated folders; replaces the system search when set
 
 
 def walk(dirs: list[Path]) -> list[str]:
@@ -37,3 +42,50 @@ def regular(path: str) -> bool:
         return stat.S_ISREG(os.stat(path).st_mode)
     except OSError:
         return False
+
+
+# ---------------------------------------------------------------- where fonts are
+
+def search_dirs() -> list[Path]:
+    """Folders to walk when fc-list is not asked (Windows, macOS, Linux without fontconfig)."""
+    env = os.environ.get(ENV_DIRS)
+    if env is not None:
+        return [Path(p) for p in env.split(os.pathsep) if p]
+    home = Path.home()
+    if sys.platform == "win32":
+        windir = os.environ.get("WINDIR") or os.environ.get("SystemRoot") or r"C:\Windows"
+        dirs = [Path(windir) / "Fonts"]
+        local = os.environ.get("LOCALAPPDATA")
+        if local:
+            dirs.append(Path(local) / "Microsoft" / "Windows" / "Fonts")
+        return dirs
+    if sys.platform == "darwin":
+        # Fonts downloaded on demand (Songti, Kaiti...) live in MobileAsset folders under AssetsV2.
+        assets = sorted(Path("/System/Library/AssetsV2").glob("com_apple_MobileAsset_Font*"))
+        return [Path("/System/Library/Fonts"), Path("/Library/Fonts"), home / "Library" / "Fonts",
+                *assets]
+    return [Path("/usr/share/fonts"), Path("/usr/local/share/fonts"), home / ".fonts",
+            home / ".local" / "share" / "fonts"]
+
+
+def _fc_list() -> list[str] | None:
+    exe = shutil.which("fc-list")
+    if not exe:
+        return None
+    try:
+        out = subprocess.run([exe, "--format", "%{file}\n"], capture_output=True, timeout=20,
+                             check=True).stdout
+    except (OSError, subprocess.SubprocessError):
+        return None
+    files = {line for line in out.decode("utf-8", "surrogateescape").splitlines()
+             if line.lower().endswith(FONT_EXTS)}
+    return sorted(f for f in files if regular(f))
+
+
+def font_files() -> list[str]:
+    """Every TrueType/OpenType file in the search folders, sorted so indexes are stable."""
+    if os.environ.get(ENV_DIRS) is None and sys.platform not in ("win32", "darwin"):
+        files = _fc_list()
+        if files is not None:
+            return files
+    return sorted(set(walk(search_dirs())))
