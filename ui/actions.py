@@ -77,8 +77,8 @@ TOOLBAR = ["new", "import", None, "checks", "preview", None, "export_pdf", "prin
 EXTRA_SHORTCUTS = {"add_item": ["Ctrl+Return"], "redo": ["Ctrl+Y"], "zoom_in": ["Ctrl++"]}  # Ctrl+Y: redo as in Word and WPS
 
 # Actions that need an open report.
-NEEDS_REPORT = {"copy", "export_pdf", "print", "add_item", "remove_item", "item_up", "item_down",
-                "add_section", "remove_section", "section_left", "section_right", "history", "checks", "preview",
+NEEDS_REPORT = {"copy", "export_pdf", "export_docx", "export_ofd", "save_template", "print", "add_item", "remove_item",
+                "item_up", "item_down", "add_section", "remove_section", "section_left", "section_right", "history", "checks", "preview",
                 "add_formulation", "add_confusable"}
 # Actions that change the database: off when it is open read-only.
 WRITES = {"new", "copy", "import", "paste_import", "save", "trash", "restore_backup", "add_item", "remove_item", "item_up",

@@ -17,7 +17,7 @@ ICONS = {
     "export_pdf": (QIcon.ThemeIcon.DocumentSaveAs, QStyle.StandardPixmap.SP_DialogSaveButton),
     "print": (QIcon.ThemeIcon.DocumentPrint, None),
 }
-SHORT_LABELS = {"export_pdf": "导出", "import": "导入"}  # the menu says 导出PDF…, 导入…
+SHORT_LABELS = {"import": "导入"}  # the menu says 导入…
 
 
 def printer_icon(size: int = 32) -> QIcon:
@@ -60,9 +60,11 @@ def build_toolbar(window) -> QToolBar:
             continue
         act = window.menu_actions[key]
         act.setIcon(icon_for(window, key))
+        # The button's label is the action's icon text: kept when the action changes (a label set on the
+        # button itself went back to the menu's text each time the action was enabled).
+        act.setIconText(window.tr(SHORT_LABELS.get(key, act.text().rstrip("…"))))
         bar.addAction(act)
         button = bar.widgetForAction(act)
-        button.setText(window.tr(SHORT_LABELS.get(key, act.text().rstrip("…"))))
         shortcut = act.shortcut().toString()
         button.setToolTip(act.text().rstrip("…") + (f"（{shortcut}）" if shortcut else ""))
     window.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)

@@ -25,6 +25,9 @@ CARD_BACKGROUND = QColor("#fbfbfa")
 HANDLE_COLOUR = QColor("#999999")
 
 
+LEAD_MIN_CHARS = 7  # the lead phrase box shows at least this many characters
+
+
 class DragHandle(QLabel):
     """The grip a card is dragged by; the drop target reads the card's position from the mime data."""
 
@@ -91,6 +94,8 @@ class ItemCard(QFrame):
         self.lead.setPlaceholderText(self.tr("引领句，如：突出管党治党主责主业。"))
         self.lead.setToolTip(self.tr("引领句（导出时加粗）"))
         self.lead.setAccessibleName(self.tr("引领句"))
+        # Never squeezed below a readable phrase (a narrow window scrolls the cards sideways instead).
+        self.lead.setMinimumWidth(self.lead.fontMetrics().horizontalAdvance("字") * LEAD_MIN_CHARS)
         self.body = GrowingTextEdit(self, min_lines=2)
         self.body.setPlainText(item.body)
         self.body.setPlaceholderText(self.tr("正文"))
