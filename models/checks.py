@@ -175,7 +175,10 @@ def _empty_checks(found: list[Finding], report: Report) -> None:
     if not report.signature.strip():
         empty("signature", "未填写")
     if report.date is None:
-        empty("date", "未填写")
+        if report.letterhead is not None:  # a 公文 must carry its 成文日期 (GB/T 9704 §7.3.5)
+            empty("date", "未填写")
+        else:  # the author left it out on purpose (写在落款处 unticked): a note, not a warning
+            empty("date", "不写（如需写明日期，在基本信息中勾选“写在落款处”）", INFO)
     for si, s in enumerate(report.sections):
         if not s.heading.strip():
             empty(section_field(si, "heading"), "未填写")

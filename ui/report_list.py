@@ -131,8 +131,12 @@ class ReportList(QWidget):
         self.list.blockSignals(False)
         self._update_buttons()
         words = self.search.text().strip()
-        self.no_match.setText(self.tr("没有标题含“%1”的报告").replace("%1", words))
-        self.no_match.setVisible(bool(words) and not reports)
+        if words:
+            self.no_match.setText(self.tr("没有标题含“%1”的报告").replace("%1", words))
+        else:  # the first start: say where to begin
+            self.no_match.setText(self.tr("还没有报告。点下方“新建”从模板开始写，"
+                                          "或用“导入”带入已有的 Word 或文本文件。"))
+        self.no_match.setVisible(not reports)
 
     def ids(self) -> list[int]:
         return [self.list.item(i).data(ID_ROLE) for i in range(self.list.count())]

@@ -26,7 +26,7 @@ from models.checks import (
 from models.facts import CharPlace, FallbackPlace, ParagraphEnd, TypesetFacts
 from models.fields import get_field
 from models.importers.structure import read_file
-from models.report import HEADING, NONE, YISHI, Item, Report, Section
+from models.report import HEADING, NONE, YISHI, Item, Letterhead, Report, Section
 from tests.conftest import SAMPLE
 
 
@@ -71,7 +71,7 @@ def test_sample_findings_and_speed():
     # the three slips written into the sample: 截止6月底 (截至), 坚持不懈的抓好 (地), 督导做的不够 (得)
     proof = [(f.category, f.rule, f.text, f.fix) for f in findings if f.kind == "proofread"]
     assert proof == [("易混词", "yh001", "截止", "截至"), ("易混词", "yh028", "的", "地"), ("易混词", "yh029", "的", "得")]
-    assert summary(findings) == "还有 12 处待填写，3 处内容空缺，1 处标点问题，3 处校对问题"
+    assert summary(findings) == "还有 12 处待填写，2 处内容空缺，1 处标点问题，3 处校对问题"
     run_checks(report)
     t = time.perf_counter()
     for _ in range(10):
@@ -187,9 +187,11 @@ def test_empty_things():
         ("sections.0.items.2.body", "warning"),
         ("sections.1.heading", "warning"),
         ("signature", "warning"),
-        ("date", "warning"),
+        ("date", "info"),  # 写在落款处 unticked: left out on purpose, a note
     ]
     assert _kinds(_report(), "empty") == []
+    report.letterhead = Letterhead(mark="示范区农业农村局文件")  # a 公文 must carry its 成文日期
+    assert [f.severity for f in _kinds(report, "empty") if f.field == "date"] == ["warning"]
 
 
 # --- numbering typed by hand --------------------------------------------------------------------
@@ -287,7 +289,8 @@ def test_finding_api():
     assert all(sev in ("error", "warning", "info") for sev, _ in KINDS.values())
     assert set(KIND_LABELS) == set(KINDS)
     empty = _kinds(report, "empty")
-    assert [f.describe() for f in empty] == ["标题：未填写", "署名：未填写", "成文日期：未填写"]
+    assert [f.describe() for f in empty] == ["标题：未填写", "署名：未填写",
+                                            "成文日期：不写（如需写明日期，在基本信息中勾选“写在落款处”）"]
     assert summary([]) == ""
 
 

@@ -215,6 +215,11 @@ def test_template_dialog_lists_templates(qtbot):
     assert dlg.chosen().kind == "congyan"
     dlg.list.setCurrentRow(3)
     assert dlg.chosen() is templates[3]
+    # Wide enough for the longest description (cut off at the old 560 px), as far as the screen allows.
+    longest = max(dlg.list.fontMetrics().horizontalAdvance(t.description) for t in templates)
+    cap = int(dlg.screen().availableGeometry().width() * 0.9)
+    assert longest + 80 > 560
+    assert dlg.width() >= min(longest + 80, cap) > 560
 
 
 def test_tab_key_walks_the_cards_in_order(qtbot, window):

@@ -90,3 +90,27 @@ def test_search_without_results_says_so(qtbot, window):
     assert lst.list.count() == 0 and lst.no_match.isVisible() and "述职" in lst.no_match.text()
     lst.search.clear()
     assert lst.list.count() == 1 and not lst.no_match.isVisible()
+
+
+def test_empty_list_says_where_to_begin(qtbot, window):
+    """First start: the blank list says what to do instead of staying a white box."""
+    lst = window.report_list
+    assert lst.list.count() == 0 and lst.no_match.isVisible()
+    assert "新建" in lst.no_match.text() and "导入" in lst.no_match.text()
+    new_report(qtbot, window, "congyan")
+    assert not lst.no_match.isVisible()
+
+
+def test_deleting_an_item_says_how_to_take_it_back(qtbot, window):
+    """A card vanishing under Ctrl+Shift+Delete said nothing; now the status bar offers Ctrl+Z."""
+    report = new_report(qtbot, window, "congyan")
+    window.editor.setCurrentIndex(1)
+    tab = window.editor.currentWidget()
+    before = len(report.sections[0].items)
+    tab.cards.cards()[0].lead.setFocus()
+    qtbot.waitUntil(lambda: window.editor.current_item_index() == 0)
+    window.menu_actions["remove_item"].trigger()
+    assert len(report.sections[0].items) == before - 1
+    assert "Ctrl+Z" in window.statusBar().currentMessage()
+    window.undo()
+    assert len(report.sections[0].items) == before

@@ -47,6 +47,15 @@ class TemplateDialog(QDialog):
         if store is not None and dialogs is not None and not getattr(store, "readonly", False):
             lay.addLayout(self._manage_row())
         lay.addWidget(buttons)
+        self._fit_width()
+
+    def _fit_width(self) -> None:
+        """Wide enough for the longest description (they were cut off at 560 px), within the screen."""
+        metrics = self.list.fontMetrics()
+        longest = max((metrics.horizontalAdvance(t.description or "") for t in self.templates), default=0)
+        screen = self.screen()
+        cap = int(screen.availableGeometry().width() * 0.9) if screen is not None else 900
+        self.resize(max(self.width(), min(longest + 80, cap)), self.height())
 
     def _fill(self, select: int | None = None) -> None:
         self.list.clear()

@@ -193,7 +193,7 @@ class FrameTab(FrameNavigation, QScrollArea):
         self.has_issue_date = QCheckBox(self.tr("写在版记"), box)
         self.issue_date = QDateEdit(box)
         self.issue_date.setCalendarPopup(True)
-        self.issue_date.setDisplayFormat("yyyy-MM-dd")
+        self.issue_date.setDisplayFormat("yyyy年M月d日")  # as it is printed
         self.issue_date.setDate(QDate.currentDate())
         self.issue_date_text = QLabel(box)
         self.issue_date_text.setStyleSheet("color: #555;")

@@ -74,7 +74,7 @@ class InfoTab(QScrollArea):
         self.has_date = QCheckBox(self.tr("写在落款处"), page)
         self.date = QDateEdit(page)
         self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat("yyyy-MM-dd")
+        self.date.setDisplayFormat("yyyy年M月d日")  # as it is printed
         self.date.setDate(QDate.currentDate())
         self.date_text = QLabel(page)
         self.date_text.setStyleSheet("color: #555;")

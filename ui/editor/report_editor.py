@@ -296,6 +296,7 @@ class ReportEditor(FrameHost, QTabWidget):
     def remove_item(self, section: Section, index: int) -> None:
         if 0 <= index < len(section.items):
             self.push(commands.RemoveItem(self, section, index))
+            self._hint(self.tr("已删除一条（Ctrl+Z 撤销）"))
 
     def move_item(self, section: Section, src: int, dst: int) -> None:
         n = len(section.items)
@@ -312,6 +313,7 @@ class ReportEditor(FrameHost, QTabWidget):
         i = index_of(self.report.sections, section)
         if i >= 0:
             self.push(commands.RemoveSection(self, i))
+            self._hint(self.tr("已删除一个部分（Ctrl+Z 撤销）"))
 
     def move_section_by(self, section: Section, delta: int) -> None:
         sections = self.report.sections
