@@ -40,26 +40,26 @@ def _face_class():
     return _cls
 
 
-def _ushorts(data, start: int, count: int) -> array:
-    a = array("H")
-    a.frombytes(data[start:start + 2 * count])
+def _big_endian(data, start: int, count: int, code: str) -> array:
+    """``count`` big-endian unsigned values (``code`` "H": 16-bit, "I": 32-bit) from ``data`` at ``start``."""
+    a = array(code)
+    size = 2 if code == "H" else 4
+    if a.itemsize != size:
+        raise ValueError("no array type of that width")
+    a.frombytes(data[start:start + size * count])
     if len(a) != count:
         raise ValueError("table too short")
     if sys.byteorder != "big":
         a.byteswap()
     return a
+
+
+def _ushorts(data, start: int, count: int) -> array:
+    return _big_endian(data, start, count, "H")
 
 
 def _ulongs(data, start: int, count: int) -> array:
-    a = array("I")
-    if a.itemsize != 4:
-        raise ValueError("no 32-bit array type")
-    a.frombytes(data[start:start + 4 * count])
-    if len(a) != count:
-        raise ValueError("table too short")
-    if sys.byteorder != "big":
-        a.byteswap()
-    return a
+    return _big_endian(data, start, count, "I")
 
 
 def _cmap(face) -> dict[int, int]:
