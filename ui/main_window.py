@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import linecache
+
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
@@ -48,6 +50,7 @@ class MainWindow(QMainWindow):
 
     def __init__(self, store: Store, settings: QSettings | None = None, dialogs: Dialogs | None = None):
         super().__init__()
+        linecache.clearcache()  # ~10 MB of module sources read at import by PySide's hook (ui/memory.py)
         self.store = store
         self.settings = settings if settings is not None else make_settings()
         self.dialogs = dialogs or Dialogs()

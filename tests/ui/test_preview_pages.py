@@ -41,3 +41,26 @@ def test_an_edit_near_the_end_keeps_the_first_page(qtbot, window):
     after = window.docs.preview.result.page_ids
     assert after[0] == before[0]  # the first page did not change: same id, same picture
     assert after[-1] != before[-1]
+
+
+def test_scrolling_through_keeps_pictures_only_near_the_screen(qtbot, window):
+    window.add_report(long_report(20))
+    window.show_preview()
+    _typeset(qtbot, window)
+    preview = window.docs.preview
+    strip = preview.strip
+    bar = preview.scroll.verticalScrollBar()
+    first_id = strip.page_ids[0]
+    qtbot.waitUntil(lambda: first_id in strip.painted, timeout=20000)
+    assert 0 in strip._shown
+    for value in range(0, bar.maximum() + 1, max(1, bar.pageStep())):  # page by page to the end
+        bar.setValue(value)
+        strip.repaint()
+    bar.setValue(bar.maximum())
+    last_id = strip.page_ids[-1]
+    qtbot.waitUntil(lambda: last_id in strip.painted, timeout=20000)
+    near = set(strip.visible_pages(2))
+    assert set(strip._shown) <= near  # not every page scrolled past
+    assert 0 not in strip._shown
+    bar.setValue(0)  # scrolled back: the first page is rendered again
+    qtbot.waitUntil(lambda: first_id in strip.painted, timeout=20000)

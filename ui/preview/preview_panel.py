@@ -149,6 +149,11 @@ class PageStrip(QWidget):
             if not current and i < len(self.page_ids) and self.page_ids[i] not in self.docs and i not in self._asked:
                 missing.append(i)
         painter.end()
+        # The last picture of a page is kept only near the screen (a page scrolled back to is rendered again):
+        # scrolling through a long report kept every page's picture (~1.3 MB each at a 500-pixel width).
+        near = set(self.visible_pages(2))
+        for i in [i for i in self._shown if i not in near]:
+            del self._shown[i]
         if missing:
             self._asked.update(missing)
             self.needPages.emit(missing)
