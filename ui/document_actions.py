@@ -37,6 +37,7 @@ class DocumentActions(ExportActions, QObject):
         self.w = window
         self.typesetter = Typesetter(self)
         self.first_check_pending = False  # the report opened at start-up is checked after the first paint
+        self._facts = None  # the newest typesetting facts, waiting for 检查 (_apply_facts)
         self.preview = PreviewPanel()
         self.preview.setObjectName("preview")
         self.checks = CheckPanel()
@@ -201,7 +202,7 @@ class DocumentActions(ExportActions, QObject):
         QTimer.singleShot(FACTS_DELAY_MS, self._apply_facts)
 
     def _apply_facts(self) -> None:
-        facts, self._facts = getattr(self, "_facts", None), None
+        facts, self._facts = self._facts, None
         if facts is not None:  # several results in one turn: only the newest facts are checked
             self.checks.set_facts(facts)
             release_memory()  # what the run and the check freed (under 1 ms)

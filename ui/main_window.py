@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import linecache
-
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
@@ -29,6 +27,7 @@ from ui.dialogs.trash_dialog import TrashDialog, open_trash
 from ui.document_actions import DocumentActions
 from ui.editor.autosave import Autosaver
 from ui.editor.report_editor import ReportEditor
+from ui.memory import drop_module_sources
 from ui.report_list import ReportList
 from ui.settings import make_settings
 from ui.startup import AfterFirstPaint, preload_pdfium
@@ -50,7 +49,7 @@ class MainWindow(QMainWindow):
 
     def __init__(self, store: Store, settings: QSettings | None = None, dialogs: Dialogs | None = None):
         super().__init__()
-        linecache.clearcache()  # ~10 MB of module sources read at import by PySide's hook (ui/memory.py)
+        drop_module_sources()  # ~10 MB of module sources read at import by PySide's hook
         self.store = store
         self.settings = settings if settings is not None else make_settings()
         self.dialogs = dialogs or Dialogs()
