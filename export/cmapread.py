@@ -13,6 +13,15 @@ from array import array
 from itertools import compress
 
 
+def big_endian(code: str, raw: bytes) -> array:
+    """``raw`` as an array of big-endian unsigned values (``code`` "H": 16-bit, "I": 32-bit), native order."""
+    values = array(code)
+    values.frombytes(raw)
+    if sys.byteorder != "big":
+        values.byteswap()
+    return values
+
+
 def glyph_ids(table) -> dict[int, int] | None:
     """{code point: glyph number} of a fontTools cmap subtable not decoded yet, or None."""
     data = getattr(table, "__dict__", {}).get("data")  # the subtable's bytes after its header, until decoded
@@ -29,10 +38,7 @@ def _format4(data: bytes) -> dict[int, int]:
     from fontTools.ttLib import TTLibError
 
     seg_x2 = struct.unpack(">4H", data[:8])[0]
-    codes = array("H")
-    codes.frombytes(data[8:])
-    if sys.byteorder != "big":
-        codes.byteswap()
+    codes = big_endian("H", data[8:])
     n = seg_x2 // 2
     end = codes[:n]
     rest = codes[n + 1:]  # after the reserved pad
@@ -73,10 +79,7 @@ def _format4(data: bytes) -> dict[int, int]:
 def _format12(data: bytes, groups: int | None) -> dict[int, int] | None:
     if groups is None:
         return None
-    table = array("I")
-    table.frombytes(data[:groups * 12])
-    if sys.byteorder != "big":
-        table.byteswap()
+    table = big_endian("I", data[:groups * 12])
     out: dict[int, int] = {}
     last_end = 0
     for first, last, glyph in zip(*[iter(table)] * 3, strict=False):

@@ -12,10 +12,11 @@ version, cmap format or anything unexpected is left to reportlab's own extractIn
 from __future__ import annotations
 
 import struct
-import sys
 from array import array
 from collections import Counter
 from itertools import chain, compress
+
+from export.cmapread import big_endian
 
 CHECKED = ("5.1.",)  # reportlab versions whose extractInfo this follows; others parse as reportlab does
 _cls = None
@@ -42,16 +43,13 @@ def _face_class():
 
 def _big_endian(data, start: int, count: int, code: str) -> array:
     """``count`` big-endian unsigned values (``code`` "H": 16-bit, "I": 32-bit) from ``data`` at ``start``."""
-    a = array(code)
     size = 2 if code == "H" else 4
-    if a.itemsize != size:
+    if array(code).itemsize != size:
         raise ValueError("no array type of that width")
-    a.frombytes(data[start:start + size * count])
-    if len(a) != count:
+    values = big_endian(code, data[start:start + size * count])
+    if len(values) != count:
         raise ValueError("table too short")
-    if sys.byteorder != "big":
-        a.byteswap()
-    return a
+    return values
 
 
 def _ushorts(data, start: int, count: int) -> array:
