@@ -102,31 +102,25 @@ def extra_shots(window, store, out: Path, settle) -> list[Path]:
     from ui.dialogs.history_dialog import HistoryDialog
 
     paths = []
+
+    def shoot(dialog, name: str) -> None:
+        """Show ``dialog``, save its picture as screenshot-NAME.png and close it."""
+        dialog.show()
+        settle()
+        paths.append(out / f"screenshot-{name}.png")
+        dialog.grab().save(str(paths[-1]))
+        dialog.close()
+
     first = store.list_reports()[-1].id
-    dlg = CarryForwardDialog(store.load(first), window)
-    dlg.show()
-    settle()
-    paths.append(out / "screenshot-copy.png")
-    dlg.grab().save(str(paths[-1]))
-    dlg.close()
+    shoot(CarryForwardDialog(store.load(first), window), "copy")
     report = store.load(first)
     store.snapshot(first, "保存")
     report.sections[0].items[0].body = report.sections[0].items[0].body.replace("认真", "切实", 1) + "今年新增一项。"
     store.save(report)
-    hist = HistoryDialog(store, first, window)
-    hist.show()
-    settle()
-    paths.append(out / "screenshot-history.png")
-    hist.grab().save(str(paths[-1]))
-    hist.close()
+    shoot(HistoryDialog(store, first, window), "history")
     from ui.dialogs.font_dialog import FontSettingsDialog
 
-    fonts = FontSettingsDialog(store.load(first), window)
-    fonts.show()
-    settle()
-    paths.append(out / "screenshot-fonts.png")
-    fonts.grab().save(str(paths[-1]))
-    fonts.close()
+    shoot(FontSettingsDialog(store.load(first), window), "fonts")
     from models.templates import load_templates
     from models.user_templates import template_data, user_template
     from ui.dialogs.base import Dialogs
@@ -136,11 +130,7 @@ def extra_shots(window, store, out: Path, settle) -> list[Path]:
     templates = load_templates() + [user_template(*row) for row in store.user_templates()]
     tdlg = TemplateDialog(templates, window, store=store, dialogs=Dialogs())
     tdlg.list.setCurrentRow(len(templates) - 1)
-    tdlg.show()
-    settle()
-    paths.append(out / "screenshot-templates.png")
-    tdlg.grab().save(str(paths[-1]))
-    tdlg.close()
+    shoot(tdlg, "templates")
     from ui.dialogs.carry_forward import carry_forward
 
     rid = store.create(carry_forward(store.load(first), False, True))  # 复制为新报告: 沿用 in 检查
