@@ -85,7 +85,7 @@ def main(argv: list[str]) -> int:
 
     window.docs.typesetter.started.connect(lambda: started.append(time.perf_counter()))
     window.docs.typesetter.ready.connect(lambda *_: started and runs.append(time.perf_counter() - started[-1]))
-    from ui.preview.typesetter import _executor
+    from export.worker import _executor
     heartbeat = QTimer(interval=HEARTBEAT_MS)
     heartbeat.timeout.connect(beat)
     typist = QTimer(interval=TYPE_EVERY_MS)

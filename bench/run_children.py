@@ -67,6 +67,9 @@ def bare_window() -> None:
 
 def window(db: str) -> None:
     """Tianbao's window: process start to shown with the last report open, then to the preview's first page."""
+    from export.worker import warm_up
+
+    warm_up()  # as main.py does before the window's imports
     from PySide6.QtCore import QEvent, QObject, QTimer
 
     import ui.app as app_mod
@@ -200,10 +203,10 @@ def preview(kind: str, edits: str, typing_seconds: str) -> None:
 
     from PySide6.QtCore import QEvent, QEventLoop, QObject, QTimer
 
+    from export.worker import _executor
     from models.store import Store
     from ui.app import make_app
     from ui.main_window import MainWindow
-    from ui.preview.typesetter import _executor
 
     tmp = Path(tempfile.mkdtemp(prefix="tianbao-run-"))
     app = make_app()

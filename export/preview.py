@@ -39,10 +39,11 @@ class PagesResult:
 _state: dict = {}  # in the worker: the last layout, its page ids and run number
 
 
-def typeset_for_preview(report, visible: list[int] | tuple = (0,)) -> PreviewResult | str:
+def typeset_for_preview(report, visible: list[int] | tuple = (0,), release: bool = True) -> PreviewResult | str:
     """A PreviewResult with the pages ``visible`` (0-based) drawn, or the Chinese message of an ExportError.
 
-    ``report`` may be the pickled bytes of a Report (the window pickles instead of deep-copying)."""
+    ``report`` may be the pickled bytes of a Report (the window pickles instead of deep-copying). ``release``:
+    hand the memory back afterwards (not after the warm-up, whose fonts the first real run draws with)."""
     from export.layout import layout_report
     from export.pagecache import page_ids
 
@@ -64,7 +65,8 @@ def typeset_for_preview(report, visible: list[int] | tuple = (0,)) -> PreviewRes
     result = PreviewResult(len(layout.pages), list(layout.warnings), facts_from_layout(layout),
                            maps, ids, drawn, run)
     del layout
-    release_memory()
+    if release:
+        release_memory()
     return result
 
 
@@ -102,7 +104,7 @@ def _warm_run() -> None:
                     date=_dt.date(2026, 1, 1))
     report.sections.append(Section(heading="工作情况", items=[Item("抓落实", "全年完成任务12项，同比增长5.6%。")]))
     try:
-        typeset_for_preview(report, [0])
+        typeset_for_preview(report, [0], release=False)
     except Exception:  # noqa: BLE001 - only a warm-up: the real run reports what is wrong
         pass
     _state.clear()  # the first real run is run 1, with nothing of this one kept

@@ -71,9 +71,10 @@ def make_app(argv: list[str] | None = None) -> QApplication:
 
 def run(db_path: str | None, dialogs=None) -> int:
     """Open the window on ``db_path`` (None: the default database); returns the exit code."""
-    from ui.preview.typesetter import warm_up
+    from export.worker import warm_up
 
-    warm_up()  # the typesetting process starts first: it loads the layout and fonts while the window is built
+    warm_up()  # the typesetting process starts first (main.py has started it already): it loads the layout and
+    # fonts while the window is built
     # Until the window is painted, no cyclic garbage collection: nearly everything made before then (modules, Qt
     # types, the window) lives on, and ~80 collections found nothing to free (~10 ms of the start-up).
     gc.disable()

@@ -28,6 +28,7 @@ from ui.document_actions import DocumentActions
 from ui.editor.autosave import Autosaver
 from ui.editor.report_editor import ReportEditor
 from ui.memory import drop_module_sources
+from ui.preview.typesetter import prefetch
 from ui.report_list import ReportList
 from ui.settings import make_settings
 from ui.startup import AfterFirstPaint, preload_pdfium
@@ -53,6 +54,9 @@ class MainWindow(QMainWindow):
         self.store = store
         self.settings = settings if settings is not None else make_settings()
         self.dialogs = dialogs or Dialogs()
+        self._first = self._last_report()
+        if self._first is not None:
+            prefetch(self._first)  # typeset in the worker while the rest of the window is built
         self.kind_names = template_names()
         self.trash_dialog: TrashDialog | None = None
         self.setWindowTitle(self._title(None))
@@ -218,8 +222,10 @@ class MainWindow(QMainWindow):
         if not self.autosave.flush():
             self.report_list.select(current.id if current else None)
             return False
-        report = None
-        if report_id is not None:
+        report, first, self._first = None, self._first, None
+        if first is not None and first.id == report_id:
+            report = first  # read a moment ago, for prefetch
+        elif report_id is not None:
             try:
                 report = self.store.load(report_id)
             except StoreError as e:
@@ -395,13 +401,24 @@ class MainWindow(QMainWindow):
 
     # -- settings and closing ------------------------------------------------------------
 
+    def _last_id(self, ids: list[int]) -> int | None:
+        """The report the window opens with: the one open when it was last closed, else the newest."""
+        last = self.settings.value("report/last")
+        last_id = int(last) if last not in (None, "") and str(last).isdigit() else None
+        return last_id if last_id in ids else (ids[0] if ids else None)
+
+    def _last_report(self) -> Report | None:
+        """The report the window will open with, read before the window is built (for prefetch), or None."""
+        try:
+            rid = self._last_id([r.id for r in self.store.list_reports()])
+            return self.store.load(rid) if rid is not None else None
+        except StoreError:
+            return None  # open_report says what is wrong with it
+
     def _restore_settings(self) -> None:
         restore_window(self)
-        last = self.settings.value("report/last")
         self.reload_list()
-        ids = self.report_list.ids()
-        last_id = int(last) if last not in (None, "") and str(last).isdigit() else None
-        self.open_report(last_id if last_id in ids else (ids[0] if ids else None))
+        self.open_report(self._last_id(self.report_list.ids()))
 
     def save_settings(self) -> None:
         save_window(self)

@@ -150,3 +150,33 @@ def test_section_forms_are_made_when_first_needed(qtbot, open_window, db_path):
 
     qtbot.waitUntil(lambda: saved_heading() == "存在的主要问题")
     w.close()
+
+
+def test_the_report_opened_at_start_is_typeset_before_the_window_is_built(qtbot, open_window, db_path, monkeypatch):
+    """The window sends the report it opens with to the worker first thing (prefetch); the preview's first run
+    takes that job's answer instead of sending the same text again."""
+    import sys as _sys
+
+    from bench.sample_report import sample_report
+    from ui.preview import typesetter
+
+    sent = []
+    real = typesetter._executor
+
+    class Recording:
+        def submit(self, fn, name, *args):
+            sent.append((name, _sys._getframe(1).f_code.co_name))
+            return real().submit(fn, name, *args)
+
+    monkeypatch.setattr(typesetter, "_executor", Recording)
+    store = Store(db_path)
+    store.create(sample_report())
+    store.close()
+    w = open_window()
+    qtbot.waitUntil(lambda: w.docs.preview.result is not None, timeout=30_000)
+    assert [s for s in sent if s[0] == "typeset_for_preview"] == [("typeset_for_preview", "prefetch")]
+    assert w.docs.preview.result.pages >= 2 and typesetter._prefetched == {}
+
+    # Edits are typeset as before, by the window's own runs.
+    w.editor.info.title.setText("关于2026年度工作情况的报告")
+    qtbot.waitUntil(lambda: ("typeset_for_preview", "_start") in sent, timeout=30_000)

@@ -201,7 +201,8 @@ class PreviewPanel(QWidget):
         self.status.setStyleSheet("color: #666;")
         self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.fit_width = True  # follow the panel's width until the author zooms by hand
-        self.scroll.viewport().installEventFilter(self)
+        self._viewport = self.scroll.viewport()  # asked on each of its events (eventFilter): once is enough
+        self._viewport.installEventFilter(self)
         zoom_out = QPushButton("－")
         zoom_in = QPushButton("＋")
         fit = QPushButton(self.tr("适合宽度"))
@@ -241,11 +242,11 @@ class PreviewPanel(QWidget):
 
     def _apply_fit(self) -> None:
         if self.fit_width:
-            self.strip.set_dpi(self.strip.fit_dpi(self.scroll.viewport().width()))
+            self.strip.set_dpi(self.strip.fit_dpi(self._viewport.width()))
             self._show_zoom()
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt override
-        if obj is self.scroll.viewport() and event.type() == QEvent.Type.Resize:
+        if obj is self._viewport and event.type() == QEvent.Type.Resize:
             self._apply_fit()
         return False
 

@@ -7,18 +7,16 @@ call would wait for a typesetting thread to let go of the interpreter lock (seco
 
 from __future__ import annotations
 
-import atexit
-import os
 import pickle
-import threading
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
+from export.worker import _discard_pool, _executor
 from ui.debounce import Debouncer
 
 if TYPE_CHECKING:
-    from concurrent.futures import Future, ProcessPoolExecutor
+    from concurrent.futures import Future
 
 # The worker is another process, so typesetting never holds up typing: a job starts on the next turn of
 # the event loop (a burst of signals from one edit is one job), and edits made while it runs are laid
@@ -26,57 +24,24 @@ if TYPE_CHECKING:
 DEBOUNCE_MS = 0
 MAX_WAIT_MS = 2500  # the preview and 检查 still follow a typist who never pauses
 
-# The worker yields the processor to the window: while both want it (the worker loading fonts as the window is
-# built, typesetting while the author types) the window gets about three quarters of it; on a free core this
-# changes nothing. Measured on a shared 2-CPU VM: 5 and 10 start the window alike; 10 also slows the worker
-# against other programs.
-WORKER_NICE = 5
-
-_pool: ProcessPoolExecutor | None = None
-_pool_lock = threading.RLock()  # the pool is made by the warm-up thread or by the window, whichever is first
+_prefetched: dict[bytes, Future] = {}  # the report the window opens with, typeset before the window exists
 
 
-def _executor() -> ProcessPoolExecutor:
-    """The one worker process of this program, started on first use and shared by every window."""
-    global _pool
-    with _pool_lock:
-        if _pool is None:
-            import multiprocessing
-            from concurrent.futures import ProcessPoolExecutor
+def prefetch(report) -> None:
+    """Send the report the window is about to open to the worker now, while the window is still being built
+    (~50 ms before its first typesetting run would start): the first Typesetter run of the very same text takes
+    this job's answer instead of sending another."""
+    from concurrent.futures.process import BrokenProcessPool
 
-            # spawn: a forked copy of a process running Qt threads is not safe (and Windows has no fork).
-            nice = getattr(os, "nice", None) if WORKER_NICE else None  # Windows has no nice: not lowered
-            _pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"),
-                                        initializer=nice, initargs=(WORKER_NICE,) if nice else ())
-            atexit.register(_discard_pool, wait=True)
-        return _pool
-
-
-def _discard_pool(wait: bool = False) -> None:
-    """Stop the worker; at exit wait for it, so its semaphores are released and nothing is reported leaked."""
-    global _pool
-    with _pool_lock:
-        if _pool is not None:
-            _pool.shutdown(wait=wait, cancel_futures=True)
-        _pool = None
-
-
-def _prepare() -> None:
     from export import preview_job
 
-    _executor().submit(preview_job, "prepare")
-
-
-def warm_up(background: bool = True) -> None:
-    """Start the worker before it is needed, so the first preview does not wait for its start-up: it
-    imports the layout and reportlab and loads the fonts while the window is being built.
-
-    In the background: starting a process (its pipes, the resource tracker, the executor's thread) took
-    ~25 ms of the window's start-up; a thread does it while the window's modules are imported."""
-    if background:
-        threading.Thread(target=_prepare, name="tianbao-warm-up", daemon=True).start()
-    else:
-        _prepare()
+    blob = pickle.dumps(report, protocol=pickle.HIGHEST_PROTOCOL)
+    try:
+        future = _executor().submit(preview_job, "typeset_for_preview", blob, [0])
+    except (BrokenProcessPool, RuntimeError):
+        return  # the window's own first run starts the worker again
+    _prefetched.clear()
+    _prefetched[blob] = future
 
 
 class _Signals(QObject):
@@ -169,11 +134,15 @@ class Typesetter(QObject):
         self.started.emit()
         generation, signals = self._generation, self._signals
         visible = list(self.visible())
-        try:
-            future = _executor().submit(preview_job, "typeset_for_preview", blob, visible)
-        except (BrokenProcessPool, RuntimeError):
-            _discard_pool()
-            future = _executor().submit(preview_job, "typeset_for_preview", blob, visible)
+        # The same text as prefetched: its answer (page 1 drawn; the preview asks for any other page it shows).
+        future = _prefetched.pop(blob, None)
+        _prefetched.clear()
+        if future is None:
+            try:
+                future = _executor().submit(preview_job, "typeset_for_preview", blob, visible)
+            except (BrokenProcessPool, RuntimeError):
+                _discard_pool()
+                future = _executor().submit(preview_job, "typeset_for_preview", blob, visible)
 
         def finished(f: Future) -> None:  # runs on the executor's thread; signals cross to the UI thread
             try:
