@@ -85,6 +85,8 @@ lay = layout_report(report)
 chars = "".join(gl.char for p in lay.pages for ln in p.lines for gl in ln.glyphs)
 faces = [[n, f.path, f.index, getattr(f, 'key', '')] for n, f in lay.fonts.items() if getattr(f, 'path', '')]
 open({str(tmp / 'chars.txt')!r}, 'w', encoding='utf-8').write(chars)
+json.dump(dict(title=report.title, preamble=report.preamble, signature=report.signature,
+               headings=[s.heading for s in report.sections]), open({str(tmp / 'plain.json')!r}, 'w'))
 json.dump(faces, open({str(tmp / 'faces.json')!r}, 'w'))
 print(rid)
 """
@@ -129,6 +131,8 @@ def main(argv: list[str]) -> int:
         # start-up: a bare window, then ours (same round, back to back)
         bare, _ = child(root, env, "bare_window")
         add("bare_window_s", bare["shown_at"] - bare["_spawn"])
+        plain, _ = child(root, env, "plain_window", str(tmp / "plain.json"))
+        add("plain_window_s", plain["shown_at"] - plain["_spawn"])
         win, _ = child(root, env, "window", str(tmp / "data" / "tianbao.db"))
         add("window_shown_s", win["shown_at"] - win["_spawn"])
         add("preview_first_page_s", win.get("preview"))
@@ -175,6 +179,8 @@ def main(argv: list[str]) -> int:
         ("Worst event-loop stall while typing, sample", "ms", "preview_sample_stall_worst_s", None, None, "≤ 50"),
         ("Worst event-loop stall while typing, 143 pages", "ms", "preview_143p_stall_worst_s", None, None, "≤ 50"),
         ("Bare PySide6 window shown", "ms", "bare_window_s", None, None, "(reference)"),
+        ("Plain Qt window: same kinds of widgets and text, no Tianbao code", "ms", "plain_window_s", "× bare",
+         ratio("plain_window_s", "bare_window_s"), "(reference)"),
         ("Window shown with the last report open", "ms", "window_shown_s", "× bare", ratio("window_shown_s", "bare_window_s"), "≤ 1.3× bare"),
         ("Preview's first page after the window", "ms", "preview_first_page_s", None, None, "≤ 150"),
         ("Floor: reportlab draws the sample's characters", "ms", "floor_s", None, None, "(reference)"),

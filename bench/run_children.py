@@ -65,6 +65,90 @@ def bare_window() -> None:
     app.exec()
 
 
+def plain_window(text_file: str) -> None:
+    """The floor of a window like ours: the same kinds of widgets holding the sample's text, a Chinese UI font,
+    no Tianbao code (no store, no editor classes, no worker): process start to the window shown."""
+    from PySide6.QtCore import Qt, QTimer
+    from PySide6.QtGui import QFont, QFontDatabase
+    from PySide6.QtWidgets import (
+        QApplication,
+        QDateEdit,
+        QDockWidget,
+        QFormLayout,
+        QLabel,
+        QLineEdit,
+        QListWidget,
+        QMainWindow,
+        QPlainTextEdit,
+        QPushButton,
+        QScrollArea,
+        QSplitter,
+        QTabWidget,
+        QToolBar,
+        QVBoxLayout,
+        QWidget,
+    )
+
+    text = json.loads(open(text_file, encoding="utf-8").read())
+    app = QApplication(sys.argv[:1])
+    family = next((f for f in ("Noto Sans CJK SC", "WenQuanYi Micro Hei") if f in set(QFontDatabase.families())), None)
+    if family:
+        font = QFont(app.font())
+        font.setFamilies([family])
+        app.setFont(font)
+    w = QMainWindow()
+    w.resize(1400, 900)
+    for m in ("文件", "编辑", "报告", "检查", "视图", "帮助"):
+        menu = w.menuBar().addMenu(m)
+        for a in range(8):
+            menu.addAction(f"{m}{a}")
+    bar = QToolBar()
+    w.addToolBar(bar)
+    for a in ("新建", "导入", "导出PDF", "打印", "撤销", "重做", "检查", "预览", "保存"):
+        bar.addAction(a)
+    left = QWidget()
+    lay = QVBoxLayout(left)
+    lay.addWidget(QLineEdit())
+    reports = QListWidget()
+    reports.addItem(text["title"])
+    lay.addWidget(reports)
+    for b in ("新建", "复制为新报告", "删除"):
+        lay.addWidget(QPushButton(b))
+    tabs = QTabWidget()
+    info = QWidget()
+    form = QFormLayout(info)
+    form.addRow("标题", QLineEdit(text["title"]))
+    form.addRow("开头", QPlainTextEdit(text["preamble"]))
+    form.addRow("落款", QLineEdit(text["signature"]))
+    form.addRow("日期", QDateEdit())
+    page = QScrollArea()
+    page.setWidget(info)
+    page.setWidgetResizable(True)
+    tabs.addTab(page, "基本信息")
+    for heading in text["headings"]:
+        tabs.addTab(QWidget(), heading)
+    split = QSplitter()
+    split.addWidget(left)
+    split.addWidget(tabs)
+    w.setCentralWidget(split)
+    docks = []
+    for title, widget in (("检查", QListWidget()), ("打印预览", QScrollArea())):
+        dock = QDockWidget(title)
+        dock.setWidget(widget)
+        w.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+        docks.append(dock)
+    w.tabifyDockWidget(*docks)
+    w.statusBar().addPermanentWidget(QLabel("全文 0 字"))
+
+    def shown():
+        _emit(shown_at=time.time())
+        os._exit(0)
+
+    QTimer.singleShot(0, shown)
+    w.show()
+    app.exec()
+
+
 def window(db: str) -> None:
     """Tianbao's window: process start to shown with the last report open, then to the preview's first page."""
     from export.worker import warm_up
