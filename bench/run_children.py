@@ -47,14 +47,9 @@ def _report(kind: str):
 
 # -- start-up ----------------------------------------------------------------------------------------
 
-def bare_window() -> None:
-    """A bare PySide6 window: process start to the window shown."""
+def _show_and_leave(app, w) -> None:
+    """Show ``w``; on the event loop's first turn note the time and leave."""
     from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication, QMainWindow
-
-    app = QApplication(sys.argv[:1])
-    w = QMainWindow()
-    w.resize(1400, 900)
 
     def shown():
         _emit(shown_at=time.time())
@@ -65,10 +60,21 @@ def bare_window() -> None:
     app.exec()
 
 
+def bare_window() -> None:
+    """A bare PySide6 window: process start to the window shown."""
+    from PySide6.QtWidgets import QApplication, QMainWindow
+
+    app = QApplication(sys.argv[:1])
+    w = QMainWindow()
+    w.resize(1400, 900)
+
+    _show_and_leave(app, w)
+
+
 def plain_window(text_file: str) -> None:
     """The floor of a window like ours: the same kinds of widgets holding the sample's text, a Chinese UI font,
     no Tianbao code (no store, no editor classes, no worker): process start to the window shown."""
-    from PySide6.QtCore import Qt, QTimer
+    from PySide6.QtCore import Qt
     from PySide6.QtGui import QFont, QFontDatabase
     from PySide6.QtWidgets import (
         QApplication,
@@ -140,13 +146,7 @@ def plain_window(text_file: str) -> None:
     w.tabifyDockWidget(*docks)
     w.statusBar().addPermanentWidget(QLabel("全文 0 字"))
 
-    def shown():
-        _emit(shown_at=time.time())
-        os._exit(0)
-
-    QTimer.singleShot(0, shown)
-    w.show()
-    app.exec()
+    _show_and_leave(app, w)
 
 
 def window(db: str) -> None:
