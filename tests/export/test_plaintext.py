@@ -1,0 +1,34 @@
+"""printed_text: a report's printed words in page order, frame included, blank items left out."""
+
+from __future__ import annotations
+
+import datetime as _dt
+
+from export.plaintext import printed_text
+from models.report import HEADING, Attachment, Item, Letterhead, Record, Report, Section
+
+
+def test_frame_parts_in_page_order():
+    report = Report(title="关于某事的请示", recipient="市政府：", preamble="现请示如下：", signature="某某局",
+                    date=_dt.date(2026, 3, 9),
+                    sections=[Section(heading="基本情况", numbering=HEADING,
+                                      items=[Item("", ""), Item("工作进展", "已完成。")])],
+                    letterhead=Letterhead(mark="某某局文件", number="某局〔2026〕5号", signers=["张三", "李四"],
+                                          urgency="特急"),
+                    attachments=[Attachment("名单。", "甲"), Attachment("预算表", "")],
+                    record=Record(issuer="某某局办公室", date=_dt.date(2026, 3, 10)))
+    assert printed_text(report).splitlines() == [
+        "特急", "某某局文件", "某局〔2026〕5号", "签发人：张三　李四", "",
+        "关于某事的请示", "市政府：", "现请示如下：", "一、基本情况", "（一）工作进展", "已完成。", "",
+        "附件：1.名单", "　　　2.预算表", "某某局", "2026年3月9日", "",
+        "附件1", "名单。", "甲", "",
+        "附件2", "预算表", "",
+        "某某局办公室　　2026年3月10日印发",
+    ]
+
+
+def test_plain_report_and_empty_report():
+    report = Report(title="报告", sections=[Section(heading="", items=[Item("抓学习", "")]),
+                                            Section(heading="问题", items=[Item(" ", "")])])
+    assert printed_text(report) == "报告\n一是抓学习。\n一、问题\n"
+    assert printed_text(Report()) == ""
