@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import datetime as _dt
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from export.plaintext import printed_text
-from models.report import HEADING, Attachment, Item, Letterhead, Record, Report, Section
+from models.report import HEADING, NONE, YISHI, Attachment, Item, Letterhead, Record, Report, Section
 
 
 def test_frame_parts_in_page_order():
@@ -32,3 +35,22 @@ def test_plain_report_and_empty_report():
                                             Section(heading="问题", items=[Item(" ", "")])])
     assert printed_text(report) == "报告\n一是抓学习。\n一、问题\n"
     assert printed_text(Report()) == ""
+
+
+_TEXT = st.text(st.sampled_from(list("一是抓学习。，　 \t\n\r\u200b\u00a0\x0bA1：\u2028\U00020BB7\ue000")), max_size=12)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(_TEXT, _TEXT), max_size=4), _TEXT, _TEXT, st.sampled_from([YISHI, HEADING, NONE]),
+       st.booleans())
+def test_the_same_words_as_the_layout_draws(items, preamble, heading, numbering, run_on):
+    """The string builder keeps exactly the characters the layout's Char builder keeps, paragraph by paragraph."""
+    from export.paragraphs import build_paragraphs
+    from export.plaintext import _TextBuilder
+
+    report = Report(title=heading + "报告", preamble=preamble, closing=preamble, sections=[
+        Section(heading=heading, numbering=numbering, run_on=run_on, intro=preamble,
+                items=[Item(lead, body) for lead, body in items])])
+    drawn = [["".join(c.ch for c in p.chars) for p in part] for part in build_paragraphs(report)]
+    kept = [["".join(p.chars) for p in part] for part in build_paragraphs(report, _TextBuilder)]
+    assert kept == drawn
