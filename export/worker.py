@@ -7,7 +7,6 @@ start-up then overlaps), and the window's typesetter (ui/preview/typesetter.py) 
 from __future__ import annotations
 
 import atexit
-import os
 import threading
 from typing import TYPE_CHECKING
 
@@ -32,10 +31,12 @@ def _executor() -> ProcessPoolExecutor:
             import multiprocessing
             from concurrent.futures import ProcessPoolExecutor
 
+            from export.lifeline import start_worker
+
             # spawn: a forked copy of a process running Qt threads is not safe (and Windows has no fork).
-            nice = getattr(os, "nice", None) if WORKER_NICE else None  # Windows has no nice: not lowered
+            # start_worker lowers the worker's priority and makes it leave if this process dies uncleanly.
             _pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"),
-                                        initializer=nice, initargs=(WORKER_NICE,) if nice else ())
+                                        initializer=start_worker, initargs=(WORKER_NICE,))
             atexit.register(_discard_pool, wait=True)
         return _pool
 

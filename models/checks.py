@@ -180,13 +180,19 @@ def _empty_checks(found: list[Finding], report: Report) -> None:
         else:  # the author left it out on purpose (写在落款处 unticked): a note, not a warning
             empty("date", "不写（如需写明日期，在基本信息中勾选“写在落款处”）", INFO)
     for si, s in enumerate(report.sections):
+        heading = section_field(si, "heading")
+        blank = [not it.lead.strip() and not it.body.strip() for it in s.items]
+        if not s.intro.strip() and all(blank):  # blank items are not printed: the heading would stand alone
+            if s.heading.strip():
+                empty(heading, "只有标题没有内容，打印出来只有标题一行，请补写内容或删除本部分")
+            else:
+                empty(heading, "这一部分没有标题也没有内容，不会打印")
+            continue  # its blank items are this one finding
         if not s.heading.strip():
-            empty(section_field(si, "heading"), "未填写")
-        if not s.items and not s.intro.strip():
-            empty(section_field(si, "heading"), "这一部分还没有内容")
+            empty(heading, "未填写")
         for ii, it in enumerate(s.items):
             lead, body = it.lead.strip(), it.body.strip()
-            if not lead and not body:
+            if blank[ii]:
                 empty(item_field(si, ii, "body"), "这一条是空的")
             elif s.numbering != NONE and not lead:
                 empty(item_field(si, ii, "lead"), "未填写引领句")

@@ -65,6 +65,7 @@ class CheckPanel(QWidget):
         self._timer.timeout.connect(self.refresh)
 
         self.header = QLabel(self.tr("尚未检查"))
+        self.header.setWordWrap(True)  # its longest words (no report open) held the panel 385 px wide
         self.counts = QLabel()
         self.counts.setWordWrap(True)
         self.counts.setStyleSheet("color: #555;")

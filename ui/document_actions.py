@@ -15,6 +15,7 @@ from models.store import StoreError
 from ui.check_panel import CheckPanel
 from ui.editor.carried_marks import show_marks
 from ui.export_actions import ExportActions, WaitCursor, default_pdf_name  # noqa: F401 (re-exported)
+from ui.fit import PANEL_WIDTH, lay_out_first_run
 from ui.memory import release_memory
 from ui.preview.preview_panel import PreviewPanel
 from ui.preview.typesetter import Typesetter
@@ -24,7 +25,6 @@ from ui.startup import warm_checks
 SNAPSHOT_TICK_MS = 60_000
 FACTS_DELAY_MS = 50  # after a typesetting result, before 检查 takes its facts: the page is painted and
 # a key pressed meanwhile is served first (a shorter wait ran the checks straight after the paint)
-PANEL_WIDTH = 440
 SIDE_BY_SIDE_MIN_WIDTH = 1600  # window px from which 检查 and 预览 stand beside each other, not stacked
 TYPING_CREDIT_S = 5.0  # editing time credited per settled burst of typing, at most
 
@@ -50,7 +50,7 @@ class DocumentActions(ExportActions, QObject):
         self.checks_dock.raise_()
         window.menu_actions["side_by_side"].setCheckable(True)
         # A first-run width at which a page reads; a saved dock state overrides it.
-        window.resizeDocks([self.checks_dock], [PANEL_WIDTH], Qt.Orientation.Horizontal)
+        lay_out_first_run(window, self.checks_dock)  # narrower on a 1024 px screen, where the editor needs it
         self.export_link = QLabel(window)
         self.export_link.setTextFormat(Qt.TextFormat.RichText)
         self.export_link.linkActivated.connect(lambda url: QDesktopServices.openUrl(QUrl(url)))

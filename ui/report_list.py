@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.store import ReportSummary
+from ui.fit import snug
 from ui.widgets import when
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -88,6 +89,7 @@ class ReportList(QWidget):
         delete_key = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.list)
         delete_key.setContext(Qt.ShortcutContext.WidgetShortcut)
         delete_key.activated.connect(lambda: self.delete_button.isEnabled() and self.deleteRequested.emit())
+        snug(self.new_button, self.copy_button, self.delete_button)  # the list may be narrow on a 1024 px screen
         buttons = QHBoxLayout()
         buttons.setSpacing(6)
         buttons.addWidget(self.new_button)

@@ -194,6 +194,24 @@ def test_empty_things():
     assert [f.severity for f in _kinds(report, "empty") if f.field == "date"] == ["warning"]
 
 
+def test_a_section_that_would_print_as_a_bare_heading_is_named_once():
+    report = _report()
+    report.sections += [Section(heading="存在问题", items=[Item(), Item(lead=" ", body="\n")]),
+                        Section(heading="下步打算"),
+                        Section(heading="", items=[Item()]),
+                        Section(heading="有开头段", intro="针对上述问题，我们将：", items=[Item()])]
+    found = [(f.field, f.message) for f in _kinds(report, "empty")]
+    bare = "只有标题没有内容，打印出来只有标题一行，请补写内容或删除本部分"
+    assert found == [
+        ("sections.1.heading", bare),  # its two blank items are this one finding, not two more
+        ("sections.2.heading", bare),
+        ("sections.3.heading", "这一部分没有标题也没有内容，不会打印"),
+        ("sections.4.items.0.body", "这一条是空的"),  # the section prints its 开头段: only the item is empty
+    ]
+    assert [f.place for f in _kinds(report, "empty")][:2] == ["第二部分标题", "第三部分标题"]
+    assert summary(run_checks(report)).startswith("还有 4 处内容空缺")
+
+
 # --- numbering typed by hand --------------------------------------------------------------------
 
 def test_hand_numbering_in_numbered_fields():

@@ -119,3 +119,26 @@ def test_without_a_documents_folder_dialogs_start_at_home(tmp_path, monkeypatch)
     (home / "Documents").mkdir()
     assert start_folder(None, "") == str(home / "Documents")
     assert start_folder(str(tmp_path)) == str(tmp_path)
+
+
+def test_details_button_speaks_chinese_with_a_chinese_ellipsis(qtbot):
+    """Qt's own 显示详情... (three ASCII dots, or Show Details... untranslated) reads 显示详情…/隐藏详情…."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QMessageBox, QTextEdit
+
+    from ui.dialogs.base import question_box
+
+    box = question_box(None, "导出PDF", "有 2 个字无法打印，仍要导出吗？", details="“𠮷”\n“䶮”", yes="导出", no="取消")
+    qtbot.addWidget(box)
+    box.show()
+    qtbot.waitExposed(box)
+    (button,) = [b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.ActionRole]
+    details = box.findChild(QTextEdit)
+    assert button.text() == "显示详情…" and not details.isVisible()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert button.text() == "隐藏详情…" and details.isVisible() and "𠮷" in details.toPlainText()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert button.text() == "显示详情…" and not details.isVisible()
+    plain = question_box(None, "删除", "删除这份报告？")
+    qtbot.addWidget(plain)
+    assert [plain.buttonRole(b) for b in plain.buttons()].count(QMessageBox.ButtonRole.ActionRole) == 0

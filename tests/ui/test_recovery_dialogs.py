@@ -85,7 +85,35 @@ def test_history_preview_follows_selection(history, qtbot):
     dlg, *_ = history
     dlg.list.setCurrentItem(dlg.list.topLevelItem(1))
     text = dlg.preview.toPlainText()
-    assert "一、履职情况" in text and "二是抓落实逐项推进。" in text and "按期完成" not in text
+    assert "一、履职情况" in text and "二是抓落实。逐项推进。" in text and "按期完成" not in text
+
+
+def test_history_shows_a_version_as_printed(qtbot, db_path):
+    """The 公文 frame of a version is shown with its text; a blank item is not a bare 二是."""
+    from models.report import Attachment, Letterhead, Record
+
+    store = Store(db_path)
+    report = sample()
+    report.recipient = "区委组织部"
+    report.signature, report.date = "某某局", _dt.date(2026, 12, 2)
+    report.letterhead = Letterhead(mark="某某局文件", number="某局〔2026〕3号")
+    report.attachments = [Attachment("履职清单", "第一项")]
+    report.record = Record(cc="区政府办公室", issuer="某某局办公室", date=_dt.date(2026, 12, 3))
+    report.sections[0].items.insert(1, Item("", ""))
+    report.sections[1].items.append(Item("  ", "\n"))
+    rid = store.create(report)
+    store.snapshot(rid, "保存")
+    dlg = HistoryDialog(store, rid)
+    qtbot.addWidget(dlg)
+    lines = dlg.preview.toPlainText().splitlines()
+    for line in ("某某局文件", "某局〔2026〕3号", "区委组织部：", "附件：履职清单", "某某局", "2026年12月2日",
+                 "附件", "抄送：区政府办公室", "某某局办公室　　2026年12月3日印发"):
+        assert line in lines
+    assert lines.index("某某局文件") < lines.index(report.title) < lines.index("区委组织部：") \
+        < lines.index("按照要求，现报告如下：")
+    assert "二是抓落实。逐项推进。" in lines and "三是" not in "".join(lines)
+    assert "二是" not in "".join(lines[lines.index("二、存在问题"):])
+    store.close()
 
 
 def test_history_restore_emits_and_is_undoable(history, qtbot):

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtCore import QCoreApplication, QStandardPaths
+from PySide6.QtWidgets import QMessageBox, QPushButton, QTextEdit, QWidget
 
 
 def start_folder(*candidates) -> str:
@@ -19,6 +19,42 @@ def start_folder(*candidates) -> str:
         if folder and Path(str(folder)).is_dir():
             return str(folder)
     return str(Path.home())
+
+
+def question_box(parent: QWidget | None, title: str, text: str, details: str = "", yes: str = "", no: str = "",
+                 risky: bool = False) -> QMessageBox:
+    """The box Dialogs.confirm shows, not yet shown."""
+    box = QMessageBox(QMessageBox.Icon.Warning if risky else QMessageBox.Icon.Question, title, text,
+                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, parent)
+    box.setDefaultButton(QMessageBox.StandardButton.No if risky else QMessageBox.StandardButton.Yes)
+    box.setEscapeButton(QMessageBox.StandardButton.No)
+    if yes:
+        box.button(QMessageBox.StandardButton.Yes).setText(yes)
+    if no:
+        box.button(QMessageBox.StandardButton.No).setText(no)
+    if details:
+        set_details(box, details)
+    return box
+
+
+def set_details(box: QMessageBox, details: str) -> None:
+    """Details that fold away behind a button named 显示详情…/隐藏详情… (Qt's own words end in three ASCII dots)."""
+    before = box.findChildren(QPushButton)
+    box.setDetailedText(details)
+    added = [b for b in box.findChildren(QPushButton) if not any(b is old for old in before)]
+    if len(added) != 1:  # a Qt that makes its button another way (or already had one): its own words stay
+        return
+    button = added[0]
+    show = QCoreApplication.translate("Dialogs", "显示详情…")
+    hide = QCoreApplication.translate("Dialogs", "隐藏详情…")
+    details_view = box.findChild(QTextEdit)
+
+    def name() -> None:
+        button.setText(hide if details_view is not None and details_view.isVisibleTo(box) else show)
+
+    name()
+    # Qt names the button again on each click (connected before this): name it after, from what is shown.
+    button.clicked.connect(name)
 
 
 class Dialogs:
@@ -44,17 +80,7 @@ class Dialogs:
 
         ``risky``: answering yes loses something, so Enter means no.
         """
-        box = QMessageBox(QMessageBox.Icon.Warning if risky else QMessageBox.Icon.Question, title, text,
-                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, parent)
-        box.setDefaultButton(QMessageBox.StandardButton.No if risky else QMessageBox.StandardButton.Yes)
-        box.setEscapeButton(QMessageBox.StandardButton.No)
-        if yes:
-            box.button(QMessageBox.StandardButton.Yes).setText(yes)
-        if no:
-            box.button(QMessageBox.StandardButton.No).setText(no)
-        if details:
-            box.setDetailedText(details)
-        return box.exec() == QMessageBox.StandardButton.Yes
+        return question_box(parent, title, text, details, yes, no, risky).exec() == QMessageBox.StandardButton.Yes
 
     def get_save_path(self, parent: QWidget, title: str, suggested: str, filters: str) -> str | None:
         from ui.dialogs.file_dialog import ask_path

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.importers.structure import report_text
+from export.plaintext import printed_text
 from models.store import SnapshotInfo, Store, StoreError
 from models.textdiff import ONLY_NEW, SAME, diff_runs
 from ui.widgets import restore_buttons, when
@@ -146,8 +146,9 @@ class HistoryDialog(QDialog):
         if sid is None:
             return
         try:
-            show_changes(self.preview, report_text(self.store.load_snapshot(sid)),
-                         report_text(self.store.load(self.report_id)))
+            # as printed: the 公文 frame (版头, 主送, 附件, 版记) included, blank items left out
+            show_changes(self.preview, printed_text(self.store.load_snapshot(sid)),
+                         printed_text(self.store.load(self.report_id)))
         except StoreError as e:  # a version whose stored data cannot be read (foreign or damaged file)
             self.preview.setPlainText(str(e))
 

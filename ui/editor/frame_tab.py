@@ -29,6 +29,7 @@ from models.report import Attachment, Letterhead, Record, Report, format_date
 from ui.editor import frame_commands as fc
 from ui.editor.frame_lists import AttachmentList, SignerList
 from ui.editor.frame_nav import FrameNavigation
+from ui.fit import FitScrollArea, wrapping_form
 from ui.widgets import OneLineEdit
 
 SECRECY_CHOICES = ("", "秘密", "机密", "绝密")
@@ -49,7 +50,7 @@ def _hint(text: str, parent: QWidget) -> QLabel:
 
 
 def _form() -> QFormLayout:
-    form = QFormLayout()
+    form = wrapping_form(QFormLayout())
     form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
     form.setHorizontalSpacing(10)
     form.setVerticalSpacing(8)
@@ -57,7 +58,7 @@ def _form() -> QFormLayout:
     return form
 
 
-class FrameTab(FrameNavigation, QScrollArea):
+class FrameTab(FrameNavigation, FitScrollArea):
     """Edits report.letterhead, seal, attachments and record in place."""
 
     edited = Signal()
@@ -200,12 +201,14 @@ class FrameTab(FrameNavigation, QScrollArea):
         date_row = QHBoxLayout()
         date_row.addWidget(self.has_issue_date)
         date_row.addWidget(self.issue_date)
-        date_row.addSpacing(12)
-        date_row.addWidget(self.issue_date_text)
         date_row.addStretch(1)
+        date_box = QVBoxLayout()  # what is printed goes under the date, as in 基本信息
+        date_box.setSpacing(2)
+        date_box.addLayout(date_row)
+        date_box.addWidget(self.issue_date_text)
         form.addRow(self.tr("抄送"), self.cc)
         form.addRow(self.tr("印发机关"), self.issuer)
-        form.addRow(self.tr("印发日期"), date_row)
+        form.addRow(self.tr("印发日期"), date_box)
         lay = QVBoxLayout(box)
         lay.addLayout(form)
         self.cc.textChanged.connect(lambda t: self._set_record("cc", t))

@@ -21,10 +21,11 @@ from PySide6.QtWidgets import (
 )
 
 from models.report import Report, format_date
+from ui.fit import FitScrollArea, wrapping_form
 from ui.widgets import GrowingTextEdit, OneLineEdit
 
 
-class InfoTab(QScrollArea):
+class InfoTab(FitScrollArea):
     """Edits the report's own fields in place."""
 
     edited = Signal()
@@ -40,7 +41,7 @@ class InfoTab(QScrollArea):
         page = QWidget(self)
         outer = QVBoxLayout(page)
         outer.setContentsMargins(16, 12, 16, 16)
-        form = QFormLayout()
+        form = wrapping_form(QFormLayout())
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         form.setHorizontalSpacing(10)
         form.setVerticalSpacing(10)
@@ -55,6 +56,7 @@ class InfoTab(QScrollArea):
         self.title.setFont(title_font)
         title_hint = QLabel(self.tr("标题较长时，可在想断行的地方按回车；不按则自动排成两行。"), page)
         title_hint.setStyleSheet("color: #888;")
+        title_hint.setWordWrap(True)
         title_box = QVBoxLayout()
         title_box.setSpacing(2)
         title_box.addWidget(self.title)
@@ -81,9 +83,11 @@ class InfoTab(QScrollArea):
         date_row = QHBoxLayout()
         date_row.addWidget(self.has_date)
         date_row.addWidget(self.date)
-        date_row.addSpacing(12)
-        date_row.addWidget(self.date_text)
         date_row.addStretch(1)
+        date_box = QVBoxLayout()  # what is printed goes under the date: beside it the form was too wide at 1024 px
+        date_box.setSpacing(2)
+        date_box.addLayout(date_row)
+        date_box.addWidget(self.date_text)
         self.preamble = GrowingTextEdit(page, min_lines=3)
         self.preamble.setPlaceholderText(self.tr("如：按照要求，现就有关情况报告如下："))
         self.closing = GrowingTextEdit(page, min_lines=2)
@@ -105,7 +109,7 @@ class InfoTab(QScrollArea):
         form.addRow(self.tr("开头语"), self.preamble)
         form.addRow(self.tr("结束语"), self.closing)
         form.addRow(self.tr("署名"), self.signature)
-        form.addRow(self.tr("成文日期"), date_row)
+        form.addRow(self.tr("成文日期"), date_box)
         form.addRow(self.tr("页数限制"), limit_row)
         form.addRow(self.tr("公文格式"), self.frame_switch)
         outer.addLayout(form)

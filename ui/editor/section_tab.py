@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from models.report import HEADING, NONE, YISHI, Section, item_number
 from ui.editor.card_list import CardList
 from ui.editor.item_card import ItemCard
+from ui.fit import FitScrollArea, wrapping_form
 from ui.widgets import CountLabel, GrowingTextEdit
 
 # Cards made at once when a tab is first shown; then more each event-loop turn until all exist.
@@ -35,7 +36,7 @@ _FORM = frozenset({"heading", "numbering", "intro", "count", "section_buttons", 
 NUMBERING_CHOICES = ((YISHI, False), (YISHI, True), (HEADING, False), (NONE, False))
 
 
-class SectionTab(QScrollArea):
+class SectionTab(FitScrollArea):
     """Edits a Section in place; structural requests go to the editor, which pushes undo commands."""
 
     edited = Signal(object)  # self
@@ -76,7 +77,7 @@ class SectionTab(QScrollArea):
         outer.setContentsMargins(16, 12, 16, 16)
         outer.setSpacing(10)
 
-        form = QFormLayout()
+        form = wrapping_form(QFormLayout())
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         form.setHorizontalSpacing(10)
         form.setVerticalSpacing(8)

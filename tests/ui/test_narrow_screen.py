@@ -1,0 +1,72 @@
+"""The window on a 1024x768 screen: the editor keeps the width its forms need; nothing scrolls sideways."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from models.report import Attachment
+from tests.ui.conftest import new_report
+from ui.fit import PANEL_WIDTH, first_run_widths, lay_out_first_run
+
+FREE_1024 = (1008, 728)  # what a maximized window gets of 1024x768
+
+
+def _settle(qtbot) -> None:
+    for _ in range(3):
+        QApplication.processEvents()
+
+
+def _no_sideways_scrolling(qtbot, window) -> list[str]:
+    """The tabs (and their pages) that would need a horizontal scroll bar as the window is now."""
+    wide = []
+    for i in range(window.editor.count()):
+        window.editor.setCurrentIndex(i)
+        tab = window.editor.currentWidget()
+        try:  # a section tab makes its cards when first shown: the window lays out again after that
+            qtbot.waitUntil(lambda tab=tab: tab.horizontalScrollBar().maximum() == 0, timeout=1000)
+        except qtbot.TimeoutError:
+            wide.append(window.editor.tabText(i))
+    return wide
+
+
+def test_first_run_gives_the_editor_room_at_1024(qtbot, window):
+    report = new_report(qtbot, window, "congyan_unit")
+    report.letterhead.signers = ["王明", "李华"]
+    report.attachments = [Attachment("履行主体责任任务清单", "一、"), Attachment("问题整改台账", "")]
+    window.editor.set_report(report)
+    window.showNormal()
+    window.resize(*FREE_1024)
+    lay_out_first_run(window, window.docs.checks_dock)
+    window.show_checks()
+    _settle(qtbot)
+    list_width, panel_width = first_run_widths(FREE_1024[0])
+    assert panel_width < PANEL_WIDTH and window.docs.checks_dock.width() <= panel_width + 2
+    assert window.report_list.width() <= list_width + 2
+    assert window.editor.width() >= 460  # 440 px of 检查 and a 280 px list left it 278
+    assert _no_sideways_scrolling(qtbot, window) == []
+
+
+def test_a_wide_side_panel_cannot_squeeze_the_cards(qtbot, window):
+    """Dragging 检查 wider stops where the editor's pages would have to scroll sideways."""
+    new_report(qtbot, window, "congyan")
+    window.showNormal()
+    window.resize(*FREE_1024)
+    window.show_checks()
+    window.resizeDocks([window.docs.checks_dock], [900], Qt.Orientation.Horizontal)
+    _settle(qtbot)
+    assert window.docs.checks_dock.width() < 600
+    assert _no_sideways_scrolling(qtbot, window) == []
+
+
+def test_panels_can_be_narrow():
+    """The report list's buttons and 检查's first words no longer hold them wide (276 and 385 px)."""
+    from ui.check_panel import CheckPanel
+    from ui.report_list import ReportList
+
+    assert ReportList().minimumSizeHint().width() <= 240
+    assert CheckPanel().minimumSizeHint().width() <= 300
+
+
+def test_roomy_screens_keep_their_layout():
+    assert first_run_widths(1350) == first_run_widths(1400) == (280, PANEL_WIDTH)

@@ -1,0 +1,54 @@
+"""The window on a narrow screen (1024x768 office PCs): the editor keeps the width its forms need, the side
+panels give up theirs first, and buttons are no wider than their words."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtWidgets import QAbstractButton, QFormLayout, QScrollArea, QStyle
+
+# Up to this window width the first-run layout of 1366x768 applies (list 280 px, 检查/预览 440 px); below it
+# the panels take these shares of the width, never less than their own smallest width.
+ROOMY_WIDTH = 1280
+LIST_WIDTH, PANEL_WIDTH = 280, 440
+LIST_SHARE, PANEL_SHARE = 0.22, 0.29
+
+
+class FitScrollArea(QScrollArea):
+    """A scroll area that is never narrower than the page it holds: the window gives it that width before
+    a side panel takes more, so the page scrolls down, never sideways."""
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        hint = super().minimumSizeHint()
+        page = self.widget()
+        if page is None:
+            return hint
+        bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, self)
+        width = page.minimumSizeHint().width() + bar + 2 * self.frameWidth()
+        return QSize(max(hint.width(), width), hint.height())
+
+
+def wrapping_form(form: QFormLayout) -> QFormLayout:
+    """A form whose field goes under its label when the two do not fit side by side."""
+    form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+    return form
+
+
+def snug(*buttons: QAbstractButton) -> None:
+    """A button may shrink to its words (the style's 80 px minimum made a row of three 276 px wide);
+    its natural width is unchanged."""
+    for b in buttons:
+        b.setMinimumWidth(b.fontMetrics().horizontalAdvance(b.text().replace("&", "")) + 20)
+
+
+def first_run_widths(window_width: int) -> tuple[int, int]:
+    """(report list, side panel) widths for a first start in a window this wide."""
+    if window_width >= ROOMY_WIDTH:
+        return LIST_WIDTH, PANEL_WIDTH
+    return int(window_width * LIST_SHARE), int(window_width * PANEL_SHARE)
+
+
+def lay_out_first_run(window, dock) -> None:
+    """Give the report list and the side panel their first-run widths (a saved state overrides them)."""
+    list_width, panel_width = first_run_widths(window.width())
+    window.resizeDocks([dock], [panel_width], Qt.Orientation.Horizontal)
+    window.splitter.setSizes([list_width, max(1, window.width() - list_width - panel_width)])
