@@ -23,9 +23,9 @@ class Counting(list):
 def _reads(chars: int, monkeypatch) -> tuple[int, int]:
     text = (TEXT * (chars // len(TEXT) + 1))[:chars]
     atoms = Counting(Atom(ch, CELL, True, 0.0, None, "L" if ch in "，；。" else "") for ch in text)
-    make_units = linebreak.make_units
+    unit_starts = linebreak.unit_starts
     # The unbreakable runs are read the same way: a copy of the rest of them per line would count.
-    monkeypatch.setattr(linebreak, "make_units", lambda a: Counting(make_units(a)))
+    monkeypatch.setattr(linebreak, "unit_starts", lambda a: Counting(unit_starts(a)))
     Counting.reads = 0
     lines = break_paragraph(atoms, 26 * CELL, 28 * CELL)
     assert sum(len(sl.indices) for sl in lines) == chars  # every character set once
