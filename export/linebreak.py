@@ -78,15 +78,17 @@ def unit_starts(atoms: list[Atom]) -> array:
     i, n = 0, len(atoms)
     while i < n:
         a = atoms[i]
+        ch = a.ch
         j = i + 1
-        if a.narrow:
+        if not a.cell and ch != " ":  # a.narrow, spelt out: this runs for every character of a report
             while j < n and atoms[j].narrow:
                 j += 1
-        elif a.ch in PAIRED:
-            while j < n and atoms[j].ch == a.ch:
+        elif ch in PAIRED:
+            while j < n and atoms[j].ch == ch:
                 j += 1
-        # a mark that may not start a line, or anything after one that may not end it, joins the run before
-        if not starts or a.space or not (a.ch in NO_START or (atoms[i - 1].ch in NO_END and not atoms[i - 1].space)):
+        # a mark that may not start a line, or anything after one that may not end it (a space never may
+        # not), joins the run before
+        if not i or ch == " " or not (ch in NO_START or atoms[i - 1].ch in NO_END):
             starts.append(i)
         i = j
     return starts
