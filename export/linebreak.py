@@ -250,14 +250,14 @@ def justify(atoms: list[Atom], idx: list[int], avail: float, last: bool, compres
     ``compressed`` atoms take half their width; those also in ``shifted`` keep the right half."""
     widths = [atoms[k].width / 2 if k in compressed else atoms[k].width for k in idx]
     xs: list[float] = []
-    natural = _extent(atoms, idx, compressed) if idx else 0.0
-    if last and natural <= avail + FIT_EPSILON or len(idx) < 2:
+    if len(idx) < 2 or last and _extent(atoms, idx, compressed) <= avail + FIT_EPSILON:
         x = 0.0
         for k, w in zip(idx, widths, strict=False):
             xs.append(x)
             x += w if (k in compressed or not atoms[k].cell) else w + atoms[k].tracking
         return SetLine(idx, xs, widths, last, compressed, set(shifted))
-    slots = [not (atoms[a].narrow and atoms[b].narrow) for a, b in zip(idx, idx[1:], strict=False)]
+    narrow = [atoms[k].narrow for k in idx]
+    slots = [not (a and b) for a, b in zip(narrow, narrow[1:], strict=False)]
     nslots = sum(slots)
     extra = avail - sum(widths)
     if nslots == 0:  # one long half-width run: spread anyway rather than overflow
