@@ -270,11 +270,12 @@ def layout(shape: str, pages: str) -> None:
     layout_report(_report("sample"))  # fonts chosen and measured once, as in any run
     report = _shaped(shape, int(pages))
     base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    t = time.perf_counter()
+    cpu, t = time.process_time(), time.perf_counter()
     lay = layout_report(report)
-    secs = time.perf_counter() - t
+    secs, cpu = time.perf_counter() - t, time.process_time() - cpu
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    _emit(seconds=secs, pages=len(lay.pages), per_page_ms=1000 * secs / len(lay.pages), peak_mb=peak, before_mb=base)
+    _emit(seconds=secs, pages=len(lay.pages), per_page_ms=1000 * secs / len(lay.pages), peak_mb=peak, before_mb=base,
+          cpu_per_page_ms=1000 * cpu / len(lay.pages))
 
 
 # -- the preview while typing ---------------------------------------------------------------------------

@@ -71,7 +71,8 @@ class _Pager:
 
 
 def body_lines(m: Measurer, index: int, para: Paragraph) -> list[Line]:
-    atoms = m.atoms(para.chars)
+    atoms = m.paragraph_atoms(para)
+    para.chars = []  # the atoms carry all the glyphs need
     indent = g.INDENT_CELLS * g.CELL
     out = []
     # Lines are turned into glyphs as they are set: a very long paragraph's index and offset lists are

@@ -1,13 +1,16 @@
 """Report -> the paragraphs a reader sees, each character tagged with its role and its source place.
 
 Generated text (一、, 一是, （一）, an appended 。) has no source field. Newlines in a field start new
-paragraphs; indentation typed by the user and control characters are dropped here, once.
+paragraphs; indentation typed by the user and control characters are dropped here, once. A paragraph
+keeps the pieces it is built from and makes its characters when they are first asked for (the layout
+asks one paragraph at a time, so a long report's characters are never all held at once).
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from models.fields import item_field, section_field
@@ -16,7 +19,9 @@ from models.report import HEADING, YISHI, Report, chinese_number, item_number, s
 _NEWLINES = re.compile(r"\r\n|[\n\r\u2028\u2029\x0b\x0c\x85]")
 _LEAD_END = frozenset("。！？；：…!?;:")
 _INDENT = frozenset(" \t\u3000\u00a0")
-_ONE: dict[str, str] = {}  # a CJK character sliced from a str is a new 76-byte object each time
+# A CJK character sliced from a str is a new 76-byte object each time: one shared object per character
+# (every glyph of a long report refers to it), "" for a character never drawn (see printable).
+_ONE: dict[str, str] = {}
 
 
 @dataclass(slots=True)
@@ -31,9 +36,40 @@ class Char:
 @dataclass
 class Paragraph:
     kind: str  # title, body, heading1, heading2
-    chars: list[Char] = field(default_factory=list)
     keep_with_next: bool = False  # headings: never the last line of a page
-    source: list = field(default_factory=list, repr=False, compare=False)  # pieces it was built from (incremental.py)
+    # The pieces it is built from, in order: (text, role, bold) generated, (field path, start, text, role,
+    # bold) a field's text from ``start``. Its characters are made from them (see places); incremental.py
+    # keys a paragraph's lines by them.
+    source: list = field(default_factory=list, repr=False, compare=False)
+    made: list[Char] | None = field(default=None, repr=False, compare=False)  # chars, once made
+
+    @property
+    def chars(self) -> list[Char]:
+        if self.made is None:
+            self.made = [Char(*place) for place in places(self.source)]
+        return self.made
+
+    @chars.setter
+    def chars(self, value: list[Char]) -> None:
+        self.made = value
+
+
+def places(source: list) -> Iterator[tuple[str, str, bool, str | None, int]]:
+    """(character, role, bold, field, offset) of every character a paragraph's pieces print, in order."""
+    one = _ONE
+    for piece in source:
+        if len(piece) == 3:
+            text, role, bold = piece
+            for ch in text:
+                yield ch, role, bold, None, 0
+            continue
+        path, start, text, role, bold = piece
+        for k, ch in enumerate(text, start):
+            c = one.get(ch)
+            if c is None:
+                c = one[ch] = ch if printable(ch) else ""
+            if c:
+                yield c, role, bold, path, k
 
 
 def printable(ch: str) -> bool:
@@ -47,20 +83,22 @@ class _Builder:
     def __init__(self) -> None:
         self.paragraphs: list[Paragraph] = []
         self.cur: Paragraph | None = None
+        self.printed = False  # the current paragraph has a character to print
 
     def start(self, kind: str, keep: bool = False) -> None:
         self.end()
         self.cur = Paragraph(kind, keep_with_next=keep)
 
     def end(self) -> None:
-        if self.cur is not None and self.cur.chars:
+        if self.cur is not None and self.printed:
             self.paragraphs.append(self.cur)
         self.cur = None
+        self.printed = False
 
     def gen(self, text: str, role: str, bold: bool = False) -> None:
         assert self.cur is not None
-        self.cur.chars.extend(Char(ch, role, bold, None, 0) for ch in text)
         self.cur.source.append((text, role, bold))
+        self.printed = self.printed or bool(text)
 
     def text(self, path: str, text: str, role: str, bold: bool = False) -> None:
         """Field text; each newline closes the paragraph and opens another of the same kind."""
@@ -70,8 +108,7 @@ class _Builder:
             end = m.start() if m is not None else len(text)
             if n:
                 kind, keep = self.cur.kind, self.cur.keep_with_next
-                self.end()
-                self.cur = Paragraph(kind, keep_with_next=keep)
+                self.start(kind, keep)
             self._piece(path, text, start, end, role, bold)
             if m is not None:
                 start = m.end()
@@ -82,12 +119,8 @@ class _Builder:
             start += 1
         while end > start and (text[end - 1] in _INDENT or not printable(text[end - 1])):
             end -= 1
-        one = _ONE  # one str object per distinct character: every glyph of a long report refers to it
-        self.cur.chars.extend(
-            Char(one.setdefault(ch, ch), role, bold, path, k)
-            for k, ch in enumerate(text[start:end], start) if printable(ch)
-        )
         self.cur.source.append((path, start, text[start:end], role, bold))
+        self.printed = self.printed or start < end  # text[start] is printable, see above
 
 
 def needs_stop(lead: str) -> bool:

@@ -23,9 +23,9 @@ class Counting(list):
 def _reads(chars: int, monkeypatch) -> tuple[int, int]:
     text = (TEXT * (chars // len(TEXT) + 1))[:chars]
     atoms = Counting(Atom(ch, CELL, True, 0.0, None, "L" if ch in "，；。" else "") for ch in text)
-    make_units = linebreak.make_units
+    unit_starts = linebreak.unit_starts
     # The unbreakable runs are read the same way: a copy of the rest of them per line would count.
-    monkeypatch.setattr(linebreak, "make_units", lambda a: Counting(make_units(a)))
+    monkeypatch.setattr(linebreak, "unit_starts", lambda a: Counting(unit_starts(a)))
     Counting.reads = 0
     lines = break_paragraph(atoms, 26 * CELL, 28 * CELL)
     assert sum(len(sl.indices) for sl in lines) == chars  # every character set once
@@ -38,3 +38,52 @@ def test_breaking_a_long_run_on_paragraph_is_linear(monkeypatch):
     assert big_lines >= 7 * small_lines
     # Linear: ~8x the reads. Copying the rest of the paragraph for each line made it ~50x.
     assert big / small < 8 * 1.5, (small, big)
+
+
+def test_the_collector_does_not_walk_a_fresh_layout_again():
+    """What a layout made goes straight to the collector's oldest generation: no young-generation pass walks
+    its glyphs right after it (that pass grew with the report and took 0.18 s at 1,000 pages)."""
+    import gc
+
+    from export.layout import layout_report
+    from tests.export.sample import long_report
+
+    gc.collect()
+    lay = layout_report(long_report(10))
+    glyphs = sum(len(ln.glyphs) for p in lay.pages for ln in p.lines)
+    assert glyphs > 5_000
+    young = len(gc.get_objects(generation=0)) + len(gc.get_objects(generation=1))
+    assert young < glyphs / 10, (young, glyphs)
+
+
+def test_a_layout_leaves_what_the_window_froze_frozen():
+    import gc
+
+    from export.layout import layout_report
+    from tests.export.sample import sample_report
+
+    kept = [[n] for n in range(10)]  # long-lived objects the window freezes (ui/document_actions.py)
+
+    def watched() -> set[int]:  # the frozen generation is not in get_objects()
+        return {id(o) for o in gc.get_objects()} & {id(o) for o in kept}
+
+    assert len(watched()) == len(kept)
+    gc.freeze()
+    try:
+        assert not watched()
+        layout_report(sample_report())
+        assert not watched()
+    finally:
+        gc.unfreeze()
+    assert len(watched()) == len(kept)
+
+
+def test_paragraphs_make_their_characters_only_when_asked():
+    """A report's characters are made one paragraph at a time as the layout reaches it, never all at once."""
+    from export.paragraphs import build_paragraphs
+    from tests.export.sample import long_report
+
+    title, paragraphs = build_paragraphs(long_report(10))
+    assert paragraphs and all(p.made is None for p in title + paragraphs)
+    first = paragraphs[0].chars
+    assert first and paragraphs[0].made is first and all(p.made is None for p in paragraphs[1:])
