@@ -129,16 +129,14 @@ def needs_stop(lead: str) -> bool:
     return bool(stripped) and stripped[-1] not in _LEAD_END
 
 
-def build_paragraphs(report: Report, builder: type[_Builder] = _Builder) -> tuple[list[Paragraph], list[Paragraph]]:
-    """(title lines as forced by the user, body paragraphs in reading order).
-
-    ``builder``: another way to collect the text (export/plaintext.py keeps strings, not Char objects)."""
-    t = builder()
+def build_paragraphs(report: Report) -> tuple[list[Paragraph], list[Paragraph]]:
+    """(title lines as forced by the user, body paragraphs in reading order)."""
+    t = _Builder()
     t.start("title")
     t.text("title", report.title, "title")
     t.end()
     title = t.paragraphs
-    b = builder()
+    b = _Builder()
     _plain(b, "preamble", report.preamble)
     printed_sections = 0
     for si, s in enumerate(report.sections):

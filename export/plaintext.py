@@ -8,16 +8,15 @@ in page order: 版头, title, 主送, body, 附件说明, signature and date, �
 from __future__ import annotations
 
 from export import geometry as g
-from export.paragraphs import Paragraph, _Builder, build_paragraphs, printable
+from export.paragraphs import Paragraph, _Builder, build_paragraphs, places
 from models.report import Report, format_date
 
-_INDENT = " \t\u3000\u00a0"  # typed indentation, as export/paragraphs.py drops it
 _GAP = None  # an empty line between the parts of the page, as the page leaves space between them
 
 
 def printed_text(report: Report) -> str:
     """The report's printed words, one paragraph a line, ending with a newline (empty parts left out)."""
-    title, body = build_paragraphs(report, _TextBuilder)
+    title, body = build_paragraphs(report)
     out: list[str | None] = []
     out += _letterhead(report)
     out += [_text(p) for p in title]
@@ -43,27 +42,14 @@ def printed_text(report: Report) -> str:
     return "\n".join(lines) + "\n" if lines else ""
 
 
-class _TextBuilder(_Builder):
-    """The layout's paragraphs as strings: a Char per character made a 140-page report take ~230 ms."""
-
-    def gen(self, text: str, role: str, bold: bool = False) -> None:
-        self.cur.chars.append(text)
-
-    def _piece(self, path: str, text: str, start: int, end: int, role: str, bold: bool) -> None:
-        piece = text[start:end].strip(_INDENT)
-        if not piece.isprintable():  # control and format characters are never printed
-            piece = "".join(ch for ch in piece if printable(ch)).strip(_INDENT)
-        if piece:
-            self.cur.chars.append(piece)
-
-
 def _text(p: Paragraph) -> str:
-    return "".join(p.chars)
+    """A paragraph's printed characters, read from its pieces (no Char objects: a 140-page report ~15 ms)."""
+    return "".join(place[0] for place in places(p.source))
 
 
 def _lines(text: str) -> list[str]:
     """A field's paragraphs as printed: typed indentation and blank lines dropped."""
-    b = _TextBuilder()
+    b = _Builder()
     b.start("body")
     b.text("", text, "body")
     b.end()

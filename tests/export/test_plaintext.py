@@ -44,13 +44,13 @@ _TEXT = st.text(st.sampled_from(list("一是抓学习。，　 \t\n\r\u200b\u00a
 @given(st.lists(st.tuples(_TEXT, _TEXT), max_size=4), _TEXT, _TEXT, st.sampled_from([YISHI, HEADING, NONE]),
        st.booleans())
 def test_the_same_words_as_the_layout_draws(items, preamble, heading, numbering, run_on):
-    """The string builder keeps exactly the characters the layout's Char builder keeps, paragraph by paragraph."""
+    """The plain text keeps exactly the characters the layout's Chars hold, paragraph by paragraph."""
     from export.paragraphs import build_paragraphs
-    from export.plaintext import _TextBuilder
+    from export.plaintext import _text
 
     report = Report(title=heading + "报告", preamble=preamble, closing=preamble, sections=[
         Section(heading=heading, numbering=numbering, run_on=run_on, intro=preamble,
                 items=[Item(lead, body) for lead, body in items])])
     drawn = [["".join(c.ch for c in p.chars) for p in part] for part in build_paragraphs(report)]
-    kept = [["".join(p.chars) for p in part] for part in build_paragraphs(report, _TextBuilder)]
+    kept = [[_text(p) for p in part] for part in build_paragraphs(report)]
     assert kept == drawn
