@@ -121,6 +121,10 @@ class CheckPanel(QWidget):
         self.report = report
         self._timer.poke()
 
+    def show_pending(self) -> None:
+        """A report is open but not checked yet (start-up checks after the window is shown): say so."""
+        self.header.setText(self.tr("正在检查…"))
+
     def set_facts(self, facts) -> None:
         self.facts = facts
         self.refresh()

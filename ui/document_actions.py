@@ -158,6 +158,8 @@ class DocumentActions(ExportActions, QObject):
             # The window is being built (start-up): it is shown first, then checked (the first check
             # compiles the proofreader's rules, ~65 ms, on a thread), before the user could read the panel.
             self.w.after_paint.add(lambda: warm_checks(self._check_opened))
+            if report is not None:
+                self.checks.show_pending()
         else:
             self.proof.reload()  # the office's rules and this report's ignores; checks now
         if report is not None:

@@ -90,6 +90,7 @@ def test_a_window_built_unseen_is_checked_once_shown(qtbot, db_path, dialogs):
     w = MainWindow(store, make_settings(), dialogs)
     qtbot.addWidget(w)
     assert w.docs.checks.settings is None and w.docs.checks.findings == []
+    assert w.docs.checks.header.text() == "正在检查…"  # not the empty panel's "打开报告后……"
     w.show()
     qtbot.waitUntil(lambda: any(f.kind == "halfwidth_punct" for f in w.docs.checks.findings))
     w.close()
