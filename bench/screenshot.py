@@ -57,12 +57,13 @@ def main(argv: list[str]) -> int:
         deadline = time.monotonic() + 20
         while time.monotonic() < deadline:
             app.processEvents()
-            if window.docs.preview.result is not None and window.docs.typesetter.idle():
+            if (window.docs.preview.result is not None and window.docs.typesetter.idle()
+                    and not window.docs.first_check_pending):
                 break
             time.sleep(0.02)
         settle()
 
-    settle()
+    typeset()  # and the first check, which follows the first paint
     paths = []
     window.editor.setCurrentIndex(0)
     settle()
