@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QRect, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QKeySequence, QPalette, QShortcut
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -59,8 +59,18 @@ class TwoLineDelegate(QStyledItemDelegate):
         painter.setFont(small)
         painter.setPen(opt.palette.color(role) if selected else QColor("#888"))
         bottom = QRect(r.left(), top.bottom() + 3, r.width(), r.bottom() - top.bottom() - 3)
-        painter.drawText(bottom, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, detail)
+        kind, stamp = detail_parts(detail, QFontMetrics(small), bottom.width())
+        painter.drawText(bottom, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, kind)
+        painter.drawText(bottom, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, stamp)
         painter.restore()
+
+
+def detail_parts(detail: str, fm: QFontMetrics, width: int) -> tuple[str, str]:
+    """(kind as it fits, time of the last edit): the time stays whole at the right; a long kind gives way (…)."""
+    kind, gap, stamp = detail.rpartition("　")
+    if not gap:
+        return fm.elidedText(detail, Qt.TextElideMode.ElideRight, width), ""
+    return fm.elidedText(kind, Qt.TextElideMode.ElideRight, width - fm.horizontalAdvance(gap + stamp)), stamp
 
 
 class ReportList(QWidget):

@@ -165,3 +165,17 @@ def test_a_window_that_filled_a_smaller_screen_fills_the_larger_one(qtbot, open_
     settings.sync()
     w3 = open_window()
     assert not w3.isMaximized()
+
+
+def test_the_list_keeps_the_time_of_the_last_edit_whole(qtbot, window):
+    """On a narrow list the kind of report gives way (…), never the time it was last edited."""
+    from PySide6.QtGui import QFontMetrics
+
+    from ui.report_list import detail_parts
+
+    fm = QFontMetrics(window.report_list.font())
+    detail = "履行全面从严治党责任情况报告（个人）　今天 16:35"
+    kind, stamp = detail_parts(detail, fm, fm.horizontalAdvance("履行全面从严　今天 16:35"))
+    assert stamp == "今天 16:35" and kind.endswith("…") and kind.startswith("履行")
+    assert detail_parts(detail, fm, 2000) == ("履行全面从严治党责任情况报告（个人）", "今天 16:35")
+    assert detail_parts("今天 16:35", fm, 2000) == ("今天 16:35", "")
