@@ -159,13 +159,14 @@ def test_index_cached_on_disk_and_reused(font_dir):
     first = fontindex.load_index()
     assert first.scanned == 1 and fontindex.scan_count == before + 1
     assert fontindex.index_path().exists()
-    assert list((fontindex.font_cache_dir() / "metrics").glob("*.bin"))
+    assert not list((fontindex.font_cache_dir() / "metrics").glob("*.bin"))  # made when a face is first measured
     second = fontindex.load_index()
     assert second.scanned == 0 and fontindex.scan_count == before + 1
     assert second.faces == first.faces
     fs = get_fontset(refresh=True)
     assert fontindex.scan_count == before + 1  # the font set was built from the cached index
     assert fs.face("body").has("中")
+    assert [p.stem for p in (fontindex.font_cache_dir() / "metrics").glob("*.bin")] == [fs.face("body").key]
     # A changed file is parsed again, the others are not.
     copied = font_dir / KAI.name
     st = copied.stat()
@@ -459,6 +460,7 @@ def test_cache_files_of_removed_fonts_are_pruned(font_dir):
     shutil.copy(SUNG, font_dir)
     fs = get_fontset()
     fs.register([fs.face("body")])
+    assert fs.face("body").has("中") and fs.face("heading2").has("中")  # both measured: both widths cached
     metrics = fontindex.font_cache_dir() / "metrics"
     assert len(list(metrics.glob("*.bin"))) == 2
     assert len(list((fontindex.font_cache_dir() / "reportlab").glob("*.pickle"))) == 1
