@@ -19,8 +19,6 @@ _BOXES: dict[tuple[str, int], dict[str, Box]] = {}
 def _read(path: str, index: int) -> dict[str, Box]:
     from fontTools.ttLib import TTFont
 
-    from export.fontindex import _glyph_ids_as_names
-
     quiet = logging.getLogger("fontTools")
     level = quiet.level
     quiet.setLevel(logging.ERROR)  # e.g. "too much 'glyf' table data" in AR PL fonts: harmless, not for users
@@ -29,7 +27,6 @@ def _read(path: str, index: int) -> dict[str, Box]:
         font = TTFont(path, fontNumber=index, lazy=True)
         if "glyf" not in font:
             return out
-        _glyph_ids_as_names(font)  # the cmap without decoding every glyph name: most of the time here
         cmap = _best_cmap(font)
         glyf = _few_glyphs(font)
         upem = font["head"].unitsPerEm
@@ -50,11 +47,13 @@ def _read(path: str, index: int) -> dict[str, Box]:
 
 
 def _best_cmap(font) -> dict:
-    """fontTools' getBestCmap (same subtable preference), read by export.cmapread: fontTools decoded a
-    subtable sharing another's bytes in full, with names, before the first mark was looked up."""
+    """The marks in fontTools' getBestCmap (same subtable preference), by glyph number, looked up by
+    export.cmapread: fontTools decoded a subtable sharing another's bytes in full, with names, before the
+    first mark was looked up; then the whole subtable was read for 30 marks."""
     from fontTools.ttLib.tables._c_m_a_p import table__c_m_a_p
 
-    from export.cmapread import glyph_ids, subtables
+    from export.cmapread import glyph_ids, lookup, subtables
+    from export.fontindex import _glyph_ids_as_names
 
     if "cmap" not in font:
         return {}
@@ -62,7 +61,10 @@ def _best_cmap(font) -> dict:
     for platform, encoding in table__c_m_a_p.getBestCmap.__defaults__[0]:
         table = next((t for t in tables if (t.platformID, t.platEncID) == (platform, encoding)), None)
         if table is not None:
-            found = glyph_ids(table)
+            found = lookup(table, map(ord, MARKS))
+            if found is None:
+                _glyph_ids_as_names(font)  # the cmap without decoding every glyph name
+                found = glyph_ids(table)
             return found if found is not None else table.cmap
     return {}
 
@@ -87,7 +89,7 @@ def _few_glyphs(font):
             return glyph
 
     table = table__g_l_y_f("glyf")
-    table.glyphOrder = font.getGlyphOrder()  # glyph numbers (fontindex._glyph_ids_as_names)
+    table.glyphOrder = range(font["maxp"].numGlyphs)  # glyphs named by their numbers, as the cmap gives them
     table._reverseGlyphOrder = {}
     table.glyphs = Glyphs()
     return table
