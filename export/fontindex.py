@@ -61,9 +61,18 @@ class FontIndex:
 
 
 def _gb2312_hanzi() -> frozenset[int]:
+    """GB2312's hanzi (rows 16-87), each row decoded at once; pair by pair only in a row with gaps (row 55)."""
     out = set()
+    trails = bytes(range(0xA1, 0xFF))
     for b1 in range(0xB0, 0xF8):
-        for b2 in range(0xA1, 0xFF):
+        row = bytearray(2 * len(trails))
+        row[0::2], row[1::2] = bytes((b1,)) * len(trails), trails
+        try:
+            out.update(map(ord, row.decode("gb2312")))
+            continue
+        except UnicodeDecodeError:
+            pass
+        for b2 in trails:
             try:
                 out.add(ord(bytes((b1, b2)).decode("gb2312")))
             except UnicodeDecodeError:

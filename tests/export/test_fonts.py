@@ -570,3 +570,14 @@ def test_ttc_of_regional_faces_lends_its_simplified_chinese_one(font_dir, tmp_pa
     fs = get_fontset()
     assert not fs.builtin_only
     assert [(f.family, f.index) for f in fs.chain("body")] == [("Tiny Gothic SC", 1)]
+
+
+def test_gb2312_hanzi_are_every_pair_of_rows_16_to_87_that_decodes():
+    pairs = set()
+    for b1 in range(0xB0, 0xF8):
+        for b2 in range(0xA1, 0xFF):
+            try:
+                pairs.add(ord(bytes((b1, b2)).decode("gb2312")))
+            except UnicodeDecodeError:
+                pass
+    assert fontindex._gb2312_hanzi() == pairs and len(pairs) == fontindex.GB2312_HANZI
