@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 import pickle
 from array import array
+from itertools import chain, repeat
 from pathlib import Path
 from weakref import WeakKeyDictionary, WeakSet
 
@@ -88,8 +89,8 @@ def _pack(value):
             return _Packed("dict", keys, vals)
     elif isinstance(value, list) and len(value) > 256:
         if set(map(type, value)) == {tuple} and set(map(len, value)) == {2}:
-            first = _numbers([v[0] for v in value])
-            second = _numbers([v[1] for v in value])
+            flat = list(chain.from_iterable(value))  # the two columns, by C loops
+            first, second = _numbers(flat[0::2]), _numbers(flat[1::2])
             if first is not None and second is not None:
                 return _Packed("pairs", first, second)
         else:
@@ -263,12 +264,23 @@ def _restore(rl_name: str, path: str, blob: bytes):
     return font
 
 
+def _sorted_widths(widths: dict):
+    """charWidths packed sorted by code (_Widths finds a code by bisection), without a sorted copy of the dict."""
+    if len(widths) > 256:
+        codes = sorted(widths)
+        keys, values = _numbers(codes), _numbers(list(map(widths.__getitem__, codes)))
+        if keys is not None and values is not None:
+            return _Packed("dict", keys, values)
+    return _pack(dict(sorted(widths.items())))
+
+
 def _save(font, key: str) -> None:
-    face_state = {k: _pack(dict(sorted(v.items())) if k == "charWidths" else v)
+    face_state = {k: _sorted_widths(v) if k == "charWidths" else _pack(v)
                   for k, v in font.face.__dict__.items() if k not in _DROP_FACE}
-    pairs = [(glyph, char) for glyph, chars in font.face.glyphToChar.items() for char in chars]
-    face_state["glyphToChar"] = _Packed("multi", ("q", array("q", [p[0] for p in pairs]).tobytes()),
-                                        ("q", array("q", [p[1] for p in pairs]).tobytes()))
+    table = font.face.glyphToChar  # glyph -> [codes] as (glyph, code) pairs, by C loops
+    glyphs = array("q", chain.from_iterable(map(repeat, table, map(len, table.values()))))
+    face_state["glyphToChar"] = _Packed("multi", ("q", glyphs.tobytes()),
+                                        ("q", array("q", chain.from_iterable(table.values())).tobytes()))
     if not all(isinstance(face_state.get(k), _Packed) for k in LAZY):
         return  # an unexpected shape of a table: parse every time
     face_state["_size"] = len(font.face._ttf_data)

@@ -581,3 +581,17 @@ def test_gb2312_hanzi_are_every_pair_of_rows_16_to_87_that_decodes():
             except UnicodeDecodeError:
                 pass
     assert fontindex._gb2312_hanzi() == pairs and len(pairs) == fontindex.GB2312_HANZI
+
+
+@needs_debian_fonts
+def test_saved_reportlab_state_restores_every_table_of_the_parse(font_dir):
+    from export import rlcache, rlparse
+
+    shutil.copy(WQY, font_dir)  # units per em 2048: scaled advances are floats among ints
+    face = get_fontset().face("heading1")
+    parsed = rlparse.ttfont("parsed", face.path, face.index).face
+    rlcache._save(rlparse.ttfont("saved", face.path, face.index), face.key)
+    restored = rlcache.load_ttfont(face.rl_name, face.path, face.index, face.key).face
+    assert restored.glyphToChar == parsed.glyphToChar and restored.charToGlyph == parsed.charToGlyph
+    assert list(restored.glyphPos) == parsed.glyphPos and list(restored.hmetrics) == parsed.hmetrics
+    assert {c: restored.charWidths[c] for c in parsed.charWidths} == parsed.charWidths
