@@ -148,9 +148,9 @@ def _computed_schemas() -> tuple[tuple[tuple[str, ...], str | None, Schema], ...
 
     names = migrations.names()
     known = []
-    for k in range(len(names) + 1):
-        db = Database(memory=True)
-        try:
+    db = Database(memory=True)  # one database, one more migration at a time: each prefix's schema on the way
+    try:
+        for k in range(len(names) + 1):
             if k == len(names):
                 migrations.apply(db)
             elif k:
@@ -159,8 +159,8 @@ def _computed_schemas() -> tuple[tuple[tuple[str, ...], str | None, Schema], ...
             if "meta" in db.table_names():
                 row = db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
             known.append((tuple(names[:k]), row[0] if row else None, schema_of(db.conn)))
-        finally:
-            db.conn.close()
+    finally:
+        db.conn.close()
     return tuple(known)
 
 
