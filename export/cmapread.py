@@ -35,8 +35,6 @@ def glyph_ids(table) -> dict[int, int] | None:
 
 
 def _format4(data: bytes) -> dict[int, int]:
-    from fontTools.ttLib import TTLibError
-
     seg_x2 = struct.unpack(">4H", data[:8])[0]
     codes = big_endian("H", data[8:])
     n = seg_x2 // 2
@@ -67,6 +65,8 @@ def _format4(data: bytes) -> dict[int, int]:
         for c in chars:
             index = c + partial
             if not 0 <= index < size:
+                from fontTools.ttLib import TTLibError  # only for a damaged table
+
                 raise TTLibError("cmap format 4: glyph index array offset out of range")
             g = glyph_array[index]
             if g:

@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from export import fontmetrics
+from export import fontmetrics, sfnt
 from export.fontwalk import ENV_DIRS, FONT_EXTS, font_files, search_dirs  # noqa: F401 - re-exported
 from export.nameread import records as name_records
 from models import paths
@@ -135,7 +135,7 @@ def _reportlab_subtable(font):
     from export.cmapread import subtables
 
     chosen, kind = None, 0
-    for table in subtables(font):
+    for table in font.subtables() if isinstance(font, sfnt.Face) else subtables(font):
         p, e = table.platformID, table.platEncID
         if p == 3 or (p == 0 and e != 5) or (p == 1 and e == 1):
             chosen, kind = table, 1
@@ -148,7 +148,7 @@ def _glyph_ids_as_names(font) -> None:
     """Name every glyph by its number: the cmap is then read without decoding the 'post' table's
     thousands of glyph names (or a CFF charset), most of the time of indexing a big Chinese font.
     Nothing here needs the names; glyph 0 is still the .notdef glyph."""
-    if "maxp" in font:
+    if "maxp" in font and not isinstance(font, sfnt.Face):  # export.sfnt's faces have no glyph names at all
         font.setGlyphOrder(list(range(font["maxp"].numGlyphs)))
 
 
@@ -219,29 +219,44 @@ def read_face(font, path: str, index: int, key: str, *, always_cmap: bool = Fals
     return info, fresh
 
 
+def read_faces(path: str, keys, *, only: int | None = None, always_cmap: bool = False) -> list[tuple]:
+    """read_face of each face of a file (or just face ``only``), ``keys(index)`` naming them: read by
+    export.sfnt, or by fontTools when that finds anything it does not read itself (fontTools then decides,
+    raising what it raised before for a damaged file)."""
+    try:
+        with open(path, "rb") as fh:
+            faces = sfnt.open_faces(fh)
+            return [read_face(font, path, i, keys(i), always_cmap=always_cmap)
+                    for i, font in enumerate(faces) if only is None or i == only]
+    except Exception:  # noqa: BLE001 - anything: fontTools reads the file as it always did
+        pass
+    from fontTools.ttLib import TTCollection, TTFont
+
+    with open(path, "rb") as fh:
+        ttc = fh.read(4) == b"ttcf"
+    if only is not None:
+        fonts = {only: TTFont(path, fontNumber=only, lazy=True)}
+    else:
+        fonts = dict(enumerate(TTCollection(path, lazy=True).fonts if ttc else [TTFont(path, lazy=True)]))
+    return [read_face(font, path, i, keys(i), always_cmap=always_cmap) for i, font in fonts.items()]
+
+
 def _scan_file(path: str, mtime_ns: int, size: int) -> list[FaceInfo]:
     """Parse one font file (all faces of a TTC); keep what the widths of embeddable faces are made of."""
     global scan_count
-    from fontTools.ttLib import TTCollection, TTFont, TTLibError
-
     scan_count += 1
     try:
-        with open(path, "rb") as fh:
-            tag = fh.read(4)
-        if tag == b"ttcf":
-            fonts = TTCollection(path, lazy=True).fonts
-        else:
-            fonts = [TTFont(path, lazy=True)]
-        faces = []
-        for i, font in enumerate(fonts):
-            key = _face_key(path, i, mtime_ns, size)
-            info, fresh = read_face(font, path, i, key)
-            if fresh is not None and info.usable:
-                fontmetrics.keep(key, *fresh)
-            faces.append(info)
-        return faces
-    except (TTLibError, *_BAD_FONT_ERRORS):
-        return []
+        read = read_faces(path, lambda i: _face_key(path, i, mtime_ns, size))
+    except Exception as e:
+        from fontTools.ttLib import TTLibError  # imported only when a file was damaged
+
+        if isinstance(e, (TTLibError, *_BAD_FONT_ERRORS)):
+            return []
+        raise
+    for info, fresh in read:
+        if fresh is not None and info.usable:
+            fontmetrics.keep(info.key, *fresh)
+    return [info for info, _fresh in read]
 
 
 # ---------------------------------------------------------------- caches on disk

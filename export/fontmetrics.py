@@ -22,14 +22,12 @@ font_reads = 0  # faces read again from their file to measure them; tests read i
 def hmtx_parts(font) -> tuple[bytes, int, int]:
     """What advances() needs, with fontTools' checks made now (a table too short is an error, as is one
     without metrics), so a damaged font is refused by the index as before, not when first measured."""
-    from fontTools.ttLib import TTLibError
-
     count = font["maxp"].numGlyphs
     hhea = font.get("hhea")
     metrics = min(int(hhea.numberOfHMetrics), count) if hhea is not None else count
     data = font.reader["hmtx"]
     if len(data) < 4 * metrics + 2 * (count - metrics):
-        raise TTLibError("not enough 'hmtx' table data")
+        raise ValueError("not enough 'hmtx' table data")  # fontTools says TTLibError: the index skips the file either way
     if metrics < 1:
         raise IndexError("no horizontal metrics")  # fontTools' own read fails the same way
     return data, count, metrics
@@ -102,13 +100,10 @@ def load_metrics(info_path: str, index: int, key: str) -> dict[int, int]:
         _fresh_codes -= len(fresh[0])
         widths = widths_of(*fresh)
     else:
-        from fontTools.ttLib import TTFont
-
-        from export.fontindex import read_face
+        from export.fontindex import read_faces
 
         font_reads += 1
-        font = TTFont(info_path, fontNumber=index, lazy=True)
-        _info, fresh = read_face(font, info_path, index, key, always_cmap=True)
+        _info, fresh = read_faces(info_path, lambda _i: key, only=index, always_cmap=True)[0]
         widths = widths_of(*fresh) if fresh is not None else {-1: 1000}
     write_metrics(key, widths)
     return widths
