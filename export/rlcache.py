@@ -274,8 +274,17 @@ def _sorted_widths(widths: dict):
     return _pack(dict(sorted(widths.items())))
 
 
+def _packed(hints: dict, name: str, value):
+    """``value`` packed: as export.rlparse packed it while parsing (same length: not changed since), or here."""
+    hint = hints.get(name)
+    if hint is not None and isinstance(value, list | dict) and len(value) == hint[0] > 256:
+        return _Packed(*hint[1])
+    return _pack(value)
+
+
 def _save(font, key: str) -> None:
-    face_state = {k: _sorted_widths(v) if k == "charWidths" else _pack(v)
+    hints = rlparse.PACKED.get(font.face, {})
+    face_state = {k: _sorted_widths(v) if k == "charWidths" else _packed(hints, k, v)
                   for k, v in font.face.__dict__.items() if k not in _DROP_FACE}
     table = font.face.glyphToChar  # glyph -> [codes] as (glyph, code) pairs, by C loops
     glyphs = array("q", chain.from_iterable(map(repeat, table, map(len, table.values()))))

@@ -15,10 +15,12 @@ import struct
 from array import array
 from collections import Counter
 from itertools import chain, compress
+from weakref import WeakKeyDictionary
 
 from export.cmapread import big_endian
 
-CHECKED = ("5.1.",)  # reportlab versions whose extractInfo this follows; others parse as reportlab does
+CHECKED = ("5.1.",)
+PACKED: WeakKeyDictionary = WeakKeyDictionary()  # face -> {table: (its length, export.rlcache._Packed's arguments)}  # reportlab versions whose extractInfo this follows; others parse as reportlab does
 _cls = None
 
 
@@ -185,6 +187,16 @@ def _char_info(face) -> None:
     elif 0xA0 in char_to_glyph:
         char_to_glyph[0x20] = char_to_glyph[0xA0]
         widths[0x20] = widths[0xA0]
+    # The big tables as export.rlcache packs them, made from the arrays read here (no pass over Python objects
+    # to learn their types): saving a new face's parse took as long as the parse.
+    first = array("d" if len(tail) and type(last) is float else "q", advances)
+    first.extend([last] * len(tail))
+    second = array("q", pairs[1::2])
+    second.extend(array("q", tail))
+    PACKED[face] = {"hmetrics": (len(hmetrics), ("pairs", (first.typecode, first.tobytes()), ("q", second.tobytes()))),
+                    "glyphPos": (len(glyph_pos), ("list", ("q", array("q", glyph_pos).tobytes()))),
+                    "charToGlyph": (len(char_to_glyph), ("dict", ("q", array("q", char_to_glyph).tobytes()),
+                                                         ("q", array("q", char_to_glyph.values()).tobytes())))}
 
 
 def ttfont(rl_name: str, path: str, index: int):

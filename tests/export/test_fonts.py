@@ -595,3 +595,27 @@ def test_saved_reportlab_state_restores_every_table_of_the_parse(font_dir):
     assert restored.glyphToChar == parsed.glyphToChar and restored.charToGlyph == parsed.charToGlyph
     assert list(restored.glyphPos) == parsed.glyphPos and list(restored.hmetrics) == parsed.hmetrics
     assert {c: restored.charWidths[c] for c in parsed.charWidths} == parsed.charWidths
+
+
+@needs_debian_fonts
+@pytest.mark.parametrize("source", [WQY, SUNG], ids=lambda p: p.name)
+def test_tables_packed_while_parsing_save_the_same_file(font_dir, source):
+    """rlparse packs the big tables from its arrays; the saved file holds what packing them afterwards holds."""
+    import pickle
+
+    from export import rlcache, rlparse
+
+    def saved() -> dict:
+        _font_state, face_state = pickle.loads(rlcache._cache_file(face.key).read_bytes())
+        plain = {k: v.__reduce__()[1] if isinstance(v, rlcache._Packed) else v for k, v in face_state.items()}
+        return plain
+
+    shutil.copy(source, font_dir)
+    face = next(f for f in fontindex.load_index().faces if f.usable)
+    font = rlparse.ttfont("T", face.path, face.index)
+    assert set(rlparse.PACKED[font.face]) == {"hmetrics", "glyphPos", "charToGlyph"}
+    rlcache._save(font, face.key)
+    hinted = saved()
+    del rlparse.PACKED[font.face]
+    rlcache._save(font, face.key)
+    assert saved() == hinted
