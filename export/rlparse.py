@@ -14,7 +14,7 @@ from __future__ import annotations
 import struct
 from array import array
 from collections import Counter
-from itertools import chain, compress
+from itertools import chain, compress, repeat
 from weakref import WeakKeyDictionary
 
 from export.cmapread import big_endian
@@ -153,20 +153,20 @@ def _char_info(face) -> None:
         picked = list(map(shared.__contains__, glyphs))
         for c, g in zip(compress(codes, picked), compress(glyphs, picked), strict=True):
             glyph_to_char[g].append(c)
-    scale = face._pdfScale
     hmtx = face.table["hmtx"]["offset"]
     pairs = _ushorts(data, hmtx, 2 * metrics)
     tail = _ushorts(data, hmtx + 4 * metrics, max(glyph_count - metrics, 0))
     advances = pairs[0::2]
-    scaled = list(map(scale, advances))
+    # reportlab's _pdfScale (x, or x * (1000 / unitsPerEm)) by a C loop: float.__rmul__(x) is x * mult
+    scaled = list(advances) if face.unitsPerEm == 1000 else list(map((1000 / face.unitsPerEm).__rmul__, advances))
     hmetrics = list(zip(advances, pairs[1::2], strict=True))
     last = scaled[-1]
-    hmetrics += [(last, lsb) for lsb in tail]
+    hmetrics += zip(repeat(last), tail)
     if "loca" not in face.table:
         raise ValueError("no loca")
     loca = face.table["loca"]["offset"]
     if loca_format == 0:
-        glyph_pos = [p << 1 for p in _ushorts(data, loca, glyph_count + 1)]
+        glyph_pos = list(map((2).__mul__, _ushorts(data, loca, glyph_count + 1)))  # p << 1, by a C loop
     elif loca_format == 1:
         glyph_pos = list(_ulongs(data, loca, glyph_count + 1))
     else:
