@@ -25,3 +25,19 @@ def test_schemas_made_incrementally_equal_each_prefix_made_afresh():
     made = trust._computed_schemas()
     assert list(made) == _afresh()
     assert len(made) == len(migrations.names()) + 1 and len({m[2] for m in made}) == len(made)
+
+
+def test_a_cut_short_schema_cache_is_made_again(tmp_path, monkeypatch):
+    """The cache is renamed into place unsynced: one cut short by a crash is not read, and is written anew."""
+    monkeypatch.setenv("TIANBAO_CACHE_DIR", str(tmp_path / "cache"))
+    cache = tmp_path / "cache" / "known-schemas.json"
+    trust.known_schemas.cache_clear()
+    try:
+        made = trust.known_schemas()
+        whole = cache.read_bytes()
+        cache.write_bytes(whole[: len(whole) // 2])
+        trust.known_schemas.cache_clear()
+        assert trust.known_schemas() == made
+        assert cache.read_bytes() == whole and not list(cache.parent.glob("*.tmp"))
+    finally:
+        trust.known_schemas.cache_clear()
