@@ -41,3 +41,16 @@ def test_a_cut_short_schema_cache_is_made_again(tmp_path, monkeypatch):
         assert cache.read_bytes() == whole and not list(cache.parent.glob("*.tmp"))
     finally:
         trust.known_schemas.cache_clear()
+
+
+def test_schemas_are_made_without_looking_up_sqlite_utils_plugins():
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    code = ("import sqlite_utils.plugins as p; from models.store import trust; known = trust._computed_schemas();"
+            "print(len(known), p._plugins_loaded)")
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True, timeout=60)
+    count, loaded = out.stdout.split()
+    assert int(count) > 1 and loaded == "False"
