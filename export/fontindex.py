@@ -212,7 +212,7 @@ def read_face(font, path: str, index: int, key: str, *, always_cmap: bool = Fals
     count = len(cmap) if read_cmap else font["maxp"].numGlyphs if "maxp" in font else 0
     info = FaceInfo(path=path, index=index, names=tuple(names), en=en, zh=zh, glyf=glyf,
                     embeddable=embeddable, regular=regular, sc=sc, codepoints=count, cjk=cjk,
-                    gb2312=len(gb2312_hanzi().intersection(cmap)) if cjk else 0, key=key)
+                    gb2312=sum(map(cmap.__contains__, gb2312_hanzi())) if cjk else 0, key=key)
     fresh = None
     if read_cmap and glyf and "hmtx" in font:
         fresh = (cmap, fontmetrics.hmtx_parts(font), font["head"].unitsPerEm)

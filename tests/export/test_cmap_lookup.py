@@ -65,3 +65,21 @@ def test_ink_boxes_are_fonttools_own(path):
                     glyph.recalcBounds(glyf)
                     expected[ch] = (glyph.xMin / upem, glyph.yMin / upem, glyph.xMax / upem, glyph.yMax / upem)
         assert glyphbox._read(str(path), index) == expected
+
+
+@needs_debian_fonts
+def test_delta_only_format4_read_at_once_equals_segment_by_segment(monkeypatch):
+    at_once = []
+    whole_read = cmapread._format4_whole
+    monkeypatch.setattr(cmapread, "_format4_whole", lambda *a: at_once.append(whole_read(*a)) or at_once[-1])
+    for path in FILES:
+        for font in _faces(path):
+            for table in cmapread.subtables(font):
+                if table.format != 4:
+                    continue
+                whole = cmapread._format4(table.data)
+                with monkeypatch.context() as m:
+                    m.setattr(cmapread, "_format4_whole", lambda *a: None)
+                    by_segment = cmapread._format4(table.data)
+                assert list(whole.items()) == list(by_segment.items())  # the same, in the same order
+    assert any(r is not None for r in at_once)  # the AR PL faces map by delta alone: read at once
