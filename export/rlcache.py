@@ -282,8 +282,8 @@ def _packed(hints: dict, name: str, value):
     return _pack(value)
 
 
-def _save(font, key: str) -> None:
-    hints = rlparse.PACKED.get(font.face, {})
+def _save(font, key: str, hints: dict | None = None) -> None:
+    hints = hints or {}
     face_state = {k: _sorted_widths(v) if k == "charWidths" else _packed(hints, k, v)
                   for k, v in font.face.__dict__.items() if k not in _DROP_FACE}
     table = font.face.glyphToChar  # glyph -> [codes] as (glyph, code) pairs, by C loops
@@ -322,6 +322,7 @@ def load_ttfont(rl_name: str, path: str, index: int, key: str):
     with fontindex.gc_paused():
         font = rlparse.ttfont(rl_name, path, index)
         stats["parsed"] += 1
+        hints = rlparse.PACKED.pop(font.face, None)  # not kept with the face (a megabyte or two for a Chinese one)
         if cache is not None and os.path.getsize(path) > 1_000_000:  # small fonts parse fast anyway
-            _save(font, key)
+            _save(font, key, hints)
     return font

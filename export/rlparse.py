@@ -19,8 +19,9 @@ from weakref import WeakKeyDictionary
 
 from export.cmapread import big_endian
 
-CHECKED = ("5.1.",)
-PACKED: WeakKeyDictionary = WeakKeyDictionary()  # face -> {table: (its length, export.rlcache._Packed's arguments)}  # reportlab versions whose extractInfo this follows; others parse as reportlab does
+CHECKED = ("5.1.",)  # reportlab versions whose extractInfo this follows; others parse as reportlab does
+# face -> {table: (its length, export.rlcache._Packed's arguments)}, taken by export.rlcache.load_ttfont
+PACKED: WeakKeyDictionary = WeakKeyDictionary()
 _cls = None
 
 

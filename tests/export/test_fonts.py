@@ -613,9 +613,11 @@ def test_tables_packed_while_parsing_save_the_same_file(font_dir, source):
     shutil.copy(source, font_dir)
     face = next(f for f in fontindex.load_index().faces if f.usable)
     font = rlparse.ttfont("T", face.path, face.index)
-    assert set(rlparse.PACKED[font.face]) == {"hmetrics", "glyphPos", "charToGlyph"}
-    rlcache._save(font, face.key)
+    hints = rlparse.PACKED[font.face]
+    assert set(hints) == {"hmetrics", "glyphPos", "charToGlyph"}
+    rlcache._save(font, face.key, hints)
     hinted = saved()
-    del rlparse.PACKED[font.face]
     rlcache._save(font, face.key)
     assert saved() == hinted
+    loaded = rlcache.load_ttfont("L", face.path, face.index, "")  # parsed (no cache key): nothing kept with it
+    assert loaded.face not in rlparse.PACKED
