@@ -621,3 +621,46 @@ def test_tables_packed_while_parsing_save_the_same_file(font_dir, source):
     assert saved() == hinted
     loaded = rlcache.load_ttfont("L", face.path, face.index, "")  # parsed (no cache key): nothing kept with it
     assert loaded.face not in rlparse.PACKED
+
+
+@needs_debian_fonts
+@pytest.mark.parametrize("source", [WQY, SUNG, CWFS], ids=lambda p: p.name)
+def test_packing_parse_saves_what_a_full_parse_saves_and_draws_the_same(font_dir, source, tmp_path):
+    """A first export parses a new face only into what the cache keeps and restores from it at once."""
+    import pickle
+
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfgen import canvas
+
+    from export import rlcache, rlparse
+
+    shutil.copy(source, font_dir)
+    face = next(f for f in fontindex.load_index().faces if f.usable)
+
+    def state(font, hints) -> dict:
+        _font_state, face_state = pickle.loads(rlcache._blob(font, hints))
+        return {k: list(v.unpack().items()) if isinstance(v, rlcache._Packed) and v.kind in ("dict", "multi")
+                else v.unpack() if isinstance(v, rlcache._Packed) else v for k, v in face_state.items()}
+
+    full = rlparse.ttfont("F", face.path, face.index)
+    packing = rlparse.ttfont("P", face.path, face.index, packing=True)
+    assert packing.face.glyphToChar is None and packing.face.hmetrics is None  # never made as Python objects
+    full_state = state(full, rlparse.PACKED.pop(full.face))
+    packed_state = state(packing, rlparse.PACKED.pop(packing.face))
+    widths = dict(full_state.pop("charWidths"))
+    assert dict(packed_state.pop("charWidths")) == widths  # sorted by code when packed: the same table
+    assert packed_state == full_state
+
+    def draw(font, name: str) -> bytes:
+        pdfmetrics.registerFont(font)
+        out = tmp_path / f"{name}.pdf"
+        c = canvas.Canvas(str(out), invariant=1)
+        c.setFont(font.fontName, 16)
+        c.drawString(72, 720, "（一）加强政治建设，“两个确立”abc 123")
+        c.save()
+        return out.read_bytes().replace(b"/F", b"")
+
+    first = rlcache.load_ttfont("T1", face.path, face.index, face.key)  # parsed for packing, restored at once
+    assert first.face.glyphToChar is not None and rlcache._cache_file(face.key).exists()
+    parsed = rlparse.ttfont("T1", face.path, face.index)
+    assert draw(first, "first") == draw(parsed, "parsed")
