@@ -138,6 +138,20 @@ def _one(code: int) -> list[int]:
     return [code]
 
 
+def _glyph_to_char(codes: list, glyphs: list) -> dict:
+    """glyph -> [codes] in reportlab's order, by C loops; then the codes of glyphs with several (glyph 0 of
+    a segment's unmapped codes, shared glyphs) gathered by one pass over just those."""
+    glyph_to_char = dict(zip(glyphs, map(_one, codes), strict=True))
+    shared = {g for g, n in Counter(glyphs).items() if n > 1}
+    if shared:
+        for g in shared:
+            glyph_to_char[g] = []
+        picked = list(map(shared.__contains__, glyphs))
+        for c, g in zip(compress(codes, picked), compress(glyphs, picked), strict=True):
+            glyph_to_char[g].append(c)
+    return glyph_to_char
+
+
 def _char_info(face, lazy: bool = False) -> None:
     data = face._ttf_data
     head = face.table["head"]["offset"]
@@ -149,16 +163,7 @@ def _char_info(face, lazy: bool = False) -> None:
     glyph_count = face.numGlyphs
     char_to_glyph = _cmap(face)
     codes, glyphs = list(char_to_glyph), list(char_to_glyph.values())
-    # glyph -> [codes] in reportlab's order, by C loops; then the codes of glyphs with several (glyph 0 of
-    # a segment's unmapped codes, shared glyphs) gathered by one pass over just those
-    glyph_to_char = None if lazy else dict(zip(glyphs, map(_one, codes), strict=True))
-    shared = () if lazy else {g for g, n in Counter(glyphs).items() if n > 1}
-    if shared:
-        for g in shared:
-            glyph_to_char[g] = []
-        picked = list(map(shared.__contains__, glyphs))
-        for c, g in zip(compress(codes, picked), compress(glyphs, picked), strict=True):
-            glyph_to_char[g].append(c)
+    glyph_to_char = None if lazy else _glyph_to_char(codes, glyphs)
     hmtx = face.table["hmtx"]["offset"]
     pairs = _ushorts(data, hmtx, 2 * metrics)
     tail = _ushorts(data, hmtx + 4 * metrics, max(glyph_count - metrics, 0))
@@ -185,9 +190,8 @@ def _char_info(face, lazy: bool = False) -> None:
     if lazy and max(glyphs, default=0) < limit:  # the same widths in code order: packed sorted by code anyway
         widths = dict(zip(codes, map(advance_of.__getitem__, glyphs), strict=True))
     else:
-        lazy_pairs = glyph_to_char is None
-        if lazy_pairs:
-            raise ValueError("widths past the metrics: parsed in full")
+        if glyph_to_char is None:  # glyphs past the metrics: reportlab's widths follow glyphToChar's order
+            glyph_to_char = _glyph_to_char(codes, glyphs)
         ordered = sorted(g for g in glyph_to_char if g < limit)
         in_order = list(chain.from_iterable(map(glyph_to_char.__getitem__, ordered)))
         widths = dict(zip(in_order, map(advance_of.__getitem__, map(char_to_glyph.__getitem__, in_order)), strict=True))
