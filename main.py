@@ -111,8 +111,10 @@ def cmd_import(args) -> int:
 
 def cmd_export(args) -> int:
     from export.backends import exporter_for
+    from export.fontwalk import prefetch
 
     kind, export = exporter_for(args.output)  # .pdf, .docx or .ofd; anything else is refused before any work
+    prefetch()  # the font list is read while the store opens
     store = _open_store(args, readonly=True)  # a read-only command never writes the database
     report = store.load(_report_id(args.id))
     result = export(report, args.output, taoda=args.taoda)

@@ -5,15 +5,14 @@ from __future__ import annotations
 import gc
 import hashlib
 import json
-import marshal
 import os
 import struct
-import sys
 import time
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from export import fontmetrics, sfnt
 from export.fontwalk import ENV_DIRS, FONT_EXTS, font_files, search_dirs  # noqa: F401 - re-exported
 from export.nameread import records as name_records
 from models import paths
@@ -62,9 +61,18 @@ class FontIndex:
 
 
 def _gb2312_hanzi() -> frozenset[int]:
+    """GB2312's hanzi (rows 16-87), each row decoded at once; pair by pair only in a row with gaps (row 55)."""
     out = set()
+    trails = bytes(range(0xA1, 0xFF))
     for b1 in range(0xB0, 0xF8):
-        for b2 in range(0xA1, 0xFF):
+        row = bytearray(2 * len(trails))
+        row[0::2], row[1::2] = bytes((b1,)) * len(trails), trails
+        try:
+            out.update(map(ord, row.decode("gb2312")))
+            continue
+        except UnicodeDecodeError:
+            pass
+        for b2 in trails:
             try:
                 out.add(ord(bytes((b1, b2)).decode("gb2312")))
             except UnicodeDecodeError:
@@ -127,7 +135,7 @@ def _reportlab_subtable(font):
     from export.cmapread import subtables
 
     chosen, kind = None, 0
-    for table in subtables(font):
+    for table in font.subtables() if isinstance(font, sfnt.Face) else subtables(font):
         p, e = table.platformID, table.platEncID
         if p == 3 or (p == 0 and e != 5) or (p == 1 and e == 1):
             chosen, kind = table, 1
@@ -140,33 +148,12 @@ def _glyph_ids_as_names(font) -> None:
     """Name every glyph by its number: the cmap is then read without decoding the 'post' table's
     thousands of glyph names (or a CFF charset), most of the time of indexing a big Chinese font.
     Nothing here needs the names; glyph 0 is still the .notdef glyph."""
-    if "maxp" in font:
+    if "maxp" in font and not isinstance(font, sfnt.Face):  # export.sfnt's faces have no glyph names at all
         font.setGlyphOrder(list(range(font["maxp"].numGlyphs)))
 
 
-def _advances(font) -> list[int]:
-    """Advance widths by glyph number, read from 'hmtx' as fontTools reads it (fewer metrics than
-    glyphs: the last advance repeats; a table too short is an error), without a dict of names."""
-    from array import array
-
-    from fontTools.ttLib import TTLibError
-
-    count = font["maxp"].numGlyphs
-    hhea = font.get("hhea")
-    metrics = min(int(hhea.numberOfHMetrics), count) if hhea is not None else count
-    data = font.reader["hmtx"]
-    if len(data) < 4 * metrics + 2 * (count - metrics):
-        raise TTLibError("not enough 'hmtx' table data")
-    table = array("H", data[:4 * metrics])
-    if sys.byteorder != "big":
-        table.byteswap()
-    advances = list(table[0::2])
-    return advances + [advances[-1]] * (count - metrics)  # IndexError with no metrics, as fontTools
-
-
-def _read_face(font, path: str, index: int, key: str, *, always_cmap: bool = False
-               ) -> tuple[FaceInfo, dict[int, int] | None]:
-    """What the index keeps about one face, plus advance widths by codepoint if the cmap was read."""
+def read_face(font, path: str, index: int, key: str, *, always_cmap: bool = False) -> tuple[FaceInfo, tuple | None]:
+    """What the index keeps about one face, plus what export.fontmetrics makes its widths of if the cmap was read."""
     _glyph_ids_as_names(font)
     names: list[str] = []
     en = zh = ""
@@ -225,44 +212,51 @@ def _read_face(font, path: str, index: int, key: str, *, always_cmap: bool = Fal
     count = len(cmap) if read_cmap else font["maxp"].numGlyphs if "maxp" in font else 0
     info = FaceInfo(path=path, index=index, names=tuple(names), en=en, zh=zh, glyf=glyf,
                     embeddable=embeddable, regular=regular, sc=sc, codepoints=count, cjk=cjk,
-                    gb2312=len(gb2312_hanzi().intersection(cmap)) if cjk else 0, key=key)
-    widths = None
+                    gb2312=sum(map(cmap.__contains__, gb2312_hanzi())) if cjk else 0, key=key)
+    fresh = None
     if read_cmap and glyf and "hmtx" in font:
-        advances = _advances(font)
-        last = len(advances)
-        # Glyph numbers past the font's glyphs come as names ("glyph65535"): no width, as before.
-        glyphs = cmap.values()
-        if glyphs and set(map(type, glyphs)) == {int} and max(glyphs) < last:  # the usual case, in C loops
-            widths = dict(zip(cmap, map(advances.__getitem__, glyphs), strict=True))
-        else:
-            widths = {cp: advances[g] for cp, g in cmap.items() if type(g) is int and g < last}
-        widths[-1] = font["head"].unitsPerEm  # units per em rides along under a key no char has
-    return info, widths
+        fresh = (cmap, fontmetrics.hmtx_parts(font), font["head"].unitsPerEm)
+    return info, fresh
+
+
+def read_faces(path: str, keys, *, only: int | None = None, always_cmap: bool = False) -> list[tuple]:
+    """read_face of each face of a file (or just face ``only``), ``keys(index)`` naming them: read by
+    export.sfnt, or by fontTools when that finds anything it does not read itself (fontTools then decides,
+    raising what it raised before for a damaged file)."""
+    try:
+        with open(path, "rb") as fh:
+            faces = sfnt.open_faces(fh)
+            return [read_face(font, path, i, keys(i), always_cmap=always_cmap)
+                    for i, font in enumerate(faces) if only is None or i == only]
+    except Exception:  # noqa: BLE001 - anything: fontTools reads the file as it always did
+        pass
+    from fontTools.ttLib import TTCollection, TTFont
+
+    with open(path, "rb") as fh:
+        ttc = fh.read(4) == b"ttcf"
+    if only is not None:
+        fonts = {only: TTFont(path, fontNumber=only, lazy=True)}
+    else:
+        fonts = dict(enumerate(TTCollection(path, lazy=True).fonts if ttc else [TTFont(path, lazy=True)]))
+    return [read_face(font, path, i, keys(i), always_cmap=always_cmap) for i, font in fonts.items()]
 
 
 def _scan_file(path: str, mtime_ns: int, size: int) -> list[FaceInfo]:
-    """Parse one font file (all faces of a TTC); store metrics of embeddable faces on the way."""
+    """Parse one font file (all faces of a TTC); keep what the widths of embeddable faces are made of."""
     global scan_count
-    from fontTools.ttLib import TTCollection, TTFont, TTLibError
-
     scan_count += 1
     try:
-        with open(path, "rb") as fh:
-            tag = fh.read(4)
-        if tag == b"ttcf":
-            fonts = TTCollection(path, lazy=True).fonts
-        else:
-            fonts = [TTFont(path, lazy=True)]
-        faces = []
-        for i, font in enumerate(fonts):
-            key = _face_key(path, i, mtime_ns, size)
-            info, widths = _read_face(font, path, i, key)
-            if widths is not None and info.usable:
-                _write_metrics(key, widths)
-            faces.append(info)
-        return faces
-    except (TTLibError, *_BAD_FONT_ERRORS):
-        return []
+        read = read_faces(path, lambda i: _face_key(path, i, mtime_ns, size))
+    except Exception as e:
+        from fontTools.ttLib import TTLibError  # imported only when a file was damaged
+
+        if isinstance(e, (TTLibError, *_BAD_FONT_ERRORS)):
+            return []
+        raise
+    for info, fresh in read:
+        if fresh is not None and info.usable:
+            fontmetrics.keep(info.key, *fresh)
+    return [info for info, _fresh in read]
 
 
 # ---------------------------------------------------------------- caches on disk
@@ -289,28 +283,6 @@ def write_atomic(path: Path, data: bytes) -> None:
         os.replace(tmp, path)
     except OSError:
         pass
-
-
-def _write_metrics(key: str, widths: dict[int, int]) -> None:
-    write_atomic(font_cache_dir() / "metrics" / f"{key}.bin", marshal.dumps(widths))
-
-
-def load_metrics(info_path: str, index: int, key: str) -> dict[int, int]:
-    """Advance widths by codepoint (and units per em under -1), from the cache or the font."""
-    cached = font_cache_dir() / "metrics" / f"{key}.bin"
-    try:
-        widths = marshal.loads(cached.read_bytes())
-        if isinstance(widths, dict) and -1 in widths:
-            return widths
-    except (OSError, EOFError, ValueError, TypeError):
-        pass
-    from fontTools.ttLib import TTFont
-
-    font = TTFont(info_path, fontNumber=index, lazy=True)
-    _info, widths = _read_face(font, info_path, index, key, always_cmap=True)
-    widths = widths or {-1: 1000}
-    _write_metrics(key, widths)
-    return widths
 
 
 def _load_cached_index() -> dict:
@@ -365,10 +337,14 @@ def gc_paused():
             gc.enable()
 
 
-def load_index(*, rescan: bool = False) -> FontIndex:
-    """The faces of all font files found now; only new or changed files are parsed."""
+def load_index(*, rescan: bool = False, keep_read: bool = False) -> FontIndex:
+    """The faces of all font files found now; only new or changed files are parsed. ``keep_read``: what was
+    read to make widths of stays for export.fontmetrics (export.fonts.get_fontset then keeps what it measures)."""
     with gc_paused():
-        return _load_index(rescan)
+        index = _load_index(rescan)
+    if not keep_read:
+        fontmetrics.forget()
+    return index
 
 
 def _load_index(rescan: bool) -> FontIndex:

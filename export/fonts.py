@@ -7,7 +7,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from export import fontindex
+from export import fontindex, fontmetrics
 from export.fontindex import GB2312_HANZI, FaceInfo
 
 ROLES = ("title", "body", "heading1", "heading2", "pagenum")
@@ -96,7 +96,7 @@ class FontFace:
                 widths = _builtin_widths()
             else:
                 key = self.key or fontindex.file_face_key(self.path, self.index)
-                widths = fontindex.load_metrics(self.path, self.index, key)
+                widths = fontmetrics.load_metrics(self.path, self.index, key)
             _WIDTHS[(self.path, self.index)] = widths
         return widths
 
@@ -366,11 +366,13 @@ def get_fontset(*, refresh: bool = False, overrides: dict[str, dict] | None = No
     key = (os.environ.get(fontindex.ENV_DIRS), str(paths.cache_dir()), json.dumps(choices, sort_keys=True))
     if not refresh and key in _CACHE:
         return _CACHE[key]
-    faces = fontindex.load_index().faces
+    faces = fontindex.load_index(keep_read=True).faces
     fontset = resolve(faces)
     fontset.convertible = sorted({f.zh or f.en for f in faces
                                   if not f.glyf and f.embeddable and f.gb2312 >= MIN_CHINESE_FONT}
                                  - {f.zh or f.en for f in faces if f.usable})
     apply_choices(fontset, faces, choices)
+    # What the index read stays only for the faces the layout measures first (their widths are made of it).
+    fontmetrics.forget({fontset.face(role).key for role in ROLES} | {fontset.latin.key if fontset.latin else ""})
     _CACHE[key] = fontset
     return fontset

@@ -68,14 +68,45 @@ def search_dirs() -> list[Path]:
             home / ".local" / "share" / "fonts"]
 
 
-def _fc_list() -> list[str] | None:
+_STARTED: subprocess.Popen | None = None  # fc-list started by prefetch(), collected by font_files()
+
+
+def _asks_fc_list() -> bool:
+    return os.environ.get(ENV_DIRS) is None and sys.platform not in ("win32", "darwin")
+
+
+def _start_fc_list() -> subprocess.Popen | None:
     exe = shutil.which("fc-list")
     if not exe:
         return None
     try:
-        out = subprocess.run([exe, "--format", "%{file}\n"], capture_output=True, timeout=20,
-                             check=True).stdout
-    except (OSError, subprocess.SubprocessError):
+        return subprocess.Popen([exe, "--format", "%{file}\n"], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                                stdin=subprocess.DEVNULL)
+    except OSError:
+        return None
+
+
+def prefetch() -> None:
+    """Start fc-list now: it runs on its own while the caller does other work (the command line opens the
+    store meanwhile), and font_files() collects its answer instead of waiting for a new one (~7 ms)."""
+    global _STARTED
+    if _STARTED is None and _asks_fc_list():
+        _STARTED = _start_fc_list()
+
+
+def _fc_list() -> list[str] | None:
+    global _STARTED
+    proc, _STARTED = _STARTED, None
+    proc = proc or _start_fc_list()
+    if proc is None:
+        return None
+    try:
+        out, _err = proc.communicate(timeout=20)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.communicate()
+        return None
+    if proc.returncode != 0:
         return None
     files = {line for line in out.decode("utf-8", "surrogateescape").splitlines()
              if line.lower().endswith(FONT_EXTS)}
@@ -84,7 +115,7 @@ def _fc_list() -> list[str] | None:
 
 def font_files() -> list[str]:
     """Every TrueType/OpenType file in the search folders, sorted so indexes are stable."""
-    if os.environ.get(ENV_DIRS) is None and sys.platform not in ("win32", "darwin"):
+    if _asks_fc_list():
         files = _fc_list()
         if files is not None:
             return files

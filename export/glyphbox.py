@@ -16,10 +16,57 @@ MARKS = "，。、；：？！）》」』】〕〉”’（《「『【〔〈�
 _BOXES: dict[tuple[str, int], dict[str, Box]] = {}
 
 
-def _read(path: str, index: int) -> dict[str, Box]:
-    from fontTools.ttLib import TTFont
+# fontTools' getBestCmap preference (table__c_m_a_p.getBestCmap's default; a test keeps them equal)
+BEST_CMAPS = ((3, 10), (0, 6), (0, 4), (3, 1), (0, 3), (0, 2), (0, 1), (0, 0))
 
-    from export.fontindex import _glyph_ids_as_names
+
+def _read(path: str, index: int) -> dict[str, Box]:
+    """The boxes read by export.sfnt, or by fontTools when the face is not plain (a composite mark...)."""
+    try:
+        return _read_plain(path, index)
+    except Exception:  # noqa: BLE001 - anything: fontTools reads the face as it always did
+        return _read_fonttools(path, index)
+
+
+def _read_plain(path: str, index: int) -> dict[str, Box]:
+    from export import sfnt
+    from export.cmapread import lookup
+
+    out: dict[str, Box] = {}
+    with open(path, "rb") as fh:
+        face = sfnt.open_faces(fh)[index]
+        if "glyf" not in face:
+            return out
+        cmap = {}
+        if "cmap" in face:
+            tables = face.subtables()
+            for platform, encoding in BEST_CMAPS:
+                table = next((t for t in tables if (t.platformID, t.platEncID) == (platform, encoding)), None)
+                if table is not None:
+                    cmap = lookup(table, map(ord, MARKS))
+                    if cmap is None:
+                        raise sfnt.Unusual("cmap")
+                    break
+        offsets, glyf = sfnt.glyph_offsets(face), face.table("glyf")
+        upem = face["head"].unitsPerEm
+        for ch in MARKS:
+            gid = cmap.get(ord(ch))
+            if gid is None:
+                continue
+            if not 0 <= gid < len(offsets) - 1:
+                raise sfnt.Unusual("glyph number")
+            start, end = offsets[gid], offsets[gid + 1]
+            piece = glyf[start:end]
+            if len(piece) != end - start:
+                raise sfnt.Unusual("glyph past the table")
+            box = sfnt.simple_glyph_bounds(piece)
+            if box is not None:
+                out[ch] = (box[0] / upem, box[1] / upem, box[2] / upem, box[3] / upem)
+    return out
+
+
+def _read_fonttools(path: str, index: int) -> dict[str, Box]:
+    from fontTools.ttLib import TTFont
 
     quiet = logging.getLogger("fontTools")
     level = quiet.level
@@ -29,7 +76,6 @@ def _read(path: str, index: int) -> dict[str, Box]:
         font = TTFont(path, fontNumber=index, lazy=True)
         if "glyf" not in font:
             return out
-        _glyph_ids_as_names(font)  # the cmap without decoding every glyph name: most of the time here
         cmap = _best_cmap(font)
         glyf = _few_glyphs(font)
         upem = font["head"].unitsPerEm
@@ -50,19 +96,22 @@ def _read(path: str, index: int) -> dict[str, Box]:
 
 
 def _best_cmap(font) -> dict:
-    """fontTools' getBestCmap (same subtable preference), read by export.cmapread: fontTools decoded a
-    subtable sharing another's bytes in full, with names, before the first mark was looked up."""
-    from fontTools.ttLib.tables._c_m_a_p import table__c_m_a_p
-
-    from export.cmapread import glyph_ids, subtables
+    """The marks in fontTools' getBestCmap (same subtable preference), by glyph number, looked up by
+    export.cmapread: fontTools decoded a subtable sharing another's bytes in full, with names, before the
+    first mark was looked up; then the whole subtable was read for 30 marks."""
+    from export.cmapread import glyph_ids, lookup, subtables
+    from export.fontindex import _glyph_ids_as_names
 
     if "cmap" not in font:
         return {}
     tables = subtables(font)
-    for platform, encoding in table__c_m_a_p.getBestCmap.__defaults__[0]:
+    for platform, encoding in BEST_CMAPS:
         table = next((t for t in tables if (t.platformID, t.platEncID) == (platform, encoding)), None)
         if table is not None:
-            found = glyph_ids(table)
+            found = lookup(table, map(ord, MARKS))
+            if found is None:
+                _glyph_ids_as_names(font)  # the cmap without decoding every glyph name
+                found = glyph_ids(table)
             return found if found is not None else table.cmap
     return {}
 
@@ -87,7 +136,7 @@ def _few_glyphs(font):
             return glyph
 
     table = table__g_l_y_f("glyf")
-    table.glyphOrder = font.getGlyphOrder()  # glyph numbers (fontindex._glyph_ids_as_names)
+    table.glyphOrder = range(font["maxp"].numGlyphs)  # glyphs named by their numbers, as the cmap gives them
     table._reverseGlyphOrder = {}
     table.glyphs = Glyphs()
     return table

@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 import pickle
 from array import array
+from itertools import chain, repeat
 from pathlib import Path
 from weakref import WeakKeyDictionary, WeakSet
 
@@ -88,8 +89,8 @@ def _pack(value):
             return _Packed("dict", keys, vals)
     elif isinstance(value, list) and len(value) > 256:
         if set(map(type, value)) == {tuple} and set(map(len, value)) == {2}:
-            first = _numbers([v[0] for v in value])
-            second = _numbers([v[1] for v in value])
+            flat = list(chain.from_iterable(value))  # the two columns, by C loops
+            first, second = _numbers(flat[0::2]), _numbers(flat[1::2])
             if first is not None and second is not None:
                 return _Packed("pairs", first, second)
         else:
@@ -263,21 +264,50 @@ def _restore(rl_name: str, path: str, blob: bytes):
     return font
 
 
-def _save(font, key: str) -> None:
-    face_state = {k: _pack(dict(sorted(v.items())) if k == "charWidths" else v)
+def _sorted_widths(widths: dict):
+    """charWidths packed sorted by code (_Widths finds a code by bisection), without a sorted copy of the dict."""
+    if len(widths) > 256:
+        codes = sorted(widths)
+        keys, values = _numbers(codes), _numbers(list(map(widths.__getitem__, codes)))
+        if keys is not None and values is not None:
+            return _Packed("dict", keys, values)
+    return _pack(dict(sorted(widths.items())))
+
+
+def _packed(hints: dict, name: str, value):
+    """``value`` packed: as export.rlparse packed it while parsing (same length: not changed since), or here."""
+    hint = hints.get(name)
+    if hint is not None and (value is None or isinstance(value, list | dict) and len(value) == hint[0] > 256):
+        return _Packed(*hint[1])  # value None: a packing parse made this table only packed
+    return _pack(value)
+
+
+def _blob(font, hints: dict | None = None) -> bytes | None:
+    """The cache file's bytes for a parsed font, or None when a table has an unexpected shape."""
+    hints = hints or {}
+    face_state = {k: _sorted_widths(v) if k == "charWidths" else _packed(hints, k, v)
                   for k, v in font.face.__dict__.items() if k not in _DROP_FACE}
-    pairs = [(glyph, char) for glyph, chars in font.face.glyphToChar.items() for char in chars]
-    face_state["glyphToChar"] = _Packed("multi", ("q", array("q", [p[0] for p in pairs]).tobytes()),
-                                        ("q", array("q", [p[1] for p in pairs]).tobytes()))
+    table = font.face.glyphToChar  # glyph -> [codes] as (glyph, code) pairs, by C loops
+    if table is None and "glyphToChar" in hints:
+        face_state["glyphToChar"] = _Packed(*hints["glyphToChar"][1])
+    elif table is not None:
+        glyphs = array("q", chain.from_iterable(map(repeat, table, map(len, table.values()))))
+        face_state["glyphToChar"] = _Packed("multi", ("q", glyphs.tobytes()),
+                                            ("q", array("q", chain.from_iterable(table.values())).tobytes()))
     if not all(isinstance(face_state.get(k), _Packed) for k in LAZY):
-        return  # an unexpected shape of a table: parse every time
+        return None  # an unexpected shape of a table: parse every time
     face_state["_size"] = len(font.face._ttf_data)
     font_state = {k: _pack(v) for k, v in font.__dict__.items() if k not in _DROP_FONT}
     try:
-        blob = pickle.dumps((font_state, face_state), protocol=PICKLE_PROTOCOL)
+        return pickle.dumps((font_state, face_state), protocol=PICKLE_PROTOCOL)
     except (pickle.PicklingError, TypeError, AttributeError):
-        return  # a newer reportlab keeps something unpicklable: just parse every time
-    fontindex.write_atomic(_cache_file(key), blob)
+        return None  # a newer reportlab keeps something unpicklable: just parse every time
+
+
+def _save(font, key: str, hints: dict | None = None) -> None:
+    blob = _blob(font, hints)
+    if blob is not None:
+        fontindex.write_atomic(_cache_file(key), blob)
 
 
 def load_ttfont(rl_name: str, path: str, index: int, key: str):
@@ -299,8 +329,23 @@ def load_ttfont(rl_name: str, path: str, index: int, key: str):
                 stats["restored"] += 1
                 return font
     with fontindex.gc_paused():
-        font = rlparse.ttfont(rl_name, path, index)
+        saving = cache is not None and os.path.getsize(path) > 1_000_000  # small fonts parse fast anyway
+        font = rlparse.ttfont(rl_name, path, index, packing=saving)
         stats["parsed"] += 1
-        if cache is not None and os.path.getsize(path) > 1_000_000:  # small fonts parse fast anyway
-            _save(font, key)
+        hints = rlparse.PACKED.pop(font.face, None)  # not kept with the face (a megabyte or two for a Chinese one)
+        if not saving:
+            return font
+        blob = _blob(font, hints)
+        if blob is not None:
+            fontindex.write_atomic(cache, blob)
+            try:
+                restored = _restore(rl_name, path, blob)  # the font every later export restores
+            except (pickle.UnpicklingError, EOFError, KeyError, ValueError, TypeError, AttributeError, OSError):
+                restored = None
+            if restored is not None:
+                restored.face.__dict__["_tb_bytes"] = font.face._ttf_data  # read once already
+                return restored
+        if font.face.glyphToChar is None:  # parsed for packing, and not restored: parse in full
+            font = rlparse.ttfont(rl_name, path, index)
+            rlparse.PACKED.pop(font.face, None)
     return font

@@ -14,11 +14,14 @@ from __future__ import annotations
 import struct
 from array import array
 from collections import Counter
-from itertools import chain, compress
+from itertools import chain, compress, repeat
+from weakref import WeakKeyDictionary
 
 from export.cmapread import big_endian
 
 CHECKED = ("5.1.",)  # reportlab versions whose extractInfo this follows; others parse as reportlab does
+# face -> {table: (its length, export.rlcache._Packed's arguments)}, taken by export.rlcache.load_ttfont
+PACKED: WeakKeyDictionary = WeakKeyDictionary()
 _cls = None
 
 
@@ -33,11 +36,16 @@ def _face_class():
                 if not charInfo:
                     return
                 try:
-                    _char_info(self)
+                    _char_info(self, lazy=self.lazy)
                 except Exception:  # noqa: BLE001 - reportlab decides (and words) what a bad table is
                     TTFontFile.extractInfo(self, charInfo)
 
-        _cls = FastFace
+            lazy = False
+
+        class PackingFace(FastFace):
+            lazy = True  # glyphToChar and hmetrics only packed (PACKED), charWidths in code order: see ttfont()
+
+        _cls = FastFace, PackingFace
     return _cls
 
 
@@ -130,7 +138,21 @@ def _one(code: int) -> list[int]:
     return [code]
 
 
-def _char_info(face) -> None:
+def _glyph_to_char(codes: list, glyphs: list) -> dict:
+    """glyph -> [codes] in reportlab's order, by C loops; then the codes of glyphs with several (glyph 0 of
+    a segment's unmapped codes, shared glyphs) gathered by one pass over just those."""
+    glyph_to_char = dict(zip(glyphs, map(_one, codes), strict=True))
+    shared = {g for g, n in Counter(glyphs).items() if n > 1}
+    if shared:
+        for g in shared:
+            glyph_to_char[g] = []
+        picked = list(map(shared.__contains__, glyphs))
+        for c, g in zip(compress(codes, picked), compress(glyphs, picked), strict=True):
+            glyph_to_char[g].append(c)
+    return glyph_to_char
+
+
+def _char_info(face, lazy: bool = False) -> None:
     data = face._ttf_data
     head = face.table["head"]["offset"]
     loca_format, glyph_format = struct.unpack(">hh", data[head + 50:head + 54])
@@ -141,30 +163,23 @@ def _char_info(face) -> None:
     glyph_count = face.numGlyphs
     char_to_glyph = _cmap(face)
     codes, glyphs = list(char_to_glyph), list(char_to_glyph.values())
-    # glyph -> [codes] in reportlab's order, by C loops; then the codes of glyphs with several (glyph 0 of
-    # a segment's unmapped codes, shared glyphs) gathered by one pass over just those
-    glyph_to_char = dict(zip(glyphs, map(_one, codes), strict=True))
-    shared = {g for g, n in Counter(glyphs).items() if n > 1}
-    if shared:
-        for g in shared:
-            glyph_to_char[g] = []
-        picked = list(map(shared.__contains__, glyphs))
-        for c, g in zip(compress(codes, picked), compress(glyphs, picked), strict=True):
-            glyph_to_char[g].append(c)
-    scale = face._pdfScale
+    glyph_to_char = None if lazy else _glyph_to_char(codes, glyphs)
     hmtx = face.table["hmtx"]["offset"]
     pairs = _ushorts(data, hmtx, 2 * metrics)
     tail = _ushorts(data, hmtx + 4 * metrics, max(glyph_count - metrics, 0))
     advances = pairs[0::2]
-    scaled = list(map(scale, advances))
-    hmetrics = list(zip(advances, pairs[1::2], strict=True))
+    # reportlab's _pdfScale (x, or x * (1000 / unitsPerEm)) by a C loop: float.__rmul__(x) is x * mult
+    scaled = list(advances) if face.unitsPerEm == 1000 else list(map((1000 / face.unitsPerEm).__rmul__, advances))
     last = scaled[-1]
-    hmetrics += [(last, lsb) for lsb in tail]
+    hmetrics = None
+    if not lazy:
+        hmetrics = list(zip(advances, pairs[1::2], strict=True))
+        hmetrics += zip(repeat(last), tail)
     if "loca" not in face.table:
         raise ValueError("no loca")
     loca = face.table["loca"]["offset"]
     if loca_format == 0:
-        glyph_pos = [p << 1 for p in _ushorts(data, loca, glyph_count + 1)]
+        glyph_pos = list(map((2).__mul__, _ushorts(data, loca, glyph_count + 1)))  # p << 1, by a C loop
     elif loca_format == 1:
         glyph_pos = list(_ulongs(data, loca, glyph_count + 1))
     else:
@@ -172,9 +187,14 @@ def _char_info(face) -> None:
     # reportlab sets the widths glyph by glyph, up to the last glyph with metrics or outlines
     advance_of = scaled + [last] * (glyph_count - metrics)
     limit = len(advance_of)
-    ordered = sorted(g for g in glyph_to_char if g < limit)
-    in_order = list(chain.from_iterable(map(glyph_to_char.__getitem__, ordered)))
-    widths = dict(zip(in_order, map(advance_of.__getitem__, map(char_to_glyph.__getitem__, in_order)), strict=True))
+    if lazy and max(glyphs, default=0) < limit:  # the same widths in code order: packed sorted by code anyway
+        widths = dict(zip(codes, map(advance_of.__getitem__, glyphs), strict=True))
+    else:
+        if glyph_to_char is None:  # glyphs past the metrics: reportlab's widths follow glyphToChar's order
+            glyph_to_char = _glyph_to_char(codes, glyphs)
+        ordered = sorted(g for g in glyph_to_char if g < limit)
+        in_order = list(chain.from_iterable(map(glyph_to_char.__getitem__, ordered)))
+        widths = dict(zip(in_order, map(advance_of.__getitem__, map(char_to_glyph.__getitem__, in_order)), strict=True))
     face.charToGlyph, face.glyphToChar = char_to_glyph, glyph_to_char
     face.defaultWidth = scaled[0]
     face.charWidths, face.hmetrics, face.glyphPos = widths, hmetrics, glyph_pos
@@ -185,10 +205,26 @@ def _char_info(face) -> None:
     elif 0xA0 in char_to_glyph:
         char_to_glyph[0x20] = char_to_glyph[0xA0]
         widths[0x20] = widths[0xA0]
+    # The big tables as export.rlcache packs them, made from the arrays read here (no pass over Python objects
+    # to learn their types): saving a new face's parse took as long as the parse.
+    first = array("d" if len(tail) and type(last) is float else "q", advances)
+    first.extend([last] * len(tail))
+    second = array("q", pairs[1::2])
+    second.extend(array("q", tail))
+    packed = {"hmetrics": (len(advances) + len(tail), ("pairs", (first.typecode, first.tobytes()), ("q", second.tobytes()))),
+                    "glyphPos": (len(glyph_pos), ("list", ("q", array("q", glyph_pos).tobytes()))),
+                    "charToGlyph": (len(char_to_glyph), ("dict", ("q", array("q", char_to_glyph).tobytes()),
+                                                         ("q", array("q", char_to_glyph.values()).tobytes())))}
+    if lazy:  # glyph -> [codes] as (glyph, code) pairs in the cmap's order: unpacked, the dict reportlab makes
+        packed["glyphToChar"] = (len(codes), ("multi", ("q", array("q", glyphs).tobytes()),
+                                              ("q", array("q", codes).tobytes())))
+    PACKED[face] = packed
 
 
-def ttfont(rl_name: str, path: str, index: int):
-    """A reportlab TTFont of one face, as TTFont(rl_name, path, subfontIndex=index) makes it."""
+def ttfont(rl_name: str, path: str, index: int, *, packing: bool = False):
+    """A reportlab TTFont of one face, as TTFont(rl_name, path, subfontIndex=index) makes it. ``packing``: for
+    export.rlcache to save and restore at once, glyphToChar and hmetrics are left None (only in PACKED) and
+    charWidths is in code order; anything unexpected is parsed in full as without it."""
     from reportlab import Version, rl_config
     from reportlab.pdfbase.ttfonts import TTFont
 
@@ -201,7 +237,7 @@ def ttfont(rl_name: str, path: str, index: int):
 
     font = TTFont.__new__(TTFont)  # TTFont.__init__ of the checked versions, with the fast face
     font.fontName = rl_name
-    font.face = _face_class()(path, validate=0, subfontIndex=index)
+    font.face = _face_class()[1 if packing else 0](path, validate=0, subfontIndex=index)
     font.encoding = TTEncoding()
     font.state = WeakKeyDictionary()
     font._asciiReadable = rl_config.ttfAsciiReadable

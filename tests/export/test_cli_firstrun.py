@@ -45,7 +45,10 @@ def test_first_ever_export_equals_cached_export(db_path, tmp_path):
     written = {part for p in cache.rglob("*") if p.is_file() for part in p.relative_to(cache).parts}
     assert {"index.json", "metrics", "ink"} <= written  # the first run left its caches, complete
     assert not [p for p in cache.rglob("*.tmp")]
+    left = {p: p.stat().st_mtime_ns for p in cache.rglob("*") if p.is_file()}
     _export(rid, db_path, tmp_path / "cached.pdf", cache)
+    # complete: the cached export found everything it reads (widths, ink, reportlab's parse) and wrote nothing
+    assert {p: p.stat().st_mtime_ns for p in cache.rglob("*") if p.is_file()} == left
     first, cached = _pages(tmp_path / "first.pdf"), _pages(tmp_path / "cached.pdf")
     assert len(first) == 5
     assert first == cached

@@ -159,13 +159,14 @@ def test_index_cached_on_disk_and_reused(font_dir):
     first = fontindex.load_index()
     assert first.scanned == 1 and fontindex.scan_count == before + 1
     assert fontindex.index_path().exists()
-    assert list((fontindex.font_cache_dir() / "metrics").glob("*.bin"))
+    assert not list((fontindex.font_cache_dir() / "metrics").glob("*.bin"))  # made when a face is first measured
     second = fontindex.load_index()
     assert second.scanned == 0 and fontindex.scan_count == before + 1
     assert second.faces == first.faces
     fs = get_fontset(refresh=True)
     assert fontindex.scan_count == before + 1  # the font set was built from the cached index
     assert fs.face("body").has("中")
+    assert [p.stem for p in (fontindex.font_cache_dir() / "metrics").glob("*.bin")] == [fs.face("body").key]
     # A changed file is parsed again, the others are not.
     copied = font_dir / KAI.name
     st = copied.stat()
@@ -459,6 +460,7 @@ def test_cache_files_of_removed_fonts_are_pruned(font_dir):
     shutil.copy(SUNG, font_dir)
     fs = get_fontset()
     fs.register([fs.face("body")])
+    assert fs.face("body").has("中") and fs.face("heading2").has("中")  # both measured: both widths cached
     metrics = fontindex.font_cache_dir() / "metrics"
     assert len(list(metrics.glob("*.bin"))) == 2
     assert len(list((fontindex.font_cache_dir() / "reportlab").glob("*.pickle"))) == 1
@@ -568,3 +570,97 @@ def test_ttc_of_regional_faces_lends_its_simplified_chinese_one(font_dir, tmp_pa
     fs = get_fontset()
     assert not fs.builtin_only
     assert [(f.family, f.index) for f in fs.chain("body")] == [("Tiny Gothic SC", 1)]
+
+
+def test_gb2312_hanzi_are_every_pair_of_rows_16_to_87_that_decodes():
+    pairs = set()
+    for b1 in range(0xB0, 0xF8):
+        for b2 in range(0xA1, 0xFF):
+            try:
+                pairs.add(ord(bytes((b1, b2)).decode("gb2312")))
+            except UnicodeDecodeError:
+                pass
+    assert fontindex._gb2312_hanzi() == pairs and len(pairs) == fontindex.GB2312_HANZI
+
+
+@needs_debian_fonts
+def test_saved_reportlab_state_restores_every_table_of_the_parse(font_dir):
+    from export import rlcache, rlparse
+
+    shutil.copy(WQY, font_dir)  # units per em 2048: scaled advances are floats among ints
+    face = get_fontset().face("heading1")
+    parsed = rlparse.ttfont("parsed", face.path, face.index).face
+    rlcache._save(rlparse.ttfont("saved", face.path, face.index), face.key)
+    restored = rlcache.load_ttfont(face.rl_name, face.path, face.index, face.key).face
+    assert restored.glyphToChar == parsed.glyphToChar and restored.charToGlyph == parsed.charToGlyph
+    assert list(restored.glyphPos) == parsed.glyphPos and list(restored.hmetrics) == parsed.hmetrics
+    assert {c: restored.charWidths[c] for c in parsed.charWidths} == parsed.charWidths
+
+
+@needs_debian_fonts
+@pytest.mark.parametrize("source", [WQY, SUNG], ids=lambda p: p.name)
+def test_tables_packed_while_parsing_save_the_same_file(font_dir, source):
+    """rlparse packs the big tables from its arrays; the saved file holds what packing them afterwards holds."""
+    import pickle
+
+    from export import rlcache, rlparse
+
+    def saved() -> dict:
+        _font_state, face_state = pickle.loads(rlcache._cache_file(face.key).read_bytes())
+        plain = {k: v.__reduce__()[1] if isinstance(v, rlcache._Packed) else v for k, v in face_state.items()}
+        return plain
+
+    shutil.copy(source, font_dir)
+    face = next(f for f in fontindex.load_index().faces if f.usable)
+    font = rlparse.ttfont("T", face.path, face.index)
+    hints = rlparse.PACKED[font.face]
+    assert set(hints) == {"hmetrics", "glyphPos", "charToGlyph"}
+    rlcache._save(font, face.key, hints)
+    hinted = saved()
+    rlcache._save(font, face.key)
+    assert saved() == hinted
+    loaded = rlcache.load_ttfont("L", face.path, face.index, "")  # parsed (no cache key): nothing kept with it
+    assert loaded.face not in rlparse.PACKED
+
+
+@needs_debian_fonts
+@pytest.mark.parametrize("source", [WQY, SUNG, CWFS], ids=lambda p: p.name)
+def test_packing_parse_saves_what_a_full_parse_saves_and_draws_the_same(font_dir, source, tmp_path):
+    """A first export parses a new face only into what the cache keeps and restores from it at once."""
+    import pickle
+
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfgen import canvas
+
+    from export import rlcache, rlparse
+
+    shutil.copy(source, font_dir)
+    face = next(f for f in fontindex.load_index().faces if f.usable)
+
+    def state(font, hints) -> dict:
+        _font_state, face_state = pickle.loads(rlcache._blob(font, hints))
+        return {k: list(v.unpack().items()) if isinstance(v, rlcache._Packed) and v.kind in ("dict", "multi")
+                else v.unpack() if isinstance(v, rlcache._Packed) else v for k, v in face_state.items()}
+
+    full = rlparse.ttfont("F", face.path, face.index)
+    packing = rlparse.ttfont("P", face.path, face.index, packing=True)
+    assert packing.face.glyphToChar is None and packing.face.hmetrics is None  # never made as Python objects
+    full_state = state(full, rlparse.PACKED.pop(full.face))
+    packed_state = state(packing, rlparse.PACKED.pop(packing.face))
+    widths = dict(full_state.pop("charWidths"))
+    assert dict(packed_state.pop("charWidths")) == widths  # sorted by code when packed: the same table
+    assert packed_state == full_state
+
+    def draw(font, name: str) -> bytes:
+        pdfmetrics.registerFont(font)
+        out = tmp_path / f"{name}.pdf"
+        c = canvas.Canvas(str(out), invariant=1)
+        c.setFont(font.fontName, 16)
+        c.drawString(72, 720, "（一）加强政治建设，“两个确立”abc 123")
+        c.save()
+        return out.read_bytes().replace(b"/F", b"")
+
+    first = rlcache.load_ttfont("T1", face.path, face.index, face.key)  # parsed for packing, restored at once
+    assert first.face.glyphToChar is not None and rlcache._cache_file(face.key).exists()
+    parsed = rlparse.ttfont("T1", face.path, face.index)
+    assert draw(first, "first") == draw(parsed, "parsed")

@@ -67,3 +67,14 @@ def test_damaged_table_is_left_to_fonttools():
     bad = data[:6] + data[6:14] + struct.pack(">H", 200) + data[16:]  # record 0's offset past the strings
     font = _Damaged(bad)
     assert nameread.records(font) is font.table.names
+
+
+def test_encoding_of_is_fonttools_get_encoding():
+    from fontTools.misc.encodingTools import getEncoding
+
+    from export.nameread import encoding_of
+
+    for platform in range(5):
+        for encoding in range(40):
+            for lang in (*range(45), 0x409, 0x804, 0xFFFF):
+                assert encoding_of(platform, encoding, lang) == getEncoding(platform, encoding, lang, "ascii")
