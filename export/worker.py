@@ -38,6 +38,11 @@ def _executor() -> ProcessPoolExecutor:
             _pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"),
                                         initializer=start_worker, initargs=(WORKER_NICE,))
             atexit.register(_discard_pool, wait=True)
+            # Its first job, whoever starts it: imports, fonts and a warm-up run, which ends by forgetting its own
+            # layout, so it must not come after a real run (render_pages would then find no run to draw from).
+            from export import preview_job
+
+            _pool.submit(preview_job, "prepare")
         return _pool
 
 
@@ -51,9 +56,7 @@ def _discard_pool(wait: bool = False) -> None:
 
 
 def _prepare() -> None:
-    from export import preview_job
-
-    _executor().submit(preview_job, "prepare")
+    _executor()  # its first job prepares it
 
 
 _warming: list[bool] = []  # warm_up has been called (main.py first, then ui/app.py: once is enough)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 from pathlib import Path
 
@@ -20,6 +21,13 @@ ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "tests" / "data" / "samples" / "congyan_2026.txt"
 # The real report of ../shared/seeds, used in addition when it is there (never required).
 SHARED_SAMPLE = ROOT.parent / "shared" / "seeds" / "000_43bf3779fedf47ec.txt"
+
+
+@pytest.fixture(autouse=True)
+def _gc_unfrozen():
+    """A window freezes what it holds (ui/document_actions.py); each test starts unfrozen, like a fresh process."""
+    yield
+    gc.unfreeze()
 
 
 @pytest.fixture(autouse=True)

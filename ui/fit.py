@@ -4,6 +4,7 @@ panels give up theirs first, and buttons are no wider than their words."""
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QAbstractButton, QFormLayout, QScrollArea, QStyle
 
 # Up to this window width the first-run layout of 1366x768 applies (list 280 px, 检查/预览 440 px); below it
@@ -11,6 +12,9 @@ from PySide6.QtWidgets import QAbstractButton, QFormLayout, QScrollArea, QStyle
 ROOMY_WIDTH = 1280
 LIST_WIDTH, PANEL_WIDTH = 280, 440
 LIST_SHARE, PANEL_SHARE = 0.22, 0.29
+# The editor asks for its forms' width up to this share of the screen; wider forms (a large editor zoom on a
+# small screen) scroll sideways rather than push the window past the screen's edge.
+EDITOR_SCREEN_SHARE = 0.5
 
 
 class FitScrollArea(QScrollArea):
@@ -24,6 +28,9 @@ class FitScrollArea(QScrollArea):
             return hint
         bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, self)
         width = page.minimumSizeHint().width() + bar + 2 * self.frameWidth()
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is not None:
+            width = min(width, int(screen.availableGeometry().width() * EDITOR_SCREEN_SHARE))
         return QSize(max(hint.width(), width), hint.height())
 
 

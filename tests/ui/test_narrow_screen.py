@@ -70,3 +70,28 @@ def test_panels_can_be_narrow():
 
 def test_roomy_screens_keep_their_layout():
     assert first_run_widths(1350) == first_run_widths(1400) == (280, PANEL_WIDTH)
+
+
+def test_a_page_wider_than_half_the_screen_scrolls_sideways_instead_of_widening_the_window(qtbot):
+    """A large editor zoom on a small screen: the tab asks for at most half the screen, so the window never
+    grows past the screen's edge (the form then scrolls sideways)."""
+    from PySide6.QtCore import QSize
+    from PySide6.QtWidgets import QWidget
+
+    from ui.fit import EDITOR_SCREEN_SHARE, FitScrollArea
+
+    class Page(QWidget):
+        need = 5000
+
+        def minimumSizeHint(self):  # noqa: N802 - Qt override
+            return QSize(self.need, 100)
+
+    area = FitScrollArea()
+    qtbot.addWidget(area)
+    page = Page()
+    area.setWidget(page)
+    area.setWidgetResizable(True)
+    screen = area.screen().availableGeometry().width()
+    assert area.minimumSizeHint().width() <= int(screen * EDITOR_SCREEN_SHARE) + 1
+    page.need = 300  # a form that fits still gets its whole width
+    assert area.minimumSizeHint().width() >= 300

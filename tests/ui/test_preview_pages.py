@@ -64,3 +64,32 @@ def test_scrolling_through_keeps_pictures_only_near_the_screen(qtbot, window):
     assert 0 not in strip._shown
     bar.setValue(0)  # scrolled back: the first page is rendered again
     qtbot.waitUntil(lambda: first_id in strip.painted, timeout=20000)
+
+
+def test_a_worker_that_dies_mid_run_is_restarted_and_the_same_text_typeset_again(qtbot, window):
+    """The preview says the typesetting process was restarted and shows the text without waiting for an edit."""
+    import os
+    import signal
+    import sys
+
+    import pytest
+
+    from export import worker
+
+    if sys.platform == "win32":
+        pytest.skip("SIGKILL")
+    window.add_report(long_report(143))
+    window.show_preview()
+    _typeset(qtbot, window)
+    messages = []
+    before = window.docs.preview.result
+    window.docs.typesetter.failed.connect(messages.append)
+    window.docs.typesetter.run_now(window.current_report())  # a run no later edit or pause would repeat
+    assert window.docs.typesetter._busy
+    for pid in list(worker._executor()._processes):
+        os.kill(pid, signal.SIGKILL)
+    qtbot.waitUntil(lambda: bool(messages), timeout=20000)
+    qtbot.waitUntil(lambda: window.docs.preview.result is not before and window.docs.typesetter.idle(),
+                    timeout=30000)  # typeset again by the new worker, no edit needed
+    assert messages == ["排版进程意外退出，已重新启动，请稍候"]
+    assert window.docs.preview.result.pages >= 100

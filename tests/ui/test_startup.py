@@ -181,3 +181,25 @@ def test_the_report_opened_at_start_is_typeset_before_the_window_is_built(qtbot,
     # Edits are typeset as before, by the window's own runs.
     w.editor.info.title.setText("关于2026年度工作情况的报告")
     qtbot.waitUntil(lambda: ("typeset_for_preview", "_start") in sent, timeout=30_000)
+
+
+def test_a_late_warm_up_never_forgets_the_first_real_run():
+    """The worker's preparation (imports, fonts, a warm-up run that forgets its own layout) is the first job of
+    every new worker: the warm-up thread arriving after the window's prefetch must not wipe the real run, or
+    pages scrolled to later would never be drawn."""
+    import pickle
+
+    from export import preview_job, worker
+    from tests.export.sample import long_report
+
+    worker._discard_pool(wait=True)
+    try:
+        blob = pickle.dumps(long_report(6), protocol=pickle.HIGHEST_PROTOCOL)
+        first = worker._executor().submit(preview_job, "typeset_for_preview", blob, [0])  # as prefetch does
+        worker._prepare()  # the warm-up thread, late
+        result = first.result(timeout=120)
+        last = result.pages - 1
+        more = worker._executor().submit(preview_job, "render_pages", result.run, [last]).result(timeout=120)
+        assert result.pages >= 5 and last in more.drawn
+    finally:
+        worker._discard_pool(wait=True)

@@ -24,6 +24,9 @@ if TYPE_CHECKING:
 DEBOUNCE_MS = 0
 MAX_WAIT_MS = 2500  # the preview and 检查 still follow a typist who never pauses
 
+WORKER_RESTARTED = "排版进程意外退出，已重新启动，请稍候"
+MAX_RESTARTS = 2
+
 _prefetched: dict[bytes, Future] = {}  # the report the window opens with, typeset before the window exists
 
 
@@ -38,8 +41,8 @@ def prefetch(report) -> None:
     blob = pickle.dumps(report, protocol=pickle.HIGHEST_PROTOCOL)
     try:
         future = _executor().submit(preview_job, "typeset_for_preview", blob, [0])
-    except (BrokenProcessPool, RuntimeError):
-        return  # the window's own first run starts the worker again
+    except (BrokenProcessPool, RuntimeError, OSError):
+        return  # only a head start: the window's own first run starts the worker again, or says what is wrong
     _prefetched.clear()
     _prefetched[blob] = future
 
@@ -70,6 +73,8 @@ class Typesetter(QObject):
         self._signals.pages.connect(self.pagesReady)
         self.visible = lambda: [0]  # 0-based pages to draw with each run (the preview sets this)
         self._last_blob: bytes | None = None
+        self._running = None  # the report of the run under way
+        self._restarts = 0  # worker restarts since the last good run (a report that kills it is not retried forever)
         self._timer = Debouncer(debounce_ms, MAX_WAIT_MS, self)
         self._timer.timeout.connect(self._start)
 
@@ -125,6 +130,7 @@ class Typesetter(QObject):
         self._timer.cancel()
         # Pickled here, on the UI thread between edits: the job never sees a half-made change (and a
         # pickle is several times faster than the deep copy it replaces, and is what the worker needs).
+        self._running = self._pending  # typeset again if the worker dies on it (_on_failed)
         blob, self._pending = pickle.dumps(self._pending, protocol=pickle.HIGHEST_PROTOCOL), None
         if blob == self._last_blob:
             return  # the text is what the last run laid out (e.g. reportChanged after the edit's own run)
@@ -149,7 +155,7 @@ class Typesetter(QObject):
                 outcome = f.result()
             except BrokenProcessPool:
                 _discard_pool()
-                signals.failed.emit(generation, "排版进程意外退出，已重新启动，请稍候")
+                signals.failed.emit(generation, WORKER_RESTARTED)
                 return
             except Exception as e:  # noqa: BLE001 - a bug in the worker must reach the user as a message
                 signals.failed.emit(generation, f"内部错误：{e.__class__.__name__}: {e}")
@@ -167,6 +173,7 @@ class Typesetter(QObject):
             self._start()
 
     def _on_done(self, generation: int, result) -> None:
+        self._restarts = 0
         if generation == self._generation:
             # Newer than what is shown, even if more edits are queued: a steady typist still sees progress.
             self.ready.emit(result)
@@ -176,4 +183,7 @@ class Typesetter(QObject):
         self._last_blob = None  # the same text is tried again on the next edit
         if generation == self._generation:
             self.failed.emit(message)
+            if message == WORKER_RESTARTED and self._pending is None and self._restarts < MAX_RESTARTS:
+                self._restarts += 1  # the new worker typesets the same text at once, not after the next edit
+                self._pending = self._running
         self._finish()
