@@ -1,4 +1,5 @@
-"""The preview's worker process (it runs export/preview.py's jobs): started once, as early as the program knows it will show the window.
+"""The preview's worker process, which runs export/preview.py's jobs: started once, as early as the program
+knows it will show the window.
 
 No Qt here: main.py starts the worker before PySide6 is imported (~80 ms of imports the worker's own
 start-up then overlaps), and the window's typesetter (ui/preview/typesetter.py) sends its jobs to it.
