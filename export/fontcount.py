@@ -9,7 +9,7 @@ and the counts made are written back to the index, so the next run need not read
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, replace
+from dataclasses import replace
 
 from export import fontindex, fontmetrics
 from export.fontindex import UNCOUNTED, FaceInfo
@@ -54,7 +54,7 @@ def save() -> None:
         for i, face in enumerate(faces):
             hit = pending.get(face.get("key")) if isinstance(face, dict) else None
             if hit is not None and face.get("gb2312") == UNCOUNTED:
-                faces[i] = {**asdict(hit), "names": list(hit.names)}
+                faces[i] = fontindex.face_dict(hit)
                 changed = True
     if changed:
         fontindex.write_atomic(path, json.dumps(doc, ensure_ascii=False).encode("utf-8"))
