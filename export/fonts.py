@@ -154,6 +154,8 @@ class FontSet:
         if self._rest is not None:
             rest, self._rest = self._rest, None
             tail = rest()
+            # The cmaps just read to count stay only for faces measured first, as after get_fontset (memory).
+            fontmetrics.forget({c[0].key for c in self._chains.values()} | {self.latin.key if self.latin else ""})
             self._chains = {role: _dedupe([*chain, *tail]) for role, chain in self._chains.items()}
             fontcount.save()
 
