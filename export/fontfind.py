@@ -28,7 +28,7 @@ def _cmap(path: str, index: int) -> frozenset[int]:
 
 def installed_with(ch: str) -> str:
     """The family name (Chinese if it has one) of an installed, not embeddable face that has ``ch``, or ''."""
-    for face in fontindex.load_index().faces:
+    for face in fontindex.load_index(lazy=True).faces:  # counts not needed: a lazy index reads no usable cmap
         if not face.usable and ord(ch) in _cmap(face.path, face.index):
             return face.zh or face.en
     return ""

@@ -9,7 +9,7 @@ import os
 import struct
 import time
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from pathlib import Path
 
 from export import fontmetrics, sfnt
@@ -18,6 +18,7 @@ from export.nameread import records as name_records
 from models import paths
 
 INDEX_VERSION = 3
+UNCOUNTED = -1  # codepoints/cjk/gb2312 of a face whose cmap a lazy index has not read yet (export.fontcount)
 GB2312_HANZI = 6763
 LANG_ZH_CN = (0x0804, 0x1004)  # PRC, Singapore
 LANG_OTHER_CJK = (0x0404, 0x0C04, 0x1404, 0x0411, 0x0412)  # Taiwan, HK, Macau, Japan, Korea
@@ -104,13 +105,18 @@ def file_face_key(path: str, index: int) -> str:
     return _face_key(path, index, st.st_mtime_ns, st.st_size)
 
 
-def _ps_name_ok(font) -> bool:
+def face_dict(info: FaceInfo) -> dict:
+    """A face as the index file keeps it (dataclasses.asdict deep-copied every field: 20 ms of 300 files)."""
+    return {**vars(info), "names": list(info.names)}
+
+
+def _ps_name_ok(font, records=None) -> bool:
     """reportlab takes the PostScript (else full, else family) name from the US-English Windows
     or Mac Roman records and refuses one with non-ASCII or PDF delimiter characters."""
     if "name" not in font:
         return True
     found: dict[int, str] = {}
-    for rec in name_records(font):
+    for rec in name_records(font) if records is None else records:
         if rec.nameID in (1, 4, 6) and rec.nameID not in found and (
                 (rec.platformID, rec.platEncID, rec.langID) in ((3, 1, 0x409), (1, 0, 0))):
             found[rec.nameID] = rec.toUnicode(errors="replace")
@@ -152,14 +158,17 @@ def _glyph_ids_as_names(font) -> None:
         font.setGlyphOrder(list(range(font["maxp"].numGlyphs)))
 
 
-def read_face(font, path: str, index: int, key: str, *, always_cmap: bool = False) -> tuple[FaceInfo, tuple | None]:
-    """What the index keeps about one face, plus what export.fontmetrics makes its widths of if the cmap was read."""
+def read_face(font, path: str, index: int, key: str, *, always_cmap: bool = False,
+              defer: bool = False) -> tuple[FaceInfo, tuple | None]:
+    """What the index keeps about one face, plus what export.fontmetrics makes its widths of if the cmap was read.
+    ``defer``: a usable face's cmap is left unread (its counts UNCOUNTED) until export.fontcount needs them."""
     _glyph_ids_as_names(font)
     names: list[str] = []
     en = zh = ""
     sc = 0
     other_cjk = False
-    for rec in name_records(font) if "name" in font else []:
+    records = name_records(font) if "name" in font else []
+    for rec in records:
         if rec.nameID not in (1, 4, 6, 16):
             continue
         text = rec.toUnicode(errors="replace").strip()
@@ -190,13 +199,16 @@ def read_face(font, path: str, index: int, key: str, *, always_cmap: bool = Fals
             sc += 1
         embeddable = not (fs_type == 0x0002 or fs_type & 0x0300)
     glyf = "glyf" in font and "loca" in font
-    embeddable = embeddable and _ps_name_ok(font)
+    embeddable = embeddable and _ps_name_ok(font, records)
     table = _reportlab_subtable(font)
     # reportlab draws through the subtable it picks; a legacy one (GB2312-coded (3,3), symbol
     # (3,0), Mac Roman) would print wrong glyphs, so such a face is not used at all.
     embeddable = embeddable and table is not None and (
         table.platformID == 0 or (table.platformID, table.platEncID) in ((3, 1), (3, 10)))
     read_cmap = table is not None and (always_cmap or _looks_cjk(font, path))
+    if read_cmap and defer and glyf and embeddable and not always_cmap:
+        return FaceInfo(path=path, index=index, names=tuple(names), en=en, zh=zh, glyf=glyf, embeddable=embeddable,
+                        regular=regular, sc=sc, codepoints=UNCOUNTED, cjk=UNCOUNTED, gb2312=UNCOUNTED, key=key), None
     cmap = {}
     if read_cmap:
         from export.cmapread import glyph_ids
@@ -219,14 +231,15 @@ def read_face(font, path: str, index: int, key: str, *, always_cmap: bool = Fals
     return info, fresh
 
 
-def read_faces(path: str, keys, *, only: int | None = None, always_cmap: bool = False) -> list[tuple]:
+def read_faces(path: str, keys, *, only: int | None = None, always_cmap: bool = False,
+               defer: bool = False) -> list[tuple]:
     """read_face of each face of a file (or just face ``only``), ``keys(index)`` naming them: read by
     export.sfnt, or by fontTools when that finds anything it does not read itself (fontTools then decides,
     raising what it raised before for a damaged file)."""
     try:
         with open(path, "rb") as fh:
             faces = sfnt.open_faces(fh)
-            return [read_face(font, path, i, keys(i), always_cmap=always_cmap)
+            return [read_face(font, path, i, keys(i), always_cmap=always_cmap, defer=defer)
                     for i, font in enumerate(faces) if only is None or i == only]
     except Exception:  # noqa: BLE001 - anything: fontTools reads the file as it always did
         pass
@@ -238,15 +251,15 @@ def read_faces(path: str, keys, *, only: int | None = None, always_cmap: bool = 
         fonts = {only: TTFont(path, fontNumber=only, lazy=True)}
     else:
         fonts = dict(enumerate(TTCollection(path, lazy=True).fonts if ttc else [TTFont(path, lazy=True)]))
-    return [read_face(font, path, i, keys(i), always_cmap=always_cmap) for i, font in fonts.items()]
+    return [read_face(font, path, i, keys(i), always_cmap=always_cmap, defer=defer) for i, font in fonts.items()]
 
 
-def _scan_file(path: str, mtime_ns: int, size: int) -> list[FaceInfo]:
+def _scan_file(path: str, mtime_ns: int, size: int, defer: bool = False) -> list[FaceInfo]:
     """Parse one font file (all faces of a TTC); keep what the widths of embeddable faces are made of."""
     global scan_count
     scan_count += 1
     try:
-        read = read_faces(path, lambda i: _face_key(path, i, mtime_ns, size))
+        read = read_faces(path, lambda i: _face_key(path, i, mtime_ns, size), defer=defer)
     except Exception as e:
         from fontTools.ttLib import TTLibError  # imported only when a file was damaged
 
@@ -309,18 +322,20 @@ def _prune(keys: set[str]) -> None:
                     pass
 
 
-def _entry(path: str, cached: dict) -> tuple[dict | None, bool]:
-    """The index entry of one file and whether it had to be parsed (None: file vanished)."""
+def _entry(path: str, cached: dict, lazy: bool = False) -> tuple[dict | None, bool]:
+    """The index entry of one file and whether it had to be parsed (None: file vanished). Not ``lazy``:
+    a file with faces a lazy index left uncounted is read again, whole."""
     try:
         st = os.stat(path)
     except OSError:
         return None, False
     entry = cached.get(path)
-    if entry and entry.get("mtime_ns") == st.st_mtime_ns and entry.get("size") == st.st_size:
+    if entry and entry.get("mtime_ns") == st.st_mtime_ns and entry.get("size") == st.st_size and (
+            lazy or all(f.get("gb2312") != UNCOUNTED for f in entry.get("faces", ()))):
         return entry, False
-    faces = _scan_file(path, st.st_mtime_ns, st.st_size)
+    faces = _scan_file(path, st.st_mtime_ns, st.st_size, defer=lazy)
     return {"mtime_ns": st.st_mtime_ns, "size": st.st_size,
-            "faces": [asdict(f) for f in faces]}, True
+            "faces": [face_dict(f) for f in faces]}, True
 
 
 @contextmanager
@@ -337,23 +352,25 @@ def gc_paused():
             gc.enable()
 
 
-def load_index(*, rescan: bool = False, keep_read: bool = False) -> FontIndex:
+def load_index(*, rescan: bool = False, keep_read: bool = False, lazy: bool = False) -> FontIndex:
     """The faces of all font files found now; only new or changed files are parsed. ``keep_read``: what was
-    read to make widths of stays for export.fontmetrics (export.fonts.get_fontset then keeps what it measures)."""
+    read to make widths of stays for export.fontmetrics (export.fonts.get_fontset then keeps what it measures).
+    ``lazy``: usable Chinese faces may come UNCOUNTED (their cmaps unread): export.fonts.resolve counts only those
+    it needs (export.fontcount); everyone else (字体设置, the ``fonts`` command) gets every face counted."""
     with gc_paused():
-        index = _load_index(rescan)
+        index = _load_index(rescan, lazy)
     if not keep_read:
         fontmetrics.forget()
     return index
 
 
-def _load_index(rescan: bool) -> FontIndex:
+def _load_index(rescan: bool, lazy: bool = False) -> FontIndex:
     start = time.perf_counter()
     cached = {} if rescan else _load_cached_index()
     files: dict[str, dict] = {}
     scanned = 0
     for path in font_files():
-        entry, parsed = _entry(path, cached)
+        entry, parsed = _entry(path, cached, lazy)
         if entry is not None:
             files[path] = entry
             scanned += parsed
@@ -362,7 +379,7 @@ def _load_index(rescan: bool) -> FontIndex:
     for key in cff_keys:
         copy = converted_path(key)
         if copy.exists():
-            entry, parsed = _entry(str(copy), cached)
+            entry, parsed = _entry(str(copy), cached, lazy)
             if entry is not None:
                 files[str(copy)] = entry
                 scanned += parsed

@@ -7,8 +7,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from export import fontindex, fontmetrics
-from export.fontindex import GB2312_HANZI, FaceInfo
+from export import fontcount, fontindex, fontmetrics
+from export.fontindex import GB2312_HANZI, FaceInfo  # noqa: F401 - GB2312_HANZI re-exported
 
 ROLES = ("title", "body", "heading1", "heading2", "pagenum")
 ROLE_LABELS = {"title": "标题", "body": "正文", "heading1": "一级标题", "heading2": "二级标题",
@@ -148,6 +148,16 @@ class FontSet:
         self.latin: FontFace | None = None  # 字体设置 数字和字母: ASCII digits and letters in every role
         self.chosen: dict[str, FontFace] = {}  # roles whose face the user chose (字体设置)
         self._for: dict[tuple[str, str], FontFace | None] = {}
+        self._rest = None  # makes the faces every chain ends with, when first needed (export.fontcount)
+
+    def _complete(self) -> None:
+        if self._rest is not None:
+            rest, self._rest = self._rest, None
+            tail = rest()
+            # The cmaps just read to count stay only for faces measured first, as after get_fontset (memory).
+            fontmetrics.forget({c[0].key for c in self._chains.values()} | {self.latin.key if self.latin else ""})
+            self._chains = {role: _dedupe([*chain, *tail]) for role, chain in self._chains.items()}
+            fontcount.save()
 
     def face(self, role: str) -> FontFace:
         return self._chains[role][0]
@@ -158,10 +168,12 @@ class FontSet:
         return role in self._substituted
 
     def chain(self, role: str) -> list[FontFace]:
+        self._complete()
         return list(self._chains[role])
 
     def faces(self) -> list[FontFace]:
         """Every distinct face of every chain, primary faces first."""
+        self._complete()
         seen: dict[str, FontFace] = {}
         for role in ROLES:
             seen.setdefault(self._chains[role][0].rl_name, self._chains[role][0])
@@ -184,6 +196,9 @@ class FontSet:
             found = self.latin
         else:
             found = next((f for f in self._chains[role] if f.has(ch)), None)
+            if found is None and self._rest is not None:  # the chains' ends: same order, made now
+                self._complete()
+                found = next((f for f in self._chains[role] if f.has(ch)), None)
         self._for[key] = found
         return found
 
@@ -278,76 +293,6 @@ def _dedupe(faces: list[FontFace]) -> list[FontFace]:
     return out
 
 
-def _tail(catalog: _Catalog) -> list[FontFace]:
-    """Every other usable face: CJK ones by coverage, then the rest (symbols, Latin)."""
-    best: dict[str, FaceInfo] = {}
-    for info in catalog.usable:  # already sorted with the most Simplified face of a TTC first
-        best.setdefault(info.path, info)
-    cjk = sorted((f for f in best.values() if f.cjk), key=lambda f: (-f.cjk, f.path))
-    other = sorted((f for f in best.values() if not f.cjk and f.regular),
-                   key=lambda f: (-f.codepoints, f.path))
-    return [_face(f, f.en) for f in cjk + other]
-
-
-def resolve(faces: list[FaceInfo], min_coverage: float = MIN_PRIMARY_COVERAGE) -> FontSet:
-    """Build the chains for all roles from the indexed faces."""
-    catalog = _Catalog(faces)
-    infos = {_rl_name(f): f for f in catalog.usable}
-    tail = _tail(catalog)
-    chinese = [f for f in tail if infos[f.rl_name].gb2312 >= MIN_CHINESE_FONT]
-    if not chinese:
-        builtin = FontFace(family=BUILTIN, path="", index=0, rl_name=BUILTIN)
-        chains = {role: _dedupe([builtin, *tail]) for role in ROLES}
-        return FontSet(chains, ["未找到可嵌入的中文字体：全部文字使用 PDF 阅读器内置的 STSong-Light 宋体，"
-                                "字体未嵌入，在其他电脑上打印效果可能不同"], True, frozenset(ROLES))
-
-    def is_full(face: FontFace) -> bool:
-        return infos[face.rl_name].gb2312 >= min_coverage * GB2312_HANZI
-
-    chains: dict[str, list[FontFace]] = {}
-    subs: list[str] = []
-    substituted = set()
-    for role in ROLES:
-        official = _listed(catalog, OFFICIAL[role])
-        own = _dedupe(official + _listed(catalog, ALTERNATIVES[role] + OPEN[role]))
-        borrowed: list[FontFace] = []
-        for other in BORROW[role]:
-            borrowed += _listed(catalog, OFFICIAL[other] + ALTERNATIVES[other] + OPEN[other])
-        # A face of the role's own style that covers GB 2312; else any such face (a uniform
-        # face of another style reads better than a partial one patched on every line); else
-        # the role's partial face; else the Chinese face with the most hanzi.
-        primary = next((f for f in own + borrowed + chinese if is_full(f)), None)
-        primary = primary or (own + chinese)[0]
-        chains[role] = _dedupe([primary, *own, *borrowed, *_listed(catalog, LAST_RESORT), *tail])
-        if primary not in official:
-            substituted.add(role)
-            unusable = catalog.unusable_names(OFFICIAL[role] + ALTERNATIVES[role] + OPEN[role])
-            cut = own.index(primary) if primary in own else len(own)
-            passed = [f for f in own[:cut] if not is_full(f)]  # partial faces of the role's style
-            subs.append(_substitution(role, primary, passed, infos, unusable))
-    return FontSet(chains, subs, False, frozenset(substituted))
-
-
-def _substitution(role: str, primary: FontFace, passed: list[FontFace],
-                  infos: dict[str, FaceInfo], unusable: list[tuple[str, FaceInfo]]) -> str:
-    """One sentence per role, naming the partial and unembeddable faces that were passed over."""
-    zh = infos[primary.rl_name].zh
-    name = f"{primary.family}（{zh}）" if zh and zh != primary.family else f"{primary.family} "
-    text = f"{ROLE_LABELS[role]}：未安装{OFFICIAL_LABELS[role]}，使用 {name}代替"
-    notes = []
-    for f in passed:
-        gb = infos[f.rl_name].gb2312
-        notes.append(f"{f.family} 只含 {gb}/{GB2312_HANZI} 个常用汉字，仅用于补字")
-    for name, info in unusable:
-        if not info.glyf and info.embeddable:
-            notes.append(f"已安装的 {name} 为 CFF 轮廓，需先转换为 TrueType 才能嵌入 PDF")
-        else:
-            notes.append(f"已安装的 {name} 的授权不允许嵌入 PDF")
-    if notes:
-        text += "（" + "；".join(notes) + "）"
-    return text
-
-
 _CACHE: dict[tuple, FontSet] = {}
 
 
@@ -366,8 +311,9 @@ def get_fontset(*, refresh: bool = False, overrides: dict[str, dict] | None = No
     key = (os.environ.get(fontindex.ENV_DIRS), str(paths.cache_dir()), json.dumps(choices, sort_keys=True))
     if not refresh and key in _CACHE:
         return _CACHE[key]
-    faces = fontindex.load_index(keep_read=True).faces
+    faces = fontindex.load_index(keep_read=True, lazy=True).faces
     fontset = resolve(faces)
+    fontcount.save()  # the faces counted to choose: the next run need not read their cmaps
     fontset.convertible = sorted({f.zh or f.en for f in faces
                                   if not f.glyf and f.embeddable and f.gb2312 >= MIN_CHINESE_FONT}
                                  - {f.zh or f.en for f in faces if f.usable})
@@ -376,3 +322,6 @@ def get_fontset(*, refresh: bool = False, overrides: dict[str, dict] | None = No
     fontmetrics.forget({fontset.face(role).key for role in ROLES} | {fontset.latin.key if fontset.latin else ""})
     _CACHE[key] = fontset
     return fontset
+
+
+from export.fontresolve import resolve  # noqa: E402,F401 - after FontSet, which it builds
