@@ -117,6 +117,23 @@ def _format12(data: bytes, groups: int | None) -> dict[int, int] | None:
     return out
 
 
+def cmap_entries(data: bytes, error: type[Exception]):
+    """(platform, encoding, offset, format, short length) of each subtable a cmap's directory lists, the directory
+    and each offset checked against the table's size (``error`` is raised, as fontTools raises TTLibError)."""
+    if len(data) < 4:
+        raise error("cmap table is too short")
+    count = struct.unpack(">H", data[2:4])[0]
+    for i in range(count):
+        entry = data[4 + i * 8:4 + (i + 1) * 8]
+        if len(entry) < 8:
+            raise error("cmap subtable directory is truncated")
+        platform, encoding, offset = struct.unpack(">HHL", entry)
+        if offset + 4 > len(data):
+            raise error("cmap subtable offset out of bounds")
+        fmt, length = struct.unpack(">HH", data[offset:offset + 4])
+        yield platform, encoding, offset, fmt, length
+
+
 def subtables(font) -> list:
     """The cmap's subtables as fontTools lists them, headers only: fontTools' own cmap decoding gives a
     subtable sharing another's bytes (the (0,3) and (3,1) tables of most fonts) that one's decoded
@@ -126,18 +143,8 @@ def subtables(font) -> list:
     from fontTools.ttLib.tables._c_m_a_p import CmapSubtable
 
     data = font.reader["cmap"]
-    if len(data) < 4:
-        raise TTLibError("cmap table is too short")
-    _version, count = struct.unpack(">HH", data[:4])
     out = []
-    for i in range(count):
-        entry = data[4 + i * 8:4 + (i + 1) * 8]
-        if len(entry) < 8:
-            raise TTLibError("cmap subtable directory is truncated")
-        platform, encoding, offset = struct.unpack(">HHL", entry)
-        if offset + 4 > len(data):
-            raise TTLibError("cmap subtable offset out of bounds")
-        fmt, length = struct.unpack(">HH", data[offset:offset + 4])
+    for platform, encoding, offset, fmt, length in cmap_entries(data, TTLibError):
         if fmt in (8, 10, 12, 13):
             if offset + 8 > len(data):
                 raise TTLibError("cmap subtable header is truncated")

@@ -13,6 +13,8 @@ from __future__ import annotations
 import struct
 from types import SimpleNamespace
 
+from export.cmapread import cmap_entries
+
 SFNT_VERSIONS = (b"\x00\x01\x00\x00", b"OTTO", b"true")
 _OS2_LENGTH = {0: 78, 1: 86, 2: 96, 3: 96, 4: 96, 5: 100}  # what fontTools unpacks for each version
 _PLAIN_CMAP_FORMATS = (0, 2, 4, 6, 12)  # whose headers fontTools reads as below
@@ -102,18 +104,8 @@ class Face:
     def subtables(self) -> list[SimpleNamespace]:
         """The cmap's subtables, headers only, as export.cmapread.subtables lists them."""
         data = self.table("cmap")
-        if len(data) < 4:
-            raise Unusual("cmap header")
-        count = struct.unpack(">H", data[2:4])[0]
         out = []
-        for i in range(count):
-            entry = data[4 + i * 8:4 + (i + 1) * 8]
-            if len(entry) < 8:
-                raise Unusual("cmap directory")
-            platform, encoding, offset = struct.unpack(">HHL", entry)
-            if offset + 4 > len(data):
-                raise Unusual("cmap subtable offset")
-            fmt, length = struct.unpack(">HH", data[offset:offset + 4])
+        for platform, encoding, offset, fmt, length in cmap_entries(data, Unusual):
             if fmt not in _PLAIN_CMAP_FORMATS:
                 raise Unusual(f"cmap format {fmt}")
             size = 6

@@ -62,3 +62,16 @@ def db_path(tmp_path) -> Path:
 @pytest.fixture
 def sample_text() -> str:
     return SAMPLE.read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def font_dir(tmp_path, monkeypatch):
+    """An empty private font folder (tests link installed fonts into it) and an empty cache: the system fonts are
+    out of sight, as on a new PC's first run."""
+    from export import fontindex
+
+    folder = tmp_path / "fonts"
+    folder.mkdir()
+    monkeypatch.setenv(fontindex.ENV_DIRS, str(folder))
+    monkeypatch.setenv("TIANBAO_CACHE_DIR", str(tmp_path / "cache"))
+    return folder

@@ -7,13 +7,13 @@ import shutil
 from export.facts import typeset_facts
 from models.checks import run_checks
 from models.report import Item, Report, Section
-from tests.export.test_fonts import KAI, _fake_cff_cjk, font_dir, needs_debian_fonts  # noqa: F401
+from tests.export.test_fonts import KAI, _fake_cff_cjk, needs_debian_fonts
 
 RARE = "\U0002A6A5"  # 𪚥, outside GB 2312 and the open Kai face
 
 
 @needs_debian_fonts
-def test_missing_character_names_the_cff_font_that_has_it(font_dir):  # noqa: F811
+def test_missing_character_names_the_cff_font_that_has_it(font_dir):
     shutil.copy(KAI, font_dir)
     _fake_cff_cjk(font_dir / "NotoSerifCJK.otf", "Noto Serif CJK SC", "中华" + RARE)
     report = Report(title="报告", sections=[Section("情况", items=[Item("抓学习。", f"生僻字{RARE}要打印。")])])
@@ -24,7 +24,7 @@ def test_missing_character_names_the_cff_font_that_has_it(font_dir):  # noqa: F8
 
 
 @needs_debian_fonts
-def test_missing_everywhere_says_so(font_dir):  # noqa: F811
+def test_missing_everywhere_says_so(font_dir):
     shutil.copy(KAI, font_dir)
     report = Report(title="报告", sections=[Section("情况", items=[Item("抓学习。", f"生僻字{RARE}。")])])
     facts = typeset_facts(report)

@@ -7,7 +7,7 @@ import shutil
 
 from export import fontindex, fontmetrics
 from export.fonts import get_fontset
-from tests.export.test_fonts import CWFS, DEJAVU, KAI, SUNG, WQY, font_dir, needs_debian_fonts  # noqa: F401
+from tests.export.test_fonts import CWFS, DEJAVU, KAI, SUNG, WQY, needs_debian_fonts
 
 
 def _metrics_files() -> list[str]:
@@ -15,7 +15,7 @@ def _metrics_files() -> list[str]:
 
 
 @needs_debian_fonts
-def test_only_measured_faces_get_widths_and_from_the_index_read(font_dir):  # noqa: F811
+def test_only_measured_faces_get_widths_and_from_the_index_read(font_dir):
     for f in (SUNG, KAI, WQY, CWFS):
         shutil.copy(f, font_dir)
     fs = get_fontset()
@@ -32,7 +32,7 @@ def test_only_measured_faces_get_widths_and_from_the_index_read(font_dir):  # no
 
 
 @needs_debian_fonts
-def test_widths_from_the_index_equal_widths_read_from_the_font(font_dir, monkeypatch):  # noqa: F811
+def test_widths_from_the_index_equal_widths_read_from_the_font(font_dir, monkeypatch):
     for f in (SUNG, WQY, CWFS, DEJAVU):
         shutil.copy(f, font_dir)
     faces = [f for f in fontindex.load_index(keep_read=True).faces if f.usable]
@@ -52,7 +52,7 @@ def test_widths_from_the_index_equal_widths_read_from_the_font(font_dir, monkeyp
 
 
 @needs_debian_fonts
-def test_fresh_reads_stay_within_their_budget(font_dir, monkeypatch):  # noqa: F811
+def test_fresh_reads_stay_within_their_budget(font_dir, monkeypatch):
     monkeypatch.setattr(fontmetrics, "FRESH_BUDGET", 20_000)  # room for one of the Song faces, not Micro Hei
     monkeypatch.setattr(fontmetrics, "_fresh_codes", 0)
     monkeypatch.setattr(fontmetrics, "_FRESH", {})
@@ -65,7 +65,7 @@ def test_fresh_reads_stay_within_their_budget(font_dir, monkeypatch):  # noqa: F
 
 
 @needs_debian_fonts
-def test_index_alone_keeps_nothing_it_read(font_dir):  # noqa: F811
+def test_index_alone_keeps_nothing_it_read(font_dir):
     shutil.copy(SUNG, font_dir)
     assert fontindex.load_index().scanned == 1  # e.g. the font dialog: nothing is measured after it
     assert not fontmetrics._FRESH

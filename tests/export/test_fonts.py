@@ -24,16 +24,6 @@ needs_debian_fonts = pytest.mark.skipif(not all(p.exists() for p in DEBIAN_FONTS
                                         reason="Debian open CJK fonts not installed")
 
 
-@pytest.fixture
-def font_dir(tmp_path, monkeypatch):
-    """An empty private font folder and cache: the system fonts are out of sight."""
-    folder = tmp_path / "fonts"
-    folder.mkdir()
-    monkeypatch.setenv(fontindex.ENV_DIRS, str(folder))
-    monkeypatch.setenv("TIANBAO_CACHE_DIR", str(tmp_path / "cache"))
-    return folder
-
-
 # ---------------------------------------------------------------- this machine
 
 @needs_debian_fonts

@@ -7,11 +7,11 @@ import shutil
 from export import fontindex, glyphbox
 from export.fonts import get_fontset
 from export.layout import squeeze_side
-from tests.export.test_fonts import KAI, SUNG, font_dir, needs_debian_fonts  # noqa: F401
+from tests.export.test_fonts import KAI, SUNG, needs_debian_fonts
 
 
 @needs_debian_fonts
-def test_ink_boxes_are_cached_on_disk_and_pruned_with_their_font(font_dir):  # noqa: F811
+def test_ink_boxes_are_cached_on_disk_and_pruned_with_their_font(font_dir):
     shutil.copy(KAI, font_dir)
     shutil.copy(SUNG, font_dir)
     body = get_fontset().face("body")

@@ -13,16 +13,6 @@ from tests.export.test_fonts import CWFS, DEJAVU, KAI, SUNG, WQY, needs_debian_f
 CHARS = "国专党永①ā€a5—“”·〇㐀🀄"  # common hanzi, a gap of cwTeX, symbols, Latin, rare and missing characters
 
 
-@pytest.fixture
-def font_dir(tmp_path, monkeypatch):
-    """A private font folder (linked installed fonts) and an empty cache: a new PC's first run."""
-    folder = tmp_path / "fonts"
-    folder.mkdir()
-    monkeypatch.setenv(fontindex.ENV_DIRS, str(folder))
-    monkeypatch.setenv("TIANBAO_CACHE_DIR", str(tmp_path / "cache"))
-    return folder
-
-
 def _link(folder, files: dict[str, object]) -> None:
     for name, target in files.items():
         (folder / name).symlink_to(target)

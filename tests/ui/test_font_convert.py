@@ -6,7 +6,7 @@ import shutil
 
 from export import fontconvert
 from export.fontindex import gb2312_hanzi, load_index
-from tests.export.test_fonts import KAI, _fake_cff_cjk, font_dir, needs_debian_fonts  # noqa: F401
+from tests.export.test_fonts import KAI, _fake_cff_cjk, needs_debian_fonts
 from ui.dialogs.font_convert import ConvertWorker, pending_faces
 from ui.dialogs.font_dialog import FontSettingsDialog
 
@@ -14,7 +14,7 @@ HANZI = "".join(chr(c) for c in sorted(gb2312_hanzi())[:1100])  # enough to coun
 
 
 @needs_debian_fonts
-def test_convert_button_converts_with_progress(qtbot, font_dir):  # noqa: F811
+def test_convert_button_converts_with_progress(qtbot, font_dir):
     shutil.copy(KAI, font_dir)
     _fake_cff_cjk(font_dir / "NotoSerifCJK.otf", "Noto Serif CJK SC", HANZI)
     assert [f.en for f in pending_faces()] == ["Noto Serif CJK SC"]
@@ -30,7 +30,7 @@ def test_convert_button_converts_with_progress(qtbot, font_dir):  # noqa: F811
 
 
 @needs_debian_fonts
-def test_cancel_writes_nothing(qtbot, font_dir):  # noqa: F811
+def test_cancel_writes_nothing(qtbot, font_dir):
     _fake_cff_cjk(font_dir / "NotoSerifCJK.otf", "Noto Serif CJK SC", HANZI)
     faces = pending_faces()
     worker = ConvertWorker(faces)
