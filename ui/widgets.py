@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as _dt
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QEvent, QObject, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette, QTextBlockFormat, QTextCursor
 from PySide6.QtWidgets import (
     QDialog,
@@ -13,9 +13,12 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QMenu,
     QPushButton,
     QSizePolicy,
+    QTabWidget,
     QTextEdit,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -202,3 +205,43 @@ def restore_list(dialog: QDialog, note: QLabel, empty_text: str, label: str) -> 
     lay.addWidget(empty)
     lay.addWidget(buttons)
     return items, empty, restore
+
+
+def tab_list_button(tabs: QTabWidget) -> QToolButton:
+    """A 全部 button in the tab bar's corner listing every tab by its whole name; choosing one shows it (many
+    parts on a narrow screen hide some tabs behind the bar's arrows)."""
+    button = QToolButton(tabs)
+    button.setText(tabs.tr("全部"))
+    button.setToolTip(tabs.tr("转到某一部分"))
+    button.setAutoRaise(True)
+    button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+    menu = QMenu(button)
+
+    def fill() -> None:
+        menu.clear()
+        for i in range(tabs.count()):
+            act = menu.addAction(tabs.tabText(i).replace("&", "&&"))
+            act.setCheckable(True)
+            act.setChecked(i == tabs.currentIndex())
+            act.triggered.connect(lambda _=False, i=i: tabs.setCurrentIndex(i))
+
+    menu.aboutToShow.connect(fill)
+    button.setMenu(menu)
+    button._overflow = _Overflow(tabs, button)  # shown only while some tabs do not fit
+    return button
+
+
+class _Overflow(QObject):
+    """Shows ``button`` while the tabs need more width than the tab widget has (beside the button)."""
+
+    def __init__(self, tabs: QTabWidget, button: QToolButton):
+        super().__init__(button)
+        self.tabs, self.button = tabs, button
+        tabs.installEventFilter(self)
+        tabs.tabBar().installEventFilter(self)
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt override
+        if event.type() in (QEvent.Type.Resize, QEvent.Type.LayoutRequest):
+            need = self.tabs.tabBar().sizeHint().width() + self.button.sizeHint().width()
+            self.button.setVisible(need > self.tabs.width())
+        return False

@@ -95,3 +95,30 @@ def test_a_page_wider_than_half_the_screen_scrolls_sideways_instead_of_widening_
     assert area.minimumSizeHint().width() <= int(screen * EDITOR_SCREEN_SHARE) + 1
     page.need = 300  # a form that fits still gets its whole width
     assert area.minimumSizeHint().width() >= 300
+
+
+def test_the_corner_button_lists_every_part_by_its_whole_name(qtbot, window):
+    """Seven parts at 1024 px: some tabs hide behind the bar's arrows; 全部 lists them all and shows the chosen one."""
+    from PySide6.QtCore import Qt
+
+    from models.report import Item, Report, Section
+
+    heads = ["履行主体责任情况", "存在的主要问题", "问题产生的原因分析", "下一步工作打算", "加强作风建设情况",
+             "落实意识形态工作责任制情况", "其他需要说明的事项"]
+    window.add_report(Report(title="关于2026年度工作情况的报告",
+                             sections=[Section(heading=h, items=[Item("抓落实", "正文。")]) for h in heads]))
+    window.resize(1024, 740)
+    editor = window.editor
+    button = editor.cornerWidget(Qt.Corner.TopRightCorner)
+    qtbot.waitUntil(button.isVisible)  # the tabs do not all fit
+    assert button.text() == "全部"
+    button.menu().aboutToShow.emit()
+    names = [a.text() for a in button.menu().actions()]
+    assert names[0] == "基本信息" and names[-1] == "七、其他需要说明的事项" and len(names) == 8
+    assert [a.isChecked() for a in button.menu().actions()].index(True) == editor.currentIndex()
+    button.menu().actions()[6].trigger()
+    assert editor.tabText(editor.currentIndex()) == "六、落实意识形态工作责任制情况"
+    assert "本部分" in editor.tabToolTip(editor.currentIndex())
+    while len(window.current_report().sections) > 2:  # few parts: every tab fits, no button
+        editor.remove_section(window.current_report().sections[-1])
+    qtbot.waitUntil(lambda: not button.isVisible())

@@ -14,6 +14,7 @@ from ui.editor.frame_tab import FrameTab
 from ui.editor.info_tab import InfoTab
 from ui.editor.section_tab import SectionTab
 from ui.editor.undo_router import UndoRouter
+from ui.widgets import tab_list_button
 
 
 def settle_layouts() -> None:
@@ -54,6 +55,10 @@ class ReportEditor(FrameHost, QTabWidget):
         self._frame_wanted: set[int] = set()  # reports whose author ticked 公文格式 in this session (see FrameHost)
         self.info.titleChanged.connect(self.titleChanged)
         self.tabBar().tabMoved.connect(self._tab_moved)
+        # Many parts on a narrow screen: tabs keep their whole names and the bar scrolls (eliding them all left
+        # "一…二…三…"); the corner button lists every part by its whole name.
+        self.tabBar().setElideMode(Qt.TextElideMode.ElideNone)
+        self.setCornerWidget(tab_list_button(self), Qt.Corner.TopRightCorner)
         self.tabBar().setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.tabBar().customContextMenuRequested.connect(self._tab_menu)
         self.currentChanged.connect(self._focus_into_tab)
@@ -179,7 +184,7 @@ class ReportEditor(FrameHost, QTabWidget):
         heading = tab.section.heading.strip() or self.tr("（未命名）")
         idx = self.indexOf(tab)
         self.setTabText(idx, section_number(i) + heading)
-        self.setTabToolTip(idx, self.tr("本部分 %n 字", "", tab.section.char_count()))
+        self.setTabToolTip(idx, section_number(i) + heading + "\n" + self.tr("本部分 %n 字", "", tab.section.char_count()))
 
     def structure_changed(self, section: Section | None, item_index: int | None) -> None:
         """Called by every undo command after it changed the report."""
