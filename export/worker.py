@@ -56,24 +56,13 @@ def _discard_pool(wait: bool = False) -> None:
         _pool = None
 
 
-def _prepare() -> None:
-    _executor()  # its first job prepares it
-
-
-_warming: list[bool] = []  # warm_up has been called (main.py first, then ui/app.py: once is enough)
-
-
 def warm_up(background: bool = True) -> None:
     """Start the worker before it is needed, so the first preview does not wait for its start-up: it
     imports the layout and reportlab and loads the fonts while the window is being built.
 
     In the background: starting a process (its pipes, the resource tracker, the executor's thread) took
     ~25 ms of the window's start-up; a thread does it while the window's modules are imported."""
-    with _pool_lock:
-        if _warming:
-            return
-        _warming.append(True)
-    if background:
-        threading.Thread(target=_prepare, name="tianbao-warm-up", daemon=True).start()
+    if background:  # main.py calls it first, ui/app.py again: _executor() makes the one pool once
+        threading.Thread(target=_executor, name="tianbao-warm-up", daemon=True).start()
     else:
-        _prepare()
+        _executor()

@@ -196,7 +196,7 @@ def test_a_late_warm_up_never_forgets_the_first_real_run():
     try:
         blob = pickle.dumps(long_report(6), protocol=pickle.HIGHEST_PROTOCOL)
         first = worker._executor().submit(preview_job, "typeset_for_preview", blob, [0])  # as prefetch does
-        worker._prepare()  # the warm-up thread, late
+        worker.warm_up(background=False)  # the warm-up thread, late
         result = first.result(timeout=120)
         last = result.pages - 1
         more = worker._executor().submit(preview_job, "render_pages", result.run, [last]).result(timeout=120)
