@@ -117,14 +117,10 @@ def test_empty_font_folder_falls_back_to_builtin_stsong(font_dir, tmp_path):
     fs.register()
     import pdfplumber
     from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfgen import canvas
 
     assert "STSong-Light" in pdfmetrics.getRegisteredFontNames()
     out = tmp_path / "builtin.pdf"
-    c = canvas.Canvas(str(out), invariant=1)
-    c.setFont("STSong-Light", 16)
-    c.drawString(72, 720, "全面从严治党 2026年")
-    c.save()
+    _one_line_pdf(out, "STSong-Light", "全面从严治党 2026年")
     with pdfplumber.open(out) as pdf:
         assert pdf.pages[0].extract_text() == "全面从严治党 2026年"
 
@@ -215,7 +211,6 @@ def test_search_dirs_env_replaces_system_folders(tmp_path, monkeypatch):
 def test_register_makes_reportlab_know_faces_and_text_extracts(font_dir, tmp_path):
     import pdfplumber
     from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfgen import canvas
 
     shutil.copy(SUNG, font_dir)
     fs = get_fontset()
@@ -224,11 +219,7 @@ def test_register_makes_reportlab_know_faces_and_text_extracts(font_dir, tmp_pat
     names = pdfmetrics.getRegisteredFontNames()
     assert all(f.rl_name in names for role in ROLES for f in fs.chain(role))
     out = tmp_path / "t.pdf"
-    c = canvas.Canvas(str(out), invariant=1)
-    face = fs.face("body")
-    c.setFont(face.rl_name, 16)
-    c.drawString(72, 720, "全面从严治党")
-    c.save()
+    _one_line_pdf(out, fs.face("body").rl_name, "全面从严治党")
     with pdfplumber.open(out) as pdf:
         page = pdf.pages[0]
         assert page.extract_text() == "全面从严治党"
@@ -245,7 +236,6 @@ def test_fontface_is_hashable_value():
 @needs_debian_fonts
 def test_reportlab_parse_cache_gives_identical_pdf(font_dir, tmp_path):
     """The pickled reportlab state must draw exactly what a fresh parse draws."""
-    from reportlab.pdfgen import canvas
 
     from export import rlcache
 
@@ -258,10 +248,7 @@ def test_reportlab_parse_cache_gives_identical_pdf(font_dir, tmp_path):
 
         pdfmetrics.registerFont(font)
         out = tmp_path / f"{name}.pdf"
-        c = canvas.Canvas(str(out), invariant=1)
-        c.setFont(font.fontName, 16)
-        c.drawString(72, 720, "（一）加强政治建设 abc 123")
-        c.save()
+        _one_line_pdf(out, font.fontName, "（一）加强政治建设 abc 123")
         return out.read_bytes()
 
     parsed = dict(rlcache.stats)
@@ -299,7 +286,6 @@ def test_restored_font_reads_its_file_again_after_letting_its_bytes_go(font_dir,
     """The preview worker drops a restored face's file bytes between runs: the next PDF is the same, and a
     font file that changed size since is an error, not a wrong subset."""
     from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfgen import canvas
 
     from export import rlcache
 
@@ -311,10 +297,7 @@ def test_restored_font_reads_its_file_again_after_letting_its_bytes_go(font_dir,
 
     def draw(name: str) -> bytes:
         out = tmp_path / f"{name}.pdf"
-        c = canvas.Canvas(str(out), invariant=1)
-        c.setFont(font.fontName, 16)
-        c.drawString(72, 720, "（二）加强作风建设 xyz 456")
-        c.save()
+        _one_line_pdf(out, font.fontName, "（二）加强作风建设 xyz 456")
         return out.read_bytes()
 
     first = draw("A")
@@ -327,6 +310,16 @@ def test_restored_font_reads_its_file_again_after_letting_its_bytes_go(font_dir,
         fh.write(b"\0" * 4)
     with pytest.raises(OSError):
         font.face._ttf_data  # noqa: B018 - reading it is the test
+
+
+def _one_line_pdf(out: Path, font_name: str, text: str) -> None:
+    """A one-page PDF at ``out`` with ``text`` in ``font_name`` at 16 pt (fonts registered by the caller)."""
+    from reportlab.pdfgen import canvas
+
+    c = canvas.Canvas(str(out), invariant=1)
+    c.setFont(font_name, 16)
+    c.drawString(72, 720, text)
+    c.save()
 
 
 def _renamed(src: Path, en: str, zh: str):
@@ -413,7 +406,6 @@ def _fake_cff_cjk(path: Path, family: str, chars: str) -> None:
 @needs_debian_fonts
 def test_cff_chinese_face_is_reported_then_converted_and_used(font_dir, tmp_path):
     import pdfplumber
-    from reportlab.pdfgen import canvas
 
     from export import fontconvert
 
@@ -436,10 +428,7 @@ def test_cff_chinese_face_is_reported_then_converted_and_used(font_dir, tmp_path
 
     fs.register([noto])
     out = tmp_path / "cff.pdf"
-    c = canvas.Canvas(str(out), invariant=1)
-    c.setFont(noto.rl_name, 16)
-    c.drawString(72, 720, "中华人民共和国")
-    c.save()
+    _one_line_pdf(out, noto.rl_name, "中华人民共和国")
     with pdfplumber.open(out) as pdf:
         assert pdf.pages[0].extract_text() == "中华人民共和国"
 
@@ -620,7 +609,6 @@ def test_packing_parse_saves_what_a_full_parse_saves_and_draws_the_same(font_dir
     import pickle
 
     from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfgen import canvas
 
     from export import rlcache, rlparse
 
@@ -644,10 +632,7 @@ def test_packing_parse_saves_what_a_full_parse_saves_and_draws_the_same(font_dir
     def draw(font, name: str) -> bytes:
         pdfmetrics.registerFont(font)
         out = tmp_path / f"{name}.pdf"
-        c = canvas.Canvas(str(out), invariant=1)
-        c.setFont(font.fontName, 16)
-        c.drawString(72, 720, "（一）加强政治建设，“两个确立”abc 123")
-        c.save()
+        _one_line_pdf(out, font.fontName, "（一）加强政治建设，“两个确立”abc 123")
         return out.read_bytes().replace(b"/F", b"")
 
     first = rlcache.load_ttfont("T1", face.path, face.index, face.key)  # parsed for packing, restored at once
