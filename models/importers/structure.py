@@ -18,6 +18,7 @@ import re
 from pathlib import Path
 
 from models.importers import frame
+from models.importers.furniture import drop_page_numbers
 from models.importers.lines import ADDED_STOP, Line, plain_lines
 from models.importers.sources import ParseError, decode_bytes
 from models.importers.summary import ParseSummary
@@ -208,6 +209,7 @@ def parse_lines(source: list[Line]) -> tuple[Report, ParseSummary]:
     summary = ParseSummary()
     entries = [Line(part.strip(), ln.red, ln.size, ln.center, ln.in_table, ln.numbered)
                for ln in source for part in ln.text.split("\n") if part.strip()]
+    entries = drop_page_numbers(entries, summary.notes)
     bold = {}  # paragraph -> the bold sentence opening it, a lead without a number
     for ln in source:
         first, lead = ln.text.split("\n", 1)[0].strip(), ln.bold_lead.strip()
