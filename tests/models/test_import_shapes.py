@@ -22,3 +22,18 @@ def test_a_sentence_naming_a_page_and_a_table_cell_number_stay():
     report, summary = parse_lines(lines)
     assert [i.body for i in report.sections[0].items] == ["详见第3页。", "- 1 -"]
     assert not any("页码" in n for n in summary.notes)
+
+
+def test_a_report_in_parts_has_one_section_a_part():
+    text = ("某某街道2025年工作总结和2026年工作打算\n全年完成目标任务。\n第一部分　2025年工作回顾\n（一）经济稳中有进。投资八亿元。\n"
+            "一、这一行在部分里面。\n第二部分：2026年工作打算\n（一）抓项目。开工十个。\n某某街道办事处\n2026年1月5日")
+    report, summary = parse_text(text)
+    assert [s.heading for s in report.sections] == ["2025年工作回顾", "2026年工作打算"]
+    assert report.sections[0].items[0].body == "投资八亿元。\n一、这一行在部分里面。"
+    assert any("第一部分" in n for n in summary.notes)
+
+
+def test_a_single_mention_of_a_first_part_is_text():
+    report, _ = parse_text("关于某某工作的报告\n一、情况\n第一部分　内容见上。\n二、打算\n一是抓落实。")
+    assert [s.heading for s in report.sections] == ["情况", "打算"]
+    assert report.sections[0].items[0].body == "第一部分　内容见上。"
