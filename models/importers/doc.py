@@ -359,5 +359,6 @@ def read_doc_lines(path: str | Path) -> list[Line]:
         label = bool(labels) and any(text.startswith(lb) for lb in numbered if lb)
         first = len(text) - len(text.lstrip())
         lines.append(Line(text, numbered=label, bold_lead="" if label else _bold_lead(text, mask),
-                          center=first < len(mask) and mask[first] in "23"))
+                          center=first < len(mask) and mask[first] in "23",
+                          bold=bool(text.strip()) and all(m in "13" for ch, m in zip(text, mask, strict=False) if not ch.isspace())))
     return lines

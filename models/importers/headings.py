@@ -34,12 +34,34 @@ def _in_parts(lines: list[str]) -> bool:
     return numbers[:2] == [1, 2]
 
 
-def split_sections(lines: list[str], notes: list[str]) -> list[tuple[str, list[str]]]:
-    """[("", preamble lines), (heading, lines), …]; headings must count 一、二、三、 (or 第一部分…) in order."""
+def _bold_heading(line: str, bold: frozenset[str]) -> bool:
+    """A short paragraph set bold throughout, not ending like a sentence: a heading typed without a number."""
+    return line in bold and len(line) <= 30 and line[-1] not in SENTENCE_END + "；：，、;:,." and not any(
+        rx.match(line) for rx in (HEADING_RE, PART_RE, _NUMBERED))
+
+
+_NUMBERED = re.compile(rf"[（(]?([{CN}]{{1,3}}|\d{{1,2}})[）)是要、.．]|[\u2460-\u2487]")  # an item's number
+
+
+def split_sections(lines: list[str], notes: list[str], bold: frozenset[str] = frozenset()) -> list[tuple[str, list[str]]]:
+    """[("", preamble lines), (heading, lines), …]; headings must count 一、二、三、 (or 第一部分…) in order; in a
+    report without numbered headings, two or more short bold paragraphs (``bold``: the lines set bold throughout)
+    are its headings."""
     heading_re = HEADING_RE
     if _in_parts(lines):
         heading_re = PART_RE
         notes.append("“第一部分”“第二部分”等作为部分标题导入，导出时编为“一、”“二、”")
+    elif not any((m := HEADING_RE.match(line)) and cn_to_int(m.group(1)) == 1 for line in lines):
+        headings = [line for line in lines if _bold_heading(line, bold)]
+        if len(headings) >= 2:
+            notes.append(f"没有编号的加粗段落“{headings[0]}”等 {len(headings)} 处作为部分标题导入")
+            chunks: list[tuple[str, list[str]]] = [("", [])]
+            for line in lines:
+                if _bold_heading(line, bold):
+                    chunks.append((line, []))
+                else:
+                    chunks[-1][1].append(line)
+            return chunks
     chunks: list[tuple[str, list[str]]] = [("", [])]
     for line in lines:
         m = heading_re.match(line)

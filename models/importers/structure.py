@@ -193,7 +193,7 @@ def parse_text(text: str) -> tuple[Report, ParseSummary]:
 def parse_lines(source: list[Line]) -> tuple[Report, ParseSummary]:
     """Structure a document's paragraphs: frame first (版头, 版记, 附件), then title, 主送, body, ending."""
     summary = ParseSummary()
-    entries = [Line(part.strip(), ln.red, ln.size, ln.center, ln.in_table, ln.numbered)
+    entries = [Line(part.strip(), ln.red, ln.size, ln.center, ln.in_table, ln.numbered, bold=ln.bold)
                for ln in source for part in ln.text.split("\n") if part.strip()]
     entries = drop_page_numbers(entries, summary.notes)
     bold = {}  # paragraph -> the bold sentence opening it, a lead without a number
@@ -218,7 +218,7 @@ def parse_lines(source: list[Line]) -> tuple[Report, ParseSummary]:
         called = [c for c in re.split(r"[、，,\s]+", report.recipient) if c]
         if lines[-1][-1:] in "！!。" and any(lines[-1].startswith((c + "，", c + ",", c + "！")) for c in called):
             report.closing = lines.pop()
-    chunks = split_sections(lines, summary.notes)
+    chunks = split_sections(lines, summary.notes, frozenset(ln.text for ln in entries if ln.bold))
     report.preamble = "\n".join(chunks[0][1])
     for n, (heading, paras) in enumerate(chunks[1:], 1):
         report.sections.append(_build_section(heading, paras, summary.notes, f"第{chinese_number(n)}部分", bold))

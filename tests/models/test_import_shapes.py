@@ -37,3 +37,27 @@ def test_a_single_mention_of_a_first_part_is_text():
     report, _ = parse_text("关于某某工作的报告\n一、情况\n第一部分　内容见上。\n二、打算\n一是抓落实。")
     assert [s.heading for s in report.sections] == ["情况", "打算"]
     assert report.sections[0].items[0].body == "第一部分　内容见上。"
+
+
+def _bold_report(*heads: str) -> list[Line]:
+    out = [Line("个人对照检查材料", bold=True), Line("现将对照检查情况报告如下。")]
+    for h in heads:
+        out += [Line(h, bold=True), Line("1．学习有差距。学得不深。"), Line("2．作风有差距。调研不够。")]
+    return out + [Line("张某某"), Line("2026年1月5日")]
+
+
+def test_short_bold_paragraphs_without_numbers_are_the_headings():
+    report, summary = parse_lines(_bold_report("存在的主要问题", "下一步整改措施"))
+    assert report.title == "个人对照检查材料" and report.preamble == "现将对照检查情况报告如下。"
+    assert [s.heading for s in report.sections] == ["存在的主要问题", "下一步整改措施"]
+    assert [i.lead for i in report.sections[1].items] == ["1．学习有差距。", "2．作风有差距。"]
+    assert any("加粗段落“存在的主要问题”等 2 处" in n for n in summary.notes)
+
+
+def test_one_bold_paragraph_or_numbered_headings_keep_their_meaning():
+    report, _ = parse_lines(_bold_report("存在的主要问题"))
+    assert report.sections[0].heading == "" and "存在的主要问题" in report.preamble
+    lines = [Line("工作总结"), Line("一、成绩"), Line("抓学习", bold=True), Line("学得好。"), Line("二、不足"),
+             Line("抓落实", bold=True), Line("落实不够。")]
+    report, _ = parse_lines(lines)
+    assert [s.heading for s in report.sections] == ["成绩", "不足"]
