@@ -323,7 +323,11 @@ def _build_section(heading: str, paras: list[str], notes: list[str], where: str,
     for i, (_, p, s, e) in enumerate(starts):
         stop = (starts[i + 1][1], starts[i + 1][2]) if i + 1 < len(starts) else (end[0], end[1])
         text = _slice(paras, (p, e if style != NONE else s), stop)
-        items.append(_split_lead(text, style))
+        lead = (bold or {}).get(paras[p], "")[e if style != NONE else 0:].strip() if s == 0 else ""
+        if lead and text.startswith(lead):  # a bold lead phrase after the number, up to its 。 or ：
+            items.append(Item(lead=lead.removesuffix(ADDED_STOP), body=text[len(lead):].strip()))
+        else:
+            items.append(_split_lead(text, style))
     run_on = kind in _INLINE_KINDS and any(s > 0 for _, _, s, _ in starts[1:])
     return Section(heading=heading, numbering=style, run_on=run_on, intro=intro, items=items)
 

@@ -61,3 +61,16 @@ def test_one_bold_paragraph_or_numbered_headings_keep_their_meaning():
              Line("抓落实", bold=True), Line("落实不够。")]
     report, _ = parse_lines(lines)
     assert [s.heading for s in report.sections] == ["成绩", "不足"]
+
+
+def test_a_numbered_items_bold_lead_ends_at_its_colon():
+    lines = [Line("发言提纲"), Line("一、查摆的问题"),
+             Line("（1）在学习方面：学得不够。有时以干代学。", bold_lead="（1）在学习方面："),
+             Line("（2）在履职方面：韧劲不足。", bold_lead="（2）在履职方面："),
+             Line("二、努力方向"), Line("一是在学习上：每月一篇体会。", bold_lead="一是在学习上："),
+             Line("二是狠抓落实：建立台账。")]
+    report, _ = parse_lines(lines)
+    assert [(i.lead, i.body) for i in report.sections[0].items] == [
+        ("（1）在学习方面：", "学得不够。有时以干代学。"), ("（2）在履职方面：", "韧劲不足。")]
+    assert [(i.lead, i.body) for i in report.sections[1].items] == [
+        ("在学习上：", "每月一篇体会。"), ("狠抓落实：建立台账。", "")]  # not bold: up to the 。 as before
