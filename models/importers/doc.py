@@ -287,6 +287,7 @@ def _printed(raw: str, mask: str = "") -> tuple[str, str]:
             continue
         if ch in "\r\x07\x0b\x0c\x0e":
             out.append("\n")
+            flag = "7" if ch == "\x07" else flag  # a cell's end: its paragraph is in a table
         elif o == 0x1E:
             out.append("-")
         elif ch == "\xa0":
@@ -355,10 +356,10 @@ def read_doc_lines(path: str | Path) -> list[Line]:
     text_all, mask_all = _printed("".join(pieces), "".join(flags))
     at = 0
     for text in text_all.split("\n"):
-        mask, at = mask_all[at:at + len(text)], at + len(text) + 1
+        mask, cell, at = mask_all[at:at + len(text)], mask_all[at + len(text):at + len(text) + 1], at + len(text) + 1
         label = bool(labels) and any(text.startswith(lb) for lb in numbered if lb)
         first = len(text) - len(text.lstrip())
         lines.append(Line(text, numbered=label, bold_lead="" if label else _bold_lead(text, mask),
-                          center=first < len(mask) and mask[first] in "23",
+                          center=first < len(mask) and mask[first] in "23", in_table=cell == "7",
                           bold=bool(text.strip()) and all(m in "13" for ch, m in zip(text, mask, strict=False) if not ch.isspace())))
     return lines

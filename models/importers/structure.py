@@ -123,8 +123,10 @@ def _signature_like(line: str) -> bool:
             and not _DATE_LIKE.search(line) and not _is_structural(line) and not _CLOSING_RE.match(line))
 
 
-def _take_ending(lines: list[str], summary: ParseSummary) -> tuple[str, _dt.date | None, str]:
-    """Pop (signature, date, closing) off the end of ``lines``."""
+def _take_ending(lines: list[str], summary: ParseSummary,
+                 cells: frozenset[str] = frozenset()) -> tuple[str, _dt.date | None, str]:
+    """Pop (signature, date, closing) off the end of ``lines``; a table's last cell (``cells``: lines only found
+    in table cells) is not a signature line above a date outside the table."""
     signature, date, closing = "", None, ""
     if lines:
         d, start = parse_date(lines[-1])
@@ -134,10 +136,10 @@ def _take_ending(lines: list[str], summary: ParseSummary) -> tuple[str, _dt.date
         before = before.strip()
         if d and (not before or (len(before) <= 25 and before[-1] not in "。！？；：，")):
             summary.date_text = lines[-1][start:].strip()
-            lines.pop()
+            below = lines.pop() in cells
             date = d
             sig = [before] if before else []
-            while lines and len(sig) < 2 and _signature_like(lines[-1]):
+            while lines and len(sig) < 2 and _signature_like(lines[-1]) and (below or lines[-1] not in cells):
                 sig.insert(0, lines.pop())
             signature = "\n".join(sig)
         elif len(lines) > 1 and _signature_like(lines[-1]) and _ORGANISATION.fullmatch(lines[-1]):
@@ -210,7 +212,8 @@ def parse_lines(source: list[Line]) -> tuple[Report, ParseSummary]:
     if extra:  # 附注 such as （此件公开发布）: no field of its own; kept, in order, as a last attachment
         report.attachments.append(Attachment(title="", body="\n".join(extra)))
         summary.unplaced.append("日期后的“" + "”“".join(extra) + "”放在最后一个附件中")
-    report.signature, report.date, report.closing = _take_ending(lines, summary)
+    cells = frozenset(ln.text for ln in entries if ln.in_table) - {ln.text for ln in entries if not ln.in_table}
+    report.signature, report.date, report.closing = _take_ending(lines, summary, cells)
     report.title = _take_title(lines, frozenset(ln.text for ln in entries if ln.center))
     report.recipient = frame.take_recipient(lines)
     if not report.closing and report.recipient and len(lines) > 1 and len(lines[-1]) <= 200:

@@ -74,3 +74,15 @@ def test_a_numbered_items_bold_lead_ends_at_its_colon():
         ("（1）在学习方面：", "学得不够。有时以干代学。"), ("（2）在履职方面：", "韧劲不足。")]
     assert [(i.lead, i.body) for i in report.sections[1].items] == [
         ("在学习上：", "每月一篇体会。"), ("狠抓落实：建立台账。", "")]  # not bold: up to the 。 as before
+
+
+def test_a_tables_last_cell_is_not_a_signature_line():
+    lines = [Line("发言提纲"), Line("一、整改清单"), Line("任务见下表。"), Line("问题", in_table=True),
+             Line("时限", in_table=True), Line("学习不够", in_table=True), Line("长期坚持", in_table=True),
+             Line("发言人：赵某某"), Line("2026年1月5日")]
+    report, _ = parse_lines(lines)
+    assert report.signature == "发言人：赵某某"
+    assert report.sections[0].items[-1].body == "长期坚持"
+    signed = [Line("总结"), Line("一、情况"), Line("好。"), Line("某某局", in_table=True), Line("局长：周某", in_table=True),
+              Line("2026年1月5日", in_table=True)]
+    assert parse_lines(signed)[0].signature == "某某局\n局长：周某"  # signature and date laid out in one table
