@@ -50,6 +50,21 @@ def _footer_page_field(name: str) -> None:
             z.writestr(zipfile.ZipInfo(fname, date_time=(2026, 11, 20, 0, 0, 0)), data, compress_type=zipfile.ZIP_DEFLATED)
 
 
+def _fix_comment_date(name: str) -> None:
+    """python-docx dates a comment now: one fixed date, the same bytes on every run."""
+    import re
+    import zipfile
+
+    path = HERE / f"{name}.docx"
+    with zipfile.ZipFile(path) as z:
+        entries = [(info.filename, z.read(info.filename)) for info in z.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for fname, data in entries:
+            if fname == "word/comments.xml":
+                data = re.sub(rb'w:date="[^"]*"', b'w:date="2026-11-20T09:00:00Z"', data)
+            z.writestr(zipfile.ZipInfo(fname, date_time=(2026, 11, 20, 0, 0, 0)), data, compress_type=zipfile.ZIP_DEFLATED)
+
+
 def shuzhi_bold_yishi() -> None:
     """A 述职述廉报告: name line under the title, 称谓, bold typed headings, 一是 items run on in one paragraph
     with their lead phrases bold, then 一是 items one a paragraph, 述职人 and 2026年1月5日 right-aligned."""
@@ -342,6 +357,7 @@ def tigang_tracked() -> None:
     ]
     build("tigang_tracked", body, numbering=[abstract(8, *CN_LEVELS), num(8, 8)],
           comment="请补充具体事例")
+    _fix_comment_date("tigang_tracked")
     expect("tigang_tracked", Report(
         kind="shenghuohui", title="在专题民主生活会上的发言提纲",
         sections=[
@@ -445,9 +461,74 @@ def title_box_report() -> None:
         closing="特此报告。", signature="中共某某县某某局党组", date=_dt.date(2026, 1, 5)))
 
 
+def shuzhi_outline_styles() -> None:
+    """A 述职述廉报告 whose headings are Word's 标题 1 style with no number (bold by the style, not the runs),
+    a bold header row in a table of figures, 一是 items one a paragraph, 述职人 and 二〇二六年一月五日."""
+    body = [
+        p("2025年度述职述廉报告", jc="center"),
+        p("某某县审计局局长　孙某某", jc="center"),
+        p("各位领导、同志们："),
+        p(IND + "现将本人2025年度履职和廉洁自律情况报告如下。"),
+        p("履职尽责情况", style="Heading1"),
+        p(IND + "一是聚焦主责主业。全年完成审计项目三十个。"),
+        p(IND + "二是推动成果运用。督促整改问题金额一点二亿元。"),
+        table([[p(bold("项目")), p(bold("数量"))], ["审计项目", "30个"]]),
+        p("廉洁自律情况", style="Heading1"),
+        p(IND + "始终绷紧廉洁自律这根弦，自觉接受监督。"),
+        p("存在的不足和努力方向", style="Heading1"),
+        p(IND + "主要是创新意识还不够强。今后将进一步解放思想。"),
+        p(IND + "以上述职，请评议。"),
+        p("述职人：孙某某", jc="right"),
+        p("二〇二六年一月五日", jc="right"),
+    ]
+    build("shuzhi_outline_styles", body)
+    expect("shuzhi_outline_styles", Report(
+        kind="shuzhi", title="2025年度述职述廉报告\n某某县审计局局长　孙某某", recipient="各位领导、同志们",
+        preamble="现将本人2025年度履职和廉洁自律情况报告如下。",
+        sections=[
+            Section("履职尽责情况", YISHI, items=[
+                Item("聚焦主责主业。", "全年完成审计项目三十个。"),
+                Item("推动成果运用。", "督促整改问题金额一点二亿元。\n项目\n数量\n审计项目\n30个")]),
+            Section("廉洁自律情况", NONE, items=[Item(body="始终绷紧廉洁自律这根弦，自觉接受监督。")]),
+            Section("存在的不足和努力方向", NONE, items=[Item(body="主要是创新意识还不够强。今后将进一步解放思想。")]),
+        ],
+        closing="以上述职，请评议。", signature="述职人：孙某某", date=_dt.date(2026, 1, 5)))
+
+
+def tigang_bom_text() -> None:
+    """A 发言提纲 as UTF-8 text with a BOM, typed in WPS: a title with a date in brackets under it, 一、 headings,
+    第一，第二， items, （一） items with their text on the same line, empty lines, 发言人 and 2026.1.5."""
+    text = "\n".join([
+        "在2025年度组织生活会上的发言提纲",
+        "（2026年1月5日）",
+        "",
+        "一、对照检视情况",
+        "",
+        "第一，在政治功能方面。有时对政治理论学习重视不够。",
+        "第二，在组织功能方面。参加支部活动不够积极。",
+        "",
+        "二、整改方向",
+        "（一）加强理论学习。每天学习一小时。",
+        "（二）积极参加组织生活。按时参加支部主题党日。",
+        "",
+        "发言人：钱某某",
+        "2026.1.5",
+    ])
+    (HERE / "tigang_bom_text.txt").write_bytes(b"\xef\xbb\xbf" + (text + "\n").encode("utf-8"))
+    expect("tigang_bom_text", Report(
+        kind="shenghuohui", title="在2025年度组织生活会上的发言提纲\n（2026年1月5日）",
+        sections=[
+            Section("对照检视情况", NONE, items=items(("第一，在政治功能方面。", "有时对政治理论学习重视不够。"),
+                                                ("第二，在组织功能方面。", "参加支部活动不够积极。"))),
+            Section("整改方向", HEADING, items=items(("加强理论学习。", "每天学习一小时。"),
+                                                 ("积极参加组织生活。", "按时参加支部主题党日。"))),
+        ],
+        signature="发言人：钱某某", date=_dt.date(2026, 1, 5)))
+
+
 CASES = [shuzhi_bold_yishi, zeren_autonum_dot, duizhao_bold_headings, tigang_colon_leads_wps, zongjie_parts,
          zongjie_pages_gb18030, shuzhi_bom_tabs, tigang_tracked, zongjie_autonum_items, zeren_text_attach,
-         title_box_report]
+         title_box_report, shuzhi_outline_styles, tigang_bom_text]
 
 if __name__ == "__main__":
     for case in CASES:
