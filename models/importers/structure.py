@@ -221,7 +221,7 @@ def parse_lines(source: list[Line]) -> tuple[Report, ParseSummary]:
         called = [c for c in re.split(r"[、，,\s]+", report.recipient) if c]
         if lines[-1][-1:] in "！!。" and any(lines[-1].startswith((c + "，", c + ",", c + "！")) for c in called):
             report.closing = lines.pop()
-    chunks = split_sections(lines, summary.notes, frozenset(ln.text for ln in entries if ln.bold))
+    chunks = split_sections(lines, summary.notes, frozenset(ln.text for ln in entries if ln.bold and not ln.in_table))
     report.preamble = "\n".join(chunks[0][1])
     for n, (heading, paras) in enumerate(chunks[1:], 1):
         report.sections.append(_build_section(heading, paras, summary.notes, f"第{chinese_number(n)}部分", bold))

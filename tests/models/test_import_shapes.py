@@ -86,3 +86,10 @@ def test_a_tables_last_cell_is_not_a_signature_line():
     signed = [Line("总结"), Line("一、情况"), Line("好。"), Line("某某局", in_table=True), Line("局长：周某", in_table=True),
               Line("2026年1月5日", in_table=True)]
     assert parse_lines(signed)[0].signature == "某某局\n局长：周某"  # signature and date laid out in one table
+
+
+def test_a_bold_header_row_of_a_table_is_not_a_heading():
+    lines = [Line("述职报告"), Line("现报告如下。"), Line("项目", bold=True, in_table=True), Line("数量", bold=True, in_table=True),
+             Line("审计", in_table=True), Line("30个", in_table=True), Line("以上述职，请评议。")]
+    report, _ = parse_lines(lines)
+    assert report.sections == [] and report.preamble == "现报告如下。\n项目\n数量\n审计\n30个"
