@@ -53,7 +53,7 @@ def split_sections(lines: list[str], notes: list[str], bold: frozenset[str] = fr
         notes.append("“第一部分”“第二部分”等作为部分标题导入，导出时编为“一、”“二、”")
     elif not any((m := HEADING_RE.match(line)) and cn_to_int(m.group(1)) == 1 for line in lines):
         headings = [line for line in lines if _bold_heading(line, bold)]
-        if len(headings) >= 2:
+        if len(headings) >= 2 and 2 * sum(line in bold for line in lines) <= len(lines):  # not a bold body text
             notes.append(f"没有编号的加粗段落“{headings[0]}”等 {len(headings)} 处作为部分标题导入")
             chunks: list[tuple[str, list[str]]] = [("", [])]
             for line in lines:

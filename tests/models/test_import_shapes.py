@@ -93,3 +93,26 @@ def test_a_bold_header_row_of_a_table_is_not_a_heading():
              Line("审计", in_table=True), Line("30个", in_table=True), Line("以上述职，请评议。")]
     report, _ = parse_lines(lines)
     assert report.sections == [] and report.preamble == "现报告如下。\n项目\n数量\n审计\n30个"
+
+
+def test_headings_bold_by_their_paragraph_style_without_numbers(tmp_path):
+    import docx
+
+    from models.importers.dispatch import read_report_file
+
+    d = docx.Document()  # python-docx's 标题 1 (Heading 1) is bold by its style; its runs say nothing
+    d.add_paragraph("2025年度述职报告")
+    d.add_paragraph("现将履职情况报告如下。")
+    for heading, text in (("履职情况", "一是抓学习。学得深。"), ("廉洁情况", "严守规定。")):
+        d.add_paragraph(heading, style="Heading 1")
+        d.add_paragraph(text)
+    d.add_paragraph("2026年1月5日")
+    d.save(tmp_path / "述职.docx")
+    report, _ = read_report_file(tmp_path / "述职.docx")
+    assert [s.heading for s in report.sections] == ["履职情况", "廉洁情况"]
+
+
+def test_a_body_typed_all_in_bold_has_no_bold_headings():
+    lines = [Line(t, bold=True) for t in ("述职报告", "现报告如下。", "履职情况", "抓学习。", "廉洁情况", "守规定。", "以上述职，请评议。")]
+    report, _ = parse_lines(lines)
+    assert report.sections == []
