@@ -526,9 +526,72 @@ def tigang_bom_text() -> None:
         signature="发言人：钱某某", date=_dt.date(2026, 1, 5)))
 
 
+def zongjie_wps_sign_box() -> None:
+    """A 工作总结 made in WPS: the title broken by a manual line break inside one paragraph, paragraphs holding
+    only full-width spaces, bold typed headings, （一） sub-headings with their text on the next paragraph, and
+    the unit and date in a text box anchored in the last paragraph."""
+    w = wps_run
+    body = [
+        p(w("关于2025年度政务公开工作"), br(), w("情况的总结"), jc="center"),
+        p(w(IND)),
+        p(w(IND + "2025年，我局认真落实政务公开各项要求，现将工作情况总结如下。")),
+        p(w(IND + "一、主要做法", b=True)),
+        p(w(IND + "（一）完善制度机制")),
+        p(w(IND + "修订政务公开工作规则，明确公开责任。")),
+        p(w(IND + "（二）拓展公开渠道")),
+        p(w(IND + "开设政策解读专栏，全年发布解读文章四十篇。")),
+        p(w(IND)),
+        p(w(IND + "二、存在的不足", b=True)),
+        p(w(IND + "政策解读的通俗性还不够。")),
+        p(w(IND), textbox([p(w("某某县某某局"), jc="right"), p(w("2026年1月5日"), jc="right")], 41)),
+    ]
+    build("zongjie_wps_sign_box", body)
+    _wps_package("zongjie_wps_sign_box")
+    expect("zongjie_wps_sign_box", Report(
+        title="关于2025年度政务公开工作\n情况的总结", preamble="2025年，我局认真落实政务公开各项要求，现将工作情况总结如下。",
+        sections=[
+            Section("主要做法", HEADING, items=items(("完善制度机制", "修订政务公开工作规则，明确公开责任。"),
+                                                 ("拓展公开渠道", "开设政策解读专栏，全年发布解读文章四十篇。"))),
+            Section("存在的不足", NONE, items=[Item(body="政策解读的通俗性还不够。")]),
+        ],
+        signature="某某县某某局", date=_dt.date(2026, 1, 5)))
+
+
+def zeren_autonum_bold_leads() -> None:
+    """A 主体责任 report: headings 一、 and items 1. by Word's automatic numbering (a tab after the number, items
+    restarting under each heading), each item's lead typed bold and ending in ：, a 主送, 特此报告。, the unit."""
+    levels = ('<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:suff w:val="tab"/>'
+              '<w:lvlText w:val="%1、"/><w:lvlJc w:val="left"/></w:lvl>',
+              '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:suff w:val="tab"/>'
+              '<w:lvlText w:val="%2."/><w:lvlJc w:val="left"/></w:lvl>')
+    h, i = (12, 0), (12, 1)
+    body = [
+        p("关于2025年度落实全面从严治党主体责任情况的报告", jc="center"),
+        p("县委："),
+        p(IND + "现将有关情况报告如下。"),
+        p("主要工作", num=h),
+        p(bold("组织领导方面："), run("党组专题研究全面从严治党工作四次。"), num=i),
+        p(bold("监督检查方面："), run("开展专项检查两轮，发现问题十一个。"), num=i),
+        p("存在问题", num=h),
+        p(bold("责任传导方面："), run("压力传导存在层层递减现象。"), num=i),
+        p(IND + "特此报告。"),
+        p("中共某某县某某局党组", jc="right"),
+        p("2026年1月5日", jc="right"),
+    ]
+    build("zeren_autonum_bold_leads", body, numbering=[abstract(12, *levels), num(12, 12)])
+    expect("zeren_autonum_bold_leads", Report(
+        title="关于2025年度落实全面从严治党主体责任情况的报告", recipient="县委", preamble="现将有关情况报告如下。",
+        sections=[
+            Section("主要工作", NONE, items=items(("1.组织领导方面：", "党组专题研究全面从严治党工作四次。"),
+                                              ("2.监督检查方面：", "开展专项检查两轮，发现问题十一个。"))),
+            Section("存在问题", NONE, items=items(("1.责任传导方面：", "压力传导存在层层递减现象。"))),
+        ],
+        closing="特此报告。", signature="中共某某县某某局党组", date=_dt.date(2026, 1, 5)))
+
+
 CASES = [shuzhi_bold_yishi, zeren_autonum_dot, duizhao_bold_headings, tigang_colon_leads_wps, zongjie_parts,
          zongjie_pages_gb18030, shuzhi_bom_tabs, tigang_tracked, zongjie_autonum_items, zeren_text_attach,
-         title_box_report, shuzhi_outline_styles, tigang_bom_text]
+         title_box_report, shuzhi_outline_styles, tigang_bom_text, zongjie_wps_sign_box, zeren_autonum_bold_leads]
 
 if __name__ == "__main__":
     for case in CASES:
