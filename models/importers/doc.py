@@ -365,9 +365,10 @@ def read_doc_lines(path: str | Path) -> list[Line]:
     at = 0
     for text in text_all.split("\n"):
         mask, cell, at = mask_all[at:at + len(text)], mask_all[at + len(text):at + len(text) + 1], at + len(text) + 1
-        label = bool(labels) and any(text.startswith(lb) for lb in numbered if lb)
+        label = max((lb for lb in numbered if lb and text.startswith(lb)), key=len, default="") if labels else ""
+        lead = _bold_lead(text[len(label):], mask[len(label):])  # after an automatic number, set as Word sets it
         first = len(text) - len(text.lstrip())
-        lines.append(Line(text, numbered=label, bold_lead="" if label else _bold_lead(text, mask),
+        lines.append(Line(text, numbered=bool(label), bold_lead=label + lead if lead else "",
                           center=first < len(mask) and mask[first] in "23", in_table=cell == "7",
                           bold=bool(text.strip()) and all(m in "13" for ch, m in zip(text, mask, strict=False) if not ch.isspace())))
     return lines

@@ -114,7 +114,7 @@ class _Reader:
         if self.pending is not None:
             text, self.pending = self.pending.text + text, None
         line = Line(label + text, red=hints["red"], size=hints["size"], center=_centered(p), in_table=in_table,
-                    numbered=bool(label), bold_lead="" if label else bold_lead,
+                    numbered=bool(label), bold_lead=label + bold_lead if bold_lead else "",
                     bold=not hints["plain"] and hints["bold_end"] > 0)
         if before:
             self.lines.extend(boxes)
