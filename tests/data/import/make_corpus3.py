@@ -589,9 +589,89 @@ def zeren_autonum_bold_leads() -> None:
         closing="特此报告。", signature="中共某某县某某局党组", date=_dt.date(2026, 1, 5)))
 
 
+def duizhao_text_plain_headings() -> None:
+    """A 对照检查材料 as UTF-8 text (no BOM): 一是 items run on whose clauses hold a ：, a signature of post and
+    name 22 characters long, the date 二○二六年一月五日 written with ○."""
+    text = "\n".join([
+        "个人对照检查材料",
+        "根据会议要求，结合思想和工作实际，我作如下对照检查。",
+        "一、存在的问题",
+        "一是理论学习方面：学习的系统性不够。二是担当作为方面：攻坚克难的劲头不足。",
+        "二、原因分析",
+        "主要是主观世界改造抓得不够紧。",
+        "三、整改措施",
+        "一是坚持读原著学原文。二是主动领办难题。",
+        "以上对照检查，恳请同志们批评指正。",
+        "某某县发展和改革局党组书记、局长　周某某",
+        "二○二六年一月五日",
+    ])
+    (HERE / "duizhao_text_plain_headings.txt").write_text(text + "\n", encoding="utf-8")
+    expect("duizhao_text_plain_headings", Report(
+        kind="shenghuohui", title="个人对照检查材料", preamble="根据会议要求，结合思想和工作实际，我作如下对照检查。",
+        sections=[
+            Section("存在的问题", YISHI, run_on=True, items=items(
+                ("理论学习方面：学习的系统性不够。", ""), ("担当作为方面：攻坚克难的劲头不足。", ""))),
+            Section("原因分析", NONE, items=[Item(body="主要是主观世界改造抓得不够紧。")]),
+            Section("整改措施", YISHI, run_on=True, items=items(("坚持读原著学原文。", ""), ("主动领办难题。", ""))),
+        ],
+        closing="以上对照检查，恳请同志们批评指正。", signature="某某县发展和改革局党组书记、局长　周某某",
+        date=_dt.date(2026, 1, 5)))
+
+
+def zongjie_heading_break() -> None:
+    """A 工作总结 whose headings carry their first paragraph after a manual line break, （一） typed items with a
+    bold lead ending in ：, a header, and the date with spaces inside (2026 年 1 月 5 日)."""
+    body = [
+        p("某某乡2025年度安全生产工作总结", jc="center"),
+        p(IND + "一、工作开展情况", br(), run(IND + "全年组织安全生产大检查四次，排查隐患六十处。")),
+        p(run(IND), bold("（一）企业监管："), run("对辖区二十家企业实行分级监管。")),
+        p(run(IND), bold("（二）道路交通："), run("在重点路段增设警示标志三十块。")),
+        p(IND + "二、下步打算", br(), run(IND + "持续抓好隐患排查整治。")),
+        p("某某乡人民政府", jc="right"),
+        p("2026 年 1 月 5 日", jc="right"),
+    ]
+    build("zongjie_heading_break", body, header="某某乡人民政府")
+    expect("zongjie_heading_break", Report(
+        title="某某乡2025年度安全生产工作总结",
+        sections=[
+            Section("工作开展情况", HEADING, intro="全年组织安全生产大检查四次，排查隐患六十处。", items=items(
+                ("企业监管：", "对辖区二十家企业实行分级监管。"), ("道路交通：", "在重点路段增设警示标志三十块。"))),
+            Section("下步打算", NONE, items=[Item(body="持续抓好隐患排查整治。")]),
+        ],
+        signature="某某乡人民政府", date=_dt.date(2026, 1, 5)))
+
+
+def shuzhi_recipient_attach_doc() -> None:
+    """A 述职述廉报告 sent up with a 主送, 一、 headings whose items are 1、 2、 with full-width digits, an 附件
+    line of one attachment, the unit's name and the date on one line split by full-width spaces."""
+    body = [
+        p("关于本人2025年度述职述廉情况的报告", jc="center"),
+        p("县委组织部："),
+        p(IND + "根据通知要求，现将本人2025年度述职述廉情况报告如下。"),
+        p(IND + "一、履职情况"),
+        p(IND + "１、推进重点项目。全年推进重点项目十二个。"),
+        p(IND + "２、改善营商环境。企业开办时间压缩到一天。"),
+        p(IND + "二、廉洁自律情况"),
+        p(IND + "严格执行廉洁从政有关规定。"),
+        p(IND + "附件：个人有关事项报告表"),
+        p("述职人：吴某某　　　　2026年1月5日", jc="right"),
+    ]
+    build("shuzhi_recipient_attach_doc", body)
+    expect("shuzhi_recipient_attach_doc", Report(
+        kind="shuzhi", title="关于本人2025年度述职述廉情况的报告", recipient="县委组织部",
+        preamble="根据通知要求，现将本人2025年度述职述廉情况报告如下。",
+        sections=[
+            Section("履职情况", NONE, items=items(("１、推进重点项目。", "全年推进重点项目十二个。"),
+                                              ("２、改善营商环境。", "企业开办时间压缩到一天。"))),
+            Section("廉洁自律情况", NONE, items=[Item(body="严格执行廉洁从政有关规定。")]),
+        ],
+        signature="述职人：吴某某", date=_dt.date(2026, 1, 5), attachments=[Attachment("个人有关事项报告表")]))
+
+
 CASES = [shuzhi_bold_yishi, zeren_autonum_dot, duizhao_bold_headings, tigang_colon_leads_wps, zongjie_parts,
          zongjie_pages_gb18030, shuzhi_bom_tabs, tigang_tracked, zongjie_autonum_items, zeren_text_attach,
-         title_box_report, shuzhi_outline_styles, tigang_bom_text, zongjie_wps_sign_box, zeren_autonum_bold_leads]
+         title_box_report, shuzhi_outline_styles, tigang_bom_text, zongjie_wps_sign_box, zeren_autonum_bold_leads,
+         duizhao_text_plain_headings, zongjie_heading_break, shuzhi_recipient_attach_doc]
 
 if __name__ == "__main__":
     for case in CASES:
