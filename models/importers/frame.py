@@ -180,10 +180,13 @@ def take_record(lines: list[str], notes: list[str]) -> Record | None:
 
 
 def _date_line(text: str) -> bool:
-    from models.importers.structure import parse_date
+    """A date, alone or after the signature on its line (述职人：吴某某　2026年1月5日)."""
+    from models.importers.structure import _signature_like, parse_date
 
     d, start = parse_date(text)
-    return d is not None and len(text) <= 40 and not any(ch in text[:start] for ch in "。，；：")
+    before = text[:start].strip()
+    return d is not None and len(text) <= 40 and (not any(ch in before for ch in "。，；：") or (
+        text[:start][-1:].isspace() and _signature_like(before)))
 
 
 def _attach_numbered(text: str, n: int) -> str:

@@ -120,6 +120,7 @@ _DATE_LIKE = re.compile(r"\d\s*[年月日.\-/]")
 def _signature_like(line: str) -> bool:
     """A short line that could sign the report: no sentence punctuation, no date, no number."""
     return (len(line) <= 25 and line[-1] not in "。！？；：，、,.;:!?" and "，" not in line
+            and not re.match(r"附\s*件", line)
             and not _DATE_LIKE.search(line) and not _is_structural(line) and not _CLOSING_RE.match(line))
 
 

@@ -116,3 +116,13 @@ def test_a_body_typed_all_in_bold_has_no_bold_headings():
     lines = [Line(t, bold=True) for t in ("述职报告", "现报告如下。", "履职情况", "抓学习。", "廉洁情况", "守规定。", "以上述职，请评议。")]
     report, _ = parse_lines(lines)
     assert report.sections == []
+
+
+def test_an_attachment_note_above_a_signature_sharing_the_dates_line():
+    text = ("关于本人述职述廉情况的报告\n县委组织部：\n一、履职情况\n推进重点项目。\n附件：个人有关事项报告表\n"
+            "述职人：吴某某　　　　2026年1月5日")
+    report, _ = parse_text(text)
+    assert report.signature == "述职人：吴某某" and report.date is not None
+    assert [a.title for a in report.attachments] == ["个人有关事项报告表"]
+    report, _ = parse_text("关于工作的报告\n一、情况\n好。\n附件：台账\n2026年1月5日")
+    assert report.signature == "" and [a.title for a in report.attachments] == ["台账"]
