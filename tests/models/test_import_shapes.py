@@ -1,5 +1,7 @@
-"""Shapes of real files the corpus documents (tests/data/import, make_corpus3.py) showed the importer, each
-checked on its own."""
+"""Shapes of real files that the third import corpus (tests/data/import/make_corpus3.py) showed the importer
+reading wrong, each checked on its own: page numbers typed as text, reports in 第一部分/第二部分, headings that
+are only bold (by the runs or by the paragraph style), bold leads of numbered items, a table just above the
+signature, an 附件 line above a signature on the date's line."""
 
 from __future__ import annotations
 

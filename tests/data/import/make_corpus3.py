@@ -2,12 +2,16 @@
 
 Run from the repository root: `.venv/bin/python tests/data/import/make_corpus3.py`. Same pieces as
 make_corpus.py and make_corpus2.py; the expected reports are written by hand, as a careful reader takes the
-document. Covered here: 第一部分/第二部分 headings, headings as bold paragraphs without numbers, Word's automatic
-numbering as 一. and 1., items whose bold lead ends with ：, page numbers typed as text (- 1 -, 第2页 共3页)
-in plain text copied out of a printed file, a .txt in GB18030 with a character outside GBK, a .txt in UTF-8
-with a BOM and CRLF line ends and tabs as indents, page breaks, a PAGE field in the footer, tracked changes
-and comments in a 发言提纲, a title in a text box, full-width spaces before a date. make_binary.sh turns some
-of them into .doc and one into .wps. All wording is our own.
+document. Covered here: 第一部分/第二部分 headings, headings as bold paragraphs without numbers and in 标题 1
+without numbers, Word's automatic numbering as 一. and 1. (a tab after the number), items whose bold lead
+ends with ：, page numbers typed as text (- 1 -, 第3页 共3页) in plain text copied out of a printed file, a
+.txt in GB18030 with a character outside GBK, a .txt in UTF-8 with a BOM and CRLF line ends and tabs as
+indents, page breaks, a PAGE field in the footer, tracked changes and comments in a 发言提纲, a title in a text
+box, the unit and date in a text box, a table just above the signature, a bold table header row, a line
+break inside the title and after a heading, full-width spaces before a date, 2026 年 1 月 5 日 and 2026.1.5,
+an 附件 line above a signature sharing the date's line. The last three cases were written after the fixes
+the others led to, as a held-out check. make_binary3.sh turns many of them into .doc and one into .wps.
+All wording is our own.
 """
 
 from __future__ import annotations
