@@ -84,6 +84,8 @@ def take_letterhead(lines: list[Line], notes: list[str]) -> Letterhead | None:
     for i, ln in enumerate(lines[:10]):
         text = ln.text
         tokens = _header_tokens(text) if not head.number else None
+        if tokens and any(getattr(head, key) for key in tokens):  # a second 份号 or 密级 is not the 版头's
+            break
         if tokens:
             head.copy_no = tokens.get("copy_no", head.copy_no)
             head.secrecy = tokens.get("secrecy", head.secrecy)

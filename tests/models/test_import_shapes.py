@@ -128,3 +128,9 @@ def test_an_attachment_note_above_a_signature_sharing_the_dates_line():
     assert [a.title for a in report.attachments] == ["个人有关事项报告表"]
     report, _ = parse_text("关于工作的报告\n一、情况\n好。\n附件：台账\n2026年1月5日")
     assert report.signature == "" and [a.title for a in report.attachments] == ["台账"]
+
+
+def test_a_second_copy_number_under_a_letterhead_is_kept():
+    """Found by test_parse's every-character property: the second 份号 overwrote the first and was lost."""
+    report, _ = parse_text("某某县某某局文件\n000012\n000013\n")
+    assert report.letterhead.copy_no == "000012" and report.preamble == "000013"
