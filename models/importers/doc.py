@@ -161,12 +161,12 @@ class DocFile:
             self._unprinted = self._chpx_ranges((0x0800, 0x083C))
         return self._unprinted
 
-    def bold(self) -> list[tuple[int, int]]:
-        """Sorted byte ranges of text set bold directly (sprmCFBold)."""
-        return self._chpx_ranges((0x0835,))
+    def bold(self, on: bool = True) -> list[tuple[int, int]]:
+        """Sorted byte ranges of text set bold directly (sprmCFBold), or with ``on`` False set not bold."""
+        return self._chpx_ranges((0x0835,), on)
 
-    def _chpx_ranges(self, sprms: tuple[int, ...]) -> list[tuple[int, int]]:
-        """Sorted byte ranges whose character properties (PlcBteChpx FKPs) switch one of ``sprms`` on."""
+    def _chpx_ranges(self, sprms: tuple[int, ...], on: bool = True) -> list[tuple[int, int]]:
+        """Sorted byte ranges whose character properties (PlcBteChpx FKPs) switch one of ``sprms`` on (off)."""
         out = []
         fc, lcb = _fc_lcb(self.word, 12)
         for pn in fkp_pages(self.word, self.table, fc, lcb):
@@ -180,7 +180,7 @@ class DocFile:
                 if not off:
                     continue
                 grpprl = page[off + 1:off + 1 + page[off]]
-                if _toggled(grpprl, sprms):
+                if _toggled(grpprl, sprms, on):
                     out.append((a, b))
         return sorted(out)
 
@@ -255,11 +255,12 @@ def _inside(ranges: list[tuple[int, int]], fc: int) -> bool:
     return i >= 0 and ranges[i][0] <= fc < ranges[i][1]
 
 
-def _toggled(grpprl: bytes, sprms: tuple[int, ...]) -> bool:
-    """True when the grpprl switches one of the boolean character properties ``sprms`` on."""
+def _toggled(grpprl: bytes, sprms: tuple[int, ...], on: bool = True) -> bool:
+    """True when the grpprl switches one of the boolean character properties ``sprms`` on (``on`` False: off)."""
     from models.importers.docnumbers import iter_sprms
 
-    return any(sprm in sprms and operand[:1] in (b"\x01", b"\x81") for sprm, operand in iter_sprms(grpprl))
+    values = (b"\x01", b"\x81") if on else (b"\x00",)
+    return any(sprm in sprms and operand[:1] in values for sprm, operand in iter_sprms(grpprl))
 
 
 def _printed(raw: str, mask: str = "") -> tuple[str, str]:
@@ -287,6 +288,7 @@ def _printed(raw: str, mask: str = "") -> tuple[str, str]:
             continue
         if ch in "\r\x07\x0b\x0c\x0e":
             out.append("\n")
+            flag = "7" if ch == "\x07" else flag  # a cell's end: its paragraph is in a table
         elif o == 0x1E:
             out.append("-")
         elif ch == "\xa0":
@@ -327,6 +329,13 @@ def read_doc_lines(path: str | Path) -> list[Line]:
         from models.importers.docnumbers import centered_paragraphs
 
         flags = list(bold)  # per character: 1 bold, 2 in a centred paragraph, 3 both
+        from models.importers.docstyles import bold_style_paragraphs
+
+        styled = bold_style_paragraphs(doc, raw)
+        unbold = doc.mask(0, ccp_text, doc.bold(on=False)) if styled else ""
+        for a, b in styled:  # bold by the paragraph's style, unless a run says otherwise
+            for k in range(a, min(b, len(flags))):
+                flags[k] = "1" if unbold[k] == "0" else flags[k]
         for a, b in centered_paragraphs(doc, raw):
             for k in range(a, min(b, len(flags))):
                 flags[k] = "3" if flags[k] == "1" else "2"
@@ -355,9 +364,11 @@ def read_doc_lines(path: str | Path) -> list[Line]:
     text_all, mask_all = _printed("".join(pieces), "".join(flags))
     at = 0
     for text in text_all.split("\n"):
-        mask, at = mask_all[at:at + len(text)], at + len(text) + 1
-        label = bool(labels) and any(text.startswith(lb) for lb in numbered if lb)
+        mask, cell, at = mask_all[at:at + len(text)], mask_all[at + len(text):at + len(text) + 1], at + len(text) + 1
+        label = max((lb for lb in numbered if lb and text.startswith(lb)), key=len, default="") if labels else ""
+        lead = _bold_lead(text[len(label):], mask[len(label):])  # after an automatic number, set as Word sets it
         first = len(text) - len(text.lstrip())
-        lines.append(Line(text, numbered=label, bold_lead="" if label else _bold_lead(text, mask),
-                          center=first < len(mask) and mask[first] in "23"))
+        lines.append(Line(text, numbered=bool(label), bold_lead=label + lead if lead else "",
+                          center=first < len(mask) and mask[first] in "23", in_table=cell == "7",
+                          bold=bool(text.strip()) and all(m in "13" for ch, m in zip(text, mask, strict=False) if not ch.isspace())))
     return lines

@@ -52,8 +52,9 @@ def read_docx_lines(path: str | Path) -> list[Line]:
 
     document = open_docx(path)
     try:
-        numbering = Numbering(_part_root(document, "/numbering"), _part_root(document, "/styles"))
-        reader = _Reader(numbering)
+        styles = _part_root(document, "/styles")
+        numbering = Numbering(_part_root(document, "/numbering"), styles)
+        reader = _Reader(numbering, _bold_styles(styles))
         reader.blocks(document.element.body, in_table=False)
     except ExchangeError:
         raise  # a limit, with its own message
@@ -65,8 +66,9 @@ def read_docx_lines(path: str | Path) -> list[Line]:
 
 
 class _Reader:
-    def __init__(self, numbering: Numbering):
+    def __init__(self, numbering: Numbering, bold_styles: frozenset[str] = frozenset()):
         self.numbering = numbering
+        self.bold_styles = bold_styles  # paragraph styles that set their text bold (标题 1 and the like)
         self.lines: list[Line] = []
         self.pending: Line | None = None  # a paragraph whose mark was deleted: it joins the next one
 
@@ -91,7 +93,9 @@ class _Reader:
         mark_deleted = rpr is not None and (rpr.find(W + "del") is not None or rpr.find(W + "moveFrom") is not None)
         parts: list[str] = []
         boxes: list[Line] = []
-        hints = {"red": False, "size": 0.0, "bold_end": 0, "plain": False}
+        style = ppr.find(W + "pStyle") if ppr is not None else None
+        style_id = style.get(W + "val") if style is not None else self.numbering.default_style
+        hints = {"red": False, "size": 0.0, "bold_end": 0, "plain": False, "style_bold": style_id in self.bold_styles}
         self._runs(p, parts, boxes, hints)
         text = "".join(parts)
         bold_lead = text[:hints["bold_end"]] if hints["plain"] else ""
@@ -110,7 +114,8 @@ class _Reader:
         if self.pending is not None:
             text, self.pending = self.pending.text + text, None
         line = Line(label + text, red=hints["red"], size=hints["size"], center=_centered(p), in_table=in_table,
-                    numbered=bool(label), bold_lead="" if label else bold_lead)
+                    numbered=bool(label), bold_lead=label + bold_lead if bold_lead else "",
+                    bold=not hints["plain"] and hints["bold_end"] > 0)
         if before:
             self.lines.extend(boxes)
         self.lines.append(line)
@@ -130,7 +135,7 @@ class _Reader:
                 before = len(parts)
                 self._runs(child, parts, boxes, hints)
                 if not hints["plain"] and "".join(parts[before:]).strip():
-                    if _bold(rpr):  # still in the bold opening of the paragraph
+                    if _bold(rpr, hints["style_bold"]):  # still in the bold opening of the paragraph
                         hints["bold_end"] = len("".join(parts))
                     elif hints["bold_end"]:
                         hints["plain"] = True
@@ -158,7 +163,7 @@ class _Reader:
                 art.before_text = not "".join(parts).strip()
                 boxes.append(art)
             elif tag == "txbxContent":
-                sub = _Reader(self.numbering)
+                sub = _Reader(self.numbering, self.bold_styles)
                 sub.blocks(child, in_table=False)
                 sub.flush_pending()
                 if sub.lines:
@@ -168,13 +173,38 @@ class _Reader:
                 self._runs(child, parts, boxes, hints)
 
 
-def _bold(rpr) -> bool:
-    """Bold set on the run itself or by the 加粗 (Strong) character style."""
+def _bold(rpr, by_style: bool = False) -> bool:
+    """Bold set on the run itself, by the 加粗 (Strong) character style, or else by the paragraph's style."""
     if rpr is None:
-        return False
+        return by_style
     style = rpr.find(W + "rStyle")
     return _on(rpr.find(W + "b")) if rpr.find(W + "b") is not None else (
-        style is not None and style.get(W + "val") in ("Strong", "加粗"))
+        style is not None and style.get(W + "val") in ("Strong", "加粗")) or by_style
+
+
+def _bold_styles(styles) -> frozenset[str]:
+    """The paragraph styles whose text is bold (w:b in their w:rPr, or in a style they are based on)."""
+    if styles is None:
+        return frozenset()
+    own: dict[str, bool | None] = {}
+    based: dict[str, str | None] = {}
+    for st in styles.iter(W + "style"):
+        sid = st.get(W + "styleId")
+        if st.get(W + "type") != "paragraph" or not sid:
+            continue
+        b = st.find(f"{W}rPr/{W}b")
+        own[sid] = None if b is None else _on(b)
+        base = st.find(W + "basedOn")
+        based[sid] = base.get(W + "val") if base is not None else None
+    out = set()
+    for sid in own:
+        at, seen = sid, set()
+        while at in own and own[at] is None and at not in seen:  # a forged basedOn loop ends here
+            seen.add(at)
+            at = based[at]
+        if own.get(at):
+            out.add(sid)
+    return frozenset(out)
 
 
 def _chosen(alternate):

@@ -84,6 +84,8 @@ def take_letterhead(lines: list[Line], notes: list[str]) -> Letterhead | None:
     for i, ln in enumerate(lines[:10]):
         text = ln.text
         tokens = _header_tokens(text) if not head.number else None
+        if tokens and any(getattr(head, key) for key in tokens):  # a second 份号 or 密级 is not the 版头's
+            break
         if tokens:
             head.copy_no = tokens.get("copy_no", head.copy_no)
             head.secrecy = tokens.get("secrecy", head.secrecy)
@@ -180,10 +182,13 @@ def take_record(lines: list[str], notes: list[str]) -> Record | None:
 
 
 def _date_line(text: str) -> bool:
-    from models.importers.structure import parse_date
+    """A date, alone or after the signature on its line (述职人：吴某某　2026年1月5日)."""
+    from models.importers.structure import _signature_like, parse_date
 
     d, start = parse_date(text)
-    return d is not None and len(text) <= 40 and not any(ch in text[:start] for ch in "。，；：")
+    before = text[:start].strip()
+    return d is not None and len(text) <= 40 and (not any(ch in before for ch in "。，；：") or (
+        text[:start][-1:].isspace() and _signature_like(before)))
 
 
 def _attach_numbered(text: str, n: int) -> str:

@@ -22,6 +22,7 @@ class Line:
     numbered: bool = False  # carries a Word automatic number
     before_text: bool = False  # a text box anchored before its paragraph's text
     bold_lead: str = ""  # bold text opening a paragraph that goes on in regular type (an unnumbered lead)
+    bold: bool = False  # every printed character bold: a heading typed without a number, or a title
 
 
 def plain_lines(text: str) -> list[Line]:

@@ -18,6 +18,9 @@ import re
 from pathlib import Path
 
 from models.importers import frame
+from models.importers.furniture import drop_page_numbers
+from models.importers.headings import CN as _CN
+from models.importers.headings import HEADING_RE, PART_RE, cn_to_int, split_sections
 from models.importers.lines import ADDED_STOP, Line, plain_lines
 from models.importers.sources import ParseError, decode_bytes
 from models.importers.summary import ParseSummary
@@ -37,12 +40,10 @@ from models.templates import guess_kind
 
 __all__ = ["ParseError", "ParseSummary", "decode_bytes", "parse_text", "read_file", "report_text", "cn_to_int"]
 
-_CN = "一二三四五六七八九十"
 _CN_DIGITS = {ch: i for i, ch in enumerate("〇一二三四五六七八九")} | {"零": 0, "○": 0, "O": 0, "０": 0}
 _SENTENCE_END = "。！？" + ADDED_STOP
 _BREAK_BEFORE_ITEM = "。；！？：;:!?" + ADDED_STOP  # an inline item may start after these
 
-_HEADING_RE = re.compile(rf"([{_CN}]{{1,3}})[、.．]\s*")  # 一、 and, as often typed, 一. 一．
 _CLOSING_RE = re.compile(r"(特此|专此|以上报告|以上汇报|以上对照|以上是|以上就是|以上意见|以上请示|以上材料|以上发言|妥否|当否|"
                          r"请审阅|请审示|请批示|此致|谢谢大家|谢谢[！!。]?$|谢谢各位|现予(报告|汇报)|谨此|此报。?$|"
                          r".{0,24}(特此|专此)(报告|汇报|请示|说明|通报)[。！]?$|.{0,30}为盼[。！]?$|"
@@ -69,20 +70,6 @@ _DATE_RES = (
     re.compile(r"(\d{4})\s*([./\-])\s*(\d{1,2})\s*\2\s*(\d{1,2})"),
     re.compile(r"([〇零○O０一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,2})\s*月\s*([一二三四五六七八九十]{1,3})\s*日"),
 )
-
-
-def cn_to_int(s: str) -> int:
-    """十一 -> 11, 二十 -> 20; 0 when the text is not a number 1..99."""
-    if not s or any(ch not in _CN for ch in s):
-        return 0
-    if "十" not in s:
-        return _CN.index(s) + 1 if len(s) == 1 else 0
-    tens, _, ones = s.partition("十")
-    if "十" in ones or len(tens) > 1 or len(ones) > 1:
-        return 0
-    t = _CN.index(tens) + 1 if tens else 1
-    o = _CN.index(ones) + 1 if ones else 0
-    return t * 10 + o if t < 10 and o < 10 else 0
 
 
 def _num(kind: str, text: str) -> int:
@@ -112,7 +99,7 @@ def parse_date(text: str) -> tuple[_dt.date | None, int]:
 
 
 def _is_structural(line: str) -> bool:
-    return bool(_HEADING_RE.match(line)) or any(rx.match(line) for rx in _MARKERS.values())
+    return bool(HEADING_RE.match(line) or PART_RE.match(line)) or any(rx.match(line) for rx in _MARKERS.values())
 
 
 def _title_like(line: str, commas: bool = False) -> bool:
@@ -133,11 +120,14 @@ _DATE_LIKE = re.compile(r"\d\s*[年月日.\-/]")
 def _signature_like(line: str) -> bool:
     """A short line that could sign the report: no sentence punctuation, no date, no number."""
     return (len(line) <= 25 and line[-1] not in "。！？；：，、,.;:!?" and "，" not in line
+            and not re.match(r"附\s*件", line)
             and not _DATE_LIKE.search(line) and not _is_structural(line) and not _CLOSING_RE.match(line))
 
 
-def _take_ending(lines: list[str], summary: ParseSummary) -> tuple[str, _dt.date | None, str]:
-    """Pop (signature, date, closing) off the end of ``lines``."""
+def _take_ending(lines: list[str], summary: ParseSummary,
+                 cells: frozenset[str] = frozenset()) -> tuple[str, _dt.date | None, str]:
+    """Pop (signature, date, closing) off the end of ``lines``; a table's last cell (``cells``: lines only found
+    in table cells) is not a signature line above a date outside the table."""
     signature, date, closing = "", None, ""
     if lines:
         d, start = parse_date(lines[-1])
@@ -147,10 +137,10 @@ def _take_ending(lines: list[str], summary: ParseSummary) -> tuple[str, _dt.date
         before = before.strip()
         if d and (not before or (len(before) <= 25 and before[-1] not in "。！？；：，")):
             summary.date_text = lines[-1][start:].strip()
-            lines.pop()
+            below = lines.pop() in cells
             date = d
             sig = [before] if before else []
-            while lines and len(sig) < 2 and _signature_like(lines[-1]):
+            while lines and len(sig) < 2 and _signature_like(lines[-1]) and (below or lines[-1] not in cells):
                 sig.insert(0, lines.pop())
             signature = "\n".join(sig)
         elif len(lines) > 1 and _signature_like(lines[-1]) and _ORGANISATION.fullmatch(lines[-1]):
@@ -206,8 +196,9 @@ def parse_text(text: str) -> tuple[Report, ParseSummary]:
 def parse_lines(source: list[Line]) -> tuple[Report, ParseSummary]:
     """Structure a document's paragraphs: frame first (版头, 版记, 附件), then title, 主送, body, ending."""
     summary = ParseSummary()
-    entries = [Line(part.strip(), ln.red, ln.size, ln.center, ln.in_table, ln.numbered)
+    entries = [Line(part.strip(), ln.red, ln.size, ln.center, ln.in_table, ln.numbered, bold=ln.bold)
                for ln in source for part in ln.text.split("\n") if part.strip()]
+    entries = drop_page_numbers(entries, summary.notes)
     bold = {}  # paragraph -> the bold sentence opening it, a lead without a number
     for ln in source:
         first, lead = ln.text.split("\n", 1)[0].strip(), ln.bold_lead.strip()
@@ -222,7 +213,8 @@ def parse_lines(source: list[Line]) -> tuple[Report, ParseSummary]:
     if extra:  # 附注 such as （此件公开发布）: no field of its own; kept, in order, as a last attachment
         report.attachments.append(Attachment(title="", body="\n".join(extra)))
         summary.unplaced.append("日期后的“" + "”“".join(extra) + "”放在最后一个附件中")
-    report.signature, report.date, report.closing = _take_ending(lines, summary)
+    cells = frozenset(ln.text for ln in entries if ln.in_table) - {ln.text for ln in entries if not ln.in_table}
+    report.signature, report.date, report.closing = _take_ending(lines, summary, cells)
     report.title = _take_title(lines, frozenset(ln.text for ln in entries if ln.center))
     report.recipient = frame.take_recipient(lines)
     if not report.closing and report.recipient and len(lines) > 1 and len(lines[-1]) <= 200:
@@ -230,7 +222,7 @@ def parse_lines(source: list[Line]) -> tuple[Report, ParseSummary]:
         called = [c for c in re.split(r"[、，,\s]+", report.recipient) if c]
         if lines[-1][-1:] in "！!。" and any(lines[-1].startswith((c + "，", c + ",", c + "！")) for c in called):
             report.closing = lines.pop()
-    chunks = _split_sections(lines)
+    chunks = split_sections(lines, summary.notes, frozenset(ln.text for ln in entries if ln.bold and not ln.in_table))
     report.preamble = "\n".join(chunks[0][1])
     for n, (heading, paras) in enumerate(chunks[1:], 1):
         report.sections.append(_build_section(heading, paras, summary.notes, f"第{chinese_number(n)}部分", bold))
@@ -266,23 +258,6 @@ def _restore_stops(value) -> None:
                     _restore_stops(x)
         elif dataclasses.is_dataclass(v):
             _restore_stops(v)
-
-
-def _split_sections(lines: list[str]) -> list[tuple[str, list[str]]]:
-    """[(None-heading preamble lines), (heading, lines), …]; headings must count 一、二、三、 in order."""
-    chunks: list[tuple[str, list[str]]] = [("", [])]
-    for line in lines:
-        m = _HEADING_RE.match(line)
-        if m and cn_to_int(m.group(1)) == len(chunks):
-            rest = line[m.end():]
-            cut = next((i for i, ch in enumerate(rest) if ch in _SENTENCE_END), -1)
-            if 0 <= cut < len(rest) - 1:  # heading and text on one line: the text starts the section
-                chunks.append((rest[:cut + 1], [rest[cut + 1:].strip()]))
-            else:
-                chunks.append((rest, []))
-        else:
-            chunks[-1][1].append(line)
-    return chunks
 
 
 def _find_marker(paras: list[str], kind: str | None, n: int, pi: int, pos: int) -> tuple[str, int, int, int] | None:
@@ -352,7 +327,11 @@ def _build_section(heading: str, paras: list[str], notes: list[str], where: str,
     for i, (_, p, s, e) in enumerate(starts):
         stop = (starts[i + 1][1], starts[i + 1][2]) if i + 1 < len(starts) else (end[0], end[1])
         text = _slice(paras, (p, e if style != NONE else s), stop)
-        items.append(_split_lead(text, style))
+        lead = (bold or {}).get(paras[p], "")[e if style != NONE else 0:].strip() if s == 0 else ""
+        if lead and text.startswith(lead):  # a bold lead phrase after the number, up to its 。 or ：
+            items.append(Item(lead=lead.removesuffix(ADDED_STOP), body=text[len(lead):].strip()))
+        else:
+            items.append(_split_lead(text, style))
     run_on = kind in _INLINE_KINDS and any(s > 0 for _, _, s, _ in starts[1:])
     return Section(heading=heading, numbering=style, run_on=run_on, intro=intro, items=items)
 
