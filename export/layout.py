@@ -309,10 +309,17 @@ def dash_bridges(lay: Layout, page: Page) -> list[Rule]:
     return out
 
 
+# The CJK extension blocks, by their Chinese names: where a character no font has usually comes from.
+_CJK_EXTENSIONS = ((0x3400, 0x4DBF, "A"), (0x20000, 0x2A6DF, "B"), (0x2A700, 0x2B73F, "C"), (0x2B740, 0x2B81F, "D"),
+                   (0x2B820, 0x2CEAF, "E"), (0x2CEB0, 0x2EBEF, "F"), (0x2EBF0, 0x2EE5F, "I"), (0x30000, 0x3134F, "G"),
+                   (0x31350, 0x323AF, "H"))
+
+
 def describe_char(ch: str) -> str:
-    """“𠮷”（CJK UNIFIED IDEOGRAPH-20BB7，U+20BB7）"""
-    name = unicodedata.name(ch, "未命名字符")
-    return f"“{ch}”（{name}，U+{ord(ch):04X}）"
+    """“𠮷”（U+20BB7，扩展B区汉字）: in the official's words, not Unicode's English name."""
+    code = ord(ch)
+    block = next((f"，扩展{x}区汉字" for lo, hi, x in _CJK_EXTENSIONS if lo <= code <= hi), "")
+    return f"“{ch}”（U+{code:04X}{block}）"
 
 
 def warnings_for(lay: Layout) -> list[str]:

@@ -128,7 +128,9 @@ def test_import_missing_and_unreadable(db, tmp_path):
     folder = tmp_path / "folder.json"
     folder.mkdir()
     assert_clean_error(run("import", str(folder), "--db", str(db)), "无法读取")
+    (tmp_path / "x.pdf").write_bytes(b"%PDF-1.4")
     assert_clean_error(run("import", str(tmp_path / "x.pdf"), "--db", str(db)), "不支持的文件类型")
+    assert_clean_error(run("import", str(tmp_path / "gone.pdf"), "--db", str(db)), "找不到文件")
 
 
 def test_dump_unknown_id_and_bad_id(db, tmp_path):

@@ -68,7 +68,7 @@ class ExportActions:
         fonts = [s for s in result.warnings if s in set(result.layout.substitutions)]
         lines = ([text + self.tr("。")] if text else []) + [s for s in result.warnings if s not in fonts]
         if fonts:
-            lines.append(self.tr("本机缺少部分公文字体，已用相近字体代替（点“显示详情”查看）。"))
+            lines.append(self.tr("本机缺少部分公文字体，已用相近字体代替（点“显示详情…”查看）。"))
         if lines:
             question = "\n\n".join(lines) + "\n\n" + self.tr("仍要%1吗？").replace("%1", verb)
             if not self.w.dialogs.confirm(self.w, verb, question, details="\n".join(fonts),

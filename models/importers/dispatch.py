@@ -24,7 +24,18 @@ def read_report_file(path: str | Path) -> tuple[Report, ParseSummary | str]:
             return report, f"已读取报告数据文件：{len(report.sections)} 个部分"
         if suffix in _DOCUMENTS:
             return read_document(path)
-    raise ExchangeError(f"不支持的文件类型“{suffix or Path(path).name}”，可导入 {_KINDS}")
+    raise ExchangeError(_not_importable(Path(path), suffix))
+
+
+def _not_importable(path: Path, suffix: str) -> str:
+    """Why ``path`` is not read: missing and folders said as such (a folder was “不支持的文件类型“wk””)."""
+    if not path.exists():
+        return f"找不到文件：{path}"
+    if path.is_dir():
+        return f"无法读取“{path}”：这是文件夹，不是文件"
+    if not suffix:
+        return f"文件 {path.name} 没有扩展名，无法判断类型，可导入 {_KINDS}"
+    return f"不支持的文件类型“{suffix}”，可导入 {_KINDS}"
 
 
 def read_document(path: str | Path) -> tuple[Report, ParseSummary]:

@@ -20,6 +20,7 @@ def test_export_question_is_short_and_names_its_buttons(qtbot, window, dialogs):
     subs = layout_report(report).substitutions
     if subs:  # a PC without the official fonts: one line in the question, the list behind 显示详情
         assert "已用相近字体代替" in asked["text"]
+        assert "点“显示详情…”查看" in asked["text"]  # the button's own words (ui/dialogs/base.py set_details)
         assert all(s not in asked["text"] and s in asked["details"] for s in subs)
 
 

@@ -7,7 +7,7 @@ the 修改日期 column as 2026/12/2 10:42. Native dialogs (Windows, GTK, DDE) i
 
 from __future__ import annotations
 
-from PySide6.QtCore import QIdentityProxyModel, QLocale, Qt
+from PySide6.QtCore import QCoreApplication, QIdentityProxyModel, QLocale, Qt
 from PySide6.QtWidgets import QFileDialog, QFileSystemModel, QWidget
 
 DATE_COLUMN = 3  # QFileSystemModel: name, size, type, date modified
@@ -24,6 +24,20 @@ class ChineseDates(QIdentityProxyModel):
         return super().data(index, role)
 
 
+def name_labels(dlg: QFileDialog, *, save: bool) -> None:
+    """Chinese words on Qt's own dialog whatever the translation holds: Qt 6 writes “&Look in:” and
+    “Files of &type:”, which the qtbase_zh_CN it ships has only in their old spellings (“Look in:”)."""
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("FileDialog", text)
+
+    label = QFileDialog.DialogLabel
+    dlg.setLabelText(label.LookIn, tr("查找范围(&L)："))
+    dlg.setLabelText(label.FileName, tr("文件名(&N)："))
+    dlg.setLabelText(label.FileType, tr("文件类型(&T)："))
+    dlg.setLabelText(label.Accept, tr("保存(&S)") if save else tr("打开(&O)"))
+    dlg.setLabelText(label.Reject, tr("取消"))
+
+
 def ask_path(parent: QWidget | None, title: str, start: str, filters: str, *, save: bool) -> str | None:
     """The chosen file, or None; ``start`` is a folder or, for saving, a suggested file path."""
     dlg = QFileDialog(parent, title, start, filters)
@@ -33,6 +47,7 @@ def ask_path(parent: QWidget | None, title: str, start: str, filters: str, *, sa
     else:
         dlg.setFileMode(QFileDialog.FileMode.ExistingFile)
     dlg.setProxyModel(ChineseDates(dlg))
+    name_labels(dlg, save=save)
     if dlg.exec() != QFileDialog.DialogCode.Accepted or not dlg.selectedFiles():
         return None
     return dlg.selectedFiles()[0]
