@@ -14,6 +14,7 @@ from models import history
 from models.store import StoreError
 from ui.check_panel import CheckPanel
 from ui.editor.carried_marks import show_marks
+from ui.editor.commands import ChangeTexts, changed_texts
 from ui.export_actions import ExportActions, WaitCursor, default_pdf_name  # noqa: F401 (re-exported)
 from ui.fit import PANEL_WIDTH, lay_out_first_run
 from ui.memory import release_memory
@@ -209,27 +210,29 @@ class DocumentActions(ExportActions, QObject):
             self.checks.set_facts(facts)
             release_memory()  # what the run and the check freed (under 1 ms)
 
-    def _apply_to_report(self, change) -> None:
-        """Change the open report's text (a fix), then show and save it like typing would."""
+    def _apply_to_report(self, change, text: str) -> None:
+        """Change the open report's text (a fix) as one step of 撤销 named ``text``, then show and save it."""
         report = self.w.current_report()
         if report is None or self.w.readonly:
             return
         if not self.w.autosave.flush():
             return
-        change(report)
-        self.w.editor.set_report(report)
+        before, after = changed_texts(report, change)
+        if not after:
+            return  # nothing changed (the text moved on since it was checked)
+        self.w.undo_stack.push(ChangeTexts(self.w.editor, text, before, after))
         self.w.autosave.flush(force=True)
         self.w.reportChanged.emit()
 
     def fix_one(self, finding) -> None:
         from models.checks import apply_fix
 
-        self._apply_to_report(lambda r: apply_fix(r, finding))
+        self._apply_to_report(lambda r: apply_fix(r, finding), self.tr("检查修改"))
 
     def fix_all(self, kind: str) -> None:
         from models.checks import apply_all_fixes
 
-        self._apply_to_report(lambda r: apply_all_fixes(r, kind, self.checks.settings))
+        self._apply_to_report(lambda r: apply_all_fixes(r, kind, self.checks.settings), self.tr("检查全部修改"))
 
     # -- import ----------------------------------------------------------------------
 

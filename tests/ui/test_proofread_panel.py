@@ -61,6 +61,37 @@ def test_one_click_fix_only_where_one_answer_is_right(qtbot, window):
     assert "yh001" not in {f.rule for f in panel.findings}
 
 
+def test_a_fix_is_one_step_of_undo_and_redo_and_each_is_saved(qtbot, window):
+    report = _open(window)
+    panel = window.docs.checks
+    window.show_checks()
+    _f, item = _finding_row(panel, "yh001")
+    panel.list.setCurrentItem(item)
+    panel.fix_one.click()
+    body = lambda: window.store.load(report.id).sections[0].items[0].body  # noqa: E731
+    assert body().startswith("截至目前")
+    assert window.menu_actions["undo"].isEnabled() and "检查修改" in window.menu_actions["undo"].text()
+    window.undo()
+    assert window.current_report().sections[0].items[0].body.startswith("截止目前")
+    window.autosave.flush()
+    assert body().startswith("截止目前")  # the undone fix is saved too
+    window.redo()
+    window.autosave.flush()
+    assert body().startswith("截至目前")
+
+
+def test_fix_all_is_one_step_of_undo(qtbot, window):
+    report = _open(window)
+    item = window.current_report().sections[0].items[0]
+    item.body = before = "任务完成,效果良好;群众满意."
+    window.editor.refresh_texts()
+    window.docs.fix_all("halfwidth_punct")
+    assert item.body == "任务完成，效果良好；群众满意。"
+    window.undo()
+    window.autosave.flush()
+    assert window.store.load(report.id).sections[0].items[0].body == before
+
+
 def test_ignore_here_and_never_again_are_kept_in_the_database(qtbot, window, open_window, db_path):
     report = _open(window)
     panel = window.docs.checks

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QUndoCommand
 
+from models.fields import iter_fields, set_field
 from models.report import Item, Section
 
 
@@ -123,3 +124,32 @@ class MoveSection(EditorCommand):
 
     def undo(self) -> None:
         self._move(self.dst, self.src)
+
+
+class ChangeTexts(EditorCommand):
+    """Texts changed by code (a 检查 fix): the fields it changed, before and after, so 撤销 puts them back."""
+
+    def __init__(self, editor, text: str, before: dict[str, str], after: dict[str, str]):
+        super().__init__(editor, text)
+        self.before, self.after = before, after
+
+    def _put(self, texts: dict[str, str]) -> None:
+        for path, value in texts.items():
+            set_field(self.report, path, value)
+        self.editor.refresh_texts()
+        self.editor.edited.emit()
+
+    def redo(self) -> None:
+        self._put(self.after)
+
+    def undo(self) -> None:
+        self._put(self.before)
+
+
+def changed_texts(report, change) -> tuple[dict[str, str], dict[str, str]]:
+    """Run ``change(report)``; the text fields it changed, as they were and as they are."""
+    old = dict(iter_fields(report))
+    change(report)
+    new = dict(iter_fields(report))
+    paths = [p for p in new if old.get(p) != new[p]]
+    return {p: old.get(p, "") for p in paths}, {p: new[p] for p in paths}
