@@ -23,8 +23,24 @@ _ARGPARSE_WORDS = (
 )
 
 
+class _ChineseHelp(argparse.HelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None) -> None:
+        super().add_usage(usage, actions, groups, "用法：" if prefix is None else prefix)
+
+
 class ChineseArgumentParser(argparse.ArgumentParser):
-    """argparse, but a wrong command line is answered in one Chinese sentence."""
+    """argparse, but in Chinese: its help (用法、参数、选项) and a wrong command line in one sentence."""
+
+    def __init__(self, *args, add_help: bool = True, parents=(), **kwargs):
+        kwargs.setdefault("formatter_class", _ChineseHelp)
+        super().__init__(*args, add_help=False, **kwargs)
+        self._positionals.title = "参数"
+        self._optionals.title = "选项"
+        if add_help:
+            self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS, help="显示本帮助并退出")
+        for parent in parents:  # after the titles are Chinese, so a parent's options join ours (as argparse does)
+            self._add_container_actions(parent)
+            self._defaults.update(parent._defaults)
 
     def error(self, message: str) -> None:  # type: ignore[override]
         for en, zh in _ARGPARSE_WORDS:
@@ -159,6 +175,8 @@ def cmd_rules(args) -> int:
             print(("常用提法" if r.kind == "formulation" else "易错词") + f"\t{r.text}" + (f"\t→ {r.suggest}" if r.suggest else ""))
         for i in settings.ignores:
             print(f"不再提示\t{i.rule}\t{i.text}")
+        if not settings.rules and not settings.ignores:
+            print("还没有本单位的校对规则（在窗口中选中文字加入，或用 --import 导入规则文件）", file=sys.stderr)
     return 0
 
 
@@ -196,33 +214,33 @@ def build_parser() -> argparse.ArgumentParser:
     db.add_argument("--db", metavar="FILE", default=argparse.SUPPRESS, help="报告数据库文件（默认在用户数据文件夹）")
     p = ChineseArgumentParser(prog="tianbao", description="报告填报助手：填写结构化报告，导出符合 GB/T 9704 的 PDF")
     p.add_argument("--db", metavar="FILE", default=None, help="报告数据库文件（默认在用户数据文件夹）")
-    sub = p.add_subparsers(dest="command", parser_class=ChineseArgumentParser)
+    sub = p.add_subparsers(dest="command", metavar="命令", parser_class=ChineseArgumentParser)
     s = sub.add_parser("list", parents=[db], help="列出报告")
-    s.add_argument("--json", action="store_true")
+    s.add_argument("--json", action="store_true", help="以 JSON 输出")
     s.set_defaults(func=cmd_list)
     s = sub.add_parser("dump", parents=[db], help="把报告写成数据文件（.json）")
-    s.add_argument("id")
-    s.add_argument("-o", "--output", required=True, metavar="FILE.json")
+    s.add_argument("id", help="报告编号（list 列出）")
+    s.add_argument("-o", "--output", required=True, metavar="FILE.json", help="写入的数据文件")
     s.set_defaults(func=cmd_dump)
     s = sub.add_parser("import", parents=[db], help="导入 .json、.txt、.docx、.doc 或 .wps，新建报告并输出其编号")
-    s.add_argument("file")
+    s.add_argument("file", help="要导入的文件")
     s.set_defaults(func=cmd_import)
     s = sub.add_parser("export", parents=[db], help="导出 PDF、Word 文档（.docx）或 OFD，按文件扩展名选择")
-    s.add_argument("id")
-    s.add_argument("-o", "--output", required=True, metavar="OUT.pdf|.docx|.ofd")
+    s.add_argument("id", help="报告编号（list 列出）")
+    s.add_argument("-o", "--output", required=True, metavar="OUT.pdf|.docx|.ofd", help="导出的文件，扩展名决定格式")
     s.add_argument("--taoda", action="store_true", help="套打：不印红色发文机关标志和分隔线，其余位置不变（PDF、OFD）")
     s.set_defaults(func=cmd_export)
     s = sub.add_parser("check", parents=[db], help="检查报告中待填写、标点等问题")
-    s.add_argument("id")
-    s.add_argument("--json", action="store_true")
+    s.add_argument("id", help="报告编号（list 列出）")
+    s.add_argument("--json", action="store_true", help="以 JSON 输出（含类别和规则编号）")
     s.set_defaults(func=cmd_check)
     s = sub.add_parser("rules", parents=[db], help="列出本单位的校对规则；--export/--import 导出或导入规则文件")
-    s.add_argument("--export", dest="export_file", metavar="FILE.json")
-    s.add_argument("--import", dest="import_file", metavar="FILE.json")
+    s.add_argument("--export", dest="export_file", metavar="FILE.json", help="把规则导出为文件")
+    s.add_argument("--import", dest="import_file", metavar="FILE.json", help="从文件导入规则")
     s.set_defaults(func=cmd_rules)
     s = sub.add_parser("fonts", parents=[db], help="显示各部分所用字体；--rescan 重新扫描，--convert 转换 OpenType(CFF) 中文字体")
-    s.add_argument("--rescan", action="store_true")
-    s.add_argument("--convert", action="store_true")
+    s.add_argument("--rescan", action="store_true", help="重新扫描已安装的字体")
+    s.add_argument("--convert", action="store_true", help="转换 OpenType(CFF) 中文字体后使用")
     s.set_defaults(func=cmd_fonts)
     p.set_defaults(func=cmd_window)
     return p

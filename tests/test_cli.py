@@ -185,3 +185,25 @@ def test_a_wrong_command_line_is_answered_in_one_chinese_line(args, words):
     assert out.returncode == 2
     lines = out.stderr.strip().splitlines()
     assert len(lines) == 1 and words in lines[0] and "Traceback" not in out.stderr
+
+
+def test_help_is_in_chinese_and_every_option_says_what_it_does():
+    for args in (["-h"], *([c, "-h"] for c in ("list", "dump", "import", "export", "check", "rules", "fonts"))):
+        out = run(*args)
+        assert out.returncode == 0, out.stderr
+        text = out.stdout
+        assert text.startswith("用法：") and "选项" in text, text
+        for english in ("usage:", "options:", "positional arguments", "show this help"):
+            assert english not in text, (args, english)
+        assert text.count("--db FILE ") <= 2  # once in 用法, once among 选项: the shared option is not listed twice
+        lines = text.splitlines() + [""]
+        for n, line in enumerate(lines[:-1]):
+            if line.lstrip().startswith("-"):  # an option: its help in Chinese, on its line or the next
+                said = line + (lines[n + 1] if lines[n + 1].startswith("      ") else "")
+                assert any("\u4e00" <= ch <= "\u9fff" for ch in said), (args, line)
+
+
+def test_rules_on_a_new_database_says_there_are_none(tmp_path):
+    out = run("--db", str(tmp_path / "new.db"), "rules")
+    assert out.returncode == 0 and out.stdout == ""
+    assert "还没有本单位的校对规则" in out.stderr
