@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import json
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -87,10 +88,29 @@ def guess_kind(report: Report, templates: list[Template] | None = None) -> str:
     An imported 履职情况 / 存在问题 / 下步措施 report is then listed as what it is.
     """
     headings = {s.heading.strip() for s in report.sections if s.heading.strip()}
+    templates = templates if templates is not None else load_templates()
     best, best_shared = "blank", 1
-    for t in templates if templates is not None else load_templates():
+    for t in templates:
         sections = _years(t.data.get("sections", []), _dt.date.today())
         shared = len(headings & {s.get("heading", "") for s in sections})
         if shared > best_shared:
             best, best_shared = t.kind, shared
+    if best == "blank":  # headings of its own: the title still says what kind of report it is
+        by_title = kind_from_title(report.title)
+        if by_title in {t.kind for t in templates}:
+            best = by_title
     return best
+
+
+def kind_from_title(title: str) -> str:
+    """The built-in kind a report's title names (述职述廉报告, …对照检查材料, …工作总结), else "blank"."""
+    t = re.sub(r"\s", "", title)
+    if "述职" in t:
+        return "shuzhi"
+    if re.search("对照检查|检视剖析|剖析材料|发言提纲", t):
+        return "duizhao"
+    if "从严治党" in t:
+        return "congyan_unit" if re.search("主体责任|党组|党委|党总支|党支部", t) else "congyan"
+    if "总结" in t:
+        return "zongjie" if "个人" in t or "的报告" not in t else "zongjie_unit"
+    return "blank"

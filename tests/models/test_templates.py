@@ -3,11 +3,13 @@
 import datetime as dt
 import json
 
+import pytest
+
 from models.checks import run_checks
 from models.exchange import report_from_data, report_to_data
 from models.fields import iter_fields
-from models.report import NUMBERING_STYLES, Letterhead, Record
-from models.templates import TEMPLATE_DIR, load_templates, unit_kinds
+from models.report import NUMBERING_STYLES, Letterhead, Record, Report, Section
+from models.templates import TEMPLATE_DIR, guess_kind, load_templates, unit_kinds
 
 ISSUE_KINDS = {
     "congyan": ["履职情况", "存在问题", "下步措施"],
@@ -97,3 +99,24 @@ def test_template_years_follow_the_calendar():
     december = summary.new_report(today=dt.date(2026, 12, 2))
     assert december.title == january.title and december.letterhead.number == "XX发〔2026〕X号"
     assert not any("{" in text for _, text in iter_fields(december))
+
+
+@pytest.mark.parametrize(("title", "kind"), [
+    ("2025年度述职述廉报告", "shuzhi"),
+    ("述 职 述 廉 报 告", "shuzhi"),
+    ("王某某同志2025年度民主生活会个人对照检查材料", "duizhao"),
+    ("专题民主生活会个人检视剖析材料", "duizhao"),
+    ("关于履行全面从严治党责任情况的报告", "congyan"),
+    ("中共某某县审计局党组关于2025年度履行全面从严治党主体责任情况的报告", "congyan_unit"),
+    ("2025年度个人工作总结", "zongjie"),
+    ("某某区统计局关于2025年工作总结和2026年工作打算的报告", "zongjie_unit"),
+    ("关于开展安全生产大检查的通知", "blank"),
+])
+def test_an_imported_report_with_headings_of_its_own_gets_its_kind_from_the_title(title, kind):
+    report = Report(title=title, sections=[Section("主要做法"), Section("几点体会")])
+    assert guess_kind(report) == kind
+
+
+def test_shared_headings_outweigh_the_title():
+    report = Report(title="2025年度述职述廉报告", sections=[Section("履职情况"), Section("存在问题"), Section("下步措施")])
+    assert guess_kind(report) == guess_kind(Report(sections=report.sections))
