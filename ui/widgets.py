@@ -215,6 +215,10 @@ def tab_list_button(tabs: QTabWidget) -> QToolButton:
     button.setToolTip(tabs.tr("转到某一部分"))
     button.setAutoRaise(True)
     button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+    # The arrow beside the text, not the style's small menu mark (drawn over 部's corner in a button this narrow).
+    button.setArrowType(Qt.ArrowType.DownArrow)
+    button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+    button.setStyleSheet("QToolButton::menu-indicator { image: none; width: 0px; }")
     menu = QMenu(button)
 
     def fill() -> None:

@@ -112,6 +112,10 @@ def test_the_corner_button_lists_every_part_by_its_whole_name(qtbot, window):
     button = editor.cornerWidget(Qt.Corner.TopRightCorner)
     qtbot.waitUntil(button.isVisible)  # the tabs do not all fit
     assert button.text() == "全部"
+    # its arrow beside the text, where the style's small menu mark was drawn over 部's corner
+    assert button.arrowType() == Qt.ArrowType.DownArrow
+    assert button.toolButtonStyle() == Qt.ToolButtonStyle.ToolButtonTextBesideIcon
+    assert button.width() >= button.fontMetrics().horizontalAdvance("全部") + 12
     button.menu().aboutToShow.emit()
     names = [a.text() for a in button.menu().actions()]
     assert names[0] == "基本信息" and names[-1] == "七、其他需要说明的事项" and len(names) == 8
