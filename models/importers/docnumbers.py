@@ -265,6 +265,12 @@ def paragraph_labels(doc, raw: str) -> dict[int, str]:
 
 def centered_paragraphs(doc, raw: str) -> list[tuple[int, int]]:
     """(start, end) CPs of the main story's paragraphs centred by direct formatting (sprmPJc80 / sprmPJc)."""
+    return paragraphs_where(doc, raw, lambda grpprl, _istd: any(
+        sprm in (0x2403, 0x2461) and operand[:1] == b"\x01" for sprm, operand in iter_sprms(grpprl)))
+
+
+def paragraphs_where(doc, raw: str, wanted) -> list[tuple[int, int]]:
+    """(start, end) CPs of the main story's paragraphs whose properties (grpprl, istd) are ``wanted``."""
     fkp_runs = _papx_runs(doc.word, doc.table)
     out, start = [], 0
     for cp, ch in enumerate(raw):
@@ -272,10 +278,7 @@ def centered_paragraphs(doc, raw: str) -> list[tuple[int, int]]:
             continue
         para_start, start = start, cp + 1
         fc = doc.fc_of(cp)  # binary search over the pieces (sorted, checked in doc.py)
-        if fc is None:
-            continue
-        grpprl, _ = _papx_at(fkp_runs, doc.word, fc)
-        if any(sprm in (0x2403, 0x2461) and operand[:1] == b"\x01" for sprm, operand in iter_sprms(grpprl)):
+        if fc is not None and wanted(*_papx_at(fkp_runs, doc.word, fc)):
             out.append((para_start, cp))
     return out
 

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import struct
 
-from models.importers.docnumbers import _papx_at, _papx_runs, iter_sprms
+from models.importers.docnumbers import iter_sprms, paragraphs_where
+from models.importers.styleinherit import styles_setting
 
 _BOLD = 0x0835  # sprmCFBold
 
@@ -42,15 +43,7 @@ def _bold_styles(word: bytes, table: bytes, fc_lcb) -> frozenset[int]:
         p += p & 1
         chpx = std[p + 2:p + 2 + _u16(std, p)]
         own[istd] = next((op[:1] in (b"\x01", b"\x81") for sprm, op in iter_sprms(chpx) if sprm == _BOLD), None)
-    out = set()
-    for istd in own:
-        at, seen = istd, set()
-        while at in own and own[at] is None and at not in seen:  # a forged istdBase loop ends here
-            seen.add(at)
-            at = bases[at]
-        if own.get(at):
-            out.add(istd)
-    return frozenset(out)
+    return styles_setting(own, bases)
 
 
 def bold_style_paragraphs(doc, raw: str) -> list[tuple[int, int]]:
@@ -63,13 +56,4 @@ def bold_style_paragraphs(doc, raw: str) -> list[tuple[int, int]]:
         return []
     if not styles:
         return []
-    runs = _papx_runs(doc.word, doc.table)
-    out, start = [], 0
-    for cp, ch in enumerate(raw):
-        if ch not in "\r\x07":
-            continue
-        para_start, start = start, cp + 1
-        fc = doc.fc_of(cp)
-        if fc is not None and _papx_at(runs, doc.word, fc)[1] in styles:
-            out.append((para_start, cp))
-    return out
+    return paragraphs_where(doc, raw, lambda _grpprl, istd: istd in styles)

@@ -14,6 +14,7 @@ from models.importers.limits import MAX_CHARS, ImportLimitError
 from models.importers.lines import ADDED_STOP, ADDED_STOP_BOOKMARK, Line
 from models.importers.numbering import Numbering, W
 from models.importers.sources import ParseError, open_docx
+from models.importers.styleinherit import styles_setting
 
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 _SKIP = frozenset({"pPr", "rPr", "del", "moveFrom", "instrText", "delText", "delInstrText", "rt",
@@ -196,15 +197,7 @@ def _bold_styles(styles) -> frozenset[str]:
         own[sid] = None if b is None else _on(b)
         base = st.find(W + "basedOn")
         based[sid] = base.get(W + "val") if base is not None else None
-    out = set()
-    for sid in own:
-        at, seen = sid, set()
-        while at in own and own[at] is None and at not in seen:  # a forged basedOn loop ends here
-            seen.add(at)
-            at = based[at]
-        if own.get(at):
-            out.add(sid)
-    return frozenset(out)
+    return styles_setting(own, based)
 
 
 def _chosen(alternate):
