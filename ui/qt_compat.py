@@ -1,4 +1,5 @@
 """Work around PySide6 6.12 bugs: Signal.emit() drops a reference to True, calls returning None one to None.
+Also: PySide6's import hook reads the source of every module imported after it (``unread_modules``).
 
 SignalInstance.emit() returns Py_True without taking a reference. On Python 3.12+ True is
 immortal and nothing happens; on 3.11 (Debian 12, Kylin, UOS) True's count runs down with every
@@ -89,3 +90,23 @@ def _immortal(obj) -> None:
 
     # ob_refcnt is the first field of every CPython object.
     ctypes.c_ssize_t.from_address(id(obj)).value += IMMORTAL_REFS
+
+
+def unread_modules() -> bool:
+    """Stop PySide6's import hook from reading every module's source; returns whether it was there to stop.
+
+    For ``from __feature__ import snake_case`` PySide6 wraps ``import``: after each module is imported it reads
+    the module's whole source (``inspect.getsource``, which also scans ``sys.modules``) to see whether it mentions
+    PySide6, and linecache keeps the lines. For the ~170 modules the window imports after PySide6 that was ~12 ms
+    of its start-up and ~10 MB. Tianbao selects no feature, so every module is taken to use PySide6 with none
+    selected (the answer the scan gives our own modules; for the others it changes nothing but a flag). A module
+    that does import ``__feature__`` still gets its own selection: that import records it first."""
+    feature = sys.modules.get("shibokensupport.feature")
+    if feature is None or not callable(getattr(feature, "_mod_uses_pyside", None)):
+        return False
+    feature._mod_uses_pyside = _uses_pyside
+    return True
+
+
+def _uses_pyside(module) -> bool:
+    return True

@@ -194,6 +194,10 @@ class PreviewPanel(QWidget):
         self.strip.needPages.connect(lambda pages: self.result is not None
                                      and self.needPages.emit(self.result.run, pages))
         self.scroll = QScrollArea()
+        # Our own viewport: asking the scroll area for its own (a QWidget* of no known subclass) makes PySide
+        # create every QWidget subclass to find its type, ~8 ms of the window's start-up.
+        self._viewport = QWidget()
+        self.scroll.setViewport(self._viewport)
         self.scroll.setWidget(self.strip)
         self.scroll.setWidgetResizable(True)
         self.scroll.setAlignment(Qt.AlignmentFlag.AlignHCenter)
@@ -201,7 +205,6 @@ class PreviewPanel(QWidget):
         self.status.setStyleSheet("color: #666;")
         self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.fit_width = True  # follow the panel's width until the author zooms by hand
-        self._viewport = self.scroll.viewport()  # asked on each of its events (eventFilter): once is enough
         self._viewport.installEventFilter(self)
         zoom_out = QPushButton("－")
         zoom_in = QPushButton("＋")
