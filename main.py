@@ -290,10 +290,10 @@ def main(argv: list[str] | None = None) -> int:
 
 def launch() -> None:
     """Entry point of `python main.py`, the frozen build and the installed `tianbao` commands."""
-    if getattr(sys, "frozen", False):  # the preview's worker process, in a frozen build
-        import multiprocessing
+    if getattr(sys, "frozen", False) and sys.argv[1:2] == ["--preview-worker"]:  # export.worker.WORKER_FLAG
+        from export.workerproc import serve  # the frozen build's preview worker: its own executable again
 
-        multiprocessing.freeze_support()
+        serve(int(sys.argv[2]) if sys.argv[2:3] and sys.argv[2].isdigit() else 0)
     code = main()
     if _RAN and _RAN[-1] is not cmd_window:
         _leave(code)  # a sub-command: files flushed and closed, no interpreter teardown

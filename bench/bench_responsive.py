@@ -110,7 +110,7 @@ def main(argv: list[str]) -> int:
     saved = store.load(rid).sections[0].items[0].body.count("改")
     print(f"characters on disk at the end: {saved} of {len(keys)} (autosave lags typing by at most 1 s)")
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    worker = max((_rss_mb(pid) for pid in _executor()._processes), default=0.0)
+    worker = _rss_mb(_executor().pid)
     print(f"peak memory (maxrss): window process {peak:.0f} MB, typesetting process now {worker:.0f} MB "
           f"(target < 400 MB each)")
     window.close()

@@ -369,7 +369,7 @@ def preview(kind: str, edits: str, typing_seconds: str) -> None:
     typist.stop()
     heartbeat.stop()
     wait(lambda: w.docs.typesetter.idle(), 20)
-    worker = sum(_rss_mb(pid) for pid in _executor()._processes)
+    worker = _rss_mb(_executor().pid)
     _emit(latency_median=statistics.median(lat) if lat else None, latency_max=max(lat) if lat else None,
           latency_min=min(lat) if lat else None, stall_worst=max(stalls) if stalls else None,
           rss_window=_rss_mb(), rss_worker=worker, pages=w.docs.preview.result.pages)

@@ -83,6 +83,26 @@ def test_bundle_window_starts_offscreen_and_closes(built, tmp_path):
     assert time.perf_counter() - t0 < 60
 
 
+def test_bundle_runs_its_own_preview_worker(built):
+    """The frozen executable started with --preview-worker is the preview's worker: it answers jobs, a real
+    typesetting run among them."""
+    import pickle
+
+    from export import preview_job
+    from export.worker import WORKER_FLAG, Worker
+    from tests.export.sample import sample_report
+
+    worker = Worker(command=[str(built), WORKER_FLAG, "0"])
+    try:
+        assert worker.submit(os.getpid).result(timeout=120) == worker.pid
+        blob = pickle.dumps(sample_report(), protocol=pickle.HIGHEST_PROTOCOL)
+        result = worker.submit(preview_job, "typeset_for_preview", blob, [0]).result(timeout=120)
+        assert not isinstance(result, str), result
+        assert result.pages >= 2
+    finally:
+        worker.stop(wait=True)
+
+
 def dpkg(args: list[str]) -> subprocess.CompletedProcess:
     """dpkg, waiting (bounded) while another package manager holds its lock."""
     deadline = time.monotonic() + 300

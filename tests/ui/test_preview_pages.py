@@ -86,8 +86,7 @@ def test_a_worker_that_dies_mid_run_is_restarted_and_the_same_text_typeset_again
     window.docs.typesetter.failed.connect(messages.append)
     window.docs.typesetter.run_now(window.current_report())  # a run no later edit or pause would repeat
     assert window.docs.typesetter._busy
-    for pid in list(worker._executor()._processes):
-        os.kill(pid, signal.SIGKILL)
+    os.kill(worker._executor().pid, signal.SIGKILL)
     qtbot.waitUntil(lambda: bool(messages), timeout=20000)
     qtbot.waitUntil(lambda: window.docs.preview.result is not before and window.docs.typesetter.idle(),
                     timeout=30000)  # typeset again by the new worker, no edit needed

@@ -1,4 +1,4 @@
-"""The preview's worker (and the resource tracker) leave when the window's process dies without cleanup."""
+"""The preview's worker leaves when the window's process dies without cleanup."""
 
 from __future__ import annotations
 
@@ -13,15 +13,15 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 
 # A stand-in for the window's process: starts the real preview worker the way the window does, writes the
-# worker's and the resource tracker's pids, then dies without running any cleanup.
+# worker's pid, then dies without running any cleanup.
 CHILD = """
 import os, signal, sys
 from ui.preview import typesetter
-from multiprocessing import resource_tracker
 pool = typesetter._executor()
 worker = pool.submit(os.getpid).result(timeout=60)
+assert worker == pool.pid
 with open(sys.argv[2], "w") as out:
-    out.write(f"{worker} {resource_tracker._resource_tracker._pid}")
+    out.write(f"{worker}")
 if sys.argv[1] == "kill":
     os.kill(os.getpid(), signal.SIGKILL)
 os._exit(1)
@@ -54,14 +54,9 @@ def test_worker_leaves_when_the_window_dies(death, tmp_path):
         deadline = time.monotonic() + 10
         while any(_alive(p) for p in pids) and time.monotonic() < deadline:
             time.sleep(0.05)
-        assert not [p for p in pids if _alive(p)], "the worker or the resource tracker outlived its window"
+        assert not [p for p in pids if _alive(p)], "the worker outlived its window"
     finally:
         for pid in pids:  # never leave an orphan behind, even when the test fails
             if _alive(pid):
                 os.kill(pid, 9)
 
-
-def test_watch_parent_does_nothing_outside_a_worker():
-    from export.lifeline import watch_parent
-
-    assert watch_parent() is None  # the test process was not started by multiprocessing

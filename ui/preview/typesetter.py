@@ -12,11 +12,11 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
-from export.worker import _discard_pool, _executor
+from export.worker import WorkerBroken, _discard_pool, _executor
 from ui.debounce import Debouncer
 
 if TYPE_CHECKING:
-    from concurrent.futures import Future
+    from export.worker import Answer
 
 # The worker is another process, so typesetting never holds up typing: a job starts on the next turn of
 # the event loop (a burst of signals from one edit is one job), and edits made while it runs are laid
@@ -27,21 +27,19 @@ MAX_WAIT_MS = 2500  # the preview and 检查 still follow a typist who never pau
 WORKER_RESTARTED = "排版进程意外退出，已重新启动，请稍候"
 MAX_RESTARTS = 2
 
-_prefetched: dict[bytes, Future] = {}  # the report the window opens with, typeset before the window exists
+_prefetched: dict[bytes, Answer] = {}  # the report the window opens with, typeset before the window exists
 
 
 def prefetch(report) -> None:
     """Send the report the window is about to open to the worker now, while the window is still being built
     (~50 ms before its first typesetting run would start): the first Typesetter run of the very same text takes
     this job's answer instead of sending another."""
-    from concurrent.futures.process import BrokenProcessPool
-
     from export import preview_job
 
     blob = pickle.dumps(report, protocol=pickle.HIGHEST_PROTOCOL)
     try:
         future = _executor().submit(preview_job, "typeset_for_preview", blob, [0])
-    except (BrokenProcessPool, RuntimeError, OSError):
+    except (RuntimeError, OSError):
         return  # only a head start: the window's own first run starts the worker again, or says what is wrong
     _prefetched.clear()
     _prefetched[blob] = future
@@ -91,17 +89,15 @@ class Typesetter(QObject):
 
     def render(self, run: int, indices: list[int]) -> None:
         """Draw more pages of the layout ``run`` in the worker; pagesReady answers."""
-        from concurrent.futures.process import BrokenProcessPool
-
         from export import preview_job
 
         signals = self._signals
         try:
             future = _executor().submit(preview_job, "render_pages", run, list(indices))
-        except (BrokenProcessPool, RuntimeError):
+        except (RuntimeError, OSError):
             return  # the next typesetting run restarts the worker and draws what is shown
 
-        def finished(f: Future) -> None:
+        def finished(f: Answer) -> None:
             try:
                 outcome = f.result()
             except Exception:  # noqa: BLE001 - the next run redraws; a failure here is not worth a message
@@ -123,8 +119,6 @@ class Typesetter(QObject):
     def _start(self) -> None:
         if self._busy or self._pending is None:
             return  # _finish starts the next one
-        from concurrent.futures.process import BrokenProcessPool
-
         from export import preview_job
 
         self._timer.cancel()
@@ -146,14 +140,14 @@ class Typesetter(QObject):
         if future is None:
             try:
                 future = _executor().submit(preview_job, "typeset_for_preview", blob, visible)
-            except (BrokenProcessPool, RuntimeError):
+            except (RuntimeError, OSError):
                 _discard_pool()
                 future = _executor().submit(preview_job, "typeset_for_preview", blob, visible)
 
-        def finished(f: Future) -> None:  # runs on the executor's thread; signals cross to the UI thread
+        def finished(f: Answer) -> None:  # runs on the executor's thread; signals cross to the UI thread
             try:
                 outcome = f.result()
-            except BrokenProcessPool:
+            except WorkerBroken:
                 _discard_pool()
                 signals.failed.emit(generation, WORKER_RESTARTED)
                 return
