@@ -153,6 +153,30 @@ def test_section_forms_are_made_when_first_needed(qtbot, open_window, db_path):
     w.close()
 
 
+def test_the_frame_tab_is_made_only_when_a_report_wants_it(qtbot, open_window, db_path):
+    """A personal report opens without the 公文格式 tab ever being made; ticking 公文格式 makes it, holding this
+    report's values, read-only if the window is; a later report with a frame shows its own values in it."""
+    from bench.sample_report import sample_report
+    from models.report import Letterhead
+
+    store = Store(db_path)
+    store.create(sample_report())
+    store.close()
+    w = open_window()
+    editor = w.editor
+    assert editor._frame is None and not editor.frame_shown()
+    editor.info.frame_switch.setChecked(True)
+    assert editor._frame is not None and editor.frame_shown() and editor.currentWidget() is editor.frame
+    assert editor.tabText(1) == "公文格式" and editor.frame.report is editor.report
+
+    unit = sample_report()
+    unit.title = "关于某局2026年工作情况的报告"
+    unit.letterhead = Letterhead(mark="中共XX区XX局党组文件", number="XX党组〔2026〕3号")
+    w.add_report(unit)
+    assert editor.frame_shown() and editor.frame.mark.text() == "中共XX区XX局党组文件"
+    w.close()
+
+
 def test_the_report_opened_at_start_is_typeset_before_the_window_is_built(qtbot, open_window, db_path, monkeypatch):
     """The window sends the report it opens with to the worker first thing (prefetch); the preview's first run
     takes that job's answer instead of sending the same text again."""
@@ -185,7 +209,7 @@ def test_the_report_opened_at_start_is_typeset_before_the_window_is_built(qtbot,
 
 def test_a_late_warm_up_never_forgets_the_first_real_run():
     """The worker's preparation (imports, fonts, a warm-up run that forgets its own layout) is the first job of
-    every new worker: the warm-up thread arriving after the window's prefetch must not wipe the real run, or
+    every new worker: a second warm-up arriving after the window's prefetch must not wipe the real run, or
     pages scrolled to later would never be drawn."""
     import pickle
 
@@ -196,7 +220,7 @@ def test_a_late_warm_up_never_forgets_the_first_real_run():
     try:
         blob = pickle.dumps(long_report(6), protocol=pickle.HIGHEST_PROTOCOL)
         first = worker._executor().submit(preview_job, "typeset_for_preview", blob, [0])  # as prefetch does
-        worker.warm_up(background=False)  # the warm-up thread, late
+        worker.warm_up()  # a second warm-up, late
         result = first.result(timeout=120)
         last = result.pages - 1
         more = worker._executor().submit(preview_job, "render_pages", result.run, [last]).result(timeout=120)

@@ -25,10 +25,11 @@ def _settle() -> None:
 
 
 class FrameHost:
-    """Methods of ReportEditor about the 公文格式 tab; expects self.frame, self.info, self.report, self._frame_wanted."""
+    """Methods of ReportEditor about the 公文格式 tab; expects self.frame (made when first asked for), self._frame
+    (None until then), self.info, self.report, self._frame_wanted."""
 
     def frame_shown(self) -> bool:
-        return self.indexOf(self.frame) >= 0
+        return self._frame is not None and self.indexOf(self._frame) >= 0
 
     def first_section_index(self) -> int:
         return 2 if self.frame_shown() else 1

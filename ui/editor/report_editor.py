@@ -48,9 +48,7 @@ class ReportEditor(FrameHost, QTabWidget):
         for w in (self.info.title, self.info.recipient, self.info.preamble, self.info.closing, self.info.signature):
             self.router.watch(w)
         self.info.edited.connect(self.edited)
-        self.frame = FrameTab(self)  # a tab only while shown (see sync_frame)
-        self.frame.hide()
-        self.frame.edited.connect(self._frame_edited)
+        self._frame: FrameTab | None = None  # the 公文格式 tab, made when first needed (see frame)
         self.info.frameSwitched.connect(self._frame_switched)
         self._frame_wanted: set[int] = set()  # reports whose author ticked 公文格式 in this session (see FrameHost)
         self.info.titleChanged.connect(self.titleChanged)
@@ -62,6 +60,22 @@ class ReportEditor(FrameHost, QTabWidget):
         self.tabBar().setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.tabBar().customContextMenuRequested.connect(self._tab_menu)
         self.currentChanged.connect(self._focus_into_tab)
+
+    @property
+    def frame(self) -> FrameTab:
+        """The 公文格式 tab, made when first wanted (~8 ms of the window's start-up otherwise): a tab only while
+        shown (see sync_frame)."""
+        if self._frame is None:
+            frame = FrameTab(self)
+            frame.hide()
+            frame.set_readonly(self.readonly)
+            frame.set_report(self.report)
+            frame.edited.connect(self._frame_edited)
+            self._frame = frame
+        return self._frame
+
+    def _is_frame(self, page) -> bool:
+        return self._frame is not None and page is self._frame
 
     def _focus_into_tab(self, _index: int) -> None:
         """Switched by keyboard (Ctrl+PgDown, Ctrl+Tab): the keyboard goes on in the new tab's first field.
@@ -81,7 +95,7 @@ class ReportEditor(FrameHost, QTabWidget):
         page = self.currentWidget()
         if page is self.info:
             first = self.info.title
-        elif page is self.frame:
+        elif self._is_frame(page):
             first = self.frame.first_field()
         else:
             first = getattr(page, "heading", None)
@@ -98,7 +112,8 @@ class ReportEditor(FrameHost, QTabWidget):
         """View only (the database is read-only or open in another window); call before set_report."""
         self.readonly = readonly
         self.info.set_readonly(readonly)
-        self.frame.set_readonly(readonly)
+        if self._frame is not None:
+            self._frame.set_readonly(readonly)
         self.setMovable(not readonly)
 
     def watch_text(self, widget) -> None:
@@ -124,7 +139,8 @@ class ReportEditor(FrameHost, QTabWidget):
         self._tabs.clear()
         self._syncing = False
         self.report = report
-        self.frame.set_report(report)
+        if self._frame is not None:
+            self._frame.set_report(report)
         self.sync_frame()
         if report is not None:
             self.info.set_report(report)
@@ -133,7 +149,8 @@ class ReportEditor(FrameHost, QTabWidget):
     def refresh_texts(self) -> None:
         """Widgets catch up with text changed in the Report by code; structure too, if it changed."""
         self.info.set_report(self.report)
-        self.frame.set_report(self.report)
+        if self._frame is not None:
+            self._frame.set_report(self.report)
         self.sync_frame()
         self.sync_sections()
         for tab in self._tabs.values():
@@ -241,7 +258,7 @@ class ReportEditor(FrameHost, QTabWidget):
             window.statusBar().showMessage(text, 6000)
 
     def add_item_here(self) -> None:
-        if self.currentWidget() is self.frame and self.frame.act_here("add"):
+        if self._is_frame(self.currentWidget()) and self.frame.act_here("add"):
             return
         s = self.current_section()
         if s is None:
@@ -251,7 +268,7 @@ class ReportEditor(FrameHost, QTabWidget):
         self.add_item(s, len(s.items) if i is None else i + 1)
 
     def remove_item_here(self) -> None:
-        if self.currentWidget() is self.frame and self.frame.act_here("remove"):
+        if self._is_frame(self.currentWidget()) and self.frame.act_here("remove"):
             return
         s, i = self.current_section(), self.current_item_index()
         if s is not None and i is not None:
@@ -260,7 +277,7 @@ class ReportEditor(FrameHost, QTabWidget):
             self._hint(self.tr("请先在要删除的条目中单击，再按 Ctrl+Shift+Delete"))
 
     def move_item_here(self, delta: int) -> None:
-        if self.currentWidget() is self.frame and self.frame.act_here("move", delta):
+        if self._is_frame(self.currentWidget()) and self.frame.act_here("move", delta):
             return
         s, i = self.current_section(), self.current_item_index()
         if s is not None and i is not None:
