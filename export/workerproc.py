@@ -24,13 +24,15 @@ def serve(nice: int = 0) -> None:
             os.nice(nice)
         except OSError:
             pass
-    jobs_in = os.fdopen(os.dup(0), "rb")
-    answers = os.fdopen(os.dup(1), "wb")
-    # What the jobs print goes to stderr: stdout is the answers' pipe and a stray line would garble it.
-    os.dup2(2, 1)
-    devnull = os.open(os.devnull, os.O_RDONLY)
-    os.dup2(devnull, 0)
-    os.close(devnull)
+    jobs_in = os.fdopen(_binary(os.dup(0)), "rb")
+    answers = os.fdopen(_binary(os.dup(1)), "wb")
+    # What the jobs print goes to stderr (or nowhere, in a windowed build without one): stdout is the answers'
+    # pipe and a stray line would garble it.
+    try:
+        os.dup2(2, 1)
+    except OSError:
+        _to_devnull(1, os.O_WRONLY)
+    _to_devnull(0, os.O_RDONLY)
     jobs: queue.SimpleQueue = queue.SimpleQueue()
     threading.Thread(target=_take, args=(jobs_in, jobs), name="tianbao-jobs-in", daemon=True).start()
     while (body := jobs.get()) is not None:
@@ -53,6 +55,21 @@ def serve(nice: int = 0) -> None:
             break  # the window is gone
     sys.stderr.flush()
     os._exit(0)
+
+
+def _binary(fd: int) -> int:
+    """On Windows a descriptor may translate line ends (text mode): the pickles must cross byte for byte."""
+    if sys.platform == "win32":
+        import msvcrt
+
+        msvcrt.setmode(fd, os.O_BINARY)
+    return fd
+
+
+def _to_devnull(fd: int, mode: int) -> None:
+    null = os.open(os.devnull, mode)
+    os.dup2(null, fd)
+    os.close(null)
 
 
 def _take(pipe, jobs: queue.SimpleQueue) -> None:
