@@ -92,3 +92,25 @@ def test_a_worker_that_dies_mid_run_is_restarted_and_the_same_text_typeset_again
                     timeout=30000)  # typeset again by the new worker, no edit needed
     assert messages == ["排版进程意外退出，已重新启动，请稍候"]
     assert window.docs.preview.result.pages >= 100
+
+
+def test_a_worker_that_cannot_start_says_so_and_the_preview_comes_once_it_can(qtbot, window, monkeypatch):
+    from export import worker
+    from ui.preview import typesetter as typesetting
+
+    window.add_report(long_report(3))
+    qtbot.waitUntil(window.docs.typesetter.idle, timeout=30000)
+    typesetting._prefetched.clear()  # no answer from the worker the window started with
+    worker._discard_pool(wait=True)
+    monkeypatch.setattr(worker, "worker_command", lambda nice: ["/nonexistent/tianbao-python"])
+    messages = []
+    typesetter = window.docs.typesetter
+    typesetter.failed.connect(messages.append)
+    window.show_preview()
+    typesetter.run_now(window.current_report())
+    qtbot.waitUntil(lambda: bool(messages) and typesetter.idle(), timeout=10000)
+    assert messages[-1].startswith("无法启动排版进程") and "导出PDF不受影响" in messages[-1]
+    monkeypatch.undo()  # the install is repaired: the next run starts a worker and the page comes
+    typesetter.run_now(window.current_report())
+    qtbot.waitUntil(lambda: window.docs.preview.result is not None and typesetter.idle(), timeout=60000)
+    assert window.docs.preview.result.pages >= 1

@@ -142,7 +142,13 @@ class Typesetter(QObject):
                 future = _executor().submit(preview_job, "typeset_for_preview", blob, visible)
             except (RuntimeError, OSError):
                 _discard_pool()
-                future = _executor().submit(preview_job, "typeset_for_preview", blob, visible)
+                try:
+                    future = _executor().submit(preview_job, "typeset_for_preview", blob, visible)
+                except (RuntimeError, OSError) as e:  # the worker cannot be started at all (a broken install)
+                    _discard_pool()
+                    self._on_failed(generation, f"无法启动排版进程（{e.__class__.__name__}: {e}），预览暂不可用；"
+                                                "导出PDF不受影响")
+                    return
 
         def finished(f: Answer) -> None:  # runs on the executor's thread; signals cross to the UI thread
             try:
