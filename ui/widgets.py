@@ -87,11 +87,27 @@ class EmptyPage(QWidget):
 
 
 class OneLineEdit(QLineEdit):
-    """A one-line field (the lead phrase): line breaks pasted into it are dropped, not kept as paragraphs."""
+    """A one-line field (the lead phrase): line breaks pasted into it are dropped, not kept as paragraphs. When
+    its text is wider than the box (a long lead phrase in a narrow window), hovering shows the whole text."""
 
     def __init__(self, text: str = "", parent: QWidget | None = None):
         super().__init__(text, parent)
+        self._tip = ""
         self.textChanged.connect(self._join_lines)
+        self.textChanged.connect(self._update_tip)
+
+    def setToolTip(self, tip: str) -> None:  # noqa: N802 - Qt override
+        self._tip = tip
+        self._update_tip()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._update_tip()
+
+    def _update_tip(self, *_args) -> None:
+        text = self.text()
+        hidden = bool(text) and self.fontMetrics().horizontalAdvance(text) > self.contentsRect().width() - 8
+        super().setToolTip("\n".join(t for t in (self._tip, text if hidden else "") if t))
 
     def _join_lines(self, text: str) -> None:
         if "\n" not in text and "\r" not in text:

@@ -49,3 +49,20 @@ def test_pasting_lines_into_a_lead_keeps_one_line(qtbot, window):
     _clipboard("<p>加强政治建设。</p><p>第二段</p>", "加强政治建设。\n第二段")
     lead.paste()
     assert "\n" not in lead.text() and lead.text().startswith("加强政治建设。")
+
+
+def test_a_lead_wider_than_its_box_shows_whole_on_hover(qtbot, window):
+    new_report(qtbot, window)
+    window.resize(1024, 700)
+    window.show()
+    qtbot.waitExposed(window)
+    window.editor.setCurrentIndex(1)
+    lead = window.editor.currentWidget().card_for(0).lead
+    qtbot.waitUntil(lambda: lead.width() > 150)
+    lead.setText("加强政治建设。")
+    assert lead.toolTip() == "引领句（导出时加粗）"  # it fits: the tip only says what the box is
+    long = "坚持以习近平新时代中国特色社会主义思想为指导，持续深化党的创新理论武装，推动学习教育走深走实。"
+    lead.setText(long)
+    assert lead.toolTip() == "引领句（导出时加粗）\n" + long
+    lead.resize(lead.fontMetrics().horizontalAdvance(long) + 40, lead.height())  # a window wide enough
+    assert lead.toolTip() == "引领句（导出时加粗）"
