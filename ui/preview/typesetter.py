@@ -45,6 +45,14 @@ def prefetch(report) -> None:
     _prefetched[blob] = future
 
 
+def _send(signal, *args) -> None:
+    """Emit from the worker's answering thread: the window may have closed meanwhile, deleting its signals."""
+    try:
+        signal.emit(*args)
+    except RuntimeError:  # "Signal source has been deleted": nobody is left to tell
+        pass
+
+
 class _Signals(QObject):
     done = Signal(int, object)
     failed = Signal(int, str)
@@ -103,7 +111,7 @@ class Typesetter(QObject):
             except Exception:  # noqa: BLE001 - the next run redraws; a failure here is not worth a message
                 return
             if not isinstance(outcome, str):
-                signals.pages.emit(outcome)
+                _send(signals.pages, outcome)
 
         future.add_done_callback(finished)
 
@@ -155,15 +163,15 @@ class Typesetter(QObject):
                 outcome = f.result()
             except WorkerBroken:
                 _discard_pool()
-                signals.failed.emit(generation, WORKER_RESTARTED)
+                _send(signals.failed, generation, WORKER_RESTARTED)
                 return
             except Exception as e:  # noqa: BLE001 - a bug in the worker must reach the user as a message
-                signals.failed.emit(generation, f"内部错误：{e.__class__.__name__}: {e}")
+                _send(signals.failed, generation, f"内部错误：{e.__class__.__name__}: {e}")
                 return
             if isinstance(outcome, str):
-                signals.failed.emit(generation, outcome)
+                _send(signals.failed, generation, outcome)
             else:
-                signals.done.emit(generation, outcome)
+                _send(signals.done, generation, outcome)
 
         future.add_done_callback(finished)
 
