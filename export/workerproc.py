@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import pickle
 import queue
+import signal
 import sys
 import threading
 
@@ -24,6 +25,9 @@ def serve(nice: int = 0) -> None:
             os.nice(nice)
         except OSError:
             pass
+    # Ctrl+C in the terminal that started the window reaches the worker too: the window decides, the worker
+    # leaves with it (its stdin ends) instead of printing a KeyboardInterrupt and being restarted.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     jobs_in = os.fdopen(_binary(os.dup(0)), "rb")
     answers = os.fdopen(_binary(os.dup(1)), "wb")
     # What the jobs print goes to stderr (or nowhere, in a windowed build without one): stdout is the answers'

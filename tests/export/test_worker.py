@@ -88,3 +88,11 @@ def test_stop_leaves_at_once_and_fails_what_is_pending():
 def test_an_answer_waited_for_too_long_says_so():
     with pytest.raises(TimeoutError):
         Answer().result(timeout=0.01)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGINT to another process")
+def test_ctrl_c_in_the_terminal_leaves_the_worker_working(worker):
+    assert worker.submit(_shout_and_add, 1, 1).result(timeout=60) == 2  # it runs its loop
+    os.kill(worker.pid, signal.SIGINT)
+    time.sleep(0.2)
+    assert worker.submit(_shout_and_add, 2, 2).result(timeout=60) == 4 and not worker.broken
