@@ -28,6 +28,7 @@ from pathlib import Path
 WORKER_NICE = 5
 WORKER_FLAG = "--preview-worker"  # a frozen build runs its own executable as the worker (main.launch)
 FRAME = struct.Struct("<Q")  # each message: its length, then a pickle
+MAX_FRAME = 1 << 31  # no answer is near 2 GB: a larger length is not an answer (stray output on the pipe)
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -100,16 +101,20 @@ class Worker:
         import subprocess
 
         flags = getattr(subprocess, "CREATE_NO_WINDOW", 0)  # Windows: no console window for the worker
+        # A windowed build has no stderr to share: the worker's own goes nowhere rather than to a dead pipe.
+        errors = subprocess.DEVNULL if sys.stderr is None else None
         self.proc = subprocess.Popen(command or worker_command(nice), stdin=subprocess.PIPE,
-                                     stdout=subprocess.PIPE, bufsize=0, creationflags=flags)
+                                     stdout=subprocess.PIPE, stderr=errors, bufsize=0, creationflags=flags)
         self.pid = self.proc.pid
         self._lock = threading.Lock()
         self._answers: dict[int, Answer] = {}
         self._ids = itertools.count()
         self._outbox: queue.SimpleQueue = queue.SimpleQueue()
         self.broken = False
-        threading.Thread(target=self._hand_over, name="tianbao-worker-jobs", daemon=True).start()
-        threading.Thread(target=self._read_answers, name="tianbao-worker-answers", daemon=True).start()
+        self.threads = (threading.Thread(target=self._hand_over, name="tianbao-worker-jobs", daemon=True),
+                        threading.Thread(target=self._read_answers, name="tianbao-worker-answers", daemon=True))
+        for thread in self.threads:
+            thread.start()
 
     def submit(self, fn: Callable, *args) -> Answer:
         data = pickle.dumps((fn, args), protocol=pickle.HIGHEST_PROTOCOL)
@@ -123,8 +128,9 @@ class Worker:
         return answer
 
     def stop(self, wait: bool = False, timeout: float = 10.0) -> None:
-        """No more jobs: the worker leaves after the one it runs; answers still to come fail with WorkerBroken.
-        ``wait``: until it has left (killed after ``timeout`` seconds)."""
+        """No more jobs: the worker leaves at once, even mid-job (what it writes, font caches, is written whole or
+        not at all); answers still to come fail with WorkerBroken. ``wait``: until it has left (killed after
+        ``timeout`` seconds)."""
         self._fail_all("排版进程已停止")
         self._outbox.put(None)
         if wait:
@@ -141,7 +147,7 @@ class Worker:
         try:
             while (item := self._outbox.get()) is not None:
                 job, data = item
-                pipe.write(FRAME.pack(len(data) + 8) + FRAME.pack(job) + data)
+                _write_all(pipe, FRAME.pack(len(data) + FRAME.size) + FRAME.pack(job) + data)
         except OSError:
             self._fail_all("排版进程意外退出")
         finally:
@@ -154,8 +160,10 @@ class Worker:
         pipe = self.proc.stdout
         try:
             while True:
-                head = _read_exact(pipe, FRAME.size)
-                body = _read_exact(pipe, FRAME.unpack(head)[0])
+                size = FRAME.unpack(_read_exact(pipe, FRAME.size))[0]
+                if not FRAME.size <= size <= MAX_FRAME:
+                    raise ValueError("not an answer")  # something else wrote to the worker's stdout
+                body = _read_exact(pipe, size)
                 job = FRAME.unpack_from(body)[0]
                 with self._lock:
                     answer = self._answers.pop(job, None)
@@ -166,8 +174,11 @@ class Worker:
                 if answer is not None:
                     answer.settle(value) if ok else answer.settle(error=value)
         except (EOFError, OSError):
-            pass
+            pass  # the worker is gone
+        except Exception:  # noqa: BLE001 - a garbled pipe: this worker cannot be trusted with another job
+            self.proc.kill()
         self._fail_all("排版进程意外退出")
+        self._outbox.put(None)  # the job thread closes the pipe and ends too
         try:
             self.proc.wait(5)  # reaped: no zombie left behind
         except Exception:  # noqa: BLE001 - only tidying
@@ -179,6 +190,14 @@ class Worker:
             pending, self._answers = list(self._answers.values()), {}
         for answer in pending:
             answer.settle(error=WorkerBroken(message))
+
+
+def _write_all(pipe, data: bytes) -> None:
+    """A raw pipe may take part of a large write (a signal arriving mid-write): write the rest too."""
+    view = memoryview(data)
+    while view:
+        written = pipe.write(view)
+        view = view[written or 0:]
 
 
 def _read_exact(pipe, size: int) -> bytes:
@@ -202,6 +221,8 @@ def _executor() -> Worker:
     global _worker
     with _worker_lock:
         if _worker is None or _worker.broken:
+            if _worker is not None:
+                _worker.stop()  # died by itself: its job thread and pipe end too
             _worker = Worker(WORKER_NICE)
             if not _exit_hooked:
                 _hook_exit()
@@ -223,7 +244,7 @@ def _hook_exit() -> None:
 
 
 def _discard_pool(wait: bool = False) -> None:
-    """Stop the worker (it leaves after its current job); ``wait`` until it has."""
+    """Stop the worker (it leaves at once); ``wait`` until it has."""
     global _worker
     with _worker_lock:
         worker, _worker = _worker, None
@@ -233,8 +254,12 @@ def _discard_pool(wait: bool = False) -> None:
 
 def warm_up() -> None:
     """Start the worker before it is needed, so the first preview does not wait for its start-up: it
-    imports the layout and reportlab and loads the fonts while the window is being built."""
-    _executor()
+    imports the layout and reportlab and loads the fonts while the window is being built. If it cannot be
+    started the window opens all the same; the preview's first run tries again and says what is wrong."""
+    try:
+        _executor()
+    except (OSError, RuntimeError):
+        pass
 
 
 def worker_pid() -> int | None:

@@ -96,3 +96,42 @@ def test_ctrl_c_in_the_terminal_leaves_the_worker_working(worker):
     os.kill(worker.pid, signal.SIGINT)
     time.sleep(0.2)
     assert worker.submit(_shout_and_add, 2, 2).result(timeout=60) == 4 and not worker.broken
+
+
+def test_stray_output_before_the_first_answer_fails_the_jobs_instead_of_hanging():
+    """Something printing to the worker's stdout before it serves (a site hook, a frozen build's import) garbles
+    the answers' pipe: the jobs fail, the worker is ended, and nothing waits forever."""
+    from export.worker import ROOT
+
+    code = (f"print('hello from a site hook'); import sys; sys.path.insert(0, {str(ROOT)!r}); "
+            "from export.workerproc import serve; serve(0)")
+    w = Worker(command=[sys.executable, "-c", code])
+    try:
+        with pytest.raises(WorkerBroken):
+            w.submit(_shout_and_add, 1, 1).result(timeout=30)
+        assert w.broken and w.proc.wait(10) is not None
+    finally:
+        w.stop(wait=True)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL")
+def test_a_worker_that_died_by_itself_leaves_no_thread_behind(worker):
+    worker.submit(_shout_and_add, 1, 1).result(timeout=60)
+    os.kill(worker.pid, signal.SIGKILL)
+    for thread in worker.threads:
+        thread.join(10)
+    assert not any(t.is_alive() for t in worker.threads)
+
+
+def test_a_worker_that_cannot_start_does_not_stop_the_window_from_opening(monkeypatch):
+    from export import worker as module
+
+    module._discard_pool(wait=True)
+    monkeypatch.setattr(module, "worker_command", lambda nice: ["/nonexistent/tianbao-python"])
+    try:
+        module.warm_up()  # no error: the window opens, its preview says what is wrong
+        with pytest.raises(OSError):
+            module._executor()
+    finally:
+        monkeypatch.undo()
+        module._discard_pool(wait=True)

@@ -161,8 +161,7 @@ class Typesetter(QObject):
         def finished(f: Answer) -> None:  # runs on the executor's thread; signals cross to the UI thread
             try:
                 outcome = f.result()
-            except WorkerBroken:
-                _discard_pool()
+            except WorkerBroken:  # the next job starts a new worker (export.worker._executor)
                 _send(signals.failed, generation, WORKER_RESTARTED)
                 return
             except Exception as e:  # noqa: BLE001 - a bug in the worker must reach the user as a message
