@@ -104,6 +104,11 @@ class OneLineEdit(QLineEdit):
         super().resizeEvent(event)
         self._update_tip()
 
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # the editor's zoom: the same text is wider or narrower
+            self._update_tip()
+
     def _update_tip(self, *_args) -> None:
         text = self.text()
         hidden = bool(text) and self.fontMetrics().horizontalAdvance(text) > self.contentsRect().width() - 8

@@ -66,3 +66,7 @@ def test_a_lead_wider_than_its_box_shows_whole_on_hover(qtbot, window):
     assert lead.toolTip() == "引领句（导出时加粗）\n" + long
     lead.resize(lead.fontMetrics().horizontalAdvance(long) + 40, lead.height())  # a window wide enough
     assert lead.toolTip() == "引领句（导出时加粗）"
+    bigger = lead.font()
+    bigger.setPointSizeF(bigger.pointSizeF() * 2)  # the editor zoomed in: the same box no longer holds it
+    lead.setFont(bigger)
+    assert lead.toolTip() == "引领句（导出时加粗）\n" + long
