@@ -126,23 +126,27 @@ def known_schemas() -> tuple[tuple[tuple[str, ...], str | None, Schema], ...]:
 
 
 def _schemas_key() -> str:
-    """What the expected schemas depend on: our migrations, sqlite-utils' Migrations, SQLite itself."""
-    import hashlib
+    """What the expected schemas depend on: our migrations, sqlite-utils' Migrations, SQLite itself.
+
+    Two checksums, not a cryptographic hash: the key only tells a cache made by other code from ours (a cache
+    folder someone can write to could hold anything anyway), and hashlib's OpenSSL import was ~2.5 ms of every
+    start of the window."""
     import importlib.util
     import marshal
+    import zlib
 
     from models import migrations as ours
 
-    h = hashlib.sha256()
-    for name, fn in ours.migrations._registered:  # their code, not their file: a frozen build has no .py
-        h.update(name.encode() + marshal.dumps(fn.__code__))
+    parts = [name.encode() + marshal.dumps(fn.__code__)  # their code, not their file: a frozen build has no .py
+             for name, fn in ours.migrations._registered]
     spec = importlib.util.find_spec("sqlite_utils")  # found, not imported
     if spec is not None and spec.origin:
         theirs = Path(spec.origin).with_name("migrations.py")
         st = theirs.stat() if theirs.exists() else None
-        h.update(f"{theirs}:{st.st_size if st else 0}:{st.st_mtime_ns if st else 0}".encode())
-    h.update(sqlite3.sqlite_version.encode())
-    return h.hexdigest()
+        parts.append(f"{theirs}:{st.st_size if st else 0}:{st.st_mtime_ns if st else 0}".encode())
+    parts.append(sqlite3.sqlite_version.encode())
+    data = b"\0".join(parts)
+    return f"{zlib.crc32(data):08x}{zlib.adler32(data):08x}{len(data):x}"
 
 
 def _computed_schemas() -> tuple[tuple[tuple[str, ...], str | None, Schema], ...]:

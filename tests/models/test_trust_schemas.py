@@ -54,3 +54,17 @@ def test_schemas_are_made_without_looking_up_sqlite_utils_plugins():
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True, timeout=60)
     count, loaded = out.stdout.split()
     assert int(count) > 1 and loaded == "False"
+
+
+def test_the_cache_key_follows_our_migrations(monkeypatch):
+    """A cache made with other migrations is not read: the key changes with their code (not their file names)."""
+    key = trust._schemas_key()
+    assert key == trust._schemas_key()
+    registered = list(migrations._registered)
+    name, fn = registered[-1]
+
+    def changed(db):  # the same name, other code
+        return fn(db) or None
+
+    monkeypatch.setattr(migrations, "_registered", registered[:-1] + [(name, changed)])
+    assert trust._schemas_key() != key
