@@ -114,3 +114,18 @@ def test_deleting_an_item_says_how_to_take_it_back(qtbot, window):
     assert "Ctrl+Z" in window.statusBar().currentMessage()
     window.undo()
     assert len(report.sections[0].items) == before
+
+
+def test_an_undated_report_is_dated_today_when_ticked_not_with_the_last_one_shown(qtbot, window):
+    import datetime as dt
+
+    from models.report import Report
+
+    dated = Report(title="关于某局2026年工作情况的报告", date=dt.date(2025, 12, 8))
+    window.add_report(dated)
+    assert window.editor.info.date_text.text() == "打印为 2025年12月8日"
+    window.add_report(Report(title="关于2026年度工作总结"))
+    info = window.editor.info
+    info.has_date.setChecked(True)
+    assert window.current_report().date == dt.date.today()
+    assert info.date_text.text().endswith(f"{dt.date.today().month}月{dt.date.today().day}日")

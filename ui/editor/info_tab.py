@@ -140,6 +140,7 @@ class InfoTab(FitScrollArea):
     def set_report(self, report: Report) -> None:
         """Show ``report``; fields already showing the right text keep their cursor."""
         self._loading = True
+        another = report is not self.report
         self.report = report
         for box, text in ((self.title, report.title), (self.preamble, report.preamble),
                           (self.closing, report.closing)):
@@ -151,6 +152,8 @@ class InfoTab(FitScrollArea):
         self.has_date.setChecked(report.date is not None)
         if report.date is not None:
             self.date.setDate(QDate(report.date.year, report.date.month, report.date.day))
+        elif another:  # ticking 写在落款处 then dates it today, not with the report shown before
+            self.date.setDate(QDate.currentDate())
         self.date.setEnabled(report.date is not None and self.has_date.isEnabled())
         self.page_limit.setValue(report.page_limit or 0)
         self._show_date()
