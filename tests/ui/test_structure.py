@@ -294,3 +294,16 @@ def test_menu_entries_follow_report_and_features(qtbot, window):
     new_report(qtbot, window)
     assert acts["export_pdf"].isEnabled() and acts["add_item"].isEnabled()
     assert acts["print"].isEnabled() and acts["preview"].isEnabled() and acts["history"].isEnabled()
+
+
+def test_up_on_the_first_item_and_down_on_the_last_are_greyed(qtbot, window):
+    window.qtbot = qtbot
+    report, tab = filled(window, 3)
+    first, middle, last = (tab.card_for(i) for i in range(3))
+    assert (first.up_button.isEnabled(), first.down_button.isEnabled()) == (False, True)
+    assert (middle.up_button.isEnabled(), middle.down_button.isEnabled()) == (True, True)
+    assert (last.up_button.isEnabled(), last.down_button.isEnabled()) == (True, False)
+    window.editor.add_item(report.sections[0], 3)  # a new last item: the old last one can move down now
+    assert last.down_button.isEnabled() and not tab.card_for(3).down_button.isEnabled()
+    window.editor.move_item(report.sections[0], 0, 1)  # the first item moves: its ↑ wakes, the new first's sleeps
+    assert first.up_button.isEnabled() and not middle.up_button.isEnabled()

@@ -158,6 +158,11 @@ class ItemCard(QFrame):
         self.number.setText(text)
         self.number.setVisible(bool(text))
 
+    def set_ends(self, first: bool, last: bool) -> None:
+        """↑ on the first item and ↓ on the last would do nothing: they are greyed out."""
+        self.up_button.setEnabled(not first)
+        self.down_button.setEnabled(not last)
+
     def refresh_texts(self) -> None:
         if self.lead.text() != self.item.lead:
             self.lead.setText(self.item.lead)

@@ -253,9 +253,11 @@ class SectionTab(FitScrollArea):
 
     def renumber(self) -> None:
         numbering = self.section.numbering
+        last = len(self.section.items) - 1
         for i, card in enumerate(self.cards.cards()):
             if card.index != i or card.numbering != numbering:
                 card.set_number(i, item_number(numbering, i), numbering)
+            card.set_ends(i == 0, i == last)
 
     def card_for(self, index: int) -> ItemCard | None:
         self.ensure_built()
