@@ -128,6 +128,7 @@ class ExportActions:
             + f'  <a href="{QUrl.fromLocalFile(str(target.parent)).toString()}">' + self.tr("打开所在文件夹") + "</a>"
         )
         self.export_link.show()
+        self.notice.hide()  # one message at a time: what was imported is old news now
         return target
 
     def print_report(self) -> int:

@@ -26,6 +26,9 @@ class ImportNotice(QObject):
         self.label.hide()
         window.statusBar().addWidget(self.label)
         window.reportOpened.connect(self._opened)
+        # Once the official works on the imported report, 撤销导入 would throw that work in the 回收站: the offer
+        # goes with the first edit (Ctrl+Z still undoes edits one by one).
+        window.editor.edited.connect(self.hide)
 
     def show(self, report_id: int, lines: list[str]) -> None:
         from html import escape

@@ -49,3 +49,29 @@ def test_a_whole_document_pasted_into_one_body_offers_paste_import(qtbot, window
     assert [s.heading for s in report.sections] == ["主要做法", "存在问题"]
     assert "2 部分 / 4 条" in window.docs.notice.label.text()
     assert len(window.report_list.ids()) == 2  # the original report is kept as it was
+
+
+def test_undo_offer_goes_with_the_first_edit_or_an_export(qtbot, window, dialogs, tmp_path):
+    dialogs.open_path = str(CORPUS / "auto_numbering.docx")
+    window.import_file()
+    label = window.docs.notice.label
+    assert label.isVisible()
+    window.editor.info.signature.setText("中共某某县某某局")  # work on it begins: 撤销导入 would trash it
+    assert not label.isVisible()
+
+    dialogs.open_path = str(CORPUS / "auto_numbering.docx")
+    window.import_file()
+    assert label.isVisible()
+    dialogs.save_path = str(tmp_path / "out.pdf")
+    window.export_pdf()
+    assert window.docs.export_link.isVisible() and not label.isVisible()
+
+
+def test_the_ctrl_z_hint_goes_once_the_removal_is_undone(qtbot, window):
+    from tests.ui.conftest import new_report as fresh
+
+    report = fresh(qtbot, window)
+    window.editor.remove_item(report.sections[0], 0)
+    assert "Ctrl+Z" in window.statusBar().currentMessage()
+    window.undo()
+    assert window.statusBar().currentMessage() == ""

@@ -37,6 +37,8 @@ class ReportEditor(FrameHost, QTabWidget):
         super().__init__(parent)
         self.undo_stack = undo_stack
         self.router = UndoRouter(undo_stack, self)
+        self._undo_hint = ""  # a status-bar message offering Ctrl+Z, cleared once the stack moves
+        undo_stack.indexChanged.connect(self._undo_moved)
         self.report: Report | None = None
         self.readonly = False
         self._tabs: dict[int, SectionTab] = {}
@@ -318,7 +320,19 @@ class ReportEditor(FrameHost, QTabWidget):
     def remove_item(self, section: Section, index: int) -> None:
         if 0 <= index < len(section.items):
             self.push(commands.RemoveItem(self, section, index))
-            self._hint(self.tr("已删除一条（Ctrl+Z 撤销）"))
+            self._undo_hint = self.tr("已删除一条（Ctrl+Z 撤销）")
+            self._hint(self._undo_hint)
+
+    def _undo_moved(self, _index: int) -> None:
+        """A message offering Ctrl+Z goes once the undo stack moves (undone, or another edit made)."""
+        hint, self._undo_hint = self._undo_hint, ""
+        window = self.window()
+        if hint and hasattr(window, "statusBar"):
+            try:
+                if window.statusBar().currentMessage() == hint:
+                    window.statusBar().clearMessage()
+            except RuntimeError:  # the window is being closed
+                pass
 
     def move_item(self, section: Section, src: int, dst: int) -> None:
         n = len(section.items)
