@@ -88,6 +88,14 @@ def _letterhead(report: Report) -> Iterator[tuple[str, Hit, str]]:
                Hit(0, len(text), "上报的公文有版头时，应在发文字号同一行注明签发人，请添加签发人姓名"), text)
 
 
+def year_in_number(number: str) -> tuple[int, int, str] | None:
+    """(start, end, as it should be written) of the bracketed year in a 发文字号, e.g. [2026] -> 〔2026〕."""
+    year = _YEAR_RE.search(number)
+    if year is None:
+        return None
+    return year.start(), year.end(), f"〔{year.group('year').translate(_WIDE_DIGITS)}〕"
+
+
 def number_hits(number: str) -> list[Hit]:
     """发文字号 slips: year brackets, digits, leading zeros, 第, a missing 号."""
     hits: list[Hit] = []

@@ -362,3 +362,21 @@ def _pdf_text(data: bytes) -> str:
 
     with pdfplumber.open(io.BytesIO(data)) as pdf:
         return "".join((p.extract_text() or "") for p in pdf.pages).replace("\n", "").replace(" ", "")
+
+
+def test_the_bracket_button_puts_a_written_years_brackets_right(qtbot, window):
+    new_report(qtbot, window, "congyan_unit")
+    editor = window.editor
+    editor.setCurrentIndex(1)
+    frame = editor.frame
+    retype(qtbot, frame.number, "县委[2026]12号")
+    qtbot.mouseClick(frame.bracket, LEFT)
+    assert frame.number.text() == "县委〔2026〕12号"  # not a second year at the cursor
+    assert editor.report.letterhead.number == "县委〔2026〕12号"
+    frame.number.undo()
+    assert frame.number.text() == "县委[2026]12号"
+    retype(qtbot, frame.number, "县委（２０２６）12号")
+    qtbot.mouseClick(frame.bracket, LEFT)
+    assert frame.number.text() == "县委〔2026〕12号"
+    qtbot.mouseClick(frame.bracket, LEFT)  # already right: nothing changes
+    assert frame.number.text() == "县委〔2026〕12号"

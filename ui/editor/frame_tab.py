@@ -101,7 +101,7 @@ class FrameTab(FrameNavigation, FitScrollArea):
         self.number.setToolTip(self.tr("年份用六角括号〔〕，序号不加“第”、不编虚位（不写 05号）"))
         self.bracket = QToolButton(box)
         self.bracket.setText("〔〕")
-        self.bracket.setToolTip(self.tr("在光标处插入六角括号和今年的年份，如〔2026〕"))
+        self.bracket.setToolTip(self.tr("在光标处插入六角括号和今年的年份，如〔2026〕；已写了年份时，把它的括号改为六角括号"))
         self.bracket.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.bracket.clicked.connect(self._insert_year)
         number_row = QHBoxLayout()
@@ -313,8 +313,18 @@ class FrameTab(FrameNavigation, FitScrollArea):
     def _insert_year(self) -> None:
         if self.number.isReadOnly() or not self.letterhead_box.isChecked():
             return
+        from models.frame_checks import year_in_number  # the checks' module: ~20 ms, not at start-up
+
         self.number.setFocus(Qt.FocusReason.OtherFocusReason)
-        self.number.insert(f"〔{_dt.date.today().year}〕")
+        found = year_in_number(self.number.text())
+        if found is None:
+            self.number.insert(f"〔{_dt.date.today().year}〕")
+            return
+        start, end, right = found  # a year is there already ([2026], （2026）): its brackets are put right
+        self.number.setSelection(start, end - start)
+        if self.number.selectedText() != right:
+            self.number.insert(right)  # replaces the selection: one Ctrl+Z brings the old one back
+        self.number.setCursorPosition(start + len(right))
 
     def _toggle(self, attr: str, on: bool) -> None:
         """Ticking the 版头 or 版记 box: an undo command, so unticking by mistake loses nothing."""
