@@ -70,10 +70,18 @@ class ExportActions:
         if fonts:
             lines.append(self.tr("本机缺少部分公文字体，已用相近字体代替（点“显示详情…”查看）。"))
         if lines:
+            # Once the author has answered 仍要 for this report, the very same findings are not asked again on the
+            # next export (PDF, then Word, then OFD): the status bar repeats them instead.
+            seen = (report.id, tuple(line for line in lines if not line.startswith(self.tr("本机缺少"))))
+            answered = getattr(self, "_answered", None)
+            if answered is not None and answered[0] == seen and set(fonts) <= answered[1]:
+                self.w.statusBar().showMessage(lines[0] + self.tr("（已确认）"), 8000)
+                return data, result
             question = "\n\n".join(lines) + "\n\n" + self.tr("仍要%1吗？").replace("%1", verb)
             if not self.w.dialogs.confirm(self.w, verb, question, details="\n".join(fonts),
                                           yes=verb, no=self.tr("返回修改")):
                 return None
+            self._answered = (seen, set(fonts))
         return data, result
 
     def taoda(self) -> bool:

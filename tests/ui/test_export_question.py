@@ -78,3 +78,21 @@ def test_printer_that_cannot_start_is_reported(qtbot, window, dialogs, tmp_path)
     dialogs.print_path = str(tmp_path / "no-such-folder" / "printed.pdf")  # the print job cannot open its file
     assert window.docs.print_report() == 0
     assert dialogs.errors and "无法开始打印" in dialogs.errors[-1]
+
+
+def test_the_same_findings_are_asked_once_per_report_not_on_each_format(qtbot, window, dialogs, tmp_path):
+    _sample(window)
+    dialogs.confirm_answer = True
+    dialogs.save_path = str(tmp_path / "a.pdf")
+    assert window.docs.export_pdf() is not None
+    asked = len(dialogs.asked)
+    dialogs.save_path = str(tmp_path / "a.docx")
+    assert window.docs.export_as(".docx") is not None
+    assert len(dialogs.asked) == asked  # answered already: not asked again for Word
+    assert "（已确认）" in window.statusBar().currentMessage()
+    report = window.current_report()
+    report.sections[0].items[1].body = report.sections[0].items[1].body.replace("X", "3", 1)  # one place filled
+    window.editor.set_report(report)
+    dialogs.save_path = str(tmp_path / "b.pdf")
+    assert window.docs.export_pdf() is not None
+    assert len(dialogs.asked) == asked + 1 and "仍要导出PDF吗" in dialogs.asked[-1][1]
