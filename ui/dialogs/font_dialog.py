@@ -78,7 +78,7 @@ class FontSettingsDialog(QDialog):
             row = 1 + 2 * k
             grid.addWidget(QLabel(self.tr(LABELS[role]), self), row, 0)
             combo = QComboBox(self)
-            combo.setMinimumContentsLength(16)
+            combo.setMinimumContentsLength(22)  # “自动：AR PL SungtiL GB” whole; longer names have a tooltip
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             self._fill(combo, role)
             combo.activated.connect(lambda _i, r=role: self._picked(r))
@@ -181,6 +181,7 @@ class FontSettingsDialog(QDialog):
             self.combos[role].setItemText(0, self.tr("自动：%1").replace("%1", auto_face.family) if auto_face
                                           else self.tr("自动（随各部分字体）"))
             self._select(role)
+            self.combos[role].setToolTip(self.combos[role].currentText())
             face = fontset.latin if role == LATIN else fontset.face(role)
             official_l, gb_l, own_l, file_l = self.info[role]
             if face is None:  # 数字和字母 on automatic: each role's own face draws them
