@@ -95,3 +95,20 @@ def test_refused_template_files(tmp_path, content, message):
     with pytest.raises(ExchangeError) as e:
         load_template_file(path)
     assert message in str(e.value)
+
+
+def test_a_template_name_already_in_the_list_is_not_taken_twice(qtbot, window):
+    report = new_report(qtbot, window, "congyan")
+    builtin = window.kind_names[report.kind]
+    answers = iter([builtin, "本单位从严治党模板"])
+    prompts = []
+
+    def ask_text(parent, title, label, text=""):
+        prompts.append((label, text))
+        return next(answers)
+
+    window.dialogs.ask_text = ask_text
+    window.templates.save_as()
+    assert prompts[0][1] == f"{builtin}（我的）"  # the suggestion is not the built-in template's own name
+    assert prompts[1][0].startswith(f"已有名为“{builtin}”的模板") and prompts[1][1] == f"{builtin}（我的）"
+    assert [name for _id, name, _d in window.store.user_templates()] == ["本单位从严治党模板"]
