@@ -241,9 +241,29 @@ class MainWindow(ReportCommands, QMainWindow):
         self._show_count()
         if report is not None:
             self.settings.setValue("report/last", report.id)
+            self._show_match(report)
         self.reportOpened.emit()
         self.reportChanged.emit()
         return report is not None
+
+    def _show_match(self, report: Report) -> None:
+        """Opened from a search: the tab and place of the first match, selected; the keyboard stays in the list."""
+        from models.fields import iter_fields
+
+        words = self.report_list.search.text().strip()
+        if not words:
+            return
+        for path, text in iter_fields(report):
+            at = text.find(words) if path != "date" and isinstance(text, str) else -1
+            if at >= 0:
+                keep = QApplication.focusWidget()
+                try:
+                    self.select_field(path, at, at + len(words))
+                except KeyError:
+                    return
+                if keep is not None and self.report_list.isAncestorOf(keep):
+                    keep.setFocus(Qt.FocusReason.OtherFocusReason)
+                return
 
     def _title(self, report: Report | None) -> str:
         # Ends with the application's display name (ui/app.py), so Qt does not add it a second time.

@@ -179,3 +179,21 @@ def test_the_list_keeps_the_time_of_the_last_edit_whole(qtbot, window):
     assert stamp == "今天 16:35" and kind.endswith("…") and kind.startswith("履行")
     assert detail_parts(detail, fm, 2000) == ("履行全面从严治党责任情况报告（个人）", "今天 16:35")
     assert detail_parts("今天 16:35", fm, 2000) == ("今天 16:35", "")
+
+
+def test_a_report_opened_from_a_search_shows_where_the_words_are(qtbot, window):
+    from models.report import Item
+
+    a = new_report(qtbot, window, "congyan")
+    a.sections[1].items = [Item("学习不够深入。", "个别支部落实三会一课不够规范。")]
+    window.editor.set_report(a)
+    window.save_now()
+    new_report(qtbot, window, "shuzhi")
+    qtbot.keyClick(window.editor, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    type_text(qtbot, window.report_list.search, "三会一课")
+    qtbot.keyClick(window.report_list.search, Qt.Key.Key_Return)
+    assert window.current_report().id == a.id
+    tab = window.editor.currentWidget()
+    assert tab is window.editor.section_tabs()[1]  # the tab of the match, not 基本信息
+    assert tab.card_for(0).body.textCursor().selectedText() == "三会一课"
+    assert window.focusWidget() is window.report_list.list  # the keyboard stays in the list
