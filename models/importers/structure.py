@@ -222,6 +222,9 @@ def parse_lines(source: list[Line]) -> tuple[Report, ParseSummary]:
         called = [c for c in re.split(r"[、，,\s]+", report.recipient) if c]
         if lines[-1][-1:] in "！!。" and any(lines[-1].startswith((c + "，", c + ",", c + "！")) for c in called):
             report.closing = lines.pop()
+    in_tables = sum(1 for text in lines if text in cells)
+    if in_tables:  # a report here has no tables: say so, or the official finds 指标 / 目标 / 完成 as lines later
+        summary.notes.append(f"文中表格的 {in_tables} 个单元格已按顺序逐段导入（报告正文不排表格），请核对")
     chunks = split_sections(lines, summary.notes, frozenset(ln.text for ln in entries if ln.bold and not ln.in_table))
     report.preamble = "\n".join(chunks[0][1])
     for n, (heading, paras) in enumerate(chunks[1:], 1):

@@ -291,7 +291,8 @@ def test_docx(tmp_path):
     path = tmp_path / "r.docx"
     d.save(path)
     report, summary = read_file(path)
-    assert summary == "识别到 2 个部分、4 条，以及标题、署名、日期；第二部分没有“一是”“（一）”等编号，按段落导入"
+    assert summary == ("识别到 2 个部分、4 条，以及标题、署名、日期；文中表格的 2 个单元格已按顺序逐段导入（报告正文不排表格），"
+                       "请核对；第二部分没有“一是”“（一）”等编号，按段落导入")
     assert report.title == "关于工作情况的报告"
     assert report.preamble == "现将情况报告如下："
     s = report.sections[0]
@@ -489,3 +490,17 @@ def test_a_first_line_beginning_with_fujian_is_text_not_an_attachment_note(text)
     """Found by the property test: an 附件说明 follows the body; on the first line it stays where it is."""
     report, summary = parse_text(text)
     assert _printed(report, summary) == _nonspace(text)
+
+
+def test_table_cells_imported_as_paragraphs_are_said_so():
+    """A report here has no tables: cells come in one per paragraph, and the summary says how many to check;
+    a 版头 or 版记 laid out in a table (taken by the frame) is not counted."""
+    from pathlib import Path
+
+    from models.importers.structure import read_file
+
+    data = Path(__file__).resolve().parents[1] / "data" / "import"
+    _report, text = read_file(data / "tables.docx")
+    assert "文中表格的 9 个单元格已按顺序逐段导入" in text
+    _report, text = read_file(data / "letterhead.docx")
+    assert "单元格" not in text
