@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as _dt
 import json
 import os
+import stat
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -204,11 +205,16 @@ def dumps(report: Report) -> str:
 
 
 def write_atomic(path: str | os.PathLike, data: bytes) -> None:
-    """Write via a temp file in the same folder and rename: never a half file."""
+    """Write via a temp file in the same folder and rename: never a half file. The file gets the permissions a
+    plainly saved one would (a file replaced keeps its own): a temp file is readable by its owner only, and an
+    exported PDF is meant to be sent on."""
     path = Path(path)
+    mode = _file_mode(path)
     fd, tmp = tempfile.mkstemp(prefix="." + path.name + ".", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as f:
+            if mode is not None:
+                os.fchmod(f.fileno(), mode)
             f.write(data)
             f.flush()
             os.fsync(f.fileno())
@@ -219,6 +225,23 @@ def write_atomic(path: str | os.PathLike, data: bytes) -> None:
         except OSError:
             pass
         raise
+
+
+def _file_mode(path: Path) -> int | None:
+    """The mode for ``path``: its own if it exists, else what the umask leaves of rw-rw-rw- (None on Windows)."""
+    if os.name != "posix":
+        return None
+    try:
+        return stat.S_IMODE(os.stat(path).st_mode)
+    except OSError:
+        pass
+    umask = 0o022
+    try:  # read, not set: os.umask() would change it for every thread for a moment
+        with open("/proc/self/status", encoding="ascii") as status:
+            umask = next((int(line.split()[1], 8) for line in status if line.startswith("Umask:")), umask)
+    except (OSError, ValueError):
+        pass
+    return 0o666 & ~umask
 
 
 def dump_file(report: Report, path: str | os.PathLike) -> None:

@@ -288,3 +288,22 @@ def test_pure_chinese_lines_hold_28_characters(tmp_path):
         assert len(chars) == (26 if indented else 28)
         assert chars[-1]["x1"] == pytest.approx(g.BLOCK_RIGHT, abs=0.5)
         assert chars[0]["x0"] == pytest.approx(g.BLOCK_LEFT + (2 * g.CELL if indented else 0), abs=0.01)
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
+def test_an_exported_file_can_be_read_by_others_as_a_saved_file_could(tmp_path):
+    """The atomic write's temp file is owner-only; the PDF sent on by e-mail or a shared folder must not be."""
+    import stat
+
+    from export.backends.pdf import write_file
+
+    target = tmp_path / "r.pdf"
+    old = os.umask(0o022)
+    try:
+        write_file(b"%PDF-1.4\n", target, "PDF")
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE(target.stat().st_mode) == 0o644
+    target.chmod(0o600)  # the official made it private: a new export keeps that
+    write_file(b"%PDF-1.4\n%again\n", target, "PDF")
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
