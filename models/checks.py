@@ -184,7 +184,7 @@ def _empty_checks(found: list[Finding], report: Report) -> None:
         blank = [not it.lead.strip() and not it.body.strip() for it in s.items]
         if not s.intro.strip() and all(blank):  # blank items are not printed: the heading would stand alone
             if s.heading.strip():
-                empty(heading, "只有标题没有内容，打印出来只有标题一行，请补写内容或删除本部分")
+                empty(heading, f"“{s.heading.strip()}”只有标题没有内容，打印出来只有标题一行，请补写内容或删除本部分")
             else:
                 empty(heading, "这一部分没有标题也没有内容，不会打印")
             continue  # its blank items are this one finding

@@ -203,8 +203,8 @@ def test_a_section_that_would_print_as_a_bare_heading_is_named_once():
     found = [(f.field, f.message) for f in _kinds(report, "empty")]
     bare = "只有标题没有内容，打印出来只有标题一行，请补写内容或删除本部分"
     assert found == [
-        ("sections.1.heading", bare),  # its two blank items are this one finding, not two more
-        ("sections.2.heading", bare),
+        ("sections.1.heading", "“存在问题”" + bare),  # its two blank items are this one finding, not two more
+        ("sections.2.heading", "“下步打算”" + bare),  # named as printed: the place alone (第三部分) is a count
         ("sections.3.heading", "这一部分没有标题也没有内容，不会打印"),
         ("sections.4.items.0.body", "这一条是空的"),  # the section prints its 开头段: only the item is empty
     ]

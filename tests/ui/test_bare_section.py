@@ -21,7 +21,7 @@ def test_a_bare_section_is_named_and_a_click_goes_there(qtbot, window):
     qtbot.waitUntil(lambda: any(f.field == "sections.1.heading" for f in panel.findings))
     bare = [f for f in panel.findings if f.field == "sections.1.heading"]
     assert [f.describe() for f in bare] == [
-        "第二部分标题：只有标题没有内容，打印出来只有标题一行，请补写内容或删除本部分"]
+        "第二部分标题：“存在问题”只有标题没有内容，打印出来只有标题一行，请补写内容或删除本部分"]
     assert not [f for f in panel.findings if f.field.startswith("sections.1.items")]  # one finding, not three
     window.editor.setCurrentIndex(0)
     rect = panel.list.visualItemRect(panel.item_for(bare[0]))
