@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtGui import QAction, QKeySequence
 
 # (key, label, shortcut, method, enabled at start) per menu; None = separator. The method is a
@@ -66,6 +68,7 @@ MENUS = {
         ("restore_backup", "从备份恢复…", "Ctrl+Shift+B", "restore_backup", False),
     ],
     "帮助(&H)": [
+        ("shortcuts", "快捷键一览", "F1", "show_shortcuts", True),
         ("about", "关于天报", "", "show_about", True),
     ],
 }
@@ -123,6 +126,37 @@ def build_menus(window) -> dict[str, QAction]:
             menu.addAction(act)
             actions[key] = act
     return actions
+
+
+# Keys that are not menu entries, for 快捷键一览.
+OTHER_KEYS = [
+    ("在引领句中按回车", "转到该条正文"),
+    ("Tab / Shift+Tab", "在各栏之间前后移动"),
+    ("Esc", "关闭对话框，不做改动"),
+]
+_SHOWN_AS = (("Return", "Enter"), ("Up", "↑"), ("Down", "↓"))  # as the keys are labelled
+
+
+def _keys(shortcuts: list[str]) -> str:
+    shown = []
+    for key in shortcuts:
+        for name, label in _SHOWN_AS:
+            key = re.sub(rf"\b{name}\b", label, key)  # PgUp stays PgUp
+        if key not in shown:  # Ctrl+Return and Ctrl+Enter are the same key to the official
+            shown.append(key)
+    return " 或 ".join(shown)
+
+
+def shortcut_text() -> str:
+    """帮助 > 快捷键一览: every menu entry that has a key, by menu, from MENUS itself (never out of date)."""
+    out = []
+    for title, entries in MENUS.items():
+        rows = [f"  {label.rstrip('…')}：{_keys([shortcut, *EXTRA_SHORTCUTS.get(key, [])])}"
+                for key, label, shortcut, _m, _on in (e for e in entries if e is not None) if shortcut]
+        if rows:
+            out += [title.split("(")[0], *rows]
+    out += ["其他", *(f"  {what}：{does}" for what, does in OTHER_KEYS)]
+    return "\n".join(out)
 
 
 def follow_undo_stack(window, stack) -> None:

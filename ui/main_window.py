@@ -277,6 +277,11 @@ class MainWindow(ReportCommands, QMainWindow):
         self.report_list.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.report_list.search.selectAll()
 
+    def show_shortcuts(self) -> None:
+        from ui.actions import shortcut_text
+
+        self.dialogs.info(self, self.tr("快捷键一览"), shortcut_text())
+
     def show_about(self) -> None:
         self.dialogs.info(self, self.tr("关于天报"), self.tr(
             "天报 报告填报助手 %1\n填写结构化报告，导出符合 GB/T 9704-2012 的 PDF。\n\n报告库文件（备份或拷贝时用）：\n%2")

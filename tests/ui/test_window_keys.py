@@ -119,3 +119,14 @@ def test_deleting_a_report_says_where_it_went(qtbot, window):
     new_report(qtbot, window, "congyan")
     window.delete_report()
     assert "回收站" in window.statusBar().currentMessage()
+
+
+def test_f1_lists_the_shortcuts_from_the_menus_themselves(qtbot, window):
+    window.show()
+    qtbot.waitExposed(window)
+    window.menu_actions["shortcuts"].trigger()
+    title, text = window.dialogs.asked[-1]
+    assert title == "快捷键一览"
+    assert "导出PDF：Ctrl+E" in text and "上移条目：Alt+↑" in text and "部分前移：Ctrl+Shift+PgUp" in text
+    assert "重做：Ctrl+Shift+Z 或 Ctrl+Y" in text and "Ctrl+Return" not in text
+    assert window.menu_actions["shortcuts"].shortcut().toString() == "F1"
