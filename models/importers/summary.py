@@ -55,6 +55,8 @@ class ParseSummary:
         found = [n for n in self.found() if n != "主送"]
         if found:
             out.append("识别出：" + "、".join(found))
+        if not self.title:
+            out.append("未识别出标题：请在“基本信息”中填写")
         out += self.notes
         out += ["未能归位：" + u for u in self.unplaced]
         return out

@@ -504,3 +504,12 @@ def test_table_cells_imported_as_paragraphs_are_said_so():
     assert "文中表格的 9 个单元格已按顺序逐段导入" in text
     _report, text = read_file(data / "letterhead.docx")
     assert "单元格" not in text
+
+
+def test_the_longer_summary_says_when_no_title_was_found():
+    from models.importers.structure import parse_text
+
+    _report, summary = parse_text("一、工作情况\n一是抓学习。学原文。\n")
+    assert "未识别出标题：请在“基本信息”中填写" in summary.lines()
+    _report, summary = parse_text("关于工作情况的报告\n一、工作情况\n一是抓学习。学原文。\n")
+    assert not any(line.startswith("未识别出标题") for line in summary.lines())
