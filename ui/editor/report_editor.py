@@ -11,6 +11,7 @@ from models.report import Report, Section, section_number
 from ui.editor import commands
 from ui.editor.frame_host import FrameHost
 from ui.editor.frame_tab import FrameTab
+from ui.editor.here_commands import HereCommands
 from ui.editor.info_tab import InfoTab
 from ui.editor.section_tab import SectionTab
 from ui.editor.undo_router import UndoRouter
@@ -27,7 +28,7 @@ def index_of(seq: list, obj) -> int:
     return next((i for i, x in enumerate(seq) if x is obj), -1)
 
 
-class ReportEditor(FrameHost, QTabWidget):
+class ReportEditor(HereCommands, FrameHost, QTabWidget):
     """Owns the tabs of one report; structural edits go through QUndoCommands on ``undo_stack``."""
 
     edited = Signal()  # any text or structure change of the report
@@ -62,22 +63,6 @@ class ReportEditor(FrameHost, QTabWidget):
         self.tabBar().setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.tabBar().customContextMenuRequested.connect(self._tab_menu)
         self.currentChanged.connect(self._focus_into_tab)
-
-    @property
-    def frame(self) -> FrameTab:
-        """The 公文格式 tab, made when first wanted (~8 ms of the window's start-up otherwise): a tab only while
-        shown (see sync_frame)."""
-        if self._frame is None:
-            frame = FrameTab(self)
-            frame.hide()
-            frame.set_readonly(self.readonly)
-            frame.set_report(self.report)
-            frame.edited.connect(self._frame_edited)
-            self._frame = frame
-        return self._frame
-
-    def _is_frame(self, page) -> bool:
-        return self._frame is not None and page is self._frame
 
     def _focus_into_tab(self, _index: int) -> None:
         """Switched by keyboard (Ctrl+PgDown, Ctrl+Tab): the keyboard goes on in the new tab's first field.
@@ -250,63 +235,6 @@ class ReportEditor(FrameHost, QTabWidget):
             return None
         card = tab.card_of_widget(QApplication.focusWidget())
         return card.index if card is not None else None
-
-    # -- menu commands: act where the keyboard focus is ------------------------------------
-
-    def _hint(self, text: str) -> None:
-        """A shortcut that has nothing to act on says why in the status bar, instead of doing nothing silently."""
-        window = self.window()
-        if hasattr(window, "statusBar") and self.report is not None and not self.readonly:
-            window.statusBar().showMessage(text, 6000)
-
-    def add_item_here(self) -> None:
-        if self._is_frame(self.currentWidget()) and self.frame.act_here("add"):
-            return
-        s = self.current_section()
-        if s is None:
-            self._hint(self.tr("条目要加在某个部分中：请先切换到“一、”“二、”等部分的标签页（Ctrl+PgDown）"))
-            return
-        i = self.current_item_index()
-        self.add_item(s, len(s.items) if i is None else i + 1)
-
-    def remove_item_here(self) -> None:
-        if self._is_frame(self.currentWidget()) and self.frame.act_here("remove"):
-            return
-        s, i = self.current_section(), self.current_item_index()
-        if s is not None and i is not None:
-            self.remove_item(s, i)
-        else:
-            self._hint(self.tr("请先在要删除的条目中单击，再按 Ctrl+Shift+Delete"))
-
-    def move_item_here(self, delta: int) -> None:
-        if self._is_frame(self.currentWidget()) and self.frame.act_here("move", delta):
-            return
-        s, i = self.current_section(), self.current_item_index()
-        if s is not None and i is not None:
-            self.move_item(s, i, i + delta)
-        else:
-            self._hint(self.tr("请先在要移动的条目中单击，再按 Alt+↑ 或 Alt+↓"))
-
-    def add_section_here(self) -> None:
-        if self.report is not None:
-            self.add_section_after(self.current_section())
-
-    def remove_section_here(self) -> None:
-        s = self.current_section()
-        if s is not None:
-            self.remove_section(s)
-
-    def move_section_here(self, delta: int) -> None:
-        s = self.current_section()
-        if s is None:
-            self._hint(self.tr("请先切换到要移动的部分的标签页"))
-            return
-        self.move_section_by(s, delta)
-
-    def step_tab(self, delta: int) -> None:
-        """Ctrl+PgUp/PgDown: the next tab, the keyboard in its safe place (see land)."""
-        self.setCurrentIndex((self.currentIndex() + delta) % self.count())
-        self.land()
 
     # -- structural edits (each one an undo command) -------------------------------------
 
