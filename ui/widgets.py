@@ -93,8 +93,14 @@ class OneLineEdit(QLineEdit):
     def __init__(self, text: str = "", parent: QWidget | None = None):
         super().__init__(text, parent)
         self._tip = ""
+        self.setCursorPosition(0)  # a long text shows its beginning, not its tail
         self.textChanged.connect(self._join_lines)
         self.textChanged.connect(self._update_tip)
+
+    def setText(self, text: str) -> None:  # noqa: N802 - Qt override
+        super().setText(text)
+        if not self.hasFocus():
+            self.setCursorPosition(0)  # filled in by the program: show where the text begins
 
     def setToolTip(self, tip: str) -> None:  # noqa: N802 - Qt override
         self._tip = tip

@@ -70,3 +70,15 @@ def test_a_lead_wider_than_its_box_shows_whole_on_hover(qtbot, window):
     bigger.setPointSizeF(bigger.pointSizeF() * 2)  # the editor zoomed in: the same box no longer holds it
     lead.setFont(bigger)
     assert lead.toolTip() == "引领句（导出时加粗）\n" + long
+
+
+def test_a_long_lead_shows_its_beginning_when_the_report_opens(qtbot, window):
+    from models.report import Item
+
+    report = new_report(qtbot, window)
+    long = "坚持以习近平新时代中国特色社会主义思想为指导，持续深化党的创新理论武装，推动学习教育走深走实。"
+    report.sections[0].items = [Item(long, "正文。")]
+    window.editor.set_report(report)
+    window.editor.setCurrentIndex(1)
+    lead = window.editor.currentWidget().card_for(0).lead
+    assert lead.text() == long and lead.cursorPosition() == 0
