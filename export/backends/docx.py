@@ -147,8 +147,8 @@ class _Writer:
             count += max(len(mine), 1)
         if first is None:
             return
-        if after_letterhead:
-            first.paragraph_format.space_before = Twips(g.HEAD_TITLE_GAP_LINES * LINE_PITCH_TW)
+        if after_letterhead:  # two empty grid lines under the red rule, less what its border adds (docx_frame)
+            first.paragraph_format.space_before = Twips(g.HEAD_TITLE_GAP_LINES * LINE_PITCH_TW - frame.RULE_EXTRA_TW)
         # the body starts on the grid line Tianbao starts it on: title lines + white = whole grid lines
         after = g.body_start_line(count) * LINE_PITCH_TW - count * tw(g.TITLE_PITCH)
         p.paragraph_format.space_after = Twips(max(after, 0))
@@ -222,11 +222,11 @@ def build_document(report, layout: Layout | None = None, fonts=None):
     w.signature()
     frame.attachments(w)
     frame.record(w)
-    _properties(w.doc, report)
+    _properties(w.doc, report, len(w.layout.pages))
     return w.doc
 
 
-def _properties(doc, report) -> None:
+def _properties(doc, report, pages: int) -> None:
     props = doc.core_properties
     props.title = " ".join(report.title.split())[:255] or "报告"  # the package allows 255 characters
     props.author = " ".join(report.signature.split())[:255]
@@ -236,6 +236,30 @@ def _properties(doc, report) -> None:
     props.subject = props.category = ""
     props.created = props.modified = _dt.datetime.now().replace(microsecond=0)  # the template's are from 2013
     props.revision = 1
+    _package_leftovers(doc, pages)
+
+
+def _package_leftovers(doc, pages: int) -> None:
+    """What python-docx's template leaves that a receiver would see: a blank thumbnail as the file's preview,
+    "Microsoft Macintosh Word" as the program that made it, and Japanese as the East Asian theme language (Word
+    falls back to the theme's Japanese fonts for Chinese text in a font it does not have)."""
+    from models import APP_VERSION
+
+    pkg = doc.part.package
+    for rid, rel in list(pkg.rels.items()):
+        if rel.reltype.endswith("/metadata/thumbnail"):
+            pkg.rels.pop(rid)
+    settings = doc.settings.element
+    for el in settings.findall(qn("w:savePreviewPicture")):
+        settings.remove(el)
+    lang = settings.find(qn("w:themeFontLang"))
+    if lang is not None:
+        lang.set(qn("w:eastAsia"), "zh-CN")
+    for part in pkg.iter_parts():
+        if str(part.partname) == "/docProps/app.xml" and hasattr(part, "_blob"):  # a plain part: its bytes
+            part._blob = (part.blob.replace(b"Microsoft Macintosh Word", f"天报 报告填报助手 {APP_VERSION}".encode())
+                          .replace(b"<AppVersion>14.0000</AppVersion>", b"")
+                          .replace(b"<Pages>1</Pages>", f"<Pages>{pages}</Pages>".encode()))
 
 
 def render_docx_bytes(report, *, fonts=None, taoda: bool = False) -> tuple[bytes, ExportResult]:

@@ -18,7 +18,11 @@ from export import geometry as g
 from export.backends.docx_styles import LINE_PITCH_TW, RED, indent, ppr, put, tw
 from models.report import format_date
 
-RECORD_LINE = round(g.RECORD_SIZE * 1.5)  # pt: the 版记's exact line height (style 版记)
+# The red rule is the 发文字号 paragraph's bottom border: Word and WPS add its gap and width to that paragraph's
+# height, which Tianbao's page does not have (the rule lies in the white between grid lines). The title's space
+# before gives it back, or everything after the rule sits 4.4 mm lower and a full first page spills over.
+RULE_SPACE_PT = round(g.RED_RULE_GAP)
+RULE_EXTRA_TW = tw(RULE_SPACE_PT + g.RED_RULE_WIDTH)
 
 
 def letterhead(w) -> bool:
@@ -63,7 +67,7 @@ def letterhead(w) -> bool:
             p.paragraph_format.tab_stops.add_tab_stop(Twips(tw(x - g.BLOCK_LEFT)), WD_TAB_ALIGNMENT.LEFT)
             w.run(p, "\t" + text, role, False, "TBNumber")
     bdr = parse_xml(f'<w:pBdr {nsdecls("w")}><w:bottom w:val="single" w:sz="{round(g.RED_RULE_WIDTH * 8)}" '
-                    f'w:space="{round(g.RED_RULE_GAP)}" w:color="FF0000"/></w:pBdr>')
+                    f'w:space="{RULE_SPACE_PT}" w:color="FF0000"/></w:pBdr>')
     put(ppr(p), bdr)
     return True
 
@@ -168,7 +172,7 @@ def record(w) -> None:
     if rec is None or not (rec.cc.strip() or rec.issuer.strip() or rec.date):
         return
     rows = _rows(rec)
-    rows_tw = [tw(lines * RECORD_LINE) for _kind, _text, lines in rows]
+    rows_tw = [lines * LINE_PITCH_TW for _kind, _text, lines in rows]  # one grid line a row, as in the PDF
     room = tw(g.BLOCK_HEIGHT) - sum(rows_tw) - 60  # 3 pt: the rules' width, the document's last (1 pt) paragraph
     end, used = _end(w.layout)
     if not _layout_has_frame(w.r, w.layout):  # where the text ends is Word's to know: let Word find an even page

@@ -201,7 +201,7 @@ def _add_styles(doc) -> None:
         if sid == "TBTitle":
             pf.line_spacing = Pt(g.TITLE_PITCH)
         elif sid == "TBRecord":
-            pf.line_spacing = Pt(round(g.RECORD_SIZE * 1.5))
+            pf.line_spacing = Twips(LINE_PITCH_TW)  # one grid line a row, as Tianbao's PDF sets the 版记
         elif sid == "TBPageNumber":
             pf.line_spacing = Pt(g.SIZES["pagenum"])
 

@@ -196,3 +196,36 @@ def test_a_long_title_breaks_where_tianbao_breaks_it_without_a_typed_break(tmp_p
     assert abs(fmt.left_indent.pt - fmt.right_indent.pt) < 0.1
     widest = max(ln.x_end - ln.x_start for ln in lines)
     assert widest < g.BLOCK_WIDTH - 2 * fmt.left_indent.pt < widest + 22  # room for Tianbao's lines, not a char more
+
+
+def test_the_red_rule_border_takes_nothing_from_the_grid_and_the_record_rows_are_grid_lines(tmp_path):
+    """Word and WPS add a bottom border's gap and width to its paragraph: the title's space before gives them back,
+    so the text under the 版头 sits on Tianbao's grid lines (a full first page spilled onto a third, stranding the
+    版记); the 版记's rows are one grid line each, as in the PDF."""
+    from export.backends.docx_styles import LINE_PITCH_TW
+
+    path = tmp_path / "文件.docx"
+    export_docx(framed_report(), path)
+    d = docx.Document(str(path))
+    number = next(p for p in d.paragraphs if p.style.name == "发文字号")
+    border = number._p.pPr.find(qn("w:pBdr")).find(qn("w:bottom"))
+    taken = int(border.get(qn("w:space"))) * 20 + int(border.get(qn("w:sz"))) * 20 / 8  # twips
+    title = next(p for p in d.paragraphs if p.style.name == "公文标题")
+    before = title.paragraph_format.space_before.twips
+    assert before + taken == pytest.approx(g.HEAD_TITLE_GAP_LINES * LINE_PITCH_TW, abs=2)
+    rows = d.tables[-1]._tbl.findall(qn("w:tr"))
+    assert [int(r.find(qn("w:trPr")).find(qn("w:trHeight")).get(qn("w:val"))) for r in rows] == [LINE_PITCH_TW] * 2
+
+
+def test_no_template_leftovers_a_receiver_would_see(plain_docx):
+    """No blank thumbnail, no "Microsoft Macintosh Word", East Asian theme language Chinese, not Japanese."""
+    from models import APP_VERSION
+
+    with zipfile.ZipFile(plain_docx) as z:
+        names = z.namelist()
+        app = z.read("docProps/app.xml").decode()
+        settings = z.read("word/settings.xml").decode()
+    assert not any("thumbnail" in n for n in names)
+    assert f"<Application>天报 报告填报助手 {APP_VERSION}</Application>" in app and "Macintosh" not in app
+    assert 'w:eastAsia="zh-CN"' in settings and "ja-JP" not in settings and "savePreviewPicture" not in settings
+    assert "<Pages>1</Pages>" not in app  # the report's own page count
