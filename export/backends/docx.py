@@ -195,15 +195,13 @@ class _Writer:
     # -- signature and date ----------------------------------------------------------------
 
     def signature(self) -> None:
-        """Where Tianbao's layout puts them (§7.3.5): right indent for the signature, left indent for the date."""
+        """Where Tianbao's layout puts them (§7.3.5), both by their right end: right-aligned with the right indent
+        the layout leaves, so a receiver's wider substitute digits never push the date past the margin (a left
+        indent did, by 11 mm)."""
         lines = [ln for page in self.layout.pages for ln in page.lines if ln.kind in ("signature", "date")]
         for k, ln in enumerate(lines):
-            if ln.kind == "signature":
-                p = self.para("TBSignature", ln.text)
-                indent(p, right=round((g.BLOCK_RIGHT - ln.x_end) / g.CELL, 1) * g.CELL)
-            else:
-                p = self.para("TBDate", ln.text)
-                indent(p, left=round((ln.x_start - g.BLOCK_LEFT) / g.CELL, 1) * g.CELL)
+            p = self.para("TBSignature" if ln.kind == "signature" else "TBDate", ln.text)
+            indent(p, right=round((g.BLOCK_RIGHT - ln.x_end) / g.CELL, 1) * g.CELL)
             if k == 0:
                 p.paragraph_format.space_before = Twips(g.SIGNATURE_GAP_LINES * LINE_PITCH_TW)
 

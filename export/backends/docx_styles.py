@@ -61,7 +61,7 @@ PARAGRAPH_STYLES = {
     "TBHeading2": ("公文二级标题", "heading2", g.BODY_SIZE, False, WD_ALIGN_PARAGRAPH.JUSTIFY, g.INDENT_CELLS, True),
     "TBRecipient": ("主送机关", "body", g.BODY_SIZE, False, WD_ALIGN_PARAGRAPH.JUSTIFY, 0, False),
     "TBSignature": ("署名", "body", g.BODY_SIZE, False, WD_ALIGN_PARAGRAPH.RIGHT, 0, True),
-    "TBDate": ("成文日期", "body", g.BODY_SIZE, False, WD_ALIGN_PARAGRAPH.LEFT, 0, False),
+    "TBDate": ("成文日期", "body", g.BODY_SIZE, False, WD_ALIGN_PARAGRAPH.RIGHT, 0, False),
     "TBAttachNote": ("附件说明", "body", g.BODY_SIZE, False, WD_ALIGN_PARAGRAPH.JUSTIFY, 0, False),
     "TBAttachLabel": ("附件标注", "heading1", g.BODY_SIZE, False, WD_ALIGN_PARAGRAPH.LEFT, 0, True),
     "TBMark": ("发文机关标志", "title", g.SIZES["title"], False, WD_ALIGN_PARAGRAPH.CENTER, 0, True),

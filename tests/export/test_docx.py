@@ -100,7 +100,10 @@ def test_signature_and_date_are_placed_by_indents_not_spaces(plain_docx):
     date = next(p for p in d.paragraphs if p.style.name == "成文日期")
     assert " " not in sig.text + date.text and "\u3000" not in sig.text + date.text
     assert abs(sig.paragraph_format.right_indent.pt - 2 * g.CELL) < 1  # §7.3.5.2: two characters from the right
-    assert date.paragraph_format.left_indent.pt > 0
+    # The date by its right end too, as Tianbao's page has it: wider digits on another PC grow it leftwards.
+    assert date.alignment == docx.enum.text.WD_ALIGN_PARAGRAPH.RIGHT or date.style.paragraph_format.alignment == \
+        docx.enum.text.WD_ALIGN_PARAGRAPH.RIGHT
+    assert date.paragraph_format.right_indent is not None and not date.paragraph_format.left_indent
     assert date.text == "2026年11月26日"
 
 
