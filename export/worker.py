@@ -147,7 +147,7 @@ class Worker:
         try:
             while (item := self._outbox.get()) is not None:
                 job, data = item
-                _write_all(pipe, FRAME.pack(len(data) + FRAME.size) + FRAME.pack(job) + data)
+                _write_all(pipe, header(job, data) + data)
         except OSError:
             self._fail_all("排版进程意外退出")
         finally:
@@ -192,6 +192,11 @@ class Worker:
             answer.settle(error=WorkerBroken(message))
 
 
+def header(job: int, data: bytes) -> bytes:
+    """The start of a message about ``job`` carrying the pickle ``data``: its length, then the job number."""
+    return FRAME.pack(len(data) + FRAME.size) + FRAME.pack(job)
+
+
 def _write_all(pipe, data: bytes) -> None:
     """A raw pipe may take part of a large write (a signal arriving mid-write): write the rest too."""
     view = memoryview(data)
@@ -224,23 +229,12 @@ def _executor() -> Worker:
             if _worker is not None:
                 _worker.stop()  # died by itself: its job thread and pipe end too
             _worker = Worker(WORKER_NICE)
-            if not _exit_hooked:
-                _hook_exit()
             # Its first job: imports, fonts and a warm-up run, which ends by forgetting its own layout, so it
             # must not come after a real run (render_pages would then find no run to draw from).
             from export import preview_job
 
             _worker.submit(preview_job, "prepare")
         return _worker
-
-
-_exit_hooked = False
-
-
-def _hook_exit() -> None:
-    global _exit_hooked
-    _exit_hooked = True
-    atexit.register(_discard_pool)
 
 
 def _discard_pool(wait: bool = False) -> None:
@@ -262,8 +256,5 @@ def warm_up() -> None:
         pass
 
 
-def worker_pid() -> int | None:
-    """The worker's process id, if it runs (for measurements and tests)."""
-    with _worker_lock:
-        return _worker.pid if _worker is not None and not _worker.broken else None
+atexit.register(_discard_pool)  # the worker stops with the program (a no-op if it never started)
 

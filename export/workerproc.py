@@ -15,7 +15,7 @@ import signal
 import sys
 import threading
 
-from export.worker import FRAME, _read_exact
+from export.worker import FRAME, _read_exact, header
 
 
 def serve(nice: int = 0) -> None:
@@ -52,7 +52,7 @@ def serve(nice: int = 0) -> None:
         except Exception as e:  # noqa: BLE001 - an answer that cannot be pickled is still an answer
             data = pickle.dumps((False, RuntimeError(f"{e.__class__.__name__}: {e}")))
         try:
-            answers.write(FRAME.pack(len(data) + FRAME.size) + FRAME.pack(job))
+            answers.write(header(job, data))
             answers.write(data)
             answers.flush()
         except OSError:
