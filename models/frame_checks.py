@@ -91,9 +91,12 @@ def _letterhead(report: Report) -> Iterator[tuple[str, Hit, str]]:
 def year_in_number(number: str) -> tuple[int, int, str] | None:
     """(start, end, as it should be written) of the bracketed year in a 发文字号, e.g. [2026] -> 〔2026〕."""
     year = _YEAR_RE.search(number)
-    if year is None:
-        return None
-    return year.start(), year.end(), f"〔{year.group('year').translate(_WIDE_DIGITS)}〕"
+    return None if year is None else (year.start(), year.end(), _written_year(year))
+
+
+def _written_year(year: re.Match) -> str:
+    """A bracketed year as a 发文字号 writes it: 六角括号, Arabic digits, nothing between."""
+    return f"〔{year.group('year').translate(_WIDE_DIGITS)}〕"
 
 
 def number_hits(number: str) -> list[Hit]:
@@ -104,11 +107,9 @@ def number_hits(number: str) -> list[Hit]:
         if re.search(r"[0-9０-９]{4}", number):
             hits.append(Hit(0, len(number), "发文字号的年份应写在六角括号内，如：XX党组〔2026〕12号"))
         return hits
-    digits = year.group("year").translate(_WIDE_DIGITS)
-    if year.group("open") != "〔" or year.group("close") != "〕" or digits != year.group("year") \
-            or year.group() != f"〔{digits}〕":
-        hits.append(Hit(year.start(), year.end(),
-                        f"年份“{year.group()}”应写作“〔{digits}〕”（六角括号，阿拉伯数字）", f"〔{digits}〕"))
+    right = _written_year(year)
+    if year.group() != right:  # other brackets, full-width digits or spaces inside
+        hits.append(Hit(year.start(), year.end(), f"年份“{year.group()}”应写作“{right}”（六角括号，阿拉伯数字）", right))
     rest = "〕" + number[year.end():]
     serial = _SERIAL_RE.search(rest)
     if serial is None:

@@ -67,12 +67,12 @@ class ExportActions:
         # Font substitutions are the same on every export from this PC: one line, the list folded away.
         fonts = [s for s in result.warnings if s in set(result.layout.substitutions)]
         lines = ([text + self.tr("。")] if text else []) + [s for s in result.warnings if s not in fonts]
+        # Once the author has answered 仍要 for this report, the very same findings are not asked again on the
+        # next export (PDF, then Word, then OFD): the status bar repeats them instead.
+        seen = (report.id, tuple(lines))
         if fonts:
             lines.append(self.tr("本机缺少部分公文字体，已用相近字体代替（点“显示详情…”查看）。"))
         if lines:
-            # Once the author has answered 仍要 for this report, the very same findings are not asked again on the
-            # next export (PDF, then Word, then OFD): the status bar repeats them instead.
-            seen = (report.id, tuple(line for line in lines if not line.startswith(self.tr("本机缺少"))))
             answered = getattr(self, "_answered", None)
             if answered is not None and answered[0] == seen and set(fonts) <= answered[1]:
                 self.w.statusBar().showMessage(lines[0] + self.tr("（已确认）"), 8000)
