@@ -143,6 +143,10 @@ class Report:
             + sum(a.char_count() for a in self.attachments)
         )
 
+    def uses_frame(self) -> bool:
+        """It already has a 版头, 版记, seal or 附件: what would be printed of the official-document frame."""
+        return bool(self.letterhead is not None or self.record is not None or self.attachments or self.seal)
+
     def copy(self) -> Report:
         """A deep copy without database ids, to be stored as a new report."""
         new = dataclasses.replace(

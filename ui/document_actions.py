@@ -6,8 +6,7 @@ import datetime as _dt
 import gc
 import time
 
-from PySide6.QtCore import QObject, Qt, QTimer, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QLabel, QTabBar
 
 from models import history
@@ -29,6 +28,14 @@ FACTS_DELAY_MS = 50  # after a typesetting result, before 检查 takes its facts
 SIDE_BY_SIDE_MIN_WIDTH = 1600  # window px from which 检查 and 预览 stand beside each other, not stacked
 TYPING_CREDIT_S = 5.0  # editing time credited per settled burst of typing, at most
 
+
+
+def open_link(url: str) -> None:
+    """The folder an export went to, in the system's file manager."""
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QDesktopServices
+
+    QDesktopServices.openUrl(QUrl(url))
 
 class DocumentActions(ExportActions, QObject):
     """Owns the preview and 检查 docks and the steps that turn the open report into paper."""
@@ -54,7 +61,7 @@ class DocumentActions(ExportActions, QObject):
         lay_out_first_run(window, self.checks_dock)  # narrower on a 1024 px screen, where the editor needs it
         self.export_link = QLabel(window)
         self.export_link.setTextFormat(Qt.TextFormat.RichText)
-        self.export_link.linkActivated.connect(lambda url: QDesktopServices.openUrl(QUrl(url)))
+        self.export_link.linkActivated.connect(open_link)
         self.export_link.hide()
         window.statusBar().addWidget(self.export_link)
         from ui.import_notice import ImportNotice, PasteOffer

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 
 from models import history
@@ -127,6 +127,8 @@ class ExportActions:
         self.w.settings.setValue("export/folder", str(target.parent))
         self.snapshot(history.REASON_EXPORT)
         from html import escape
+
+        from PySide6.QtCore import QUrl
 
         # A long title must not push 打开所在文件夹 off the status bar at 1366 px: shorten the middle.
         name = self.export_link.fontMetrics().elidedText(target.name, Qt.TextElideMode.ElideMiddle, 360)

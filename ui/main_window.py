@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
@@ -22,7 +24,6 @@ from models.templates import template_names
 from ui.actions import HOOKED, NEEDS_REPORT, SELF_MANAGED, WRITES, build_menus, follow_undo_stack
 from ui.debounce import Debouncer
 from ui.dialogs.base import Dialogs
-from ui.dialogs.trash_dialog import TrashDialog
 from ui.document_actions import DocumentActions
 from ui.editor.autosave import Autosaver
 from ui.editor.report_editor import ReportEditor
@@ -37,6 +38,9 @@ from ui.toolbar import build_toolbar
 from ui.widgets import EmptyPage, fit_to_screen
 from ui.window_keys import EditorZoom, KeyGuard
 from ui.window_state import restore_window, save_window
+
+if TYPE_CHECKING:
+    from ui.dialogs.trash_dialog import TrashDialog
 
 CHANGE_DELAY_MS = 300
 CHANGE_MAX_WAIT_MS = 1000  # counts, 检查 and preview follow a typist who never pauses

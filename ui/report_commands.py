@@ -5,7 +5,6 @@ from __future__ import annotations
 from models.report import Report
 from models.store import StoreError
 from ui.dialogs.carry_forward import carry_forward
-from ui.dialogs.trash_dialog import open_trash
 
 
 class ReportCommands:
@@ -89,4 +88,6 @@ class ReportCommands:
 
     def show_trash(self) -> None:
         if not self.readonly:
+            from ui.dialogs.trash_dialog import open_trash
+
             self.trash_dialog = open_trash(self)

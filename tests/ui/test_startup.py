@@ -36,7 +36,8 @@ def make_app(argv=None):
         seen["title"] = w.editor.info.title.text()
         seen["tabs"] = [w.editor.tabText(i) for i in range(w.editor.count())]
         seen["loaded_at_show"] = sorted(m for m in ("models.checks", "models.proofread.engine", "export.layout",
-                                                    "reportlab", "sqlite_utils") if m in sys.modules)
+                                                    "reportlab", "sqlite_utils", "ui.dialogs.trash_dialog",
+                                                    "ui.editor.frame_tab") if m in sys.modules)
         seen["findings_at_show"] = len(w.docs.checks.findings)
 
         def poll():
@@ -78,7 +79,9 @@ def test_window_is_shown_with_the_report_before_it_is_checked(tmp_path):
     seen = json.loads(out.stdout.strip().splitlines()[-1])
     assert seen["title"] == "关于落实安全生产责任的报告"
     assert len(seen["tabs"]) > 1 and seen["tabs"][0] == "基本信息"
-    # Nothing of the checks, the layout or the command line's database library before the window is shown.
+    # Nothing of the checks, the layout or the command line's database library before the window is shown; nor
+    # the 回收站 dialog, nor the 公文格式 tab of a report that does not show it.
+    assert "公文格式" not in seen["tabs"]
     assert seen["loaded_at_show"] == []
     assert seen["findings_at_show"] == 0
     assert "halfwidth_punct" in seen["findings_later"]  # checked right after

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QStandardPaths
-from PySide6.QtWidgets import QMessageBox, QPushButton, QTextEdit, QWidget
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QPushButton, QTextEdit, QWidget
+
+if TYPE_CHECKING:  # imported where a box is shown: the window opens without making Qt's message box types
+    from PySide6.QtWidgets import QMessageBox
 
 
 def start_folder(*candidates) -> str:
@@ -14,6 +18,8 @@ def start_folder(*candidates) -> str:
     QFileDialog opens a folder that does not exist in the program's own folder instead: on a fresh
     Kylin or UOS account without a 文档 folder the user landed among the program's files.
     """
+    from PySide6.QtCore import QStandardPaths
+
     docs = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
     for folder in (*candidates, docs):
         if folder and Path(str(folder)).is_dir():
@@ -24,6 +30,8 @@ def start_folder(*candidates) -> str:
 def question_box(parent: QWidget | None, title: str, text: str, details: str = "", yes: str = "", no: str = "",
                  risky: bool = False) -> QMessageBox:
     """The box Dialogs.confirm shows, not yet shown."""
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(QMessageBox.Icon.Warning if risky else QMessageBox.Icon.Question, title, text,
                       QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, parent)
     box.setDefaultButton(QMessageBox.StandardButton.No if risky else QMessageBox.StandardButton.Yes)
@@ -80,6 +88,8 @@ class Dialogs:
 
         ``risky``: answering yes loses something, so Enter means no.
         """
+        from PySide6.QtWidgets import QMessageBox
+
         return question_box(parent, title, text, details, yes, no, risky).exec() == QMessageBox.StandardButton.Yes
 
     def get_save_path(self, parent: QWidget, title: str, suggested: str, filters: str) -> str | None:
@@ -116,9 +126,13 @@ class Dialogs:
         return value if ok else None
 
     def error(self, parent: QWidget | None, title: str, text: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.critical(parent, title, text)
 
     def info(self, parent: QWidget | None, title: str, text: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.information(parent, title, text)
 
     def print_setup(self, parent: QWidget, printer) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from models.backup import daily_backup, list_backups, set_aside_damaged
 from models.lock import DatabaseLockedError
@@ -57,6 +57,8 @@ def error_text(error: StoreError, db_path: str | Path) -> tuple[str, str]:
 
 def ask_choice(parent: QWidget | None, title: str, text: str, choices: list[tuple[str, str]]) -> str:
     """A message box with one button per choice; closing it means the last choice (退出)."""
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.NoButton, parent)
     buttons = {}
     for key, label in choices:

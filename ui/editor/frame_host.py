@@ -6,12 +6,16 @@ right after 基本信息 while the report is a unit kind, already has a frame, o
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QApplication
 
 from models.report import Report
 from models.templates import unit_kinds
-from ui.editor.frame_tab import FrameTab, has_frame
+
+if TYPE_CHECKING:
+    from ui.editor.frame_tab import FrameTab
 
 
 def _key(report: Report) -> int:
@@ -33,6 +37,8 @@ class FrameHost:
         """The 公文格式 tab, made when first wanted (~8 ms of the window's start-up otherwise): a tab only while
         shown (see sync_frame)."""
         if self._frame is None:
+            from ui.editor.frame_tab import FrameTab  # with its module: a report without the frame never needs it
+
             frame = FrameTab(self)
             frame.hide()
             frame.set_readonly(self.readonly)
@@ -57,7 +63,7 @@ class FrameHost:
             return False, False, ""
         if r.kind in unit_kinds():
             return True, False, self.tr("单位报送上级的公文，始终使用公文格式")
-        if has_frame(r):
+        if r.uses_frame():
             return True, False, self.tr("本报告已有版头、版记、印章或附件；在“公文格式”中清除后才能关闭")
         wanted = _key(r) in self._frame_wanted
         return wanted, not self.readonly, self.tr("单位报送上级的公文需要；个人的述职述廉报告、对照检查材料一般不用")

@@ -36,12 +36,6 @@ SECRECY_CHOICES = ("", "秘密", "机密", "绝密")
 URGENCY_CHOICES = ("", "加急", "特急")
 
 
-def has_frame(report: Report | None) -> bool:
-    """The report already uses the frame: its tab cannot be hidden without hiding what will be printed."""
-    return report is not None and bool(
-        report.letterhead is not None or report.record is not None or report.attachments or report.seal)
-
-
 def _hint(text: str, parent: QWidget) -> QLabel:
     label = QLabel(text, parent)
     label.setWordWrap(True)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QTextCursor, QUndoStack
 from PySide6.QtWidgets import QApplication, QLineEdit, QMenu, QTabWidget, QTextEdit, QWidget
@@ -10,12 +12,14 @@ from models.fields import get_field, parse_field
 from models.report import Report, Section, section_number
 from ui.editor import commands
 from ui.editor.frame_host import FrameHost
-from ui.editor.frame_tab import FrameTab
 from ui.editor.here_commands import HereCommands
 from ui.editor.info_tab import InfoTab
 from ui.editor.section_tab import SectionTab
 from ui.editor.undo_router import UndoRouter
 from ui.widgets import tab_list_button
+
+if TYPE_CHECKING:
+    from ui.editor.frame_tab import FrameTab
 
 
 def settle_layouts() -> None:
