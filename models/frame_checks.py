@@ -94,6 +94,18 @@ def year_in_number(number: str) -> tuple[int, int, str] | None:
     return None if year is None else (year.start(), year.end(), _written_year(year))
 
 
+def fresh_number(number: str, years: int) -> str:
+    """The 发文字号 of a document copied from ``number``'s: the year ``years`` on, and the serial number an X
+    to fill in (a serial number is never issued twice), e.g. XX党组〔2026〕5号 -> XX党组〔2027〕X号."""
+    year = _YEAR_RE.search(number)
+    if year is None:
+        return number
+    serial = _SERIAL_RE.search("〕" + number[year.end():])
+    tail = "X号" if serial is not None else number[year.end():]
+    value = int(year.group("year").translate(_WIDE_DIGITS)) + years
+    return f"{number[:year.start()]}〔{value}〕{tail}"
+
+
 def _written_year(year: re.Match) -> str:
     """A bracketed year as a 发文字号 writes it: 六角括号, Arabic digits, nothing between."""
     return f"〔{year.group('year').translate(_WIDE_DIGITS)}〕"

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as _dt
+
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog
 
 from models.checks import run_checks
-from models.report import Item
+from models.report import Attachment, Item, Letterhead, Record
 from models.store import Store
 from tests.ui.conftest import new_report, type_text
 from ui.dialogs.base import Dialogs
@@ -61,6 +63,26 @@ def test_year_moves_in_title_and_preamble_only_when_asked(qtbot, window):
     assert moved.title == "关于2026年度履职情况的报告" and moved.preamble.startswith("2026年以来")
     kept = carry_forward(old, False, False)
     assert kept.title == old.title and kept.preamble == old.preamble
+
+
+def test_the_copy_of_an_official_document_gets_a_number_and_dates_to_fill_in(qtbot, window):
+    old = _last_years_report(qtbot, window)
+    old.letterhead = Letterhead(mark="中共滨海区财政局党组文件", number="滨财党组〔2026〕5号", signers=["张三"])
+    old.record = Record(cc="区纪委监委", issuer="中共滨海区财政局党组办公室", date=_dt.date(2026, 12, 3))
+    old.attachments = [Attachment("2025年度落实主体责任任务清单", "一、强化政治建设。")]
+    old.date = _dt.date(2026, 12, 3)
+    dlg = CarryForwardDialog(old, window)
+    qtbot.addWidget(dlg)
+    assert "2025年→2026年" in dlg.move_year.text() and "2026年→2027年" in dlg.move_year.text()
+    new = carry_forward(old, False, True)
+    # A serial number is never issued twice: the copy's is an X that 检查 lists as still to fill in.
+    assert new.letterhead.number == "滨财党组〔2027〕X号" and new.letterhead.mark == old.letterhead.mark
+    assert new.date is None and new.record.date is None and new.record.issuer == old.record.issuer
+    assert new.attachments[0].title == "2026年度落实主体责任任务清单"
+    assert any(f.field == "letterhead.number" for f in run_checks(new) if f.kind == "placeholder")
+    kept = carry_forward(old, False, False)
+    assert kept.letterhead.number == "滨财党组〔2026〕X号" and kept.attachments[0].title == old.attachments[0].title
+    assert old.letterhead.number == "滨财党组〔2026〕5号" and old.record.date == _dt.date(2026, 12, 3)
 
 
 def test_carried_text_is_listed_until_edited_and_the_mark_is_stored(qtbot, window, db_path):

@@ -6,6 +6,7 @@ import dataclasses
 import re
 
 from models.carried import mark_carried
+from models.frame_checks import fresh_number, year_in_number
 from models.report import Report, Section
 
 PLAN_WORDS = ("措施", "打算", "方向")
@@ -35,19 +36,31 @@ def next_year_title(title: str) -> str:
 
 
 def years_in(report: Report) -> list[str]:
-    """The years 复制为新报告 would move on, from the title and the preamble (“2025年”), in order."""
-    found = YEAR.findall(report.title) + YEAR.findall(report.preamble)
+    """The years 复制为新报告 would move on, from the title, the preamble, the 附件 titles (“2025年”) and the
+    发文字号 (〔2025〕), in order."""
+    found = [y for text in (report.title, report.preamble, *(a.title for a in report.attachments))
+             for y in YEAR.findall(text)]
+    number = year_in_number(report.letterhead.number) if report.letterhead is not None else None
+    if number is not None:
+        found.append(number[2][1:-1])  # 〔2026〕
     return list(dict.fromkeys(found))
 
 
 def carry_forward(old: Report, use_plans: bool, move_year: bool = True) -> Report:
-    """A copy of ``old`` without date; ``move_year``: the years of title and preamble a year on;
-    ``use_plans``: its plans replace the 履职情况 items. Every carried text is marked 沿用 until edited."""
+    """A copy of ``old`` without its dates (成文日期, 印发日期) and with a 发文字号 to fill in; ``move_year``:
+    the years of title, preamble, 附件 titles and 发文字号 a year on; ``use_plans``: its plans replace the 履职情况
+    items. Every carried text is marked 沿用 until edited."""
     new = old.copy()
     new.date = None
+    if new.record is not None:
+        new.record.date = None
+    if new.letterhead is not None and new.letterhead.number.strip():
+        new.letterhead.number = fresh_number(new.letterhead.number, 1 if move_year else 0)
     if move_year:
         new.title = next_year_title(old.title)
         new.preamble = next_year_title(old.preamble)
+        for a in new.attachments:
+            a.title = next_year_title(a.title)
     if use_plans:
         src, dst = plan_section(new), done_section(new)
         if src is not None and dst is not None and src is not dst:

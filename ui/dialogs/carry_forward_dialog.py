@@ -32,7 +32,7 @@ class CarryForwardDialog(QDialog):
         self.move_year = QCheckBox(self)
         if years:
             moved = "、".join(f"{y}年→{int(y) + 1}年" for y in years)
-            self.move_year.setText(self.tr("标题和开头语中的年份后移一年（%1）").replace("%1", moved))
+            self.move_year.setText(self.tr("标题、开头语、附件和发文字号中的年份后移一年（%1）").replace("%1", moved))
             self.move_year.setChecked(True)
         self.move_year.setVisible(bool(years))
         lay.addWidget(self.move_year)
