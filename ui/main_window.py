@@ -122,6 +122,7 @@ class MainWindow(ReportCommands, QMainWindow):
         self.report_list.copyRequested.connect(self.copy_report)
         self.report_list.deleteRequested.connect(self.delete_report)
         self.report_list.searchChanged.connect(lambda _t: self.reload_list())
+        self.report_list.matchWanted.connect(lambda: self.editor.report is not None and self._show_match(self.editor.report))
         self.editor.edited.connect(self._edited)
         self.editor.titleChanged.connect(self._title_edited)
         self.editor.currentChanged.connect(lambda _i: self.autosave.flush())
@@ -266,7 +267,9 @@ class MainWindow(ReportCommands, QMainWindow):
                 except KeyError:
                     return
                 if keep is not None and self.report_list.isAncestorOf(keep):
-                    keep.setFocus(Qt.FocusReason.OtherFocusReason)
+                    # Back to the list as a popup would take it: a one-line field (引领句, 标题) keeps its selection
+                    # shown (Qt clears it on other reasons).
+                    keep.setFocus(Qt.FocusReason.PopupFocusReason)
                 return
 
     def _title(self, report: Report | None) -> str:

@@ -81,6 +81,7 @@ class ReportList(QWidget):
     copyRequested = Signal()
     deleteRequested = Signal()
     searchChanged = Signal(str)
+    matchWanted = Signal()  # the report already open was picked again: go to the current search's first match
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -120,6 +121,7 @@ class ReportList(QWidget):
         self.search.textChanged.connect(self.searchChanged)
         self.search.returnPressed.connect(self._search_done)
         self.list.currentItemChanged.connect(self._current_changed)
+        self.list.itemClicked.connect(lambda _it: self.search.text().strip() and self.matchWanted.emit())
         self.new_button.clicked.connect(self.newRequested)
         self.copy_button.clicked.connect(self.copyRequested)
         self.delete_button.clicked.connect(self.deleteRequested)
@@ -185,6 +187,8 @@ class ReportList(QWidget):
         if self.list.count():
             if self.list.currentRow() < 0:
                 self.list.setCurrentRow(0)
+            else:
+                self.matchWanted.emit()  # the report open matches this search too: show where
             self.list.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _current_changed(self, current, _previous) -> None:

@@ -197,3 +197,30 @@ def test_a_report_opened_from_a_search_shows_where_the_words_are(qtbot, window):
     assert tab is window.editor.section_tabs()[1]  # the tab of the match, not 基本信息
     assert tab.card_for(0).body.textCursor().selectedText() == "三会一课"
     assert window.focusWidget() is window.report_list.list  # the keyboard stays in the list
+
+
+def test_searching_again_in_the_open_report_goes_to_the_new_words(qtbot, window):
+    from models.report import Item
+
+    a = new_report(qtbot, window, "congyan")
+    a.sections[0].items = [Item("加强警示教育。", "组织观看警示教育片。")]
+    a.sections[1].items = [Item("理论武装不够。", "理论武装的系统性还不强。")]
+    window.editor.set_report(a)
+    window.save_now()
+    qtbot.keyClick(window.editor, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    type_text(qtbot, window.report_list.search, "警示教育")
+    qtbot.keyClick(window.report_list.search, Qt.Key.Key_Return)
+    assert window.editor.currentWidget() is window.editor.section_tabs()[0]
+    window.report_list.search.clear()
+    type_text(qtbot, window.report_list.search, "理论武装")
+    qtbot.waitUntil(lambda: window.report_list.list.count() == 1)
+    # The report is open already: Enter, or a click on it, goes to where the new words are.
+    qtbot.keyClick(window.report_list.search, Qt.Key.Key_Return)
+    tab = window.editor.currentWidget()
+    assert tab is window.editor.section_tabs()[1]
+    assert tab.card_for(0).lead.selectedText() == "理论武装"
+    window.editor.setCurrentIndex(0)
+    item = window.report_list.list.item(0)
+    rect = window.report_list.list.visualItemRect(item)
+    qtbot.mouseClick(window.report_list.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.editor.currentWidget() is window.editor.section_tabs()[1]
