@@ -140,7 +140,11 @@ def run_checks(report: Report, facts: TypesetFacts | None = None, settings: Sett
     unique: dict[tuple, Finding] = {}
     for f in found:  # one finding per place and kind: the first, which carries the fix when there is one
         unique.setdefault((f.kind, f.field, f.start, f.end), f)
-    return sorted(unique.values(), key=lambda f: (order.get(f.field, -1), f.start, f.end))
+    # A hand-typed number is to be deleted: no second, conflicting advice about its punctuation (“1、” -> “1.”).
+    numbers = {(f.field, f.start, f.end) for f in unique.values() if f.kind == "hand_numbering"}
+    kept = [f for f in unique.values() if f.kind == "hand_numbering" or f.end <= f.start
+            or not any(field == f.field and a <= f.start and f.end <= b for field, a, b in numbers)]
+    return sorted(kept, key=lambda f: (order.get(f.field, -1), f.start, f.end))
 
 
 def _add(found: list[Finding], kind: str, path: str, hit: tc.Hit, text: str, severity: str | None = None) -> None:

@@ -375,3 +375,13 @@ def test_findings_in_the_official_frame_name_their_place():
     assert place_name("record.cc") == "版记抄送"
     assert place_name("recipient") == "主送机关"
     assert place_name("record.date") == "版记印发日期" and place_name("letterhead.copy_no") == "版头份号"
+
+
+def test_a_hand_typed_number_gets_one_piece_of_advice():
+    # “1、” is a number the program writes itself: delete it, not “change 、 to .” as well.
+    report = Report(sections=[Section(heading="情况", items=[Item(lead="1、加强学习。", body="认真学习，开展研讨,形成共识。")])])
+    found = run_checks(report)
+    lead = [(f.kind, f.text, f.fix) for f in found if f.field == "sections.0.items.0.lead" and f.end - f.start <= 2]
+    assert lead == [("hand_numbering", "1、", "")]
+    # Elsewhere the punctuation check still speaks: the half-width comma in the body.
+    assert any(f.field == "sections.0.items.0.body" and f.text == "," for f in found)
