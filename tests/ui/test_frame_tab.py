@@ -380,3 +380,14 @@ def test_the_bracket_button_puts_a_written_years_brackets_right(qtbot, window):
     assert frame.number.text() == "县委〔2026〕12号"
     qtbot.mouseClick(frame.bracket, LEFT)  # already right: nothing changes
     assert frame.number.text() == "县委〔2026〕12号"
+
+
+def test_enter_after_an_attachment_title_goes_on_to_its_body(qtbot, window):
+    report = new_report(qtbot, window, "congyan_unit")
+    frame = window.editor.frame
+    window.editor.setCurrentWidget(frame)
+    qtbot.mouseClick(frame.attachment_list.add_button, LEFT)
+    type_text(qtbot, QApplication.focusWidget(), "任务清单")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    type_text(qtbot, QApplication.focusWidget(), "一、强化政治建设。")
+    assert (report.attachments[0].title, report.attachments[0].body) == ("任务清单", "一、强化政治建设。")

@@ -7,7 +7,7 @@ them into undo commands (ui/editor/frame_commands.py).
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtGui import QColor, QFont, QPalette, QTextCursor
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -178,6 +178,7 @@ class AttachmentCard(_Row):
         lay.addLayout(top)
         lay.addWidget(self.body)
         self.title.textChanged.connect(self._title_changed)
+        self.title.returnPressed.connect(self._to_body)  # Enter after the title: on to its text, as in an item
         self.body.textChanged.connect(self._body_changed)
         self._count()
 
@@ -190,6 +191,10 @@ class AttachmentCard(_Row):
             self.attachment.title = text
             self._count()
             self.edited.emit(self)
+
+    def _to_body(self) -> None:
+        self.body.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.body.moveCursor(QTextCursor.MoveOperation.Start)
 
     def _body_changed(self) -> None:
         if not self._loading:
