@@ -167,7 +167,10 @@ def cmd_rules(args) -> int:
             raise CliError(str(e)) from None
         print(f"已导入 {added[0]} 条校对规则、{added[1]} 条不再提示", file=sys.stderr)
     if args.export_file:
-        dump_settings(store.proofread_settings(), args.export_file)
+        try:
+            dump_settings(store.proofread_settings(), args.export_file)
+        except SettingsFileError as e:
+            raise CliError(str(e)) from None
         print(f"已导出校对规则：{args.export_file}", file=sys.stderr)
     if not args.import_file and not args.export_file:
         settings = store.proofread_settings()
@@ -279,7 +282,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"天报：{e}", file=sys.stderr)
         return 1
     except OSError as e:
-        print(f"天报：{e.filename or ''} {e.strerror or e}".strip(), file=sys.stderr)
+        from models.oserrors import os_reason
+
+        print(f"天报：{e.filename or ''} {os_reason(e, writing=False)}".strip(), file=sys.stderr)
         return 1
     except MemoryError:  # a last guard: the caps should refuse first
         print("天报：内存不足，无法完成；文件未被改动", file=sys.stderr)

@@ -98,7 +98,7 @@ def frame_from_data(data: dict, report: Report) -> None:
             raise ExchangeError("版头的“signers”应为文字列表")
         report.letterhead = Letterhead(
             mark=_text(lh, "mark", "版头"), number=_text(lh, "number", "版头"),
-            signers=[_valid_unicode(x) for x in signers], copy_no=_text(lh, "copy_no", "版头"),
+            signers=[valid_unicode(x) for x in signers], copy_no=_text(lh, "copy_no", "版头"),
             secrecy=_text(lh, "secrecy", "版头"), urgency=_text(lh, "urgency", "版头"),
         )
     rec = _object(data, "record")
@@ -129,10 +129,10 @@ def _text(d: dict, key: str, where: str) -> str:
         return ""
     if not isinstance(v, str):
         raise ExchangeError(f"{where}的“{key}”应为文字" if where else f"“{key}”应为文字")
-    return _valid_unicode(v)
+    return valid_unicode(v)
 
 
-def _valid_unicode(text: str) -> str:
+def valid_unicode(text: str) -> str:
     """JSON escapes can carry lone surrogates (\\ud800), which no file or database can store: use U+FFFD."""
     try:
         text.encode("utf-8")  # in C: fails exactly on surrogates
@@ -246,23 +246,37 @@ def _file_mode(path: Path) -> int | None:
 
 def dump_file(report: Report, path: str | os.PathLike) -> None:
     """Write a data file atomically; an OSError becomes one Chinese sentence (a full disk said it in English)."""
-    import errno
+    from models.oserrors import os_reason
 
     path = Path(path)
     try:
         write_atomic(path, dumps(report).encode("utf-8"))
     except OSError as e:
-        if e.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)):
-            why = "磁盘空间不足"
-        elif isinstance(e, PermissionError) or e.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-            why = "没有写入权限（或是只读的磁盘）"
-        elif isinstance(e, FileNotFoundError):
-            why = f"保存位置 {path.parent} 不存在"
-        elif isinstance(e, IsADirectoryError) or path.is_dir():
-            why = "这是一个文件夹，请另选文件名"
-        else:
-            why = e.strerror or str(e)
+        why = "这是一个文件夹，请另选文件名" if path.is_dir() else os_reason(e, path)
         raise ExchangeError(f"无法保存报告数据文件 {path}：{why}（原有文件未改动）") from None
+
+
+def read_json(path: str | os.PathLike, what: str, limit: int | None = None, brackets: int | None = None) -> Any:
+    """A file Tianbao exchanges (report data, template, proofreading rules): a regular file of at most ``limit``
+    bytes, strict UTF-8 JSON with bounded nesting and numbers. ExchangeError or ImportLimitError say why not."""
+    from models.importers import limits
+
+    name = Path(path).name
+    raw = limits.read_bounded(path, limit or limits.MAX_JSON_BYTES, what)
+    brackets = brackets or limits.MAX_JSON_BRACKETS
+    if raw.count(b"{") + raw.count(b"[") > brackets:  # before parsing: millions of tiny objects
+        raise ExchangeError(f"文件 {name} 的结构过于复杂（超过 {brackets:,} 个对象或列表），不是天报的{what}，没有导入")
+    try:
+        data = json.loads(raw.decode("utf-8-sig"), parse_int=_int, parse_float=_float, parse_constant=_constant)
+    except UnicodeDecodeError:
+        raise ExchangeError(f"文件 {name} 不是有效的{what}（不是 UTF-8 编码）") from None
+    except json.JSONDecodeError as e:
+        raise ExchangeError(f"文件 {name} 不是有效的{what}（第 {e.lineno} 行第 {e.colno} 列格式有误）") from None
+    except RecursionError:
+        raise ExchangeError(f"文件 {name} 的内容嵌套层次过深，不是天报的{what}") from None
+    if _depth(data) > limits.MAX_JSON_DEPTH:
+        raise ExchangeError(f"文件 {name} 的内容嵌套超过 {limits.MAX_JSON_DEPTH} 层，不是天报的{what}")
+    return data
 
 
 def load_file(path: str | os.PathLike) -> Report:
@@ -270,19 +284,7 @@ def load_file(path: str | os.PathLike) -> Report:
     from models.importers import limits
 
     name = Path(path).name
-    raw = limits.read_bounded(path, limits.MAX_JSON_BYTES, "报告数据文件")
-    if raw.count(b"{") + raw.count(b"[") > limits.MAX_JSON_BRACKETS:  # before parsing: millions of tiny objects
-        raise ExchangeError(f"文件 {name} 的结构过于复杂（超过 {limits.MAX_JSON_BRACKETS:,} 个对象或列表），不像一份报告，没有导入")
-    try:
-        data = json.loads(raw.decode("utf-8-sig"), parse_int=_int, parse_float=_float, parse_constant=_constant)
-    except UnicodeDecodeError:
-        raise ExchangeError(f"文件 {name} 不是有效的报告数据文件（不是 UTF-8 编码）") from None
-    except json.JSONDecodeError as e:
-        raise ExchangeError(f"文件 {name} 不是有效的报告数据文件（第 {e.lineno} 行第 {e.colno} 列格式有误）") from None
-    except RecursionError:
-        raise ExchangeError(f"文件 {name} 的内容嵌套层次过深，不是天报报告数据文件") from None
-    if _depth(data) > limits.MAX_JSON_DEPTH:
-        raise ExchangeError(f"文件 {name} 的内容嵌套超过 {limits.MAX_JSON_DEPTH} 层，不是天报报告数据文件")
+    data = read_json(path, "报告数据文件")
     report = report_from_data(data)
     limits.check_text_size(_all_text(report), name, paragraphs=False)  # what Tianbao saved comes back in
     if paragraph_count(report) > limits.MAX_PARAGRAPHS:
@@ -312,18 +314,18 @@ def _int(text: str) -> int:
     from models.importers.limits import MAX_INT_DIGITS
 
     if len(text.lstrip("-")) > MAX_INT_DIGITS:
-        raise ExchangeError(f"报告数据文件中的数字过长（超过 {MAX_INT_DIGITS} 位）")
+        raise ExchangeError(f"文件中的数字过长（超过 {MAX_INT_DIGITS} 位）")
     return int(text)
 
 
 def _float(text: str) -> float:
     if len(text) > 40:
-        raise ExchangeError("报告数据文件中的数字过长")
+        raise ExchangeError("文件中的数字过长")
     return float(text)
 
 
 def _constant(text: str) -> float:
-    raise ExchangeError(f"报告数据文件中不能有 {text}")
+    raise ExchangeError(f"文件中不能有 {text}")
 
 
 def _depth(data: Any) -> int:

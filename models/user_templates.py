@@ -10,7 +10,7 @@ import json
 import os
 from typing import Any
 
-from models.exchange import ExchangeError, frame_from_data, report_to_data, sections_from_data, write_atomic
+from models.exchange import ExchangeError, frame_from_data, read_json, report_to_data, sections_from_data, write_atomic
 from models.report import Report
 from models.templates import Template
 
@@ -67,14 +67,7 @@ def dump_template(name: str, data: dict, path: str | os.PathLike) -> None:
 
 def load_template_file(path: str | os.PathLike) -> tuple[str, dict]:
     """(name, data) of a shared template file; ExchangeError says why a file is refused."""
-    try:
-        raw = open(path, "rb").read()
-    except OSError as e:
-        raise ExchangeError(f"无法读取模板文件：{e.strerror or e}") from None
-    try:
-        doc = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError):
-        raise ExchangeError("这不是天报的模板文件（内容无法识别）") from None
+    doc = read_json(path, "模板文件")  # a FIFO, a device or a huge file is refused before it is read
     if not isinstance(doc, dict) or doc.get("format") != FORMAT:
         raise ExchangeError("这不是天报的模板文件")
     if not isinstance(doc.get("version"), int) or doc["version"] > VERSION:

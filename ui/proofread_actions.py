@@ -93,9 +93,8 @@ class ProofreadActions(QObject):
             return
         try:
             dump_settings(self.w.store.proofread_settings(), path)
-        except OSError as e:
-            self.w.dialogs.error(self.w, self.tr("导出校对规则"), self.tr("无法写入 %1：%2").replace("%1", path)
-                                 .replace("%2", e.strerror or str(e)))
+        except SettingsFileError as e:
+            self.w.dialogs.error(self.w, self.tr("导出校对规则"), str(e))
             return
         self.w.statusBar().showMessage(self.tr("已导出校对规则：%1").replace("%1", path), 5000)
 

@@ -201,7 +201,9 @@ def _os_message(path: Path, e: OSError, kind: str = "PDF") -> str:
         return f"{path} 是一个文件夹，请另选文件名"
     if e.errno == errno.EBUSY or getattr(e, "winerror", None) in (32, 33):
         return f"{path} 正被其他程序占用，请关闭后重试（原有文件未改动）"
-    return f"无法保存{kind} {path}：{e.strerror or e}（原有文件未改动）"
+    from models.oserrors import os_reason
+
+    return f"无法保存{kind} {path}：{os_reason(e, path)}（原有文件未改动）"
 
 
 def write_pdf(data: bytes, path) -> None:

@@ -57,24 +57,38 @@ def dump_settings(settings: Settings, path: str | Path) -> None:
         "rules": [{k: v for k, v in asdict(r).items() if k != "id"} for r in settings.rules],
         "ignores": [{"rule": i.rule, "text": i.text} for i in settings.ignores if not i.field],
     }
-    Path(path).write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    from models.exchange import write_atomic
+    from models.oserrors import os_reason
+
+    try:
+        write_atomic(path, (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
+    except OSError as e:
+        why = "这是一个文件夹，请另选文件名" if Path(path).is_dir() else os_reason(e, path)
+        raise SettingsFileError(f"无法保存校对规则文件 {path}：{why}") from None
+
+
+MAX_RULES_BYTES = 16 * 1024 * 1024  # a rules file: tens of thousands of rules at most
+MAX_RULES_BRACKETS = 400_000
 
 
 def load_settings(path: str | Path) -> Settings:
     """Read a file written by dump_settings; anything else is refused with one clear sentence."""
+    from models.exchange import ExchangeError, read_json, valid_unicode
+
     name = Path(path).name
-    try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError):
-        raise SettingsFileError(f"{name} 不是天报的校对规则文件。") from None
+    try:  # a FIFO, a device or a huge file is refused before it is read
+        data = read_json(path, "校对规则文件", MAX_RULES_BYTES, MAX_RULES_BRACKETS)
+    except ExchangeError as e:
+        raise SettingsFileError(str(e)) from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise SettingsFileError(f"{name} 不是天报的校对规则文件。")
     if not isinstance(data.get("version"), int) or data["version"] > VERSION:
         raise SettingsFileError(f"{name} 由更新版本的天报导出，请先升级天报。")
     try:
-        rules = [UserRule(str(r["kind"]), str(r["text"]), str(r.get("suggest") or ""), str(r.get("note") or ""))
+        rules = [UserRule(*(valid_unicode(str(v)) for v in (r["kind"], r["text"], r.get("suggest") or "",
+                                                            r.get("note") or "")))
                  for r in data.get("rules", [])]
-        ignores = [Ignore(str(i["rule"]), str(i["text"])) for i in data.get("ignores", [])]
+        ignores = [Ignore(valid_unicode(str(i["rule"])), valid_unicode(str(i["text"]))) for i in data.get("ignores", [])]
     except (KeyError, TypeError, AttributeError):
         raise SettingsFileError(f"{name} 的内容不完整，没有导入。") from None
     if any(r.kind not in (FORMULATION_KIND, CONFUSABLE_KIND) or not r.text.strip() for r in rules):

@@ -69,7 +69,7 @@ def test_cli_check_json_and_rules_file(tmp_path):
     bad.write_text("不是规则", encoding="utf-8")
     out = subprocess.run([sys.executable, "main.py", "rules", "--import", str(bad), "--db", str(other)],
                          cwd=ROOT, capture_output=True, text=True, encoding="utf-8")
-    assert out.returncode == 1 and "bad.json 不是天报的校对规则文件" in out.stderr and "Traceback" not in out.stderr
+    assert out.returncode == 1 and "bad.json 不是有效的校对规则文件" in out.stderr and "Traceback" not in out.stderr
     assert bad.read_text(encoding="utf-8") == "不是规则"
     store = Store(other)
     assert [r.text for r in store.proofread_settings().rules] == ["乡村振兴五大行动计划"]

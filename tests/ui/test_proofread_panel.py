@@ -147,7 +147,7 @@ def test_rules_file_export_and_import(qtbot, window, dialogs, tmp_path):
     bad.write_text("{", encoding="utf-8")
     dialogs.open_path = str(bad)
     window.menu_actions["import_rules"].trigger()
-    assert dialogs.errors[-1] == "坏.json 不是天报的校对规则文件。"
+    assert dialogs.errors[-1].startswith("文件 坏.json 不是有效的校对规则文件")
     dialogs.open_path = str(path)
     window.menu_actions["import_rules"].trigger()
     assert dialogs.asked[-1][1] == "已导入 0 条校对规则、0 条不再提示。"  # already there: nothing doubled

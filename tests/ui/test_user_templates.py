@@ -84,7 +84,7 @@ def test_rename_delete_export_import_in_the_new_report_dialog(qtbot, window, tmp
 
 
 @pytest.mark.parametrize("content, message", [
-    (b"\xff\xfe", "内容无法识别"),
+    (b"\xff\xfe", "不是有效的模板文件（不是 UTF-8 编码）"),
     (json.dumps({"format": "tianbao.template", "version": 99, "name": "x", "template": {}}).encode(), "较新版本"),
     (json.dumps({"format": "tianbao.template", "version": 1, "name": "x",
                  "template": {"sections": "不是列表"}}).encode(), ""),
