@@ -76,8 +76,9 @@ def patch_zip(data: bytes, *, method: int | None = None, flags: int | None = Non
     return bytes(out)
 
 
-def deflate_bomb(inflated: int, unit: bytes = b"<w:p/>") -> bytes:
-    """A .docx whose document.xml inflates to ``inflated`` bytes, made without holding them in memory."""
+def deflate_bomb(inflated: int, unit: bytes = b"<w:p/>", part: str = "word/document.xml") -> bytes:
+    """A .docx whose document.xml inflates to ``inflated`` bytes, made without holding them in memory; ``part``:
+    the main document's name, declared in [Content_Types].xml and .rels (it need not end in .xml)."""
     head = f'<?xml version="1.0"?><w:document {W}><w:body>'.encode()
     tail = b"</w:body></w:document>"
     comp = zlib.compressobj(9, zlib.DEFLATED, -15)
@@ -97,9 +98,9 @@ def deflate_bomb(inflated: int, unit: bytes = b"<w:p/>") -> bytes:
     # Build a small valid docx, then swap document.xml's data for the bomb via zipfile's own writer.
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
-        z.writestr("[Content_Types].xml", CONTENT_TYPES)
-        z.writestr("_rels/.rels", RELS)
-        info = zipfile.ZipInfo("word/document.xml")
+        z.writestr("[Content_Types].xml", CONTENT_TYPES.replace("/word/document.xml", "/" + part))
+        z.writestr("_rels/.rels", RELS.replace("word/document.xml", part))
+        info = zipfile.ZipInfo(part)
         info.compress_type = zipfile.ZIP_DEFLATED
         info.file_size, info.compress_size, info.CRC = inflated, len(raw), crc
         z.fp.write(info.FileHeader(zip64=inflated > 0xFFFFFFFF))  # type: ignore[union-attr]
@@ -201,6 +202,10 @@ def import_cases(folder: Path) -> list[Case]:
     put("bomb-200mb.docx", deflate_bomb(200 * limits.MB))
     put("bomb-8m-paragraphs.docx", deflate_bomb(8_000_000 * 6))
     put("bomb-under-xml-cap.docx", deflate_bomb(limits.MAX_XML_BYTES - 1024))
+    # The main document under a name that does not end in .xml: the caps go by what a part holds.
+    put("bomb-part-named-document.docx", deflate_bomb(8_000_000 * 6, part="word/document"))
+    put("bomb-part-named-document.txt", deflate_bomb(8_000_000 * 6, part="word/document"))
+    put("tags-part-named-bin.docx", deflate_bomb(6_000_000, unit=b"<a/>", part="word/document.bin"))
     put("many-entries.docx", docx_bytes(document_xml(paragraphs("一是。")),
                                         extra={f"junk/{i}.bin": b"" for i in range(limits.MAX_ZIP_ENTRIES + 5)}))
     put("unexpected-root.docx", docx_bytes('<?xml version="1.0"?><foo><bar/></foo>'))

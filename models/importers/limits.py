@@ -141,6 +141,13 @@ def read_member(zf: zipfile.ZipFile, member: str | zipfile.ZipInfo, limit: int =
     return data
 
 
+def _looks_like_xml(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
+    """Does the part start like XML (after a byte order mark, spaces, UTF-16's zero bytes)? Pictures never do."""
+    with zf.open(info) as f:
+        head = f.read(64)
+    return head.replace(b"\x00", b"").lstrip(b"\xef\xbb\xbf\xff\xfe \t\r\n").startswith(b"<")
+
+
 def open_docx_zip(data: bytes, name: str) -> zipfile.ZipFile:
     """A ZipFile over ``data`` whose central directory passed check_zip and whose XML is not a bomb.
 
@@ -153,10 +160,15 @@ def open_docx_zip(data: bytes, name: str) -> zipfile.ZipFile:
         raise ImportLimitError(_broken_docx(name)) from None
     try:
         check_zip(zf, name)
-        tags = 0
+        tags = inflated = 0
         for info in zf.infolist():
-            if info.filename.lower().endswith((".xml", ".rels")):
-                tags += read_member(zf, info).count(b"<")
+            # By content, not by name: [Content_Types].xml can declare any part name (word/document, s.dat) XML.
+            if info.filename.lower().endswith((".xml", ".rels")) or _looks_like_xml(zf, info):
+                data = read_member(zf, info)
+                inflated += len(data)
+                tags += data.count(b"<")
+                if inflated > MAX_XML_BYTES:
+                    raise ImportLimitError(f"文件 {name} 的文字部分解压后超过 {_mb(MAX_XML_BYTES)}，不像一份报告，没有导入")
                 if tags > MAX_XML_TAGS:
                     raise ImportLimitError(f"文件 {name} 的内容超过 {MAX_XML_TAGS:,} 个排版元素，不像一份报告，没有导入")
     except ImportLimitError:
