@@ -114,6 +114,33 @@ def wal_carrying_trigger(folder: Path) -> Path:
     return out
 
 
+def hot_journal(folder: Path, trigger: bool) -> Path:
+    """A file copied mid-transaction with its rollback journal: rolling the journal back restores what the
+    transaction had changed, here a dropped trigger (``trigger``) or an edited title."""
+    src = good_database(folder / "src.db")
+    conn = sqlite3.connect(src)
+    if trigger:
+        conn.execute("CREATE TRIGGER wipe AFTER INSERT ON meta BEGIN DELETE FROM reports; END")
+        conn.commit()
+    conn.close()
+    conn = sqlite3.connect(src, isolation_level=None)
+    conn.execute("PRAGMA journal_mode=DELETE")
+    conn.execute("PRAGMA cache_size=1")  # pages spill to the main file before the commit
+    conn.execute("BEGIN")
+    conn.execute("DROP TRIGGER wipe" if trigger else "UPDATE reports SET title = '半截的修改'")
+    conn.execute("CREATE TABLE big(x)")
+    conn.execute("INSERT INTO big SELECT randomblob(3000) FROM "
+                 "(WITH RECURSIVE r(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM r LIMIT 300) SELECT i FROM r)")
+    out = folder / ("journal-trigger.db" if trigger else "journal-plain.db")
+    out.write_bytes(src.read_bytes())
+    Path(str(out) + "-journal").write_bytes(Path(str(src) + "-journal").read_bytes())
+    conn.execute("ROLLBACK")
+    conn.close()
+    for side in ("", "-journal", "-wal", "-shm"):
+        Path(str(src) + side).unlink(missing_ok=True)
+    return out
+
+
 _ROWS = "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c LIMIT {n}) {sql}"
 # name -> SQL making a schema-valid file hold values no Tianbao writes.
 ODD_VALUES_SQL: dict[str, tuple[str, ...]] = {

@@ -199,11 +199,37 @@ def _open_for_checks(path: Path) -> tuple[sqlite3.Connection, bool]:
     it without creating side files. Otherwise a plain read-only connection also reads the WAL.
     The flag is True only when a pending WAL could not be read (read-only folder, full disk).
     """
+    journal = Path(str(path) + "-journal")
+    if journal.exists() and journal.stat().st_size > 0:
+        return _rolled_back_copy(path, journal), False
     if any(Path(str(path) + side).exists() for side in ("-wal", "-journal")):
         return _open_readonly(path)
     conn = _connect(path, True, immutable=True)
     conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     return conn, False
+
+
+def _rolled_back_copy(path: Path, journal: Path) -> sqlite3.Connection:
+    """The database as SQLite will make it of ``path`` and its leftover rollback journal, in memory.
+
+    Opening the file itself would roll the journal back into it before anything was checked (and a refused
+    file must stay as it was): the rollback happens in a private copy, whose content is then held in memory.
+    """
+    import shutil
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="tianbao-check-") as tmp:
+        copy = Path(tmp) / "copy.db"
+        shutil.copyfile(path, copy)
+        shutil.copyfile(journal, str(copy) + "-journal")
+        disk = sqlite3.connect(str(copy))
+        try:
+            disk.execute("SELECT count(*) FROM sqlite_master").fetchone()  # SQLite rolls the journal back here
+            memory = sqlite3.connect(":memory:")
+            disk.backup(memory)
+        finally:
+            disk.close()
+    return memory
 
 
 def copy_database(source: str | Path | sqlite3.Connection, dest: str | Path) -> None:

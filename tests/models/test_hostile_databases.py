@@ -27,6 +27,7 @@ from tests.hostile_dbs import (
     UNTRUSTED_SQL,
     damaged_databases,
     good_database,
+    hot_journal,
     odd_values_database,
     schema1_with_trigger,
     untrusted_database,
@@ -356,3 +357,36 @@ def test_expected_schemas_are_cached_so_opening_needs_no_sqlite_utils(tmp_path):
                            text=True, timeout=60) for _ in range(2)]
     assert [r.stdout.strip() for r in runs] == ["True", "False"], [r.stderr for r in runs]
     assert (tmp_path / "cache" / "known-schemas.json").exists()
+
+
+def test_a_hot_journal_is_rolled_back_in_a_copy_before_the_checks(tmp_path):
+    """The journal brings a trigger back: refused, and neither the file nor its journal changed (SQLite would
+    have rolled the journal back into the file on opening it, before any check)."""
+    folder = tmp_path / "db"
+    folder.mkdir()
+    path = hot_journal(folder, trigger=True)
+    assert "wipe" not in path.read_bytes().decode("latin-1")  # the main file alone looks clean
+    before = fingerprint(folder)
+    for readonly in (True, False):
+        with pytest.raises(DatabaseUntrustedError, match="不认识的内容"):
+            Store(path, readonly=readonly)
+        assert fingerprint(folder) == before
+
+
+def test_a_harmless_hot_journal_is_rolled_back_as_sqlite_would(tmp_path):
+    folder = tmp_path / "db"
+    folder.mkdir()
+    path = hot_journal(folder, trigger=False)
+    before = fingerprint(folder)
+    ro = Store(path, readonly=True)
+    try:  # the half-done edit is not shown: read-only sees the rolled-back database too
+        assert [r.title for r in ro.list_reports()] == ["原有报告"]
+    finally:
+        ro.close()
+    assert fingerprint(folder) == before
+    rw = Store(path)
+    try:
+        assert [r.title for r in rw.list_reports()] == ["原有报告"]
+    finally:
+        rw.close()
+    assert not Path(str(path) + "-journal").exists()
