@@ -6,6 +6,7 @@ Each scanner returns Hits (character ranges in the text); models/checks.py turns
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from typing import NamedTuple
 
 
@@ -80,14 +81,33 @@ def _ideograph(ch: str | None) -> bool:
     return bool(ch) and (0x3400 <= ord(ch) <= 0x9FFF or 0x20000 <= ord(ch) <= 0x3FFFF)
 
 
-def _neighbour(text: str, i: int, step: int) -> str | None:
-    """The nearest character that is neither a space nor a half-width mark."""
-    i += step
-    while 0 <= i < len(text):
-        if not text[i].isspace() and text[i] not in _HALF_MARKS:
-            return text[i]
-        i += step
-    return None
+_SIGNIFICANT_RE = re.compile(r"[^\s,;:?!().\"']")  # neither a space nor a half-width mark
+_CJK_RE = re.compile("[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\uff60"
+                     "\U00020000-\U0003ffff“”‘’—…·]")  # what is_cjk says yes to
+
+
+class _Context:
+    """Where the nearest characters around a mark are, found by bisection in positions listed once: looking
+    outwards from every mark was quadratic in a run of thousands of marks or spaces."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.significant = [m.start() for m in _SIGNIFICANT_RE.finditer(text)]
+        self.cjk = [m.start() for m in _CJK_RE.finditer(text)]
+
+    def before(self, i: int) -> str | None:
+        """The nearest character before i that is neither a space nor a half-width mark."""
+        k = bisect_left(self.significant, i) - 1
+        return self.text[self.significant[k]] if k >= 0 else None
+
+    def after(self, i: int) -> str | None:
+        k = bisect_right(self.significant, i)
+        return self.text[self.significant[k]] if k < len(self.significant) else None
+
+    def cjk_inside(self, a: int, b: int) -> bool:
+        """Is there Chinese text strictly between a and b?"""
+        k = bisect_right(self.cjk, a)
+        return k < len(self.cjk) and self.cjk[k] < b
 
 
 def halfwidth(text: str) -> list[Hit]:
@@ -96,13 +116,14 @@ def halfwidth(text: str) -> list[Hit]:
         return []
     hits: list[Hit] = []
     parens = _paren_pairs(text)
+    around = _Context(text)
     opened = {"\"": False, "'": False}
     for m in _MARK_RE.finditer(text):
         i, ch = m.start(), m.group()
         if ch in "“”‘’":  # curly quotes set the state straight quotes continue from
             opened['"' if ch in "“”" else "'"] = ch in "“‘"
             continue
-        prev, nxt = _neighbour(text, i, -1), _neighbour(text, i, 1)
+        prev, nxt = around.before(i), around.after(i)
         if ch in "\"'":
             if ch == "'" and i > 0 and i + 1 < len(text) and text[i - 1].isalpha() and text[i + 1].isalpha() \
                     and text[i - 1].isascii() and text[i + 1].isascii():
@@ -110,16 +131,15 @@ def halfwidth(text: str) -> list[Hit]:
             closing = opened[ch]
             opened[ch] = not closing
             fix = ("”" if closing else "“") if ch == '"' else ("’" if closing else "‘")
-            inside = _quote_content(text, i, ch, closing)
-            if is_cjk(prev) or is_cjk(nxt) or any(is_cjk(c) for c in inside):
+            a, b = _quote_span(text, i, ch, closing)
+            if is_cjk(prev) or is_cjk(nxt) or around.cjk_inside(a, b):
                 hits.append(Hit(i, i + 1, f"半角引号 {ch} 应改为全角 {fix}", fix))
             continue
         if ch in "()":
             pair = parens.get(i)
             if pair is not None:
                 a, b = sorted((i, pair))
-                wanted = (is_cjk(_neighbour(text, a, -1)) or is_cjk(_neighbour(text, b, 1))
-                          or any(is_cjk(c) for c in text[a + 1:b]))
+                wanted = is_cjk(around.before(a)) or is_cjk(around.after(b)) or around.cjk_inside(a, b)
             else:
                 wanted = is_cjk(prev) or is_cjk(nxt)
         elif prev is not None and nxt is not None and prev.isdigit() and nxt.isdigit():
@@ -147,12 +167,12 @@ def _paren_pairs(text: str) -> dict[int, int]:
     return pairs
 
 
-def _quote_content(text: str, i: int, ch: str, closing: bool) -> str:
+def _quote_span(text: str, i: int, ch: str, closing: bool) -> tuple[int, int]:
+    """(a, b): what the straight quote at i encloses lies strictly between a and b."""
     if closing:
-        j = max(text.rfind(ch, 0, i), text.rfind("“" if ch == '"' else "‘", 0, i))
-        return text[j + 1:i]
+        return max(text.rfind(ch, 0, i), text.rfind("“" if ch == '"' else "‘", 0, i)), i
     j = text.find(ch, i + 1)
-    return text[i + 1:j if j >= 0 else len(text)]
+    return i, j if j >= 0 else len(text)
 
 
 # --- unpaired marks -----------------------------------------------------------------------------
@@ -187,8 +207,10 @@ NUMBER_AT_START = re.compile(
     rf"^\s*(?:[{_CN}]{{1,3}}[是要](?=\S)|[（(][{_CN}\d]{{1,3}}[）)]|\d{{1,2}}[.．、](?!\d)|第[{_CN}]{{1,3}}[，,、：:]"
     rf"|[{_CN}]{{1,3}}、)\s*"
 )
+# Spaces but not line breaks after the boundary: each line break is a boundary of its own, so a run of
+# thousands of them is scanned once, not once from every break (that was quadratic).
 _SEQ_RE = re.compile(
-    rf"(?:^|(?<=[。；！？：;:!?\n]))\s*(?:(?P<shi>[{_CN}]{{1,3}})是|(?P<yao>[{_CN}]{{1,3}})要"
+    rf"(?:^|(?<=[。；！？：;:!?\n]))[^\S\n]*(?:(?P<shi>[{_CN}]{{1,3}})是|(?P<yao>[{_CN}]{{1,3}})要"
     rf"|第(?P<di>[{_CN}]{{1,3}})(?=[，,、：:])|[（(](?P<paren>[{_CN}]{{1,3}})[）)]"
     r"|(?P<arabic>\d{1,2})[.．、](?!\d)|[（(](?P<paren_arabic>\d{1,2})[）)])"
 )

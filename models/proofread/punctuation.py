@@ -43,6 +43,7 @@ def check(doc: Doc) -> list[Slip]:
 def _scan(doc: Doc, out: list, sentence: str, base: int) -> None:
     stack: list[str] = []
     colon_at = -1
+    quotes: dict[int, int] | None = None  # where each “ closes, found once for the sentence when first needed
     for m in _MARKS.finditer(sentence):
         ch, i = m.group(), m.start()
         if ch == "：":
@@ -66,7 +67,9 @@ def _scan(doc: Doc, out: list, sentence: str, base: int) -> None:
                     out.append(doc.slip(base + i, base + i + 1, "bd23", PUNCTUATION, "括号套用的层次颠倒",
                                         None, "括号套用时，里面用圆括号（），外面用六角括号〔〕或方括号［］", _SRC_PAREN))
             elif ch == "“" and "“" in stack:
-                j = _closing(sentence, i, "“", "”")
+                if quotes is None:
+                    quotes = _pairs(sentence, "“", "”")
+                j = quotes.get(i, -1)
                 fix_end = j + 1 if j >= 0 else i + 1
                 out.append(doc.slip(base + i, base + i + 1, "bd24", PUNCTUATION, "双引号里又用了双引号，里面一层应改用单引号‘’",
                                     "‘", "引号里面还要用引号时，外面一层用双引号，里面一层用单引号", _SRC_QUOTE))
@@ -94,15 +97,14 @@ def _scan(doc: Doc, out: list, sentence: str, base: int) -> None:
                     pass
 
 
-def _closing(sentence: str, i: int, open_: str, close: str) -> int:
-    """Where the quote opened at i closes (nested pairs counted), or -1."""
-    depth = 0
-    for j in range(i, len(sentence)):
-        c = sentence[j]
+def _pairs(sentence: str, open_: str, close: str) -> dict[int, int]:
+    """Where each ``open_`` closes (nested pairs counted), in one pass: looking ahead from every one of
+    thousands of opening marks was quadratic."""
+    pairs: dict[int, int] = {}
+    stack: list[int] = []
+    for j, c in enumerate(sentence):
         if c == open_:
-            depth += 1
-        elif c == close:
-            depth -= 1
-            if depth == 0:
-                return j
-    return -1
+            stack.append(j)
+        elif c == close and stack:
+            pairs[stack.pop()] = j
+    return pairs
