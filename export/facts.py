@@ -31,7 +31,7 @@ def _with_hints(missing: list) -> list:
 
     from export.fontfind import installed_with
 
-    hints = {ch: installed_with(ch) for ch in {p.char for p in missing}}
+    hints = installed_with(p.char for p in missing)
     return [replace(p, found_in=hints[p.char]) for p in missing]
 
 

@@ -31,3 +31,19 @@ def test_missing_everywhere_says_so(font_dir):
     assert facts.missing and facts.missing[0].found_in == ""
     finding = next(f for f in run_checks(report, facts) if f.kind == "font_missing")
     assert "所有已安装的字体都没有" in finding.message
+
+
+@needs_debian_fonts
+def test_thousands_of_missing_characters_read_the_font_index_once(font_dir, monkeypatch):
+    """20,000 distinct private-use characters once read the index (fc-list) 20,000 times: minutes of 检查."""
+    from export import fontfind, fontindex
+
+    shutil.copy(KAI, font_dir)
+    _fake_cff_cjk(font_dir / "NotoSerifCJK.otf", "Noto Serif CJK SC", "中华" + RARE)
+    reads = []
+    real = fontindex.load_index
+    monkeypatch.setattr(fontindex, "load_index", lambda *a, **k: reads.append(1) or real(*a, **k))
+    private = "".join(chr(0xE000 + i) for i in range(3000))
+    hints = fontfind.installed_with(RARE + private)
+    assert len(reads) == 1
+    assert hints[RARE] == "Noto Serif CJK SC" and len(hints) == 3001 and set(hints.values()) == {"Noto Serif CJK SC", ""}
