@@ -81,9 +81,14 @@ def _leave(code: int) -> None:
 
 def _report_id(text: str) -> int:
     try:
-        return int(text)
+        value = int(text) if len(text) <= 30 else None
     except ValueError:
-        raise CliError(f"报告编号应为数字，而不是“{text}”") from None
+        value = None
+    if value is None:
+        raise CliError(f"报告编号应为数字，而不是“{text[:30]}{'…' if len(text) > 30 else ''}”")
+    if not 0 < value < 2 ** 63:  # SQLite's integers: a larger number is no report's
+        raise CliError(f"没有编号为 {text} 的报告")
+    return value
 
 
 def cmd_list(args) -> int:

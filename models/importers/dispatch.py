@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from models.exchange import ExchangeError, load_file
@@ -38,6 +39,19 @@ def _not_importable(path: Path, suffix: str) -> str:
     return f"不支持的文件类型“{suffix}”，可导入 {_KINDS}"
 
 
+_STRAY = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")  # controls (not tab, line break), lone surrogates
+
+
+def _printable(line):
+    """A line without the control characters and half surrogate pairs a Word file can carry (w:sym, fields):
+    nothing a report prints, and a lone surrogate cannot even be stored."""
+    if not _STRAY.search(line.text):
+        return line
+    from dataclasses import replace
+
+    return replace(line, text=_STRAY.sub(lambda m: "\ufffd" if m.group() >= "\ud800" else "", line.text))
+
+
 def read_document(path: str | Path) -> tuple[Report, ParseSummary]:
     """A document's text by what the file is (not only its name), then its structure."""
     from models.importers.lines import plain_lines
@@ -65,6 +79,7 @@ def read_document(path: str | Path) -> tuple[Report, ParseSummary]:
                          "其他文件），请用 Word 或 WPS 打开后另存为 .docx 再导入")
     else:
         lines, source = plain_lines(read_text_file(path)), "文本文件"
+    lines = [_printable(ln) for ln in lines]
     if not any(ln.text.strip() for ln in lines):
         raise ParseError(f"文件 {path.name} 中没有文字")
     limits.check_text_size("\n".join(ln.text for ln in lines), path.name)

@@ -242,6 +242,8 @@ def _symbol(sym, parts: list[str]) -> None:
         return
     if "symbol" in font or "wingdings" in font or "webdings" in font or 0xF000 <= value <= 0xF0FF:
         return
+    if value < 0x20 or 0x7F <= value < 0xA0 or 0xD800 <= value <= 0xDFFF or value > 0x10FFFF:
+        return  # a control character, half of a surrogate pair or no character at all: nothing to keep
     parts.append(chr(value))
 
 

@@ -69,6 +69,12 @@ class Store(SnapshotsMixin, SearchMixin, TemplatesMixin, ProofreadRulesMixin):
                 conn.close()
                 raise
             if readonly:
+                if conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] == 0:
+                    # An SQLite file with nothing in it yet (opened read-write it would get the tables): read
+                    # as the empty report database it is, from tables made in memory.
+                    conn.close()
+                    conn = sqlite3.connect(":memory:")
+                    migrations.apply(Db(conn))
                 self.db = Db(conn)
                 if stale:
                     self.readonly_reason = "文件所在的文件夹是只读的，只能查看和导出，不能修改。"
@@ -127,7 +133,9 @@ class Store(SnapshotsMixin, SearchMixin, TemplatesMixin, ProofreadRulesMixin):
         found = None
         if "meta" in tables:
             row = db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
-            found = int(row[0]) if row and str(row[0]).isdigit() else None
+            text = str(row[0]) if row else ""
+            # ASCII digits only, and few of them: '²' is a digit to isdigit(), 5,000 digits too many for int()
+            found = int(text) if text.isascii() and text.isdigit() and len(text) <= 9 else None
         unknown = []
         if "_sqlite_migrations" in tables:
             unknown = [

@@ -1,5 +1,6 @@
-"""Rules and template files are read as carefully as reports: a device, a FIFO, a huge, deep or odd file is
-refused at once in one Chinese sentence, and a file that cannot be written says why in Chinese too."""
+"""Hostile inputs beyond the import corpus: rules and template files are read as carefully as reports (a device,
+a FIFO, a huge, deep or odd file is refused at once in one Chinese sentence), a file that cannot be written says
+why in Chinese, and odd numbers, symbols, schema versions and report ids get a sentence, never a traceback."""
 
 from __future__ import annotations
 
@@ -86,3 +87,74 @@ def test_a_template_file_with_deep_nesting_is_refused(tmp_path):
                     encoding="utf-8")
     with pytest.raises(ExchangeError):
         load_template_file(path)
+
+
+# -- found by a second hostile sweep: each once ended in a Python traceback ------------------------------
+
+def test_a_five_thousand_digit_number_before_qian_is_checked(tmp_path):
+    db = str(tmp_path / "t.db")
+    text = tmp_path / "a.txt"
+    text.write_text("关于工作的报告\n一、主要工作\n一是服务群众" + "1" * 5000 + "千人次。\n", encoding="utf-8")
+    assert run("--db", db, "import", str(text)).returncode == 0
+    out = run("--db", db, "check", "1")
+    assert out.returncode == 0 and "Traceback" not in out.stderr
+
+
+def test_a_word_symbol_that_is_half_a_surrogate_pair_or_a_control_is_dropped(tmp_path):
+    from models.importers.dispatch import read_report_file
+    from tests.hostile_files import document_xml, docx_bytes, paragraphs
+
+    body = ('<w:p><w:r><w:t>一是抓学习</w:t><w:sym w:font="宋体" w:char="D800"/><w:sym w:char="0000"/>'
+            '<w:sym w:char="001B"/><w:sym w:font="宋体" w:char="2605"/><w:t>。</w:t></w:r></w:p>')
+    path = tmp_path / "b.docx"
+    path.write_bytes(docx_bytes(document_xml(paragraphs("关于工作的报告", "一、主要工作") + body)))
+    report = read_report_file(path)[0]
+    assert report.sections[0].items[0].lead + report.sections[0].items[0].body == "抓学习★。"
+    assert run("--db", str(tmp_path / "t.db"), "import", str(path)).returncode == 0
+
+
+@pytest.mark.parametrize("version", ["²", "1" * 5000, "٣"])
+def test_a_schema_version_that_is_no_number_is_refused_in_chinese(tmp_path, version):
+    import sqlite3
+
+    from tests.hostile_dbs import good_database
+    from tests.hostile_files import fingerprint
+
+    db = good_database(tmp_path / "db" / "c.db")
+    conn = sqlite3.connect(db)
+    conn.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", [version])
+    conn.commit()
+    conn.close()
+    before = fingerprint(db.parent)
+    for args in (["list"], ["check", "1"]):
+        out = run("--db", str(db), *args)
+        assert "Traceback" not in out.stderr and out.stderr.startswith("天报：")
+    assert fingerprint(db.parent) == before
+
+
+def test_an_sqlite_file_with_nothing_in_it_reads_as_an_empty_report_database(tmp_path):
+    import sqlite3
+
+    from tests.hostile_files import fingerprint
+
+    db = tmp_path / "db" / "e.db"
+    db.parent.mkdir()
+    conn = sqlite3.connect(db)
+    conn.execute("CREATE TABLE x(a)")
+    conn.execute("DROP TABLE x")
+    conn.commit()
+    conn.close()
+    before = fingerprint(db.parent)
+    out = run("--db", str(db), "list")
+    assert out.returncode == 0 and out.stderr == "" and out.stdout.strip() == ""
+    assert_clean_error(run("--db", str(db), "check", "1"), "没有编号为 1 的报告")
+    assert fingerprint(db.parent) == before  # read-only commands leave it as it was
+
+
+@pytest.mark.parametrize("rid", ["99999999999999999999", "0", "-3", "1" * 5000])
+def test_report_numbers_no_report_can_have_are_answered_in_chinese(tmp_path, rid):
+    from tests.hostile_dbs import good_database
+
+    db = good_database(tmp_path / "f.db")
+    for command in (["check", "--", rid], ["dump", "-o", str(tmp_path / "o.json"), "--", rid]):
+        assert_clean_error(run("--db", str(db), *command), "报告")
