@@ -226,6 +226,16 @@ class CheckPanel(QWidget):
         if f is not None and f.field:
             self.activated.emit(f.field, f.start, f.end)
 
+    def take_keyboard(self) -> None:
+        """F7: the keyboard into the list with a finding highlighted (the first, if none was), so the arrows
+        start from something visible; Enter goes to it."""
+        self.list.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        row = self.list.currentRow()
+        if row < 0 or self._finding(self.list.item(row)) is None:  # Qt's own choice on focus: current, unselected
+            row = next((i for i in range(self.list.count()) if self._finding(self.list.item(i)) is not None), -1)
+        if row >= 0 and not self.list.item(row).isSelected():
+            self.list.setCurrentRow(row)  # selected as well: highlighted
+
     def _current_changed(self, item, _previous=None) -> None:
         f = self._finding(item)
         self.fix_one.setVisible(not self.readonly and f is not None and f.fix is not None)

@@ -217,19 +217,20 @@ class DocumentActions(ExportActions, QObject):
             self.checks.set_facts(facts)
             release_memory()  # what the run and the check freed (under 1 ms)
 
-    def _apply_to_report(self, change, text: str) -> None:
+    def _apply_to_report(self, change, text: str) -> bool:
         """Change the open report's text (a fix) as one step of 撤销 named ``text``, then show and save it."""
         report = self.w.current_report()
         if report is None or self.w.readonly:
-            return
+            return False
         if not self.w.autosave.flush():
-            return
+            return False
         before, after = changed_texts(report, change)
         if not after:
-            return  # nothing changed (the text moved on since it was checked)
+            return False  # nothing changed (the text moved on since it was checked)
         self.w.undo_stack.push(ChangeTexts(self.w.editor, text, before, after))
         self.w.autosave.flush(force=True)
         self.w.reportChanged.emit()
+        return True
 
     def fix_one(self, finding) -> None:
         from models.checks import apply_fix
@@ -239,7 +240,12 @@ class DocumentActions(ExportActions, QObject):
     def fix_all(self, kind: str) -> None:
         from models.checks import apply_all_fixes
 
-        self._apply_to_report(lambda r: apply_all_fixes(r, kind, self.checks.settings), self.tr("检查全部修改"))
+        done = []
+        if self._apply_to_report(lambda r: done.append(apply_all_fixes(r, kind, self.checks.settings)),
+                                 self.tr("检查全部修改")) and done[0]:
+            # Many places changed at once, most of them out of sight: say how many, and how to take it back.
+            self.w.statusBar().showMessage(
+                self.tr("已改正 %1 处（Ctrl+Z 撤销）").replace("%1", str(done[0])), 8000)
 
     # -- import ----------------------------------------------------------------------
 

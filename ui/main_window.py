@@ -202,6 +202,7 @@ class MainWindow(ReportCommands, QMainWindow):
 
     def show_checks(self) -> None:
         self.docs.show_panel(self.docs.checks_dock)
+        self.docs.checks.take_keyboard()
 
     def show_preview(self) -> None:
         self.docs.show_panel(self.docs.preview_dock)

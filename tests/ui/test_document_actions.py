@@ -123,6 +123,8 @@ def test_fix_all_half_width_punctuation_from_the_panel(qtbot, window):
     panel.fix_all.click()
     body = window.store.load(report.id).sections[0].items[1].body
     assert "跟踪问效，确保" in body and "跟踪问效,确保" not in body
+    message = window.statusBar().currentMessage()  # most places changed are out of sight: how many, how back
+    assert message.startswith("已改正 ") and "Ctrl+Z" in message
 
 
 def test_preview_shows_the_pages_and_a_click_puts_the_cursor_there(qtbot, window):

@@ -90,6 +90,7 @@ def test_f7_and_f8_put_the_keyboard_in_the_panel(qtbot, window):
         return panel.list.currentItem().data(Qt.ItemDataRole.UserRole)
 
     assert current() is panel.findings[0]  # the first finding, under its class's heading row
+    assert panel.list.currentItem().isSelected()  # highlighted, so the arrows start from something seen
     qtbot.keyClick(window.docs.checks.list, Qt.Key.Key_Down)
     assert current() is panel.findings[1]
     qtbot.keyClick(window.docs.checks.list, Qt.Key.Key_F8)
