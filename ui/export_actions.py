@@ -66,7 +66,8 @@ class ExportActions:
         text = summary(findings)
         # Font substitutions are the same on every export from this PC: one line, the list folded away.
         fonts = [s for s in result.warnings if s in set(result.layout.substitutions)]
-        lines = ([text + self.tr("。")] if text else []) + [s for s in result.warnings if s not in fonts]
+        lines = ([text + self.tr("（各处见“显示详情…”）。")] if text else []) + [s for s in result.warnings
+                                                                     if s not in fonts]
         # Once the author has answered 仍要 for this report, the very same findings are not asked again on the
         # next export (PDF, then Word, then OFD): the status bar repeats them instead.
         seen = (report.id, tuple(lines))
@@ -78,11 +79,25 @@ class ExportActions:
                 self.w.statusBar().showMessage(lines[0] + self.tr("（已确认）"), 8000)
                 return data, result
             question = "\n\n".join(lines) + "\n\n" + self.tr("仍要%1吗？").replace("%1", verb)
-            if not self.w.dialogs.confirm(self.w, verb, question, details="\n".join(fonts),
+            if not self.w.dialogs.confirm(self.w, verb, question, details=self._details(findings, fonts),
                                           yes=verb, no=self.tr("返回修改")):
                 return None
             self._answered = (seen, set(fonts))
         return data, result
+
+    def _details(self, findings, fonts: list[str], most: int = 60) -> str:
+        """显示详情…: each place still to fix, as 检查 names it, then the fonts used in place of missing ones."""
+        from models.checks import INFO
+
+        places = [f.describe() for f in findings if f.severity != INFO]
+        parts = []
+        if places:
+            more = len(places) - most
+            parts.append("\n".join(places[:most]) + (self.tr("\n……另有 %1 处，见“检查”").replace("%1", str(more))
+                                                    if more > 0 else ""))
+        if fonts:
+            parts.append("\n".join(fonts))
+        return "\n\n".join(parts)
 
     def taoda(self) -> bool:
         """文件 > 套打 is checked: 导出PDF and 打印 leave out the red 版头 (the paper has it)."""

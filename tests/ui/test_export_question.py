@@ -17,6 +17,10 @@ def test_export_question_is_short_and_names_its_buttons(qtbot, window, dialogs):
     assert asked["text"].startswith("还有 12 处待填写")
     assert asked["text"].endswith("仍要导出PDF吗？")
     assert (asked["yes"], asked["no"]) == ("导出PDF", "返回修改")
+    # Which places: 显示详情… lists them as 检查 names them.
+    assert "显示详情" in asked["text"]
+    places = asked["details"].split("\n\n")[0].splitlines()
+    assert len(places) >= 12 and all("：" in p for p in places) and places[0].startswith("第一部分第1条")
     subs = layout_report(report).substitutions
     if subs:  # a PC without the official fonts: one line in the question, the list behind 显示详情
         assert "已用相近字体代替" in asked["text"]
