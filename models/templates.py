@@ -31,9 +31,11 @@ class Template:
         """A report from the template; the frame keys are those of the exchange file (version 2).
 
         {year} in any text is the year of issue (the 发文字号's 〔2026〕); {report_year} the year reported on,
-        the past one until the end of June (年度 reports are written in December and January).
+        the past one until the end of June (年度 reports are written in December and January). A unit's
+        document is dated today (成文日期 written under the signature); a person's report is left undated.
         """
-        d = _years(self.data, today or _dt.date.today())
+        today = today or _dt.date.today()
+        d = _years(self.data, today)
         report = Report(
             kind=self.kind,
             title=d.get("title", ""),
@@ -41,6 +43,7 @@ class Template:
             sections=sections_from_data(d.get("sections", [])),
             closing=d.get("closing", ""),
             signature=d.get("signature", ""),
+            date=today if self.unit else None,  # a unit's document carries its 成文日期 (GB/T 9704 7.3.5)
         )
         frame_from_data(d, report)
         return report

@@ -53,6 +53,8 @@ def test_unit_templates_produce_the_official_document_frame():
     assert unit.letterhead == Letterhead(mark="中共XX区XX局党组文件", number="XX党组〔2026〕X号", signers=["XXX"])
     assert unit.record == Record(cc="区纪委监委。", issuer="XX区XX局办公室", date=None)
     assert unit.closing == "特此报告。" and unit.title == "中共XX区XX局党组关于2026年度履行全面从严治党主体责任情况的报告"
+    assert unit.date == dt.date(2026, 12, 2)  # a unit's document is dated; 检查 does not start with 成文日期未填写
+    assert not any(f.field == "date" for f in run_checks(unit))
     summary = templates["zongjie_unit"].new_report()
     assert summary.letterhead is not None and summary.record is not None and summary.recipient == "XX区人民政府"
     # The frame is filled exactly as an exchange file would be: the template keys are the file's keys.
@@ -69,6 +71,7 @@ def test_personal_templates_have_no_frame_and_their_customary_salutation():
         report = templates[kind].new_report()
         assert not templates[kind].unit
         assert report.letterhead is None and report.record is None and not report.seal and not report.attachments
+        assert report.date is None  # a person's report is dated when the author chooses to
     # 述职述廉 is delivered at the 述职述廉 meeting: the text carries the 称谓 (the layout adds the ：).
     assert templates["shuzhi"].new_report().recipient == "各位领导、同志们"
     for kind in ("blank", "congyan", "duizhao", "zongjie"):
