@@ -162,11 +162,11 @@ def build_paragraphs(report: Report) -> tuple[list[Paragraph], list[Paragraph]]:
                 _yishi(b, si, ii, n, it)
             elif s.numbering == HEADING:
                 _heading_item(b, si, ii, n, it)
-            else:
+            else:  # 无编号: the lead still opens its paragraph in bold, as a 要点句 does (and as one imported was)
                 b.start("body")
-                b.text(item_field(si, ii, "lead"), it.lead, "body")
+                b.text(item_field(si, ii, "lead"), it.lead, "body", bold=True)
                 if needs_stop(it.lead) and it.body.strip():
-                    b.gen("。", "body")
+                    b.gen("。", "body", bold=True)
                 b.text(item_field(si, ii, "body"), it.body, "body")
             b.end()
     _plain(b, "closing", report.closing)

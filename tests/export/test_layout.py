@@ -154,11 +154,16 @@ def test_heading_items_are_kai_sub_headings_with_body_paragraphs():
     assert not any(gl.fake_bold for gl in lines[2].glyphs)
 
 
-def test_none_items_are_plain_paragraphs():
+def test_none_items_are_paragraphs_opening_with_their_lead_in_bold():
+    """无编号: no number, but the lead is still the paragraph's bold 要点句, as a Word file's bold opening
+    sentence is imported into it (the round trip keeps the bold)."""
     layout = layout_report(_section_report(NONE))
-    texts = [ln.text for ln in layout.pages[0].body_lines()]
-    assert texts[2:] == ["加强政治建设。聚焦两个维护。", "强化理论武装。落实第一议题制度。"]
-    assert not any(gl.fake_bold for ln in layout.pages[0].lines for gl in ln.glyphs)
+    lines = layout.pages[0].body_lines()[2:]
+    assert [ln.text for ln in lines] == ["加强政治建设。聚焦两个维护。", "强化理论武装。落实第一议题制度。"]
+    for ln in lines:
+        bold = "".join(gl.char for gl in ln.glyphs if gl.fake_bold or "Hei" in getattr(gl, "font", "")
+                       or getattr(gl, "bold", False))
+        assert bold.startswith(ln.text.split("。")[0]) and "聚焦" not in bold and "落实" not in bold
 
 
 def test_title_is_centred_and_the_body_starts_after_one_empty_line():
