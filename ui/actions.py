@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from PySide6.QtGui import QAction, QKeySequence
 
 # (key, label, shortcut, method, enabled at start) per menu; None = separator. The method is a
@@ -134,16 +132,17 @@ OTHER_KEYS = [
     ("Tab / Shift+Tab", "在各栏之间前后移动"),
     ("Esc", "关闭对话框，不做改动"),
 ]
-_SHOWN_AS = (("Return", "Enter"), ("Up", "↑"), ("Down", "↓"))  # as the keys are labelled
 
 
 def _keys(shortcuts: list[str]) -> str:
+    """The keys as the menus show them (ui/app.KeyNames names them as on the keycaps)."""
+    from PySide6.QtGui import QKeySequence
+
     shown = []
     for key in shortcuts:
-        for name, label in _SHOWN_AS:
-            key = re.sub(rf"\b{name}\b", label, key)  # PgUp stays PgUp
-        if key not in shown:  # Ctrl+Return and Ctrl+Enter are the same key to the official
-            shown.append(key)
+        text = QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText)
+        if text not in shown:  # Ctrl+Return and Ctrl+Enter are the same key to the official
+            shown.append(text)
     return " 或 ".join(shown)
 
 

@@ -46,12 +46,29 @@ def setup_font(app: QApplication) -> None:
 def setup_chinese(app: QApplication) -> None:
     """Qt's own texts in Chinese too: file and print dialogs, 是/否 buttons, the 撤销/粘贴 menu of text fields."""
     QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
-    if getattr(app, "_tianbao_translator", None) is not None:
+    if getattr(app, "_tianbao_keys", None) is not None:
         return
     translator = QTranslator(app)
     if translator.load("qtbase_zh_CN", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         app.installTranslator(translator)
         app._tianbao_translator = translator
+    keys = KeyNames(app)  # installed last, asked first
+    app.installTranslator(keys)
+    app._tianbao_keys = keys
+
+
+class KeyNames(QTranslator):
+    """Keys named in menus as on the keycaps (Enter, Delete, Backspace, ↑), not Qt's 回车/退格/上方向: the same words
+    as 帮助 > 快捷键一览 and the README. Every other text falls through to Qt's own Chinese (None: not ours)."""
+
+    NAMES = {"Return": "Enter", "Del": "Delete", "Up": "↑", "Down": "↓", "Left": "←", "Right": "→",
+             "PgDown": "PgDn", "Ins": "Insert"}
+
+    def translate(self, context, source, disambiguation=None, n=-1):  # noqa: ARG002 - Qt's signature
+        return self.NAMES.get(source, source) if context == "QShortcut" else None
+
+    def isEmpty(self) -> bool:  # noqa: N802 - Qt override
+        return False
 
 
 def make_app(argv: list[str] | None = None) -> QApplication:

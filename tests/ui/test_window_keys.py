@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtGui import QKeySequence
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMenu
@@ -130,3 +131,33 @@ def test_f1_lists_the_shortcuts_from_the_menus_themselves(qtbot, window):
     assert "导出PDF：Ctrl+E" in text and "上移条目：Alt+↑" in text and "部分前移：Ctrl+Shift+PgUp" in text
     assert "重做：Ctrl+Shift+Z 或 Ctrl+Y" in text and "Ctrl+Return" not in text
     assert window.menu_actions["shortcuts"].shortcut().toString() == "F1"
+
+
+def test_menus_and_f1_name_keys_alike_with_qt_in_chinese(qtbot, window):
+    """With Qt's own Chinese loaded (as the program runs), menus said Ctrl+回车, Alt+上方向, Ctrl+Shift+退格 and
+    F1 Ctrl+Enter, Alt+↑: both now name the keys as on the keycaps."""
+    from PySide6.QtCore import QLocale
+
+    from ui.actions import shortcut_text
+    from ui.app import setup_chinese
+
+    app = QApplication.instance()
+    before = QLocale()
+    setup_chinese(app)
+    try:
+        assert app.translate("QLineEdit", "&Undo") != "&Undo"  # Qt's Chinese is there, and still reached
+        text = shortcut_text()
+        native = QKeySequence.SequenceFormat.NativeText
+        shown = 0
+        for act in window.menu_actions.values():
+            keys = act.shortcut().toString(native)
+            assert not any(w in keys for w in ("回车", "退格", "方向")), keys
+            if keys and f"{act.text().rstrip('…')}：{keys}" in text:
+                shown += 1
+        assert shown >= 10 and "上移条目：Alt+↑" in text
+    finally:
+        for name in ("_tianbao_keys", "_tianbao_translator"):
+            if getattr(app, name, None) is not None:
+                app.removeTranslator(getattr(app, name))
+            setattr(app, name, None)
+        QLocale.setDefault(before)
