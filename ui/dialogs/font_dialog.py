@@ -59,6 +59,8 @@ class FontSettingsDialog(QDialog):
         self.choices = load_choices()
         self.faces = [f for f in load_index().faces if f.usable]
         lay = QVBoxLayout(self)
+        lay.setContentsMargins(18, 14, 18, 12)  # the longest sample and file name kept off the frame
+        lay.setSpacing(10)
         note = QLabel(self.tr("公文各部分所用字体。未安装规范字体时天报自动选用相近字体；也可以在这里指定。"
                               "设置对本机所有报告的导出、预览、打印和检查都有效。"), self)
         note.setWordWrap(True)
@@ -92,6 +94,7 @@ class FontSettingsDialog(QDialog):
             sample.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
             grid.addWidget(sample, row + 1, 1, 1, 5)
             self.samples[role] = sample
+        grid.setColumnStretch(6, 1)  # spare width after the last column, not spread between the columns
         lay.addLayout(grid)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
                                    | QDialogButtonBox.StandardButton.RestoreDefaults, self)
@@ -111,6 +114,8 @@ class FontSettingsDialog(QDialog):
         lay.addWidget(buttons)
         self.refresh()
         self._show_convertible()
+        hint = self.sizeHint()
+        self.resize(hint.width() + 48, hint.height())  # room to breathe right of the last column
 
     # -- the choices -----------------------------------------------------------------
 
