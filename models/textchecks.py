@@ -56,7 +56,36 @@ def placeholders(text: str) -> list[Hit]:
         else:
             msg = f"“{m.group()}”待填写"
         hits.append(Hit(s, e, msg))
-    return hits
+    return _told_apart(text, hits)
+
+
+def _told_apart(text: str, hits: list[Hit]) -> list[Hit]:
+    """Two places in one field with the same words (标题：“XX”待填写, twice) say where each is: the characters
+    around it (“中共XX区”中的“XX”待填写), else which one it is (第2处)."""
+    seen: dict[str, int] = {}
+    for h in hits:
+        seen[h.message] = seen.get(h.message, 0) + 1
+    if all(n == 1 for n in seen.values()):
+        return hits
+    out = []
+    for h in hits:
+        if seen[h.message] > 1:
+            line_start = text.rfind("\n", 0, h.start) + 1
+            line_end = text.find("\n", h.end)
+            line_end = len(text) if line_end < 0 else line_end
+            around = text[max(line_start, h.start - 3):min(line_end, h.end + 3)]
+            h = h._replace(message=f"“{around}”中的“{text[h.start:h.end]}”待填写"
+                           + ("数字" if h.message.endswith("数字") else ""))
+        out.append(h)
+    total: dict[str, int] = {}
+    for h in out:
+        total[h.message] = total.get(h.message, 0) + 1
+    counts: dict[str, int] = {}
+    for n, h in enumerate(out):
+        if total[h.message] > 1:
+            counts[h.message] = counts.get(h.message, 0) + 1
+            out[n] = h._replace(message=f"{h.message}（第{counts[h.message]}处）")
+    return out
 
 
 # --- half-width punctuation ---------------------------------------------------------------------

@@ -115,7 +115,10 @@ def build_menus(window) -> dict[str, QAction]:
                 continue
             key, label, shortcut, method, enabled = entry
             act = QAction(window.tr(label), window)
-            keys = [QKeySequence(s) for s in [shortcut, *EXTRA_SHORTCUTS.get(key, [])] if s]
+            # Parsed as written (PortableText): the default, NativeText, goes by the key names on screen, and those
+            # name Return and the keypad's Enter alike (ui/app.KeyNames): one action would get the same key twice.
+            keys = [QKeySequence(s, QKeySequence.SequenceFormat.PortableText)
+                    for s in [shortcut, *EXTRA_SHORTCUTS.get(key, [])] if s]
             if keys:
                 act.setShortcuts(keys)
             act.setEnabled(enabled)
@@ -140,7 +143,8 @@ def _keys(shortcuts: list[str]) -> str:
 
     shown = []
     for key in shortcuts:
-        text = QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText)
+        text = QKeySequence(key, QKeySequence.SequenceFormat.PortableText).toString(
+            QKeySequence.SequenceFormat.NativeText)
         if text not in shown:  # Ctrl+Return and Ctrl+Enter are the same key to the official
             shown.append(text)
     return " 或 ".join(shown)

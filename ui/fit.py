@@ -3,7 +3,7 @@ panels give up theirs first, and buttons are no wider than their words."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QEvent, QObject, QSize, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QAbstractButton, QFormLayout, QScrollArea, QStyle
 
@@ -52,6 +52,37 @@ def first_run_widths(window_width: int) -> tuple[int, int]:
     if window_width >= ROOMY_WIDTH:
         return LIST_WIDTH, PANEL_WIDTH
     return int(window_width * LIST_SHARE), int(window_width * PANEL_SHARE)
+
+
+def keep_editor_room(window, docks, old_width: int) -> None:
+    """The window was made narrower (a smaller screen, restored from maximised): the side panels give up width
+    first, down to their first-run share, so the editor is not the one squeezed (the report list: ListShrinks)."""
+    width = window.width()
+    if old_width <= 0 or width >= old_width or width >= ROOMY_WIDTH:
+        return
+    panel_width = first_run_widths(width)[1]
+    shown = [d for d in docks if d.isVisible() and not d.isFloating() and d.width() > panel_width]
+    if shown:
+        window.resizeDocks(shown, [panel_width] * len(shown), Qt.Orientation.Horizontal)
+
+
+class ListShrinks(QObject):
+    """The splitter of report list and editor got narrower: the list (which keeps its width as the window
+    changes) gives back what it has beyond its first-run share of the window."""
+
+    def __init__(self, window):
+        super().__init__(window)
+        self.window = window
+        window.splitter.installEventFilter(self)
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.Resize and 0 < event.size().width() < event.oldSize().width():
+            width = self.window.width()
+            sizes = obj.sizes()
+            wanted = first_run_widths(width)[0]
+            if width < ROOMY_WIDTH and len(sizes) == 2 and sizes[0] > wanted:
+                obj.setSizes([wanted, sizes[0] + sizes[1] - wanted])
+        return False
 
 
 def lay_out_first_run(window, dock) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
@@ -27,6 +27,7 @@ from ui.dialogs.base import Dialogs
 from ui.document_actions import DocumentActions
 from ui.editor.autosave import Autosaver
 from ui.editor.report_editor import ReportEditor
+from ui.fit import ListShrinks, keep_editor_room
 from ui.memory import drop_module_sources
 from ui.preview.typesetter import prefetch
 from ui.report_commands import ReportCommands
@@ -94,6 +95,7 @@ class MainWindow(ReportCommands, QMainWindow):
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([280, 920])
+        self._list_shrinks = ListShrinks(self)
         self.splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.splitter)
 
@@ -378,6 +380,13 @@ class MainWindow(ReportCommands, QMainWindow):
         report = self.editor.report
         self.settings.setValue("report/last", report.id if report else "")
         self.settings.sync()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        if self.isVisible() and 0 < self.width() < event.oldSize().width():
+            # Once the new width has reached the splitter and the dock area (they are laid out after this).
+            old = event.oldSize().width()
+            QTimer.singleShot(0, lambda: keep_editor_room(self, (self.docs.checks_dock, self.docs.preview_dock), old))
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
         if not self.autosave.flush() and not self.dialogs.confirm(

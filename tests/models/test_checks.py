@@ -385,3 +385,14 @@ def test_a_hand_typed_number_gets_one_piece_of_advice():
     assert lead == [("hand_numbering", "1、", "")]
     # Elsewhere the punctuation check still speaks: the half-width comma in the body.
     assert any(f.field == "sections.0.items.0.body" and f.text == "," for f in found)
+
+
+def test_two_blanks_in_one_field_say_which_is_which():
+    from models.textchecks import placeholders
+
+    messages = [h.message for h in placeholders("中共XX区XX局党组文件")]
+    assert len(set(messages)) == 2 and all("中的“XX”待填写" in m for m in messages)
+    assert messages[0].startswith("“中共XX区") and messages[1].startswith("“XX区XX局")
+    assert [h.message for h in placeholders("XX XX")] == ["“XX XX”中的“XX”待填写（第1处）",
+                                                         "“XX XX”中的“XX”待填写（第2处）"]
+    assert [h.message for h in placeholders("标题XX")] == ["“XX”待填写"]  # one blank: as short as before

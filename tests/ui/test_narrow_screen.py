@@ -126,3 +126,21 @@ def test_the_corner_button_lists_every_part_by_its_whole_name(qtbot, window):
     while len(window.current_report().sections) > 2:  # few parts: every tab fits, no button
         editor.remove_section(window.current_report().sections[-1])
     qtbot.waitUntil(lambda: not button.isVisible())
+
+
+def test_making_the_window_narrower_takes_width_from_the_panels_first(qtbot, window):
+    """1400 px wide with 检查 at 440 px, then 1024x640: the editor kept ~370 px while 检查 kept its 440."""
+    new_report(qtbot, window, "congyan_unit")
+    window.showNormal()
+    window.resize(1400, 900)
+    window.show_checks()
+    window.resizeDocks([window.docs.checks_dock], [PANEL_WIDTH], Qt.Orientation.Horizontal)
+    window.splitter.setSizes([280, 1120])
+    _settle(qtbot)
+    assert window.docs.checks_dock.width() >= PANEL_WIDTH - 2
+    window.resize(1024, 640)
+    _settle(qtbot)
+    list_width, panel_width = first_run_widths(1024)
+    assert window.docs.checks_dock.width() <= panel_width + 2
+    assert window.report_list.width() <= list_width + 2
+    assert window.editor.width() >= 460
