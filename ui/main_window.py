@@ -36,7 +36,7 @@ from ui.settings import make_settings
 from ui.startup import AfterFirstPaint, preload_pdfium
 from ui.template_actions import TemplateActions
 from ui.toolbar import build_toolbar
-from ui.widgets import EmptyPage, fit_to_screen
+from ui.widgets import EmptyPage, fit_to_screen, when
 from ui.window_keys import EditorZoom, KeyGuard
 from ui.window_state import restore_window, save_window
 
@@ -64,6 +64,7 @@ class MainWindow(ReportCommands, QMainWindow):
             prefetch(self._first)  # typeset in the worker while the rest of the window is built
         self.kind_names = template_names()
         self.trash_dialog: TrashDialog | None = None
+        self._tab_of: dict[int, int] = {}  # report id -> the tab it was left on, this session
         self.setWindowTitle(self._title(None))
         self.after_paint = AfterFirstPaint(self)  # start-up work the first screen does not need
         self.after_paint.add(preload_pdfium)
@@ -230,6 +231,8 @@ class MainWindow(ReportCommands, QMainWindow):
         if not self.autosave.flush():
             self.report_list.select(current.id if current else None)
             return False
+        if current is not None and current.id is not None:
+            self._tab_of[current.id] = self.editor.currentIndex()  # back to this tab when it is opened again
         report, first, self._first = None, self._first, None
         if first is not None and first.id == report_id:
             report = first  # read a moment ago, for prefetch
@@ -240,6 +243,8 @@ class MainWindow(ReportCommands, QMainWindow):
                 self.dialogs.error(self, self.tr("打开报告"), str(e))
         self.autosave.discard()
         self.editor.set_report(report)
+        if report is not None and 0 < self._tab_of.get(report.id, 0) < self.editor.count():
+            self.editor.setCurrentIndex(self._tab_of[report.id])
         self.stack.setCurrentWidget(self.editor if report else self.empty)
         if report is None and not self.readonly and not self.report_list.search.text():
             self.empty.new_button.setFocus()  # Enter starts the first report
@@ -250,6 +255,8 @@ class MainWindow(ReportCommands, QMainWindow):
         if report is not None:
             self.settings.setValue("report/last", report.id)
             self._show_match(report)
+            # This report's own last save, not the time the one shown before was saved.
+            self.save_label.setText(self.tr("已保存 ") + when(report.updated, precise=True) if report.updated else "")
         self.reportOpened.emit()
         self.reportChanged.emit()
         return report is not None

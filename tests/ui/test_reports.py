@@ -224,3 +224,25 @@ def test_searching_again_in_the_open_report_goes_to_the_new_words(qtbot, window)
     rect = window.report_list.list.visualItemRect(item)
     qtbot.mouseClick(window.report_list.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert window.editor.currentWidget() is window.editor.section_tabs()[1]
+
+
+def test_going_back_to_a_report_opens_the_tab_it_was_left_on(qtbot, window):
+    a = new_report(qtbot, window, "congyan")
+    window.editor.setCurrentIndex(2)
+    b = new_report(qtbot, window, "shuzhi")
+    assert window.current_report().id == b.id and window.editor.currentIndex() == 0
+    window.open_report(a.id)
+    assert window.editor.currentIndex() == 2
+    window.open_report(b.id)
+    assert window.editor.currentIndex() == 0
+
+
+def test_the_status_bar_shows_the_open_reports_own_last_save(qtbot, window):
+    a = new_report(qtbot, window, "congyan")
+    window.save_now()
+    window.store.db.execute("UPDATE reports SET updated = '2025-11-03T10:42:00' WHERE id = ?", [a.id])
+    window.store.db.conn.commit()
+    new_report(qtbot, window, "shuzhi")
+    assert window.save_label.text().startswith("已保存 今天")  # the new report, saved as it was made
+    window.open_report(a.id)
+    assert window.save_label.text() == "已保存 2025年11月3日 10:42"

@@ -75,6 +75,16 @@ class FrameTab(FrameNavigation, FitScrollArea):
         outer.addWidget(self._record_box(page))
         outer.addStretch(1)
         self.setWidget(page)
+        # 版头 and 版记 are two forms: their label columns as wide as each other, so the fields line up.
+        labels = [f.labelForField(f.itemAt(i, QFormLayout.ItemRole.FieldRole).widget()
+                                  or f.itemAt(i, QFormLayout.ItemRole.FieldRole).layout())
+                  for f in page.findChildren(QFormLayout) for i in range(f.rowCount())
+                  if f.itemAt(i, QFormLayout.ItemRole.FieldRole) is not None]
+        labels = [lab for lab in labels if lab is not None]
+        widest = max((lab.sizeHint().width() for lab in labels), default=0)
+        for lab in labels:
+            lab.setMinimumWidth(widest)
+            lab.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         for w in self.text_widgets():
             editor.watch_text(w)
         self.attachment_list.cardMade.connect(lambda c: (editor.watch_text(c.title), editor.watch_text(c.body)))
