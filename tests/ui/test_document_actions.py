@@ -132,7 +132,12 @@ def test_preview_shows_the_pages_and_a_click_puts_the_cursor_there(qtbot, window
     window.show_preview()
     _typeset(qtbot, window)
     preview = window.docs.preview
-    assert preview.result.pages == 5 and "5" in preview.status.text()
+    assert preview.result.pages == 5 and preview.status.text() == "第 1 / 5 页"
+    # The page being read, as the pages scroll by.
+    bar = preview.scroll.verticalScrollBar()
+    bar.setValue(preview.strip._page_rects()[3].top())
+    assert preview.status.text() == "第 4 / 5 页"
+    bar.setValue(0)
     facts = window.docs.checks.facts
     assert facts is not None and facts.pages == 5
     # Click into the 8th printed line on page 1: a line of the first item's body.

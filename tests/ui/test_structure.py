@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication
 
 from models.report import Item
@@ -47,10 +48,15 @@ def test_shortcuts_in_body_and_numbers(qtbot, window):
     report, tab = filled(window)
     body = tab.card_for(2).body
     body.setFocus()
+    body.moveCursor(QTextCursor.MoveOperation.End)
+    at = body.textCursor().position()
     qtbot.keyClick(body, Qt.Key.Key_Up, ALT)
     assert [i.lead for i in report.sections[0].items] == ["第1条。", "第3条。", "第2条。"]
     assert [c.number.text() for c in tab.cards.cards()] == ["一是", "二是", "三是"]
     assert tab.cards.cards()[1].lead.text() == "第3条。"
+    # The keyboard stays in the body being written, cursor and all (it jumped to the moved item's lead).
+    moved = tab.cards.cards()[1].body
+    assert QApplication.focusWidget() is moved and moved.textCursor().position() == at
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Delete, CTRL | SHIFT)
     assert [i.lead for i in report.sections[0].items] == ["第1条。", "第2条。"]
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Z, CTRL)

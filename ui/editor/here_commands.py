@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from contextlib import contextmanager
+
+from PySide6.QtCore import Qt
+from shiboken6 import isValid
+
 
 class HereCommands:
     """Methods of ReportEditor behind 添加条目, 删除条目, 上移/下移, the section commands and Ctrl+PgUp/PgDown;
@@ -37,7 +42,8 @@ class HereCommands:
             return
         s, i = self.current_section(), self.current_item_index()
         if s is not None and i is not None:
-            self.move_item(s, i, i + delta)
+            with _keyboard_stays():
+                self.move_item(s, i, i + delta)
         else:
             self._hint(self.tr("请先在要移动的条目中单击，再按 Alt+↑ 或 Alt+↓"))
 
@@ -55,9 +61,29 @@ class HereCommands:
         if s is None:
             self._hint(self.tr("请先切换到要移动的部分的标签页"))
             return
-        self.move_section_by(s, delta)
+        with _keyboard_stays():
+            self.move_section_by(s, delta)
 
     def step_tab(self, delta: int) -> None:
         """Ctrl+PgUp/PgDown: the next tab, the keyboard in its safe place (see land)."""
         self.setCurrentIndex((self.currentIndex() + delta) % self.count())
         self.land()
+
+
+@contextmanager
+def _keyboard_stays():
+    """Moving an item or a section by keyboard: the keyboard stays in the field it was in (the body being
+    written, not the moved item's lead), with its cursor where it was."""
+    from PySide6.QtWidgets import QApplication, QLineEdit, QTextEdit
+
+    w = QApplication.focusWidget()
+    cursor = w.cursorPosition() if isinstance(w, QLineEdit) else w.textCursor() if isinstance(w, QTextEdit) else None
+    yield
+    if w is None or cursor is None or not isValid(w) or not w.isVisible():
+        return
+    w.setFocus(Qt.FocusReason.OtherFocusReason)
+    if isinstance(w, QLineEdit):
+        w.setCursorPosition(cursor)
+    else:
+        w.setTextCursor(cursor)
+        w.ensureCursorVisible()

@@ -27,6 +27,11 @@ def settle_layouts() -> None:
     QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
 
 
+def _room(scroll) -> int:
+    """How far from the view's top and bottom a place that is gone to should stay."""
+    return max(40, scroll.viewport().height() // 3)
+
+
 def index_of(seq: list, obj) -> int:
     """Position of ``obj`` itself (dataclasses compare equal by content, so list.index would not do)."""
     return next((i for i, x in enumerate(seq) if x is obj), -1)
@@ -345,12 +350,12 @@ class ReportEditor(HereCommands, FrameHost, QTabWidget):
             cursor.setPosition(min(start, n))
             cursor.setPosition(min(end, n), QTextCursor.MoveMode.KeepAnchor)
             w.setTextCursor(cursor)
-            scroll.ensureWidgetVisible(w, 0, 40)
-            # Long bodies: bring the selected line itself into view, not just the box's top.
+            # Long bodies: bring the selected line itself into view, not just the box's top; a third of the view
+            # around it, so the place is not left at the very edge with its card half hidden.
             rect = w.cursorRect()
-            scroll.ensureVisible(*w.mapTo(scroll.widget(), rect.center()).toTuple(), 40, 80)
+            scroll.ensureVisible(*w.mapTo(scroll.widget(), rect.center()).toTuple(), 40, _room(scroll))
             return
-        scroll.ensureWidgetVisible(w, 0, 40)
+        scroll.ensureWidgetVisible(w, 0, _room(scroll))
 
     def update_counts(self) -> None:
         tab = self.currentWidget()

@@ -102,6 +102,11 @@ class PageStrip(QWidget):
         last = min(self.count - 1, (area.bottom() - PAGE_GAP) // step + margin)
         return list(range(first, max(first, last) + 1))
 
+    def page_at(self, y: int) -> int:
+        """The 0-based page at height ``y`` of the strip (the nearest one in a gap between pages)."""
+        step = self._page_px().height() + PAGE_GAP
+        return min(max(0, (y - PAGE_GAP // 2) // max(step, 1)), max(self.count - 1, 0))
+
     def _resize(self) -> None:
         s = self._page_px()
         height = PAGE_GAP + self.count * (s.height() + PAGE_GAP) if self.count else 0
@@ -230,6 +235,7 @@ class PreviewPanel(QWidget):
         layout.addLayout(bar)
         layout.addWidget(self.scroll, 1)
         self.setFocusProxy(self.scroll)  # F8: PgDown and the arrows scroll the pages
+        self.scroll.verticalScrollBar().valueChanged.connect(lambda _v: self._show_page())
 
     def _zoom(self, factor: float) -> None:
         self.fit_width = False
@@ -265,7 +271,20 @@ class PreviewPanel(QWidget):
         self.strip.set_pages(result.pages, result.page_ids, result.drawn)
         self._apply_fit()
         self.strip.lines = result.lines
-        self.status.setText(self.tr("共 %n 页", "", result.pages))
+        self._show_page()
+
+    def current_page(self) -> int:
+        """The 1-based page being read: the one a quarter down the view (page 1 at the top, the next one once
+        it has come well into view)."""
+        return self.strip.page_at(self.scroll.verticalScrollBar().value() + self._viewport.height() // 4) + 1
+
+    def _show_page(self) -> None:
+        """第 3 / 12 页 as the pages scroll by (共 1 页 for a one-page report)."""
+        if self.result is None:
+            return
+        total = self.result.pages
+        self.status.setText(self.tr("共 %n 页", "", total) if total <= 1 else
+                            self.tr("第 %1 / %2 页").replace("%1", str(self.current_page())).replace("%2", str(total)))
 
     def set_marks(self, findings) -> None:
         """Mark these findings on the pages (an empty list clears the marks)."""
