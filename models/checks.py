@@ -6,6 +6,7 @@ run_checks() runs as the author types, so it only scans text (no layout); the ty
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 
@@ -29,6 +30,7 @@ KINDS: dict[str, tuple[str, str]] = {
     "empty": (WARNING, "处内容空缺"),
     "halfwidth_punct": (WARNING, "处标点问题"),
     "unpaired": (WARNING, "处标点问题"),
+    "missing_stop": (WARNING, "处标点问题"),
     "hand_numbering": (WARNING, "处编号问题"),
     "too_long": (WARNING, "页数超出限制"),
     "orphan": (INFO, "处孤字"),
@@ -40,12 +42,12 @@ KINDS: dict[str, tuple[str, str]] = {
 # Short names for the 检查 panel's groups and filters.
 KIND_LABELS = {
     "placeholder": "待填写", "font_missing": "缺字", "font_fallback": "备用字体", "halfwidth_punct": "半角标点",
-    "unpaired": "标点不成对", "empty": "内容空缺", "hand_numbering": "编号", "orphan": "孤字", "too_long": "页数超限",
+    "unpaired": "标点不成对", "missing_stop": "段末标点", "empty": "内容空缺", "hand_numbering": "编号", "orphan": "孤字", "too_long": "页数超限",
     "carried": "沿用",
     "proofread": "校对",
 }
 # The 检查 panel groups findings by category: the proofreader's classes, and these for the other kinds.
-KIND_CATEGORIES = {"halfwidth_punct": "标点", "unpaired": "标点", "hand_numbering": "编号"}
+KIND_CATEGORIES = {"halfwidth_punct": "标点", "unpaired": "标点", "missing_stop": "标点", "hand_numbering": "编号"}
 SEVERITY_LABELS = {ERROR: "错误", WARNING: "警告", INFO: "提示"}
 KINDS.update(frame_checks.KINDS)  # 版头, 主送, 附件, 版记: models/frame_checks.py
 KIND_LABELS.update(frame_checks.LABELS)
@@ -160,6 +162,9 @@ def check_field(path: str, text: str) -> list[Finding]:
     return found
 
 
+_RUNNING_TEXT = ("preamble", "closing", "intro", "body")  # fields of sentences (not titles, names)
+
+
 def _text_checks(found: list[Finding], path: str, text: str) -> None:
     for hit in tc.placeholders(text):
         _add(found, "placeholder", path, hit, text)
@@ -167,6 +172,9 @@ def _text_checks(found: list[Finding], path: str, text: str) -> None:
         _add(found, "halfwidth_punct", path, hit, text)
     for hit in tc.unpaired(text):
         _add(found, "unpaired", path, hit, text)
+    if path.rsplit(".", 1)[-1] in _RUNNING_TEXT and not path.startswith("attachments"):  # 附件: often lists
+        for hit in tc.missing_stops(text, 2 if path == "closing" else 16):  # 特此报告 → 特此报告。
+            _add(found, "missing_stop", path, hit, text)
 
 
 def _empty_checks(found: list[Finding], report: Report) -> None:
@@ -226,9 +234,25 @@ def _numbering_checks(found: list[Finding], report: Report) -> None:
                 hit = tc.number_at_start(it.body) if s.numbering == YISHI else _own_style_at_start(it.body, HEADING)
                 if hit is not None:
                     _add(found, "hand_numbering", body_path, hit, it.body)
+            _numbered_lines(found, body_path, it.body, s.numbering)
         _sequence_checks(found, texts)
     for path in ("preamble", "closing"):
         _sequence_checks(found, [(path, getattr(report, path))])
+
+
+def _numbered_lines(found: list[Finding], path: str, body: str, numbering: str) -> None:
+    """A line inside a body that opens with the section's own kind of number (四是, （三）): an item left inside
+    the one before, as when a document skipped 三是 and the import could not take 四是 for the next item."""
+    at = body.find("\n")
+    while at >= 0:
+        start = at + 1
+        hit = _own_style_at_start(body[start:start + 24], numbering)  # a number is short: no copy of the rest
+        number = body[start + hit.start:start + hit.end].strip() if hit is not None else ""
+        # （1） under （一） is the next level down (GB/T 9704 7.3.3), not another item.
+        if hit is not None and (numbering == YISHI or re.fullmatch(r"[（(][一二三四五六七八九十]+[）)]", number)):
+            _add(found, "hand_numbering", path, tc.Hit(start + hit.start, start + hit.end,
+                 f"正文中这一行以“{number}”开头，像是另一条：请在此处拆成新的一条（编号由程序生成）"), body)
+        at = body.find("\n", start)
 
 
 def _own_style_at_start(text: str, numbering: str) -> tc.Hit | None:

@@ -204,6 +204,25 @@ def _quote_span(text: str, i: int, ch: str, closing: bool) -> tuple[int, int]:
     return i, j if j >= 0 else len(text)
 
 
+# --- a paragraph without its closing mark ------------------------------------------------------------
+
+_STOPS = "。！？；：…—”’）」』〕】》.!?;:)\"'"
+
+
+def missing_stops(text: str, shortest: int = 16) -> list[Hit]:
+    """Paragraphs (lines) of running text that end on a character, not a mark: 狠抓落实 → 狠抓落实。 A line
+    shorter than ``shortest`` without a comma may be a heading or a list line, and is left alone."""
+    hits = []
+    start = 0
+    for line in text.split("\n"):
+        body = line.rstrip()
+        end = start + len(body)
+        if body and body[-1] not in _STOPS and _ideograph(body[-1]) and (len(body) >= shortest or "，" in body):
+            hits.append(Hit(end, end, f"“{body[-6:]}”段末缺少句号", "。"))
+        start += len(line) + 1
+    return hits
+
+
 # --- unpaired marks -----------------------------------------------------------------------------
 
 _PAIRS = (("“", "”"), ("（", "）"), ("《", "》"), ("【", "】"))

@@ -273,6 +273,6 @@ class CheckPanel(QWidget):
 
 def _ignorable(f) -> bool:
     """The proofreader's findings and punctuation or numbering notes can be ignored; 待填写 and 缺字 cannot."""
-    return bool(f.field) and f.kind in ("proofread", "halfwidth_punct", "unpaired", "hand_numbering")
+    return bool(f.field) and f.kind in ("proofread", "halfwidth_punct", "unpaired", "missing_stop", "hand_numbering")
 
 

@@ -26,7 +26,7 @@ from models.checks import (
 from models.facts import CharPlace, FallbackPlace, ParagraphEnd, TypesetFacts
 from models.fields import get_field
 from models.importers.structure import read_file
-from models.report import HEADING, NONE, YISHI, Item, Letterhead, Report, Section
+from models.report import HEADING, NONE, YISHI, Attachment, Item, Letterhead, Report, Section
 from tests.conftest import SAMPLE
 
 
@@ -338,7 +338,7 @@ def test_findings_point_at_their_text_and_fixes_converge(bodies):
 
 
 def test_utf16_range_for_qt():
-    text = "𠮷X个，𠮷𠮷XX名"
+    text = "𠮷X个，𠮷𠮷XX名。"
     found = check_field("preamble", text)
     assert [(f.start, f.end) for f in found] == [(1, 2), (6, 8)]
     assert [utf16_range(text, f.start, f.end) for f in found] == [(2, 3), (9, 11)]
@@ -396,3 +396,25 @@ def test_two_blanks_in_one_field_say_which_is_which():
     assert [h.message for h in placeholders("XX XX")] == ["“XX XX”中的“XX”待填写（第1处）",
                                                          "“XX XX”中的“XX”待填写（第2处）"]
     assert [h.message for h in placeholders("标题XX")] == ["“XX”待填写"]  # one blank: as short as before
+
+
+def test_a_paragraph_of_running_text_ends_with_its_mark():
+    report = Report(closing="特此报告", preamble="现将有关情况报告如下：", sections=[Section(heading="情况", items=[
+        Item(lead="抓落实。", body="坚持严的主基调不动摇，狠抓落实\n全年开展集中学习十二次。\n（一）短行")])],
+        attachments=[Attachment("清单", "一、强化政治建设，推进工作")])
+    found = [(f.field, f.start, f.fix, f.message) for f in run_checks(report) if f.kind == "missing_stop"]
+    assert found == [("sections.0.items.0.body", 15, "。", "“摇，狠抓落实”段末缺少句号"),
+                     ("closing", 4, "。", "“特此报告”段末缺少句号")]
+    apply_all_fixes(report, "missing_stop")
+    assert report.closing == "特此报告。" and report.sections[0].items[0].body.startswith("坚持严的主基调不动摇，狠抓落实。\n")
+
+
+def test_an_item_left_inside_the_one_before_is_pointed_at():
+    """一是, 二是, 四是 in a document: 四是 is not taken for the next item (三是 is missing), so it stays in the
+    body of 二是; 检查 says so at that line. （1） under （一） is the next level, not an item."""
+    report = Report(sections=[
+        Section(heading="工作", items=[Item("抓学习。", "学习十二次。"),
+                                      Item("抓监督。", "开展监督检查。\n四是深化作风建设。查处问题3件。")]),
+        Section(heading="措施", numbering=HEADING, items=[Item("交通建设。", "完成投资。\n（1）国省干线：完成投资。\n（三）农村公路。")])])
+    found = [(f.field, f.text) for f in run_checks(report) if f.kind == "hand_numbering"]
+    assert found == [("sections.0.items.1.body", "四是"), ("sections.1.items.0.body", "（三）")]
