@@ -116,7 +116,7 @@ def build_menus(window) -> dict[str, QAction]:
             key, label, shortcut, method, enabled = entry
             act = QAction(window.tr(label), window)
             # Parsed as written (PortableText): the default, NativeText, goes by the key names on screen, and those
-            # name Return and the keypad's Enter alike (ui/app.KeyNames): one action would get the same key twice.
+            # name Return and the keypad's Enter alike (resources/i18n/keys_zh_CN.ts): one action would get the same key twice.
             keys = [QKeySequence(s, QKeySequence.SequenceFormat.PortableText)
                     for s in [shortcut, *EXTRA_SHORTCUTS.get(key, [])] if s]
             if keys:
@@ -138,7 +138,7 @@ OTHER_KEYS = [
 
 
 def _keys(shortcuts: list[str]) -> str:
-    """The keys as the menus show them (ui/app.KeyNames names them as on the keycaps)."""
+    """The keys as the menus show them (resources/i18n/keys_zh_CN.ts names them as on the keycaps)."""
     from PySide6.QtGui import QKeySequence
 
     shown = []

@@ -52,23 +52,12 @@ def setup_chinese(app: QApplication) -> None:
     if translator.load("qtbase_zh_CN", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         app.installTranslator(translator)
         app._tianbao_translator = translator
-    keys = KeyNames(app)  # installed last, asked first
-    app.installTranslator(keys)
+    # Keys named as on the keycaps (Enter, Delete, ↑) in menus, as 快捷键一览 names them; a compiled table asked
+    # before Qt's own (a Python translator was asked for every text, ~750 times before the window was shown).
+    keys = QTranslator(app)
+    if keys.load(str(Path(__file__).resolve().parent.parent / "resources" / "i18n" / "keys_zh_CN.qm")):
+        app.installTranslator(keys)
     app._tianbao_keys = keys
-
-
-class KeyNames(QTranslator):
-    """Keys named in menus as on the keycaps (Enter, Delete, Backspace, ↑), not Qt's 回车/退格/上方向: the same words
-    as 帮助 > 快捷键一览 and the README. Every other text falls through to Qt's own Chinese (None: not ours)."""
-
-    NAMES = {"Return": "Enter", "Del": "Delete", "Up": "↑", "Down": "↓", "Left": "←", "Right": "→",
-             "PgDown": "PgDn", "Ins": "Insert"}
-
-    def translate(self, context, source, disambiguation=None, n=-1):  # noqa: ARG002 - Qt's signature
-        return self.NAMES.get(source, source) if context == "QShortcut" else None
-
-    def isEmpty(self) -> bool:  # noqa: N802 - Qt override
-        return False
 
 
 def make_app(argv: list[str] | None = None) -> QApplication:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QAbstractButton, QFormLayout, QScrollArea, QStyle
+from PySide6.QtWidgets import QAbstractButton, QFormLayout, QScrollArea, QSplitter, QStyle
 
 # Up to this window width the first-run layout of 1366x768 applies (list 280 px, 检查/预览 440 px); below it
 # the panels take these shares of the width, never less than their own smallest width.
@@ -67,17 +67,18 @@ def keep_editor_room(window, docks, old_width: int) -> None:
 
 
 class ListShrinks(QObject):
-    """The splitter of report list and editor got narrower: the list (which keeps its width as the window
-    changes) gives back what it has beyond its first-run share of the window."""
+    """The splitter of report list and editor is made narrower (the window was): the list, which otherwise keeps
+    its width, gives back what it has beyond its first-run share of the window, so the editor is not the one
+    squeezed. A filter, not the splitter's own resizeEvent: the sizes are set before the splitter shares out
+    the new width (after it, the layout is still passing through in-between widths)."""
 
-    def __init__(self, window):
-        super().__init__(window)
-        self.window = window
-        window.splitter.installEventFilter(self)
+    def __init__(self, splitter: QSplitter):
+        super().__init__(splitter)
+        splitter.installEventFilter(self)
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.Resize and 0 < event.size().width() < event.oldSize().width():
-            width = self.window.width()
+            width = obj.window().width()
             sizes = obj.sizes()
             wanted = first_run_widths(width)[0]
             if width < ROOMY_WIDTH and len(sizes) == 2 and sizes[0] > wanted:

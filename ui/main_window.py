@@ -92,11 +92,11 @@ class MainWindow(ReportCommands, QMainWindow):
         rlay.addWidget(self.banner)
         rlay.addWidget(self.stack, 1)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        ListShrinks(self.splitter)
         self.splitter.addWidget(self.report_list)
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([280, 920])
-        self._list_shrinks = ListShrinks(self)
         self.splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.splitter)
 

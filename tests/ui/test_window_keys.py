@@ -171,3 +171,19 @@ def test_menus_and_f1_name_keys_alike_with_qt_in_chinese(qtbot, window):
                 app.removeTranslator(getattr(app, name))
             setattr(app, name, None)
         QLocale.setDefault(before)
+
+
+def test_the_compiled_key_names_are_those_of_their_source(tmp_path):
+    """resources/i18n/keys_zh_CN.qm is compiled from the .ts beside it, with the lrelease PySide6 ships."""
+    import shutil
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    folder = Path(__file__).resolve().parents[2] / "resources" / "i18n"
+    lrelease = shutil.which("pyside6-lrelease") or str(Path(sys.executable).parent / "pyside6-lrelease")
+    if not Path(lrelease).exists():
+        pytest.skip("pyside6-lrelease is not installed")
+    out = tmp_path / "keys.qm"
+    subprocess.run([lrelease, str(folder / "keys_zh_CN.ts"), "-qm", str(out)], check=True, capture_output=True)
+    assert out.read_bytes() == (folder / "keys_zh_CN.qm").read_bytes()
