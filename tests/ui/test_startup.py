@@ -37,7 +37,8 @@ def make_app(argv=None):
         seen["tabs"] = [w.editor.tabText(i) for i in range(w.editor.count())]
         seen["loaded_at_show"] = sorted(m for m in ("models.checks", "models.proofread.engine", "export.layout",
                                                     "reportlab", "sqlite_utils", "ui.dialogs.trash_dialog",
-                                                    "ui.editor.frame_tab") if m in sys.modules)
+                                                    "ui.editor.frame_tab", "models.frame_checks",
+                                                    "models.textchecks") if m in sys.modules)
         seen["findings_at_show"] = len(w.docs.checks.findings)
 
         def poll():

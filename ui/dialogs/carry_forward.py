@@ -6,7 +6,6 @@ import dataclasses
 import re
 
 from models.carried import mark_carried
-from models.frame_checks import fresh_number, year_in_number
 from models.report import Report, Section
 
 PLAN_WORDS = ("措施", "打算", "方向")
@@ -40,6 +39,8 @@ def years_in(report: Report) -> list[str]:
     发文字号 (〔2025〕), in order."""
     found = [y for text in (report.title, report.preamble, *(a.title for a in report.attachments))
              for y in YEAR.findall(text)]
+    from models.frame_checks import year_in_number  # with the checks' text rules: not before the window is shown
+
     number = year_in_number(report.letterhead.number) if report.letterhead is not None else None
     if number is not None:
         found.append(number[2][1:-1])  # 〔2026〕
@@ -55,6 +56,8 @@ def carry_forward(old: Report, use_plans: bool, move_year: bool = True) -> Repor
     if new.record is not None:
         new.record.date = None
     if new.letterhead is not None and new.letterhead.number.strip():
+        from models.frame_checks import fresh_number
+
         new.letterhead.number = fresh_number(new.letterhead.number, 1 if move_year else 0)
     if move_year:
         new.title = next_year_title(old.title)
