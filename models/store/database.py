@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as _dt
 import os
 import sqlite3
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -200,13 +201,23 @@ def _open_for_checks(path: Path) -> tuple[sqlite3.Connection, bool]:
     The flag is True only when a pending WAL could not be read (read-only folder, full disk).
     """
     journal = Path(str(path) + "-journal")
-    if journal.exists() and journal.stat().st_size > 0:
+    if _plain_journal(journal, path):
         return _rolled_back_copy(path, journal), False
     if any(Path(str(path) + side).exists() for side in ("-wal", "-journal")):
         return _open_readonly(path)
     conn = _connect(path, True, immutable=True)
     conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     return conn, False
+
+
+def _plain_journal(journal: Path, path: Path) -> bool:
+    """A leftover rollback journal worth rolling back in a copy: a regular file with something in it, not larger
+    than a journal of this database can be (a device or a huge file is left to SQLite's own read-only look)."""
+    try:
+        st = os.stat(journal)
+    except OSError:
+        return False
+    return stat.S_ISREG(st.st_mode) and 0 < st.st_size <= 2 * os.stat(path).st_size + 64 * 1024 * 1024
 
 
 def _rolled_back_copy(path: Path, journal: Path) -> sqlite3.Connection:

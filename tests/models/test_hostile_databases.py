@@ -390,3 +390,22 @@ def test_a_harmless_hot_journal_is_rolled_back_as_sqlite_would(tmp_path):
     finally:
         rw.close()
     assert not Path(str(path) + "-journal").exists()
+
+
+def test_only_a_plain_journal_of_a_journals_size_is_copied(tmp_path):
+    """Rolled back in a copy only when it is a regular file no larger than a journal of its database can be: a
+    1 GB sparse journal would have been copied in full to the temp folder, a device read without end."""
+    from models.store.database import _plain_journal
+
+    path = good_database(tmp_path / "g.db")
+    journal = Path(str(path) + "-journal")
+    journal.write_bytes(b"\xd9\xd5\x05\xf9\x20\xa1\x63\xd7" + bytes(504))
+    assert _plain_journal(journal, path)
+    with open(journal, "wb") as f:
+        f.truncate(1024 * 1024 * 1024)
+    assert not _plain_journal(journal, path)
+    journal.unlink()
+    if os.path.exists("/dev/zero"):
+        journal.symlink_to("/dev/zero")
+        assert not _plain_journal(journal, path)
+    Store(path, readonly=True).close()  # and the database still opens (SQLite's own read-only look)
