@@ -408,4 +408,5 @@ def test_only_a_plain_journal_of_a_journals_size_is_copied(tmp_path):
     if os.path.exists("/dev/zero"):
         journal.symlink_to("/dev/zero")
         assert not _plain_journal(journal, path)
-    Store(path, readonly=True).close()  # and the database still opens (SQLite's own read-only look)
+        with pytest.raises(DatabaseUntrustedError):  # and a link beside the database is refused anyway
+            Store(path, readonly=True)
