@@ -393,7 +393,7 @@ class MainWindow(ReportCommands, QMainWindow):
         if self.isVisible() and 0 < self.width() < event.oldSize().width():
             # Once the new width has reached the splitter and the dock area (they are laid out after this).
             old = event.oldSize().width()
-            QTimer.singleShot(0, lambda: keep_editor_room(self, (self.docs.checks_dock, self.docs.preview_dock), old))
+            QTimer.singleShot(0, self, lambda: keep_editor_room(self, (self.docs.checks_dock, self.docs.preview_dock), old))
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
         if not self.autosave.flush() and not self.dialogs.confirm(
