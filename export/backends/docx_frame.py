@@ -105,7 +105,12 @@ def attachments(w) -> None:
     from export.paragraphs import _Builder
 
     shown = [(k, a) for k, a in enumerate(w.r.attachments) if a.title.strip() or a.body.strip()]
-    laid = [ln for page in w.layout.pages for ln in page.lines if ln.kind == "attachment_title"]
+    laid: dict[str, list] = {}  # each attachment's title lines, found in one pass (a scan per title was quadratic)
+    for page in w.layout.pages:
+        for ln in page.lines:
+            if ln.kind == "attachment_title":
+                for f in dict.fromkeys(f for f, _a, _b in ln.source):
+                    laid.setdefault(f, []).append(ln)
     for n, (k, att) in enumerate(shown):
         label = w.para("TBAttachLabel", f"附件{n + 1}" if len(shown) > 1 else "附件")
         label.paragraph_format.page_break_before = True
@@ -119,7 +124,7 @@ def attachments(w) -> None:
             if para.kind == "body":
                 w.grid_para("TBBody", para.chars)
                 continue
-            mine = [ln for ln in laid if any(f == f"attachments.{k}.title" for f, _a, _b in ln.source)]
+            mine = laid.get(f"attachments.{k}.title", [])
             p = w.para("TBTitle")
             w.title_lines(p, para.chars, mine)
             count = max(len(mine), 1)
