@@ -19,8 +19,22 @@ ROOT = Path(__file__).resolve().parents[2]
 # A fresh interpreter starts the window as main.py does; on the event loop's first turn (the window shown)
 # it notes what is on screen and which modules are loaded, then waits for the 检查 panel's first findings.
 CHILD = """
-import json, sys
+import json, sys, threading
 sys.path.insert(0, {root!r})
+WATCHED = ("models.checks", "models.proofread.engine", "export.layout", "reportlab", "sqlite_utils",
+           "ui.dialogs.trash_dialog", "ui.editor.frame_tab", "models.frame_checks", "models.textchecks")
+on_main = set()  # watched modules first imported by the window's own thread (the preview's answer, unpickled
+# on the worker pool's thread, may import the layout there at any moment: that is off the window's path)
+
+
+class Watch:
+    def find_spec(self, name, path=None, target=None):
+        if name in WATCHED and threading.current_thread() is threading.main_thread():
+            on_main.add(name)
+        return None
+
+
+sys.meta_path.insert(0, Watch())
 from PySide6.QtCore import QTimer
 import ui.app as app_mod
 
@@ -35,10 +49,7 @@ def make_app(argv=None):
         w = next(w for w in QApplication.topLevelWidgets() if w.isVisible() and hasattr(w, "editor"))
         seen["title"] = w.editor.info.title.text()
         seen["tabs"] = [w.editor.tabText(i) for i in range(w.editor.count())]
-        seen["loaded_at_show"] = sorted(m for m in ("models.checks", "models.proofread.engine", "export.layout",
-                                                    "reportlab", "sqlite_utils", "ui.dialogs.trash_dialog",
-                                                    "ui.editor.frame_tab", "models.frame_checks",
-                                                    "models.textchecks") if m in sys.modules)
+        seen["loaded_at_show"] = sorted(m for m in on_main if m in sys.modules)  # (find_spec alone imports nothing)
         seen["findings_at_show"] = len(w.docs.checks.findings)
 
         def poll():
