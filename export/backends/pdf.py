@@ -115,17 +115,16 @@ def _map_missing(layout: Layout) -> dict:
 
     ttf = {name: font for name in layout.fonts
            if hasattr(getattr(font := pdfmetrics.getFont(name), "face", None), "charToGlyph")}
-    for place in layout.missing:
-        font = None
-        for page in layout.pages:
-            for line in page.lines:
-                for gl in line.glyphs:
-                    if gl.missing and gl.char == place.char:
-                        font = pdfmetrics.getFont(gl.font)
-                        break
-        face = getattr(font, "face", None)
-        if face is not None and hasattr(face, "charToGlyph"):
-            face.charToGlyph.setdefault(ord(place.char), 0)
+    wanted = {place.char for place in layout.missing}
+    done: set[tuple[str, str]] = set()
+    for page in layout.pages:  # one pass: every font that draws a missing character gets it (a scan of the
+        for line in page.lines:  # whole layout per missing place was quadratic)
+            for gl in line.glyphs:
+                if gl.missing and gl.char in wanted and (gl.font, gl.char) not in done:
+                    done.add((gl.font, gl.char))
+                    face = getattr(pdfmetrics.getFont(gl.font), "face", None)
+                    if face is not None and hasattr(face, "charToGlyph"):
+                        face.charToGlyph.setdefault(ord(gl.char), 0)
     return ttf
 
 
