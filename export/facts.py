@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from export.layout import Layout, layout_report
-from models.facts import ParagraphEnd, TypesetFacts
+from models.facts import FitNote, ParagraphEnd, TypesetFacts
 
 
 def facts_from_layout(layout: Layout) -> TypesetFacts:
@@ -20,6 +20,7 @@ def facts_from_layout(layout: Layout) -> TypesetFacts:
         missing=_with_hints(layout.missing),
         fallbacks=list(layout.fallbacks),
         substitutions=list(layout.substitutions),
+        fit=[FitNote(*note) for note in layout.fit],
     )
 
 

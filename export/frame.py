@@ -25,6 +25,7 @@ class Frame:
         self.taoda = taoda  # 套打: the red 发文机关标志 and rule are pre-printed, everything else stays put
         self.unnumbered: set[int] = set()
         self.paragraphs = paragraphs  # body paragraphs before the attachments', whose numbers continue the count
+        self.fit: list[tuple[str, str, str]] = []  # (field, its text, message): what the frame could not set well
 
     # -- setting short parts -----------------------------------------------------------------
 
@@ -88,6 +89,10 @@ class Frame:
                 row += 1
         mark = chars_of(lh.mark, "title", "letterhead.mark")
         size = self.mark_size(mark)
+        if mark and size < g.MARK_MIN_HEIGHT:
+            self.fit.append(("letterhead.mark", lh.mark,
+                             f"发文机关标志有 {len(mark)} 个字，排成一行字高只有 {max(size / g.MM, 0.1):.1f} 毫米，"
+                             "比正文还小；请精简（联合行文可只列主办机关）"))
         if mark and not self.taoda:
             atoms = self.atoms(mark, size)
             x0 = g.BLOCK_LEFT + (g.BLOCK_WIDTH - self.extent(atoms)) / 2
@@ -101,6 +106,12 @@ class Frame:
             atoms = self.atoms(number, g.BODY_SIZE)
             if rows:  # upward: flush left, one character in, on the last 签发人 line
                 x0 = g.BLOCK_LEFT + g.NUMBER_INSET_CELLS * g.CELL
+                beside = signer_lines[-1].glyphs
+                if beside and x0 + self.extent(atoms) + g.CELL > beside[0].x:
+                    number_line += 1  # it would run into the 签发人: a line of its own under them, never over them
+                    self.fit.append(("letterhead.number", lh.number,
+                                     "发文字号太长，与签发人排不进同一行，只好排在签发人下一行；"
+                                     "请缩短发文字号或签发人（GB/T 9704 要求二者同行）"))
             else:
                 x0 = g.BLOCK_LEFT + (g.BLOCK_WIDTH - self.extent(atoms)) / 2
             lines.append(self.line(self.natural(atoms, x0, g.BODY_SIZE), "body", "number",
@@ -112,6 +123,12 @@ class Frame:
             y = rule_top - g.RED_RULE_WIDTH / 2
             rules.append(Rule(g.BLOCK_LEFT, g.BLOCK_RIGHT, y, g.RED_RULE_WIDTH, RED))
         title_line = g.first_line_below(g.BLOCK_TOP - rule_top + g.RED_RULE_WIDTH) + g.HEAD_TITLE_GAP_LINES
+        if rows and title_line > g.HEAD_MAX_LINES:
+            last = max(k for k, s in enumerate(lh.signers) if s.strip())
+            self.fit.append((f"letterhead.signers.{last}", lh.signers[last],
+                             f"签发人排了 {rows} 行，" + ("标题被挤出了首页" if title_line >= g.LINES_PER_PAGE else
+                                                         f"版头占去首页大半（标题从第 {title_line + 1} 行起）")
+                             + "；请核对签发人"))
         return lines, rules, title_line
 
     def mark_size(self, mark: list[Char]) -> float:
@@ -130,13 +147,19 @@ class Frame:
         names = [(k, c) for k, c in names if c]
         if not names:
             return [], 0
-        per = g.SIGNERS_PER_LINE
-        rows = [names[i:i + per] for i in range(0, len(names), per)]
-        atoms = [[self.atoms(c, g.BODY_SIZE) for _k, c in row] for row in rows]
-        cols = [max(self.extent(r[c]) for r in atoms if c < len(r)) for c in range(min(per, len(names)))]
         label = self.atoms(generated(g.SIGNER_LABEL, "body"), g.BODY_SIZE)
         label_w = self.extent(label) + g.TRACKING["body"]
-        total = label_w + sum(cols) + g.CELL * (len(cols) - 1)
+        room = g.BLOCK_WIDTH - 2 * g.NUMBER_INSET_CELLS * g.CELL
+        for per in (g.SIGNERS_PER_LINE, 1):  # one name a line when two side by side run past the 版心
+            rows = [names[i:i + per] for i in range(0, len(names), per)]
+            atoms = [[self.atoms(c, g.BODY_SIZE) for _k, c in row] for row in rows]
+            cols = [max(self.extent(r[c]) for r in atoms if c < len(r)) for c in range(min(per, len(names)))]
+            total = label_w + sum(cols) + g.CELL * (len(cols) - 1)
+            if total <= room:
+                break
+        else:
+            k, _c = max(names, key=lambda kc: len(kc[1]))
+            self.fit.append((f"letterhead.signers.{k}", lh.signers[k], "签发人姓名太长，超出了版心；请核对"))
         x_label = g.BLOCK_RIGHT - g.NUMBER_INSET_CELLS * g.CELL - total
         lines = []
         for r, row in enumerate(atoms):

@@ -103,6 +103,7 @@ class Layout:
     warnings: list[str] = field(default_factory=list)  # Chinese sentences for the user
     builtin_only: bool = False
     fonts: dict[str, object] = field(default_factory=dict)  # rl_name -> FontFace of every font drawn from
+    fit: list[tuple[str, str, str]] = field(default_factory=list)  # (field, text, message): frame parts set badly
 
 
 def _shared_cache(fonts) -> dict:
@@ -259,14 +260,14 @@ def layout_report(report, fonts=None, *, taoda: bool = False) -> Layout:
     try:
         title, paragraphs = build_paragraphs(report)
         m = Measurer(fonts)
-        pages = paginate(report, title, paragraphs, m,
-                         Frame(report, m, taoda=taoda, paragraphs=len(paragraphs)))
+        frame = Frame(report, m, taoda=taoda, paragraphs=len(paragraphs))
+        pages = paginate(report, title, paragraphs, m, frame)
     finally:
         settle_young()
         if enabled:
             gc.enable()
     lay = Layout(pages, m.missing, m.fallbacks, list(fonts.substitutions), builtin_only=fonts.builtin_only,
-                 fonts=m.used)
+                 fonts=m.used, fit=frame.fit)
     lay.warnings = warnings_for(lay)
     for page in pages:
         page.rules.extend(dash_bridges(lay, page))

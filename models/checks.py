@@ -320,6 +320,9 @@ def _facts_checks(found: list[Finding], report: Report, facts: TypesetFacts) -> 
         found.append(Finding("orphan", INFO, end.field, end.start, end.end,
                              f"第 {end.page} 页：段落最后一行只有 {end.chars} 个字（孤字），可删改几个字使其并入上一行",
                              None, text[end.start:end.end]))
+    for note in facts.fit:
+        if _current(report, note.field) == note.text:
+            found.append(Finding(frame_checks.FRAME, WARNING, note.field, 0, len(note.text), note.message, None, note.text))
     if report.page_limit and facts.pages > report.page_limit:
         found.append(Finding("too_long", WARNING, "", 0, 0,
                              f"共 {facts.pages} 页，超过了设定的 {report.page_limit} 页"))

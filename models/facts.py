@@ -29,6 +29,15 @@ class ParagraphEnd:
     page: int  # 1-based
 
 
+@dataclass(frozen=True)
+class FitNote:
+    """A part of the frame the layout could not set as GB/T 9704 wants (too long, too many)."""
+
+    field: str
+    text: str  # the field's text when it was laid out (a note on older text is dropped)
+    message: str
+
+
 @dataclass
 class TypesetFacts:
     pages: int = 0
@@ -36,3 +45,4 @@ class TypesetFacts:
     missing: list[CharPlace] = field(default_factory=list)  # no installed font has it
     fallbacks: list[FallbackPlace] = field(default_factory=list)  # drawn from a fallback font
     substitutions: list[str] = field(default_factory=list)  # human sentences, e.g. 正文使用 AR PL SungtiL GB 代替仿宋
+    fit: list[FitNote] = field(default_factory=list)

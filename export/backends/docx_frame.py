@@ -48,7 +48,8 @@ def letterhead(w) -> bool:
     r.font.color.rgb = RED
     signers = [s for s in lh.signers if s.strip()]
     rows = _signer_rows(w) if signers else []
-    for i, row in enumerate(rows or [[]]):
+    below = rows and _number_below_signers(w)  # too long to share the last 签发人 line: a line of its own
+    for i, row in enumerate((rows + [[]]) if below else (rows or [[]])):
         p = w.para("TBNumber")
         if i == 0:
             p.paragraph_format.space_before = Twips(g.MARK_GAP_LINES * LINE_PITCH_TW)
@@ -59,7 +60,7 @@ def letterhead(w) -> bool:
         # 签发人 as Tianbao sets them (GB/T 9704 §7.2.4): two names a line, the label on the first, later
         # lines' names under the first's, the 发文字号 on the last line; left tab stops where its line has them.
         indent(p, left=g.NUMBER_INSET_CELLS * g.CELL)
-        w.run(p, lh.number if i == len(rows) - 1 else "", "body", False, "TBNumber")
+        w.run(p, lh.number if i == len(rows) - (0 if below else 1) else "", "body", False, "TBNumber")
         for k, (x, text, role) in enumerate(row):
             if k and row[k - 1][2] == "body":  # the first name right after 签发人：
                 w.run(p, text, role, False, "TBNumber")
@@ -70,6 +71,14 @@ def letterhead(w) -> bool:
                     f'w:space="{RULE_SPACE_PT}" w:color="FF0000"/></w:pBdr>')
     put(ppr(p), bdr)
     return True
+
+
+def _number_below_signers(w) -> bool:
+    """True when Tianbao's layout set the 发文字号 on a line under the last 签发人 line (export/frame.py)."""
+    lines = w.layout.pages[0].lines if w.layout.pages else []
+    number = [ln.y_baseline for ln in lines if ln.kind == "number"]
+    signer = [ln.y_baseline for ln in lines if ln.kind == "signer"]
+    return bool(number and signer) and number[0] < min(signer) - 1
 
 
 def _signer_rows(w) -> list[list[tuple[float, str, str]]]:
