@@ -91,7 +91,7 @@ class Frame:
         size = self.mark_size(mark)
         if mark and size < g.MARK_MIN_HEIGHT:
             self.fit.append(("letterhead.mark", lh.mark,
-                             f"发文机关标志有 {len(mark)} 个字，排成一行字高只有 {max(size / g.MM, 0.1):.1f} 毫米，"
+                             f"共 {len(mark)} 个字，排成一行字高只有 {max(size / g.MM, 0.1):.1f} 毫米，"
                              "比正文还小；请精简（联合行文可只列主办机关）"))
         if mark and not self.taoda:
             atoms = self.atoms(mark, size)
@@ -110,7 +110,7 @@ class Frame:
                 if beside and x0 + self.extent(atoms) + g.CELL > beside[0].x:
                     number_line += 1  # it would run into the 签发人: a line of its own under them, never over them
                     self.fit.append(("letterhead.number", lh.number,
-                                     "发文字号太长，与签发人排不进同一行，只好排在签发人下一行；"
+                                     "太长，与签发人排不进同一行，只好排在签发人下一行；"
                                      "请缩短发文字号或签发人（GB/T 9704 要求二者同行）"))
             else:
                 x0 = g.BLOCK_LEFT + (g.BLOCK_WIDTH - self.extent(atoms)) / 2
@@ -126,7 +126,7 @@ class Frame:
         if rows and title_line > g.HEAD_MAX_LINES:
             last = max(k for k, s in enumerate(lh.signers) if s.strip())
             self.fit.append((f"letterhead.signers.{last}", lh.signers[last],
-                             f"签发人排了 {rows} 行，" + ("标题被挤出了首页" if title_line >= g.LINES_PER_PAGE else
+                             f"签发人共排了 {rows} 行，" + ("标题被挤出了首页" if title_line >= g.LINES_PER_PAGE else
                                                          f"版头占去首页大半（标题从第 {title_line + 1} 行起）")
                              + "；请核对签发人"))
         return lines, rules, title_line
@@ -159,7 +159,7 @@ class Frame:
                 break
         else:
             k, _c = max(names, key=lambda kc: len(kc[1]))
-            self.fit.append((f"letterhead.signers.{k}", lh.signers[k], "签发人姓名太长，超出了版心；请核对"))
+            self.fit.append((f"letterhead.signers.{k}", lh.signers[k], "姓名太长，超出了版心；请核对"))
         x_label = g.BLOCK_RIGHT - g.NUMBER_INSET_CELLS * g.CELL - total
         lines = []
         for r, row in enumerate(atoms):
