@@ -16,6 +16,7 @@ from export.fonts import OFFICIAL, ROLE_LABELS, ROLES, _face, _norm
 
 LATIN = "latin"
 FILE_NAME = "fonts.json"
+CHOICES_LIMIT = 1 << 20  # a few hundred bytes written
 
 
 def choices_path() -> Path:
@@ -26,14 +27,14 @@ def choices_path() -> Path:
 
 def load_choices() -> dict[str, dict]:
     """The saved choices; an unreadable file counts as none (the automatic choice stays)."""
-    try:
-        data = json.loads(choices_path().read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
+    from models.cachefile import json_shape, read_json
+
+    data = read_json(choices_path(), CHOICES_LIMIT)  # a FIFO, a device or a huge file counts as none
     if not isinstance(data, dict):
         return {}
-    return {role: {"path": str(c["path"]), "index": int(c.get("index", 0))} for role, c in data.items()
-            if isinstance(c, dict) and isinstance(c.get("path"), str) and str(c.get("index", 0)).isdigit()}
+    return {role: {"path": c["path"], "index": c.get("index", 0)} for role, c in data.items()
+            if json_shape(c, {"path": str}) and json_shape(c.get("index", 0), int) and 0 <= c.get("index", 0) < 1 << 16
+            and "\0" not in c["path"]}
 
 
 def save_choices(choices: dict[str, dict]) -> None:

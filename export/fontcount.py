@@ -43,10 +43,12 @@ def save() -> None:
     pending = dict(_PENDING)
     _PENDING.clear()
     path = fontindex.index_path()
-    try:
-        doc = json.loads(path.read_text(encoding="utf-8"))
-        files = doc["files"]
-    except (OSError, ValueError, KeyError, TypeError):
+    from export.indexfile import INDEX_LIMIT
+    from models.cachefile import read_json
+
+    doc = read_json(path, INDEX_LIMIT)
+    files = doc.get("files") if isinstance(doc, dict) else None
+    if not isinstance(files, dict):
         return
     changed = False
     for entry in files.values():

@@ -299,14 +299,9 @@ def write_atomic(path: Path, data: bytes) -> None:
 
 
 def _load_cached_index() -> dict:
-    try:
-        data = json.loads(index_path().read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    if not isinstance(data, dict) or data.get("version") != INDEX_VERSION:
-        return {}
-    files = data.get("files")
-    return files if isinstance(files, dict) else {}
+    from export.indexfile import read_index
+
+    return read_index(index_path(), INDEX_VERSION)
 
 
 def _prune(keys: set[str]) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import marshal
+from pathlib import Path
 
 Box = tuple[float, float, float, float]
 
@@ -154,18 +155,31 @@ def boxes(path: str, index: int, key: str = "") -> dict[str, Box]:
 
     key = key or fontindex.file_face_key(path, index)
     cached = fontindex.font_cache_dir() / "ink" / f"{key}.bin"
-    out = None
-    try:
-        data = marshal.loads(cached.read_bytes())
-        if isinstance(data, dict) and data.get("") == MARKS:
-            out = {k: tuple(v) for k, v in data.items() if k}
-    except (OSError, EOFError, ValueError, TypeError):
-        pass
+    out = _read_cached(cached)
     if out is None:
         out = _read(path, index)
         fontindex.write_atomic(cached, marshal.dumps({"": MARKS, **out}))
     _BOXES[(path, index)] = out
     return out
+
+
+def _read_cached(cached: Path) -> dict[str, Box] | None:
+    """The boxes the cache file holds, or None: not there, cut short, made for other marks, or not of the shape
+    written ({"": MARKS, one character: four numbers}), or not a regular file of a sane size."""
+    from models.cachefile import read_bytes
+
+    raw = read_bytes(cached, 1 << 20)  # a few hundred bytes written
+    try:
+        data = marshal.loads(raw) if raw else None
+    except (EOFError, ValueError, TypeError):
+        return None
+    if not isinstance(data, dict) or data.get("") != MARKS:
+        return None
+    out = {k: v for k, v in data.items() if k}
+    if all(type(k) is str and len(k) == 1 and type(v) is tuple and len(v) == 4
+           and all(type(n) in (int, float) for n in v) for k, v in out.items()):
+        return out
+    return None
 
 
 def ink_box(path: str, index: int, ch: str, key: str = "") -> Box | None:

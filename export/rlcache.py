@@ -11,6 +11,7 @@ when first read. Anything unexpected falls back to a normal parse.
 
 from __future__ import annotations
 
+import io
 import os
 import pickle
 from array import array
@@ -19,8 +20,13 @@ from pathlib import Path
 from weakref import WeakKeyDictionary, WeakSet
 
 from export import fontindex, rlparse
+from models.cachefile import read_bytes
 
 PICKLE_PROTOCOL = 4
+CACHE_LIMIT = 256 << 20  # ~3 MB for a big Chinese face
+# What a cache file cut short, overwritten or of another version raises while restored: the font is parsed.
+_UNREADABLE = (pickle.UnpicklingError, EOFError, KeyError, ValueError, TypeError, AttributeError, ImportError,
+               IndexError, OverflowError, RecursionError, MemoryError, OSError)
 _DROP_FACE = ("_ttf_data", "_pdfScale", "glyphToChar")  # the file bytes, a lambda; glyphToChar packed apart
 FORMAT = "v3"  # packed arrays, charWidths sorted by code; older files are ignored and left alone
 _DROP_FONT = ("face", "state")
@@ -240,10 +246,27 @@ def drop_font_bytes() -> None:
         face.__dict__.pop("_tb_bytes", None)
 
 
+class _Unpickler(pickle.Unpickler):
+    """Loads only what _blob writes: our _Packed and reportlab's own font classes. The cache folder is the
+    user's, but a file there must not be able to run code (a pickle naming os.system would): anything else
+    is an UnpicklingError, and the font is parsed as if there were no cache."""
+
+    def find_class(self, module: str, name: str):
+        if (module, name) == (__name__, "_Packed"):
+            return _Packed
+        if module == "reportlab.pdfbase.ttfonts":
+            from reportlab.pdfbase import ttfonts
+
+            found = getattr(ttfonts, name, None)
+            if isinstance(found, type) and found.__module__ == module:
+                return found
+        raise pickle.UnpicklingError(f"not a font cache: {module}.{name}")
+
+
 def _restore(rl_name: str, path: str, blob: bytes):
     from reportlab.pdfbase.ttfonts import TTFont
 
-    font_state, face_state = pickle.loads(blob)
+    font_state, face_state = _Unpickler(io.BytesIO(blob)).load()
     face_state = {(k if k not in LAZY else "_packed_" + k): (v.unpack() if isinstance(v, _Packed) and k not in LAZY else v)
                   for k, v in face_state.items()}
     if any(k in LAZY for k in face_state):
@@ -315,15 +338,11 @@ def load_ttfont(rl_name: str, path: str, index: int, key: str):
 
     cache = _cache_file(key) if key else None
     if cache is not None:
-        try:
-            blob = cache.read_bytes()
-        except OSError:
-            blob = None
+        blob = read_bytes(cache, CACHE_LIMIT)  # a FIFO, a device or a huge file is not read
         if blob:
             try:
                 font = _restore(rl_name, path, blob)
-            except (pickle.UnpicklingError, EOFError, KeyError, ValueError, TypeError,
-                    AttributeError, ImportError, OSError):
+            except _UNREADABLE:
                 font = None
             if font is not None:
                 stats["restored"] += 1
@@ -340,7 +359,7 @@ def load_ttfont(rl_name: str, path: str, index: int, key: str):
             fontindex.write_atomic(cache, blob)
             try:
                 restored = _restore(rl_name, path, blob)  # the font every later export restores
-            except (pickle.UnpicklingError, EOFError, KeyError, ValueError, TypeError, AttributeError, OSError):
+            except _UNREADABLE:
                 restored = None
             if restored is not None:
                 restored.face.__dict__["_tb_bytes"] = font.face._ttf_data  # read once already

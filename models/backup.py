@@ -15,8 +15,8 @@ from models.store import DatabaseDamagedError, Store, classify, copy_database, o
 KEEP_DAILY = 7
 # Names carry a sequence number shared by both kinds (legacy names without one count as 0): order and
 # pruning follow the sequence, never the clock, which may have gone back or jumped ahead.
-_DAILY = re.compile(r"^tianbao-(?:(\d{4,9})-)?(\d{4})-(\d{2})-(\d{2})\.db$")
-_BEFORE = re.compile(r"^tianbao-before-restore-(?:(\d{4,9})-)?(\d{8})-(\d{6})\.db$")
+_DAILY = re.compile(r"^tianbao-(?:(\d{4,})-)?(\d{4})-(\d{2})-(\d{2})\.db$")
+_BEFORE = re.compile(r"^tianbao-before-restore-(?:(\d{4,})-)?(\d{8})-(\d{6})\.db$")
 
 
 @dataclass(frozen=True)

@@ -37,16 +37,20 @@ class LockInfo:
         return f"计算机 {self.host}，进程 {self.pid}，{when} 起"
 
 
+LOCK_NOTE_LIMIT = 64 * 1024  # the note we write is ~100 bytes
+
+
 def lock_path(db_path: str | Path) -> Path:
     return Path(str(db_path) + ".lock")
 
 
 def read_info(path: Path) -> LockInfo | None:
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        return LockInfo(int(data["pid"]), str(data["host"]), str(data["time"]))
-    except (OSError, ValueError, KeyError, TypeError):
+    from models.cachefile import json_shape, read_json
+
+    data = read_json(path, LOCK_NOTE_LIMIT)  # a planted huge file, a FIFO or a device is not read
+    if not json_shape(data, {"pid": int, "host": str, "time": str}) or not 0 < data["pid"] < 2 ** 31:
         return None
+    return LockInfo(data["pid"], data["host"][:200], data["time"][:40])
 
 
 def pid_alive(pid: int) -> bool:
@@ -94,7 +98,7 @@ def locked_message(info: LockInfo | None) -> str:
 
 
 def _not_a_lock(path: Path) -> str:
-    return (f"报告库旁的 {path.name} 不是天报的锁文件（是链接或特殊文件），为安全起见不打开此报告库，"
+    return (f"报告库旁的 {path.name} 不是天报的锁文件（是文件夹、链接或特殊文件），为安全起见不打开此报告库，"
             "也没有改动任何文件。请删除它后再试。")
 
 
@@ -142,7 +146,7 @@ class DatabaseLock:
             fd = os.open(self.path, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0),
                          0o644)
         except OSError as e:
-            if os.path.islink(self.path):
+            if os.path.islink(self.path) or os.path.isdir(self.path):
                 raise StorageEnvironmentError(_not_a_lock(self.path)) from None
             raise e
         if not stat.S_ISREG(os.fstat(fd).st_mode):

@@ -95,7 +95,10 @@ def warm_checks(then: Callable[[], None]) -> None:
             run_checks(report, None, None)  # a few words of each kind of field: every rule set is compiled
         except Exception:  # noqa: BLE001 - only a warm-up: the real check reports what is wrong
             pass
-        ready.done.emit()
+        try:
+            ready.done.emit()
+        except RuntimeError:  # the window was closed meanwhile and its objects deleted: nobody to tell
+            pass
 
     warm_checks.pending = ready  # type: ignore[attr-defined] - kept alive until it has answered
     threading.Thread(target=work, name="tianbao-warm-checks", daemon=True).start()

@@ -14,9 +14,11 @@ import logging
 import os
 
 from export import fontindex
+from models.cachefile import read_bytes
 
 # Shaping and kerning tables: positions are Tianbao's (DeltaX), so readers never need them. Removed before
 # subsetting, since fontTools would otherwise decompile GSUB/GPOS/GDEF whole (a CJK face's take 0.1-0.2 s).
+MAX_SUBSET = 64 << 20  # a subset of a whole Chinese face is ~10 MB
 LAYOUT_TABLES = ("GSUB", "GPOS", "GDEF", "BASE", "JSTF", "MATH", "kern", "morx", "mort", "feat")
 FORMAT = "s1"  # bump when the subsetting below changes what it writes
 MAX_CACHED = 48
@@ -26,10 +28,7 @@ stats = {"subset": 0, "cached": 0}  # tests and the benchmark read these
 def subset_font(path: str, index: int, chars: set[str]) -> bytes:
     """The face ``index`` of ``path`` (a .ttf, or one face of a .ttc) cut down to ``chars``, as a .ttf file."""
     cache = _cache_dir() / f"{fontindex.file_face_key(path, index)}-{_digest(chars)}.ttf"
-    try:
-        data = cache.read_bytes()
-    except OSError:
-        data = b""
+    data = read_bytes(cache, MAX_SUBSET) or b""  # a FIFO, a device or a huge file is not read
     if _whole(data):
         stats["cached"] += 1
         try:

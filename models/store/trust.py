@@ -86,6 +86,9 @@ def schema_of(conn: sqlite3.Connection) -> Schema:
     return frozenset(rows)
 
 
+SCHEMAS_CACHE_LIMIT = 1 << 20  # ~10 KB written; anything near this size is not ours
+
+
 @functools.lru_cache(maxsize=1)
 def known_schemas() -> tuple[tuple[tuple[str, ...], str | None, Schema], ...]:
     """(applied migration names, schema_version in meta, schema) after each prefix of the migration list.
@@ -97,17 +100,13 @@ def known_schemas() -> tuple[tuple[tuple[str, ...], str | None, Schema], ...]:
     """
     import json
 
-    from models import paths
+    from models import cachefile, paths
 
     key = _schemas_key()
     cache = paths.cache_dir() / "known-schemas.json"
-    try:
-        data = json.loads(cache.read_text(encoding="utf-8"))
-        if data.get("key") == key:
-            return tuple((tuple(names), version, frozenset(tuple(r) for r in rows))
-                         for names, version, rows in data["schemas"])
-    except (OSError, ValueError, KeyError, TypeError):
-        pass
+    cached = _cached_schemas(cachefile.read_json(cache, SCHEMAS_CACHE_LIMIT), key)
+    if cached is not None:
+        return cached
     known = _computed_schemas()
     try:
         import os
@@ -123,6 +122,24 @@ def known_schemas() -> tuple[tuple[tuple[str, ...], str | None, Schema], ...]:
     except OSError:
         pass  # a read-only cache folder: computed again next time
     return known
+
+
+def _cached_schemas(data, key: str):
+    """known_schemas() as the cache file holds them, or None: not read, made by other code, or of another shape
+    (a value of the right shape but wrong content is caught by check_schema, which never refuses on it alone)."""
+    from models.cachefile import json_shape
+
+    if not (isinstance(data, dict) and data.get("key") == key and json_shape(data.get("schemas"), [list])
+            and data["schemas"]):
+        return None
+    known = []
+    for entry in data["schemas"]:
+        if len(entry) != 3 or not (json_shape(entry[0], [str]) and json_shape(entry[1], (str, type(None)))
+                                   and json_shape(entry[2], [[(str, type(None))]])):
+            return None
+        names, version, rows = entry
+        known.append((tuple(names), version, frozenset(tuple(r) for r in rows)))
+    return tuple(known)
 
 
 def _schemas_key() -> str:
@@ -208,18 +225,40 @@ def check_schema(conn: sqlite3.Connection, path: str | Path = "") -> None:
     """
     schema = schema_of(conn)
     known = known_schemas()
+    reason = _untrusted(conn, schema, known)
+    if reason is not None:
+        fresh = _computed_schemas()  # the verdict "not ours" never rests on the cache alone
+        if fresh != known:
+            _forget_schemas_cache()
+            reason = _untrusted(conn, schema, fresh)
+    if reason is not None:
+        raise DatabaseUntrustedError(untrusted_message(path, reason))
+
+
+def _untrusted(conn: sqlite3.Connection, schema: Schema, known) -> str | None:
+    """Why ``schema`` is none of ``known`` (for untrusted_message), or None when it is one of them."""
     if not schema:
-        return  # an empty SQLite file: the migrations build everything in it
+        return None  # an empty SQLite file: the migrations build everything in it
     applied, version = _recorded(conn, schema, known[-1][2])
     if not applied and version is None and len(known) > 1 and schema <= known[1][2]:
-        return  # tables made before migrations were recorded: the first migration adopts them
+        return None  # tables made before migrations were recorded: the first migration adopts them
     for names, known_version, expected in known:
         if set(applied) == set(names) and len(applied) == len(names) and version == known_version:
             if schema == expected:
-                return
-            raise DatabaseUntrustedError(untrusted_message(path, _describe(set(schema) - expected)
-                                                           or "缺少天报的数据表"))
-    raise DatabaseUntrustedError(untrusted_message(path, _describe(set(schema) - known[-1][2])))
+                return None
+            return _describe(set(schema) - expected) or "缺少天报的数据表"
+    return _describe(set(schema) - known[-1][2])
+
+
+def _forget_schemas_cache() -> None:
+    """A cache that disagrees with the migrations (another program's write, a bad disk): made again."""
+    from models import paths
+
+    known_schemas.cache_clear()
+    try:
+        (paths.cache_dir() / "known-schemas.json").unlink()
+    except OSError:
+        pass
 
 
 # -- connection hardening ---------------------------------------------------------------------
