@@ -269,10 +269,18 @@ def _sequence_checks(found: list[Finding], texts: Iterable[tuple[str, str]]) -> 
     """一是, 二是, 四是 typed in free text: flag the number that breaks the count."""
     expected: dict[str, int] = {}
     for path, text in texts:
+        last: dict[str, int] = {}  # in this field: 一是……；一是…… is a repeated number, not a new list
         for kind, n, start, end, marker in tc.sequence_markers(text, cn_to_int):
             if n == 1:
+                if last.get(kind) == 1:
+                    found.append(Finding("hand_numbering", WARNING, path, start, end,
+                                         f"编号重复：前面已有“{marker}”，按顺序应为“{_second_marker(marker)}”", None, marker))
+                    expected[kind] = last[kind] = 3
+                    continue
                 expected[kind] = 2
+                last[kind] = 1
                 continue
+            last[kind] = n
             want = expected.get(kind)
             if want is None:
                 continue
@@ -282,6 +290,10 @@ def _sequence_checks(found: list[Finding], texts: Iterable[tuple[str, str]]) -> 
                 found.append(Finding("hand_numbering", WARNING, path, start, end,
                                      f"编号不连续：这里是“{marker}”，按顺序应为“{wanted}”", None, marker))
             expected[kind] = n + 1
+
+
+def _second_marker(marker: str) -> str:
+    return marker.replace("1", "2", 1) if any(c.isdigit() for c in marker) else marker.replace("一", "二", 1)
 
 
 def _cn(n: int) -> str:

@@ -258,7 +258,7 @@ NUMBER_AT_START = re.compile(
 # Spaces but not line breaks after the boundary: each line break is a boundary of its own, so a run of
 # thousands of them is scanned once, not once from every break (that was quadratic).
 _SEQ_RE = re.compile(
-    rf"(?:^|(?<=[。；！？：;:!?\n]))[^\S\n]*(?:(?P<shi>[{_CN}]{{1,3}})是|(?P<yao>[{_CN}]{{1,3}})要"
+    rf"(?:^|(?<=[。；！？：;:!?，\n])|(?<=其中))[^\S\n]*(?:(?P<shi>[{_CN}]{{1,3}})是|(?P<yao>[{_CN}]{{1,3}})要"
     rf"|第(?P<di>[{_CN}]{{1,3}})(?=[，,、：:])|[（(](?P<paren>[{_CN}]{{1,3}})[）)]"
     r"|(?P<arabic>\d{1,2})[.．、](?!\d)|[（(](?P<paren_arabic>\d{1,2})[）)])"
 )

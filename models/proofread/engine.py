@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from models.fields import iter_fields
-from models.proofread import consistency, numbering, numbers, punctuation
+from models.proofread import consistency, numbering, numbers, punctuation, since
 from models.proofread.formulations import FormulationMatcher, quoted_near
 from models.proofread.matcher import Doc, RuleSet, Slip
 from models.proofread.rules import (
@@ -71,7 +71,7 @@ def proofread(report: Report, settings: Settings | None = None) -> list[Slip]:
     """Every proofreading slip of the report (not yet sorted), ignores applied."""
     doc = Doc((p, t) for p, t in iter_fields(report) if not p.startswith(_SKIP))
     slips = _local(doc)
-    slips += numbering.check(report) + consistency.check(report, doc)
+    slips += numbering.check(report) + consistency.check(report, doc) + since.check(doc, consistency.report_year(report))
     if settings is not None:
         user_rules, user_forms, protected = _user(settings)
         if user_rules is not None:

@@ -68,7 +68,7 @@ def _lonely_series(out: list, texts: list[tuple[str, str]]) -> None:
                 firsts[kind] = (path, start, end, marker)
                 seen_second.discard(kind)
                 other_first.add(kind)
-            elif n == 2:
+            elif n == 2 or kind in other_first:  # 三是 after 一是 is a skipped number (reported as such), not a lonely one
                 seen_second.add(kind)
             elif kind not in other_first and other_first:
                 names = "、".join(_STYLE_NAMES[k] for k in sorted(other_first))

@@ -13,11 +13,13 @@ _CN_DIGIT = {"〇": 0, "零": 0, "○": 0, "O": 0, "0": 0, "一": 1, "二": 2, "
 _FULL_DIGITS = re.compile("[０-９]+(?:[．.][０-９]+)?")
 _CN_YEAR = re.compile("(?<![一二三四五六七八九十])二[〇零○][〇零○一二三四五六七八九]{2}年")
 _CN_DATE = re.compile("(?<![一二三四五六七八九十初农阴正腊])([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日")
-_ADJACENT_CN = re.compile("(?<![一二三四五六七八九十第])([一二三四五六七八九])、([二三四五六七八九十])(?=[个人名次天年月日家项件条位种批层级])")
+_ADJACENT_CN = re.compile("(?<![一二三四五六七八九十第])([一二三四五六七八九])、([二三四五六七八九十])(?=[个人名次天年月日家项件条位种批])")  # 三、四级公路: grades, not an estimate
 _ADJACENT_AR = re.compile(r"(?<![\d第])([1-9])、([2-9])(?=[个人名次天家项件条位种批])")
 _THOUSAND = re.compile(r"(?<![\d.])(\d{1,15})([千百])(?=万|亿|[余多]?[个人名次件项家元户亩吨台套份场篇条处所])")
 _DOTTED_DATE = re.compile(r"(?<![\d.])(20\d\d|19\d\d)([.．/])(\d{1,2})\2(\d{1,2})(?![\d.])")
 _HAO = re.compile(r"(?<=\d月)(\d{1,2})号(?![楼院线文令])")
+_GROUPED = re.compile(r"(?<![\d.,，])\d+(?:,\d+)+(?![\d,])(?=\.\d+|[万亿]?[\u4e00-\u9fff%％])")
+_PERCENT = re.compile("[%％]")
 _SRC_ARABIC = "GB/T 15835-2011 4.1（公历年月日、计量统计用阿拉伯数字）"
 _SRC_CN = "GB/T 15835-2011 4.2（相邻两个数字连用表示概数，用汉字数字，中间不用顿号）"
 
@@ -80,4 +82,36 @@ def check(doc: Doc, *, skip_fields: tuple[str, ...] = ()) -> list[Slip]:
     for m in _HAO.finditer(text):
         out.append(doc.slip(m.start(), m.end(), "sz38", NUMBERS, f"“{m.group()}”应写作“{m.group(1)}日”",
                             f"{m.group(1)}日", "公文中的日期用“日”，不用“号”", "GB/T 9704-2012 7.3.5（成文日期）"))
+    _grouping(doc, out)
+    _percent_forms(doc, out)
     return [s for s in out if s is not None and s.field not in skip_fields]
+
+
+def _grouping(doc: Doc, out: list) -> None:
+    """12,345 groups by three from the right; 1,2345 or 12345,678 is a slip of the separator."""
+    for m in _GROUPED.finditer(doc.text):
+        head, *groups = m.group().split(",")
+        if len(head) <= 3 and all(len(g) == 3 for g in groups) and head != "0":
+            continue
+        digits = m.group().replace(",", "").lstrip("0") or "0"
+        out.append(doc.slip(m.start(), m.end(), "sz39", NUMBERS,  # no fix: 1,2345 may also be 1.2345
+                            f"“{m.group()}”的分节号位置不对：按三位分节是“{_group3(digits)}”，或是小数点打错", None,
+                            "千分撇从个位起每三位一节", "GB/T 15835-2011 5.1.1（多位数的分节）"))
+
+
+def _group3(digits: str) -> str:
+    head = len(digits) % 3 or 3
+    return ",".join([digits[:head]] + [digits[i:i + 3] for i in range(head, len(digits), 3)])
+
+
+def _percent_forms(doc: Doc, out: list) -> None:
+    """% and ％ both in one report: the fewer are flagged, with the report's own form as the fix."""
+    marks = list(_PERCENT.finditer(doc.text))
+    half = sum(1 for m in marks if m.group() == "%")
+    if not half or half == len(marks):
+        return
+    keep = "%" if half * 2 >= len(marks) else "％"
+    for m in marks:
+        if m.group() != keep:
+            out.append(doc.slip(m.start(), m.end(), "sz40", NUMBERS, f"百分号“{m.group()}”与全文的“{keep}”写法不一致",
+                                keep, "同一篇公文中百分号的写法前后一致", "GB/T 15835-2011 第5章（全角、半角统一）"))

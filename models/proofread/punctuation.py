@@ -13,6 +13,10 @@ _CLOSE = {v: k for k, v in _OPEN.items()}
 _MARKS = re.compile("[" + re.escape("".join(_OPEN) + "".join(_CLOSE) + "：") + "]")
 # 会议时间：……；会议地点：…… — a new short label after ； or ， starts a new colon's scope.
 _LABEL = re.compile(r"[，；,;][\s\u3000]*[\u4e00-\u9fff]{1,6}：$")
+_SPACE = re.compile("[ \u3000\u00a0]+")
+_CJK = re.compile("[\u4e00-\u9fff\u3001-\u3011\uff01-\uff1f“”‘’]")
+_NO_SPACE_CHECK = ("signature", "letterhead.", "record.")  # names spaced to line up (王  伟) are a custom there
+_SRC_SPACE = "GB/T 15834-2011 第5章（标点符号的位置和书写形式）；公文写作规范：汉字之间不留空格"
 _SRC_COLON = "GB/T 15834-2011 4.7（冒号）、附录B（冒号套用）"
 _SRC_PAREN = "GB/T 15834-2011 4.9（括号）、附录B（括号套用）"
 _SRC_QUOTE = "GB/T 15834-2011 4.8（引号：引号里面再用引号）"
@@ -32,6 +36,7 @@ def check(doc: Doc) -> list[Slip]:
         i = doc.starts[[p for p, _ in doc.fields].index("title")] + len(title) - 1
         out.append(doc.slip(i, i + 1, "bd28", PUNCTUATION, f"标题末尾的“{title[-1]}”应删去", "",
                             "公文标题末尾不用标点符号", "公文写作规范（标题末尾不加标点）；GB/T 9704-2012 7.3.1（标题）"))
+    _spaces(doc, out)
     if not _MARKS.search(text):
         return out
     for m in re.finditer(r"[^。！？\n" + SEP + "]+", text):
@@ -108,3 +113,25 @@ def _pairs(sentence: str, open_: str, close: str) -> dict[int, int]:
         elif c == close and stack:
             pairs[stack.pop()] = j
     return pairs
+
+
+def _spaces(doc: Doc, out: list) -> None:
+    """A space between two Chinese characters (全面从严治党 向纵深), or between Chinese and a number (截至 10月)."""
+    for (path, text), base in zip(doc.fields, doc.starts, strict=True):
+        if path.startswith(_NO_SPACE_CHECK) or (" " not in text and "\u3000" not in text and "\u00a0" not in text):
+            continue
+        for m in _SPACE.finditer(text):
+            left, right = text[m.start() - 1:m.start()], text[m.end():m.end() + 1]
+            if not left or not right or left == "\n" or right == "\n":
+                continue
+            if _CJK.match(left) and (_CJK.match(right) or right.isdigit()) or left.isdigit() and _CJK.match(right) \
+                    and _digits_after_chinese(text, m.start()):
+                out.append(doc.slip(base + m.start(), base + m.end(), "bd30", PUNCTUATION, "汉字之间多了空格", "",
+                                    "正文中汉字之间、汉字与数字之间不留空格（排版由程序完成）", _SRC_SPACE))
+
+
+def _digits_after_chinese(text: str, end: int) -> bool:
+    i = end
+    while i > 0 and (text[i - 1].isdigit() or text[i - 1] == "."):
+        i -= 1
+    return i > 0 and bool(_CJK.match(text[i - 1]))

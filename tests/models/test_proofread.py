@@ -152,6 +152,25 @@ def test_clean_sentences_that_look_like_slips():
     assert [f.describe() for f in run_checks(report)] == []
 
 
+def test_clean_sentences_near_the_newer_rules():
+    """Grades, place names, words that meet, the past and well-grouped figures: none may be flagged."""
+    body = ("全县三、四级公路总里程达到1200公里。开展耕地地力提升行动。按时召开党组织组织生活会。坚持学习学习强国平台内容。"
+            "原县国土资源局的档案已移交。2017年，县国土资源局完成了确权颁证。党的十九大以来，全县面貌发生深刻变化。"
+            "所做的很多工作得到群众认可。完成投资12,345万元，同比增长8.5%。使用Windows 10 系统办公。"
+            "各地地方政府积极推进。实在在于坚持。协调县自然资源局和县市场监督管理局开展工作。"
+            "一是加强学习，二是严格管理。\n一是再学习，二是再落实。")
+    report = Report(title="2026年工作总结", date=dt.date(2026, 12, 1), signature="王  伟",
+                    sections=[Section("工作情况", NONE, items=[Item("", body)])])
+    assert [f.describe() for f in run_checks(report)] == []
+
+
+def test_renamed_bodies_are_right_in_an_old_report():
+    """国土资源局 was the name until the 2018 reform: a 2017 report may use it."""
+    report = Report(title="2017年工作总结", date=dt.date(2017, 12, 1), signature="青川县审计局",
+                    sections=[Section("工作情况", NONE, items=[Item("", "配合县国土资源局完成确权登记。")])])
+    assert [f.describe() for f in run_checks(report)] == []
+
+
 def test_rules_are_data_with_reason_and_source():
     rules = builtin_rules()
     assert len(rules) >= 150
@@ -159,6 +178,13 @@ def test_rules_are_data_with_reason_and_source():
     for r in rules:
         assert r.reason and r.source, r.id
         assert r.suggest is None or r.suggest != r.find, r.id
+    from models.proofread.since import dated_rules
+
+    dated = dated_rules()
+    assert len(dated) >= 10
+    ids = {r.id for r in rules}
+    for since, r in dated:
+        assert 2000 < since < 2100 and r.reason and r.source and r.id not in ids, r.id
     forms = builtin_formulations()
     assert len(forms) >= 40 and all(len(f.form) >= 6 for f in forms)
     with pytest.raises(RuleError):
