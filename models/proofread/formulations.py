@@ -164,7 +164,9 @@ def _edge_only(w: str, form: str) -> bool:
     while q < min(len(w), len(form)) - p and w[-1 - q] == form[-1 - q]:
         q += 1
     lo, hi = p, len(form) - q  # the part of the form that differs
-    return hi <= lo or hi <= 2  # a change at the end (…思想 → …理论) is a slip: only the start is free
+    if hi <= lo:  # nothing of the form differs: text added at an end (run on), or inside (an extra character)
+        return p in (0, len(form)) or q in (0, len(form))
+    return hi <= 2  # a change at the end (…思想 → …理论) is a slip: only the start is free
 
 
 def _clashes(s: int, e: int, a: int, b: int, same: bool) -> bool:

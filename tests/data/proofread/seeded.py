@@ -126,7 +126,7 @@ MORE = [
     # wording that is wrong only from a year on, numbers and spaces seen in drafts
     (FORM, "配合县国土资源局完成确权登记。"), (FORM, "会同县食品药品监督管理局开展联合检查。"),
     (FORM, "邀请县环保局参加现场评估。"), (FORM, "持续深入学习贯彻党的十九大精神。"),
-    (FORM, "县安监局牵头开展隐患排查。"), (FORM, "协调县卫计委做好疫苗接种。"),
+    (FORM, "县安监局牵头开展隐患排查。"), (FORM, "认真落实新时代党的建设的总要求。"), (FORM, "协调县卫计委做好疫苗接种。"),
     (WORDING, "这项工作完成的很好。"), (WORDING, "防汛任务迫在眉捷。"), (WORDING, "依法签定合同。"),
     (WORDING, "各级干部做到守土有则。"), (WORDING, "坚持建章立制，追朔问题根源。"), (WORDING, "整改工作开展的非常扎实。"),
     (PUNCT, "推动全面从严治党 向纵深发展。"), (PUNCT, "截至 10月底已全部办结。"),
