@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 
+from models.proofread import names
 from models.proofread.matcher import Doc, Slip
 from models.proofread.numbers import _CN_DIGIT, cn_small
 from models.proofread.rules import CONSISTENCY, NUMBERS
@@ -38,6 +39,8 @@ _NAME_END = re.compile(r"(?:委员会|党组|党委|党工委|办公室|局|厅|
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
 _PLAN_OR_COMPARE = re.compile(r"计划|力争|预计|目标|确保|争取|拟|将|同比|较|比上|比去|增长|下降|减少|增加|提高|其中|分别|累计")
 _FIGURE = re.compile(r"([\u4e00-\u9fff]{6})(\d+(?:\.\d+)?)(万|亿)?(个|次|件|起|人次|人|名|项|场|篇|条|批|家|元|%|％)")
+_COMPARE_NEXT = re.compile(r"\s*(?:较|同比|环比|比上|比去|与上年|增长|下降|增加|减少|提高|降低)")
+_QUALIFIERS = set("一二三四五六七八九十0123456789上下半前后去今本第")
 _NOT_ONE_FIGURE = ("同比", "增长", "下降", "其中", "分别", "累计", "今年", "上年")
 
 
@@ -47,6 +50,7 @@ def check(report: Report, doc: Doc) -> list[Slip]:
     _repeats(out, doc)
     _doubled(out, doc)
     _names(out, doc)
+    names.check(out, doc)
     _figures(out, doc)
     _count_forms(out, doc)
     return [s for s in out if s is not None]
@@ -177,11 +181,13 @@ def _figures(out: list, doc: Doc) -> None:
     培训干部1.2万人次 / …12000人次 (the same figure written two ways)."""
     by_key: dict[tuple[str, str], list[re.Match]] = defaultdict(list)
     for m in _FIGURE.finditer(doc.text):
-        by_key[(m.group(1), m.group(4))].append(m)
-    for (words, _unit), hits in by_key.items():
+        # 第三季度完成投资12亿元 / 第四季度完成投资15亿元, 2025年召开会议22次: two figures, told apart just before
+        qualifier = "".join(c for c in doc.text[max(0, m.start() - 4):m.start()] if c in _QUALIFIERS)
+        by_key[(m.group(1), m.group(4), qualifier)].append(m)
+    for (words, _unit, _qualifier), hits in by_key.items():
         if len({m.group(2) + (m.group(3) or "") for m in hits}) < 2 or any(w in words for w in _NOT_ONE_FIGURE):
             continue
-        hits = [m for m in hits if not _PLAN_OR_COMPARE.search(_sentence_around(doc.text, m.start()))]
+        hits = [m for m in hits if not _planned_or_compared(doc.text, m.start())]
         if len(hits) < 2:
             continue
         first = hits[0]
@@ -195,6 +201,26 @@ def _figures(out: list, doc: Doc) -> None:
                        if same else f"“{m.group(1)}”前文是{shown}{first.group(4)}，这里是{here}{m.group(4)}，请核对")
             out.append(doc.slip(m.start(2), m.end(4), "yz08", CONSISTENCY, message, None,
                                 "同一数据在报告中前后应一致，写法也应一致", "公文写作规范：数据前后一致"))
+
+
+def _planned_or_compared(text: str, pos: int) -> bool:
+    """召开会议26次 in a clause that plans or compares (计划, 较上年), or followed by one that compares
+    (…26次，较上年增加2次); a 其中 in the next clause is about another figure."""
+    here = _clauses_around(text, pos, 1)
+    return bool(_PLAN_OR_COMPARE.search(here) or _COMPARE_NEXT.match(_clauses_around(text, pos, 2)[len(here) + 1:]))
+
+
+def _clauses_around(text: str, pos: int, count: int) -> str:
+    """The clause holding ``pos`` (and the next ones, up to ``count``), from the last mark before it: a 其中
+    further on in the sentence is about another figure."""
+    a = max(text.rfind(c, 0, pos) for c in "，；。！？\n\u2029")
+    e = len(text)
+    for _ in range(count):
+        ends = [j for j in (text.find(c, pos if e == len(text) else e + 1) for c in "，；。！？\n\u2029") if j >= 0]
+        if not ends:
+            break
+        e = min(ends)
+    return text[a + 1:e]
 
 
 def _value(m: re.Match) -> float:

@@ -164,6 +164,26 @@ def test_clean_sentences_near_the_newer_rules():
     assert [f.describe() for f in run_checks(report)] == []
 
 
+@pytest.mark.parametrize("first, second, slipped", [
+    ("全年召开党组会议24次，研究重大事项36项。", "全年共召开党组会议26次，其中专题研究党建工作8次。", "26次"),
+    ("县纪委监委派驻第三纪检监察组全程监督。", "县纪委监委派驻第3纪检监察组参与调研。", "第3纪检"),
+    ("副局长张晓明同志分管党建工作。", "张小明同志牵头抓好整改。", "张小明"),
+])
+def test_the_same_figure_or_name_written_two_ways(first, second, slipped):
+    report = Report(title="2026年工作总结", date=dt.date(2026, 12, 1), signature="青川县审计局",
+                    sections=[Section("工作情况", NONE, items=[Item("", first), Item("", second)])])
+    found = [(f.field, f.text, f.category) for f in run_checks(report)]
+    assert found == [(item_field(0, 1, "body"), slipped, "前后一致")]
+
+
+def test_different_people_and_figures_compared_are_not_one_name_written_two_ways():
+    body = ("副局长张晓明同志分管党建工作，张晓东同志分管业务工作。全年召开党组会议24次，较上年增加2次。"
+            "2025年召开党组会议22次。第三季度完成投资12亿元，第四季度完成投资15亿元。")
+    report = Report(title="2026年工作总结", date=dt.date(2026, 12, 1), signature="青川县审计局",
+                    sections=[Section("工作情况", NONE, items=[Item("", body)])])
+    assert [f.describe() for f in run_checks(report)] == []
+
+
 def test_renamed_bodies_are_right_in_an_old_report():
     """国土资源局 was the name until the 2018 reform: a 2017 report may use it."""
     report = Report(title="2017年工作总结", date=dt.date(2017, 12, 1), signature="青川县审计局",
