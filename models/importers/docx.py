@@ -131,13 +131,13 @@ class _Reader:
                 if rpr is not None:
                     if _on(rpr.find(W + "vanish")) or _on(rpr.find(W + "specVanish")):
                         continue
-                    if any(ch.strip() for ch in child.itertext()):
+                    if any((t.text or "").strip() for t in child.iter(W + "t")):  # not the run's own .text (an xpath)
                         _hint(rpr, hints)
                 before = len(parts)
                 self._runs(child, parts, boxes, hints)
                 if not hints["plain"] and "".join(parts[before:]).strip():
                     if _bold(rpr, hints["style_bold"]):  # still in the bold opening of the paragraph
-                        hints["bold_end"] = len("".join(parts))
+                        hints["bold_end"] = _length(parts, hints)
                     elif hints["bold_end"]:
                         hints["plain"] = True
                     else:
@@ -161,17 +161,34 @@ class _Reader:
                 self._runs(_chosen(child), parts, boxes, hints)
             elif tag == "textpath" and (child.get("string") or "").strip():  # VML WordArt (old 红头)
                 art = Line(child.get("string").strip(), red=_vml_red(child.getparent()))
-                art.before_text = not "".join(parts).strip()
+                art.before_text = not _has_text(parts, hints)
                 boxes.append(art)
             elif tag == "txbxContent":
                 sub = _Reader(self.numbering, self.bold_styles)
                 sub.blocks(child, in_table=False)
                 sub.flush_pending()
                 if sub.lines:
-                    sub.lines[0].before_text = not "".join(parts).strip()
+                    sub.lines[0].before_text = not _has_text(parts, hints)
                 boxes.extend(sub.lines)
             elif tag and tag not in _SKIP:
                 self._runs(child, parts, boxes, hints)
+
+
+def _length(parts: list[str], hints: dict) -> int:
+    """len("".join(parts)), counted on from where the last call left off (parts only grow): joining them
+    anew for every bold run was quadratic in a paragraph of thousands of runs."""
+    n, seen = hints.get("_length", (0, 0))
+    n += sum(len(p) for p in parts[seen:])
+    hints["_length"] = (n, len(parts))
+    return n
+
+
+def _has_text(parts: list[str], hints: dict) -> bool:
+    """Whether anything but spaces has been read into ``parts`` yet, counted on as _length does."""
+    found, seen = hints.get("_has_text", (False, 0))
+    found = found or any(p.strip() for p in parts[seen:])
+    hints["_has_text"] = (found, len(parts))
+    return found
 
 
 def _bold(rpr, by_style: bool = False) -> bool:

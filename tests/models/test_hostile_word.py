@@ -112,3 +112,44 @@ def test_a_piece_table_is_found_by_position_not_by_scanning(tmp_path):
     a, b = read_report_file(SAMPLE)[0], read_report_file(Path(rebuilt))[0]
     assert a.title == b.title and [s.heading for s in a.sections] == [s.heading for s in b.sections]
     assert len(a.sections) >= 2
+
+
+def _docx_one_paragraph_of_runs(path: Path, runs: int) -> Path:
+    import zipfile
+
+    body = "".join(f"<w:r><w:rPr><w:b/></w:rPr><w:t>字{i % 10}</w:t></w:r>" for i in range(runs))
+    main = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxml'
+            'formats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>关于2026年工作情况的报告</w:t></w:r></w:p>'
+            f"<w:p>{body}</w:p></w:body></w:document>")
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.open'
+                   'xmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/'
+                   'vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application'
+                   '/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-'
+                   'officedocument.wordprocessingml.document.main+xml"/></Types>')
+        z.writestr("_rels/.rels", '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.open'
+                   'xmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxml'
+                   'formats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>'
+                   "</Relationships>")
+        z.writestr("word/document.xml", main)
+    return path
+
+
+def test_a_paragraph_of_thousands_of_bold_runs_is_read_in_linear_time(tmp_path):
+    """Each bold run measured the paragraph so far by joining it anew: 80,000 runs took 67 s, now 4 s.
+    Two sizes in the same run, 8× apart, best of a few: linear is about 8, the quadratic pass was 20."""
+    import time
+
+    from models.importers.dispatch import read_report_file
+
+    def seconds(path: Path) -> float:
+        start = time.perf_counter()
+        report, _ = read_report_file(path)
+        assert report.char_count() > 0
+        return time.perf_counter() - start
+
+    small = _docx_one_paragraph_of_runs(tmp_path / "small.docx", 3000)
+    large = _docx_one_paragraph_of_runs(tmp_path / "large.docx", 24000)
+    seconds(small)  # imports warmed
+    ratio = min(seconds(large), seconds(large)) / min(seconds(small), seconds(small), seconds(small))
+    assert ratio < 14, f"8× the runs took {ratio:.1f}× the time"
