@@ -100,9 +100,26 @@ def _years(out: list, report: Report, doc: Doc) -> None:
 
 
 def _sentence_around(text: str, pos: int) -> str:
-    a = max(text.rfind(c, 0, pos) for c in "。！？\n\u2029")
-    ends = [j for j in (text.find(c, pos) for c in "。！？\n\u2029") if j >= 0]
-    return text[a + 1:min(ends) if ends else len(text)]
+    return _around(text, pos, _SENTENCE_MARK, 1)
+
+
+_SENTENCE_MARK = re.compile("[。！？\n\u2029]")
+_CLAUSE_MARK = re.compile("[，；。！？\n\u2029]")
+_LOOK_BACK = 400  # a sentence or clause is read back at most this far: each look stays local (linear overall)
+
+
+def _around(text: str, pos: int, marks: re.Pattern, count: int) -> str:
+    """The stretch holding ``pos`` between two ``marks`` (and the next ones, up to ``count``)."""
+    lo = max(0, pos - _LOOK_BACK)
+    starts = [m.end() for m in marks.finditer(text, lo, pos)]
+    a = starts[-1] if starts else lo
+    e = pos
+    for _ in range(count):
+        m = marks.search(text, e if e == pos else e + 1)
+        if m is None:
+            return text[a:]
+        e = m.start()
+    return text[a:e]
 
 
 def _repeats(out: list, doc: Doc) -> None:
@@ -211,16 +228,9 @@ def _planned_or_compared(text: str, pos: int) -> bool:
 
 
 def _clauses_around(text: str, pos: int, count: int) -> str:
-    """The clause holding ``pos`` (and the next ones, up to ``count``), from the last mark before it: a 其中
-    further on in the sentence is about another figure."""
-    a = max(text.rfind(c, 0, pos) for c in "，；。！？\n\u2029")
-    e = len(text)
-    for _ in range(count):
-        ends = [j for j in (text.find(c, pos if e == len(text) else e + 1) for c in "，；。！？\n\u2029") if j >= 0]
-        if not ends:
-            break
-        e = min(ends)
-    return text[a + 1:e]
+    """The clause holding ``pos`` (and the next ones, up to ``count``): a 其中 further on in the sentence is about
+    another figure."""
+    return _around(text, pos, _CLAUSE_MARK, count)
 
 
 def _value(m: re.Match) -> float:

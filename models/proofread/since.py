@@ -12,6 +12,7 @@ from models.proofread.matcher import SEP, Doc, RuleSet, Slip
 from models.proofread.rules import RULES_DIR, RuleError, parse_rule
 
 _YEAR = re.compile(r"(?<!\d)(19\d\d|20\d\d)年")
+LOOK_BACK = 200
 _SENTENCE_START = re.compile(r"[。！？；\n" + SEP + "]")
 
 
@@ -43,10 +44,12 @@ def check(doc: Doc, year: int | None) -> list[Slip]:
     if rules is None:
         return []
     since = {r.id: s for s, r in dated_rules()}
+    texts = dict(doc.fields)
     out = []
     for slip in rules.run(doc):
-        text = dict(doc.fields).get(slip.field, "")
-        start = max((m.end() for m in _SENTENCE_START.finditer(text, 0, slip.start)), default=0)
+        text = texts.get(slip.field, "")
+        lo = max(0, slip.start - LOOK_BACK)  # the sentence so far, read back a bounded way: linear overall
+        start = max((m.end() for m in _SENTENCE_START.finditer(text, lo, slip.start)), default=lo)
         years = [int(y) for y in _YEAR.findall(text[start:slip.start])]
         if any(y < since[slip.rule] for y in years):
             continue  # 2017年，县国土资源局……: about the past

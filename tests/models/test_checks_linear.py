@@ -13,7 +13,8 @@ from models.checks import run_checks
 from models.proofread.rules import builtin_rules
 from models.report import Item, Report, Section
 
-UNITS = ["\n", "?", "!", ";", "“", "一", "1", "十", "（", "(", "\"", " ", "。", "1.", "一是", "、", "“甲", "X"]
+UNITS = ["\n", "?", "!", ";", "“", "一", "1", "十", "（", "(", "\"", " ", "。", "1.", "一是", "、", "“甲", "X",
+         "张晓明同志、", "第三纪检监察组", "1,2345", "％%", "国土资源局"]
 
 
 def _seconds(fn, repeat: int = 3) -> float:
@@ -35,6 +36,16 @@ def test_checking_a_long_run_of_one_mark_is_linear(unit):
     small, large = _report(unit * (1500 // len(unit))), _report(unit * (12000 // len(unit)))
     ratio = _seconds(lambda: run_checks(large)) / max(_seconds(lambda: run_checks(small)), 1e-4)
     assert ratio < 30, f"{unit!r}: 8× the text took {ratio:.0f}× the time"
+
+
+def test_one_figure_written_many_ways_is_compared_in_linear_time():
+    """召开党组会议1次，召开党组会议2次…: each figure's clause is read locally, not by a scan to the end."""
+    def body(n: int) -> str:
+        return "".join(f"全年召开党组会议{i}次，" for i in range(n))
+
+    small, large = _report(body(500)), _report(body(4000))
+    ratio = _seconds(lambda: run_checks(large)) / max(_seconds(lambda: run_checks(small)), 1e-4)
+    assert ratio < 30, f"8× the figures took {ratio:.0f}× the time"
 
 
 def test_every_builtin_rule_is_linear_on_runs_of_digits_and_numerals():
