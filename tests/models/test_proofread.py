@@ -133,6 +133,12 @@ def test_clean_reports_give_no_finding(path):
     assert [f.describe() for f in run_checks(report)] == []
 
 
+def _plain(*bodies: str, title: str = "2026年工作总结", year: int = 2026, signature: str = "临江市审计局") -> Report:
+    """A report of one section without numbering, one item a body."""
+    return Report(title=title, date=dt.date(year, 12, 1), signature=signature,
+                  sections=[Section("工作情况", NONE, items=[Item("", b) for b in bodies])])
+
+
 def test_clean_sentences_that_look_like_slips():
     """Right usages next to the rules' words: none may be flagged."""
     body = ("报名截止日期为11月30日。截止到10月底，已全部完成。为了了解群众诉求，开展走访。对对照检查材料进行了修改。"
@@ -147,9 +153,7 @@ def test_clean_sentences_that_look_like_slips():
             "全面加强政治建设、思想建设、组织建设、作风建设、纪律建设。报名截止前提交材料。约谈干部20人左右。"
             "做出了突出成绩。这是一篇写的好文章的范例。不了了之的问题坚决不允许出现。会议时间：12月18日；会议地点：三楼。"
             "落实主要要求。所有有关单位参加。需要要点清楚。化学反应速度。")
-    report = Report(title="2026年工作总结", date=dt.date(2026, 12, 1), signature="临江市审计局",
-                    sections=[Section("工作情况", NONE, items=[Item("", body)])])
-    assert [f.describe() for f in run_checks(report)] == []
+    assert [f.describe() for f in run_checks(_plain(body))] == []
 
 
 def test_clean_sentences_near_the_newer_rules():
@@ -159,9 +163,7 @@ def test_clean_sentences_near_the_newer_rules():
             "所做的很多工作得到群众认可。完成投资12,345万元，同比增长8.5%。使用Windows 10 系统办公。"
             "各地地方政府积极推进。实在在于坚持。全部暑期活动安排妥当。不做为难群众的事。1—6月份，全县实现增长。协调县自然资源局和县市场监督管理局开展工作。"
             "一是加强学习，二是严格管理。\n一是再学习，二是再落实。")
-    report = Report(title="2026年工作总结", date=dt.date(2026, 12, 1), signature="王  伟",
-                    sections=[Section("工作情况", NONE, items=[Item("", body)])])
-    assert [f.describe() for f in run_checks(report)] == []
+    assert [f.describe() for f in run_checks(_plain(body, signature="王  伟"))] == []
 
 
 @pytest.mark.parametrize("first, second, slipped", [
@@ -170,24 +172,19 @@ def test_clean_sentences_near_the_newer_rules():
     ("副局长张晓明同志分管党建工作。", "张小明同志牵头抓好整改。", "张小明"),
 ])
 def test_the_same_figure_or_name_written_two_ways(first, second, slipped):
-    report = Report(title="2026年工作总结", date=dt.date(2026, 12, 1), signature="青川县审计局",
-                    sections=[Section("工作情况", NONE, items=[Item("", first), Item("", second)])])
-    found = [(f.field, f.text, f.category) for f in run_checks(report)]
+    found = [(f.field, f.text, f.category) for f in run_checks(_plain(first, second))]
     assert found == [(item_field(0, 1, "body"), slipped, "前后一致")]
 
 
 def test_different_people_and_figures_compared_are_not_one_name_written_two_ways():
     body = ("副局长张晓明同志分管党建工作，张晓东同志分管业务工作。全年召开党组会议24次，较上年增加2次。"
             "2025年召开党组会议22次。第三季度完成投资12亿元，第四季度完成投资15亿元。")
-    report = Report(title="2026年工作总结", date=dt.date(2026, 12, 1), signature="青川县审计局",
-                    sections=[Section("工作情况", NONE, items=[Item("", body)])])
-    assert [f.describe() for f in run_checks(report)] == []
+    assert [f.describe() for f in run_checks(_plain(body))] == []
 
 
 def test_renamed_bodies_are_right_in_an_old_report():
     """国土资源局 was the name until the 2018 reform: a 2017 report may use it."""
-    report = Report(title="2017年工作总结", date=dt.date(2017, 12, 1), signature="青川县审计局",
-                    sections=[Section("工作情况", NONE, items=[Item("", "配合县国土资源局完成确权登记。")])])
+    report = _plain("配合县国土资源局完成确权登记。", title="2017年工作总结", year=2017)
     assert [f.describe() for f in run_checks(report)] == []
 
 
