@@ -15,7 +15,10 @@ _MARKS = re.compile("[" + re.escape("".join(_OPEN) + "".join(_CLOSE) + "：") + 
 _LABEL = re.compile(r"[，；,;][\s\u3000]*[\u4e00-\u9fff]{1,6}：$")
 _SPACE = re.compile("[ \u3000\u00a0]+")
 _CJK = re.compile("[\u4e00-\u9fff\u3001-\u3011\uff01-\uff1f“”‘’]")
-_NO_SPACE_CHECK = ("signature", "letterhead.", "record.")  # names spaced to line up (王  伟) are a custom there
+# Names spaced to line up (王  伟) and a byline or two parallel phrases on one line (局长　王某某; 坚持稳中求进
+# 狠抓工作落实) are a custom in titles, headings, leads and the signature; running text has no spaces.
+_NO_SPACE_CHECK = ("signature", "letterhead.", "record.", "title", "recipient")
+_NO_SPACE_FIELD_END = (".heading", ".lead", ".title")
 _SRC_SPACE = "GB/T 15834-2011 第5章（标点符号的位置和书写形式）；公文写作规范：汉字之间不留空格"
 _SRC_COLON = "GB/T 15834-2011 4.7（冒号）、附录B（冒号套用）"
 _SRC_PAREN = "GB/T 15834-2011 4.9（括号）、附录B（括号套用）"
@@ -118,7 +121,7 @@ def _pairs(sentence: str, open_: str, close: str) -> dict[int, int]:
 def _spaces(doc: Doc, out: list) -> None:
     """A space between two Chinese characters (全面从严治党 向纵深), or between Chinese and a number (截至 10月)."""
     for (path, text), base in zip(doc.fields, doc.starts, strict=True):
-        if path.startswith(_NO_SPACE_CHECK) or (" " not in text and "\u3000" not in text and "\u00a0" not in text):
+        if path.startswith(_NO_SPACE_CHECK) or path.endswith(_NO_SPACE_FIELD_END) or (" " not in text and "\u3000" not in text and "\u00a0" not in text):
             continue
         for m in _SPACE.finditer(text):
             left, right = text[m.start() - 1:m.start()], text[m.end():m.end() + 1]

@@ -164,6 +164,9 @@ def test_clean_sentences_near_the_newer_rules():
             "各地地方政府积极推进。实在在于坚持。全部暑期活动安排妥当。不做为难群众的事。1—6月份，全县实现增长。协调县自然资源局和县市场监督管理局开展工作。"
             "一是加强学习，二是严格管理。\n一是再学习，二是再落实。")
     assert [f.describe() for f in run_checks(_plain(body, signature="王  伟"))] == []
+    byline = _plain(body, title="2026年度个人述职报告\n青川县财政局副局长\u3000刘建国", signature="刘建国")
+    byline.sections[0].heading = "坚持稳中求进\u3000狠抓工作落实"
+    assert [f.describe() for f in run_checks(byline)] == []
 
 
 @pytest.mark.parametrize("first, second, slipped", [
