@@ -8,7 +8,7 @@ from collections import Counter, defaultdict
 
 from models.proofread import names
 from models.proofread.matcher import Doc, Slip
-from models.proofread.numbers import _CN_DIGIT, cn_small
+from models.proofread.numbers import _CN_DIGIT, cn_small, percent_forms
 from models.proofread.rules import CONSISTENCY, NUMBERS
 from models.report import Report
 
@@ -30,7 +30,7 @@ _WORD_AFTER = {"了": "解结却断如无之然", "对": "象照标接口话比�
                "并": "购入列重非存", "得": "到出力分失", "被": "告动", "也": "许",
                "要": "求点素害务闻领件案塞职紧", "有": "关效力利益序机的些所待偿害"}
 # ... or when the first one ends a word: 目的的, 耕地地力, 各地地方, 实在在于.
-_WORD_BEFORE = {"的": "目标有", "地": "耕土用基林草湿山田阵园实各本当外属就落场工腹高领辖产两驻圣", "在": "实存现潜外内自所",
+_WORD_BEFORE = {"的": "目有", "地": "耕土用基林草湿山田阵园实各本当外属就落场工腹高领辖产两驻圣", "在": "实存现潜外内自所",
                 "为": "作认成行称因以较更", "和": "总缓温平", "是": "但就还可总凡正若于要或", "有": "所没只拥享具共私固持占"}
 # Two words that meet on the same word: 党组织|组织生活会, 坚持学习|学习强国.
 _DOUBLED_WORD_OK = re.compile(r"(?:党|团|基层|党的)组织组织(?:生活|关系|部|委员|工作)|学习学习强国|人大人大|政协政协委员")
@@ -51,6 +51,7 @@ def check(report: Report, doc: Doc) -> list[Slip]:
     _doubled(out, doc)
     _names(out, doc)
     names.check(out, doc)
+    percent_forms(doc, out)
     _figures(out, doc)
     _count_forms(out, doc)
     return [s for s in out if s is not None]

@@ -83,7 +83,6 @@ def check(doc: Doc, *, skip_fields: tuple[str, ...] = ()) -> list[Slip]:
         out.append(doc.slip(m.start(), m.end(), "sz38", NUMBERS, f"“{m.group()}”应写作“{m.group(1)}日”",
                             f"{m.group(1)}日", "公文中的日期用“日”，不用“号”", "GB/T 9704-2012 7.3.5（成文日期）"))
     _grouping(doc, out)
-    _percent_forms(doc, out)
     return [s for s in out if s is not None and s.field not in skip_fields]
 
 
@@ -104,8 +103,9 @@ def _group3(digits: str) -> str:
     return ",".join([digits[:head]] + [digits[i:i + 3] for i in range(head, len(digits), 3)])
 
 
-def _percent_forms(doc: Doc, out: list) -> None:
-    """% and ％ both in one report: the fewer are flagged, with the report's own form as the fix."""
+def percent_forms(doc: Doc, out: list) -> None:
+    """% and ％ both in one report: the fewer are flagged, with the report's own form as the fix. Report-wide
+    (models/proofread/consistency.py calls it with every field), not per field as the checks above."""
     marks = list(_PERCENT.finditer(doc.text))
     half = sum(1 for m in marks if m.group() == "%")
     if not half or half == len(marks):

@@ -185,6 +185,15 @@ def test_different_people_and_figures_compared_are_not_one_name_written_two_ways
     assert [f.describe() for f in run_checks(_plain(body))] == []
 
 
+def test_percent_signs_mixed_are_seen_when_one_field_changes():
+    """The per-field cache must not hide a report-wide check: one ％ typed among %s is flagged at once."""
+    report = _plain("全年增长5%。", "上半年增长3%。", "下半年增长6%。")
+    assert [f for f in run_checks(report) if f.category == "数字"] == []
+    report.sections[0].items[1].body = "上半年增长3％。"
+    found = [(f.field, f.text, f.fix) for f in run_checks(report) if f.category == "数字"]
+    assert found == [(item_field(0, 1, "body"), "％", "%")]
+
+
 def test_renamed_bodies_are_right_in_an_old_report():
     """国土资源局 was the name until the 2018 reform: a 2017 report may use it."""
     report = _plain("配合县国土资源局完成确权登记。", title="2017年工作总结", year=2017)
