@@ -137,4 +137,4 @@ def _digits_after_chinese(text: str, end: int) -> bool:
     i = end
     while i > 0 and (text[i - 1].isdigit() or text[i - 1] == "."):
         i -= 1
-    return i > 0 and bool(_CJK.match(text[i - 1]))
+    return i == 0 or text[i - 1] == "\n" or bool(_CJK.match(text[i - 1]))  # 2026 年 at a paragraph's start too
