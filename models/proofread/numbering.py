@@ -80,6 +80,18 @@ def _lonely_series(out: list, texts: list[tuple[str, str]]) -> None:
         if kind not in seen_second and _second(marker) not in after:  # 一是……，二是…… within a sentence
             out.append(Slip(path, start, end, "bh01", NUMBERING, f"有“{marker}”，后面没有“{_second(marker)}”", None,
                             "列举从“一是”开始就要有“二是”；只有一项时去掉编号", _SRC_SERIES))
+    whole_text = "\n".join(t for _, t in texts)
+    if re.search(r"第一[，,、：:]", whole_text):  # 第一……其次……第三: 其次 belongs to 首先
+        for path, text in texts:
+            for m in re.finditer(r"(?:^|(?<=[，。；：！？\n]))[ \u3000]*(其次)(?=[，,、：:])", text):
+                out.append(Slip(path, m.start(1), m.end(1), "bh09", NUMBERING, "“其次”与前面的“第一”不对应，应为“第二”",
+                                "第二", "“第一”后面接“第二”“第三”，“首先”后面接“其次”", _SRC_SERIES))
+    if re.search(r"(?:^|[，。；：！？\n])[ \u3000]*首先", whole_text):  # 首先……第二……最后: 第二 belongs to 第一
+        for path, text in texts:
+            for m in re.finditer(r"(?:^|(?<=[，。；：！？\n]))[ \u3000]*(第二)(?=[，,、：:])", text):
+                if not re.search(r"第一[，,、：:]", whole_text):
+                    out.append(Slip(path, m.start(1), m.end(1), "bh09", NUMBERING, "“第二”与前面的“首先”不对应，应为“其次”",
+                                    "其次", "“第一”后面接“第二”“第三”，“首先”后面接“其次”", _SRC_SERIES))
     for first, seconds in _PAIRS:
         whole = "\n".join(t for _, t in texts)
         second = seconds[0]

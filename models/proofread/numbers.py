@@ -20,6 +20,9 @@ _DOTTED_DATE = re.compile(r"(?<![\d.])(20\d\d|19\d\d)([.．/])(\d{1,2})\2(\d{1,2
 _HAO = re.compile(r"(?<=\d月)(\d{1,2})号(?![楼院线文令])")
 _GROUPED = re.compile(r"(?<![\d.,，])\d+(?:,\d+)+(?![\d,])(?=\.\d+|[万亿]?[\u4e00-\u9fff%％])")
 _PERCENT = re.compile("[%％]")
+_CN_MONTH = re.compile("(?<=\\d年)([一二三四五六七八九十]{1,3})月(?![份度])")
+_QUARTER = re.compile("第([1-4])季度")
+_SEPARATED = re.compile(r"(?<![\d.,，])\d{1,3}(?:,\d{3})+(?![\d,])(?=\.\d+|[万亿]?[\u4e00-\u9fff%％])")
 _SRC_ARABIC = "GB/T 15835-2011 4.1（公历年月日、计量统计用阿拉伯数字）"
 _SRC_CN = "GB/T 15835-2011 4.2（相邻两个数字连用表示概数，用汉字数字，中间不用顿号）"
 
@@ -82,6 +85,20 @@ def check(doc: Doc, *, skip_fields: tuple[str, ...] = ()) -> list[Slip]:
     for m in _HAO.finditer(text):
         out.append(doc.slip(m.start(), m.end(), "sz38", NUMBERS, f"“{m.group()}”应写作“{m.group(1)}日”",
                             f"{m.group(1)}日", "公文中的日期用“日”，不用“号”", "GB/T 9704-2012 7.3.5（成文日期）"))
+    for m in _CN_MONTH.finditer(text):
+        month = cn_small(m.group(1))
+        if month and 1 <= month <= 12:
+            out.append(doc.slip(m.start(), m.end(), "sz41", NUMBERS, f"“{m.group()}”应写作“{month}月”", f"{month}月",
+                                "公历年月日用阿拉伯数字，同一日期不混用汉字数字", _SRC_ARABIC))
+    for m in _QUARTER.finditer(text):
+        fix = f"第{'一二三四'[int(m.group(1)) - 1]}季度"
+        out.append(doc.slip(m.start(), m.end(), "sz42", NUMBERS, f"“{m.group()}”应写作“{fix}”", fix,
+                            "季度的序数用汉字数字：第四季度", "GB/T 15835-2011 4.2（汉字数字：序数词中的数字）"))
+    for m in _SEPARATED.finditer(text):
+        fix = m.group().replace(",", "")
+        out.append(doc.slip(m.start(), m.end(), "sz43", NUMBERS, f"公文正文中的“{m.group()}”不用千分撇，写作“{fix}”",
+                            fix, "公文正文中的多位数连写，不用千分撇分节（数值大的用“万”“亿”）",
+                            "GB/T 15835-2011 5.1.1（非专业出版物可不分节）；公文写作规范"))
     _grouping(doc, out)
     return [s for s in out if s is not None and s.field not in skip_fields]
 
