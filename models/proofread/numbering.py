@@ -88,10 +88,12 @@ def _lonely_series(out: list, texts: list[tuple[str, str]]) -> None:
                                 "第二", "“第一”后面接“第二”“第三”，“首先”后面接“其次”", _SRC_SERIES))
     if re.search(r"(?:^|[，。；：！？\n])[ \u3000]*首先", whole_text):  # 首先……第二……最后: 第二 belongs to 第一
         for path, text in texts:
-            for m in re.finditer(r"(?:^|(?<=[，。；：！？\n]))[ \u3000]*(第二)(?=[，,、：:])", text):
+            for m in re.finditer(r"(?:^|(?<=[，。；：！？\n]))[ \u3000]*(第[二三四])(?=[，,、：:])", text):
                 if not re.search(r"第一[，,、：:]", whole_text):
-                    out.append(Slip(path, m.start(1), m.end(1), "bh09", NUMBERING, "“第二”与前面的“首先”不对应，应为“其次”",
-                                    "其次", "“第一”后面接“第二”“第三”，“首先”后面接“其次”", _SRC_SERIES))
+                    fix = "其次" if m.group(1) == "第二" else None
+                    out.append(Slip(path, m.start(1), m.end(1), "bh09", NUMBERING,
+                                    f"“{m.group(1)}”与前面的“首先”不对应，应为“{fix or '再次”或“最后'}”", fix,
+                                    "“第一”后面接“第二”“第三”，“首先”后面接“其次”", _SRC_SERIES))
     for first, seconds in _PAIRS:
         whole = "\n".join(t for _, t in texts)
         second = seconds[0]

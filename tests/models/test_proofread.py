@@ -174,6 +174,8 @@ def test_clean_sentences_near_the_newer_rules():
     ("县纪委监委派驻第三纪检监察组全程监督。", "县纪委监委派驻第3纪检监察组参与调研。", "第3纪检"),
     ("副局长张晓明同志分管党建工作。", "张小明同志牵头抓好整改。", "张小明"),
     ("青石镇全面完成年度任务，青石镇党委班子团结有力。", "清石镇部分村“两委”干部年龄偏大。", "清石镇"),
+    ("全县312个村全部建立村务监督委员会。", "全县321个村中，仍有一半以上的村集体收入偏低。", "321个"),
+    ("主动向局党组书记陈立新同志汇报工作。", "按照陈力新同志的要求抓好整改。", "陈力新"),
 ])
 def test_the_same_figure_or_name_written_two_ways(first, second, slipped):
     found = [(f.field, f.text, f.category) for f in run_checks(_plain(first, second))]
@@ -181,7 +183,7 @@ def test_the_same_figure_or_name_written_two_ways(first, second, slipped):
 
 
 def test_different_people_and_figures_compared_are_not_one_name_written_two_ways():
-    body = ("副局长张晓明同志分管党建工作，张晓东同志分管业务工作。全年召开党组会议24次，较上年增加2次。"
+    body = ("副局长张晓明同志分管党建工作，张晓东同志分管业务工作。城镇居民收入增长9.6%，农村居民收入增长6.9%。全年召开党组会议24次，较上年增加2次。"
             "2025年召开党组会议22次。第三季度完成投资12亿元，第四季度完成投资15亿元。")
     assert [f.describe() for f in run_checks(_plain(body))] == []
 
