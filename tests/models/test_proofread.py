@@ -197,6 +197,17 @@ def test_percent_signs_mixed_are_seen_when_one_field_changes():
     assert found == [(item_field(0, 1, "body"), "％", "%")]
 
 
+def test_a_lead_ending_with_a_mark_among_leads_without():
+    leads = ["抓好理论学习", "抓好作风建设", "抓好廉政建设", "抓好队伍建设。", "抓好制度建设"]
+    report = Report(title="2026年工作总结", date=dt.date(2026, 12, 1), signature="临江市审计局",
+                    sections=[Section("工作情况", HEADING, items=[Item(lead, "按计划推进。") for lead in leads])])
+    found = [(f.field, f.text, f.fix) for f in run_checks(report) if f.category == "标点"]
+    assert found == [(item_field(0, 3, "lead"), "。", "")]
+    for item in report.sections[0].items:
+        item.lead = item.lead.rstrip("。") + "。"
+    assert [f for f in run_checks(report) if f.category == "标点"] == []
+
+
 def test_renamed_bodies_are_right_in_an_old_report():
     """国土资源局 was the name until the 2018 reform: a 2017 report may use it."""
     report = _plain("配合县国土资源局完成确权登记。", title="2017年工作总结", year=2017)
