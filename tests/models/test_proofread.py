@@ -4,13 +4,15 @@ kind give no finding at all; rules load from data; user rules and ignores; fixes
 from __future__ import annotations
 
 import datetime as dt
+import json
+import re
 from pathlib import Path
 
 import pytest
 
 from models.checks import Finding, apply_fix, run_checks
 from models.exchange import load_file
-from models.fields import get_field, item_field
+from models.fields import get_field, item_field, iter_fields
 from models.proofread import CLASSES, proofread
 from models.proofread.rules import RuleError, builtin_formulations, builtin_rules, parse_rule
 from models.proofread.settings import (
@@ -301,3 +303,32 @@ def test_more_slips_phrased_otherwise():
     missed = [sentence for n, (cls, sentence) in enumerate(MORE)
               if not any(f.field == item_field(0, n, "body") and f.category == cls for f in findings)]
     assert not missed
+
+
+BLIND = Path(__file__).resolve().parent.parent / "data" / "proofread" / "blind"
+
+
+def test_reports_seeded_by_someone_who_did_not_read_the_rules():
+    """Two corpora written without reading the rules (each slip keyed by field, text and class): found 65% and
+    69% when first run, 93% after the rules they showed missing; the bar keeps that from sliding back."""
+    found = total = 0
+    for path in sorted(BLIND.glob("*_seeded_*.json")):
+        if path.name.endswith(".key.json"):
+            continue
+        report = load_file(path)
+        findings = run_checks(report)
+        texts = dict(iter_fields(report))
+        for key in json.loads(path.with_name(path.stem + ".key.json").read_text(encoding="utf-8")):
+            text = texts[key["field"]]
+            spans = [(m.start(), m.end()) for m in re.finditer(re.escape(key["text"]), text)]
+            assert spans, key
+            total += 1
+            found += any(f.field == key["field"] and f.category == key["class"] and
+                         any(f.start <= e and f.end >= s for s, e in spans) for f in findings)
+    assert total > 200 and found / total >= 0.88, f"{found}/{total}"
+
+
+@pytest.mark.parametrize("path", sorted(BLIND.glob("*_clean_*.json")), ids=lambda p: p.stem)
+def test_blind_clean_reports_give_no_proofreading_finding(path):
+    report = load_file(path)
+    assert [f.describe() for f in run_checks(report) if f.category in CLASSES] == []
