@@ -56,6 +56,7 @@ def check(report: Report, doc: Doc) -> list[Slip]:
     _figures(out, doc)
     _transposed(out, doc)
     _lead_marks(out, doc)
+    _wan_forms(out, doc)
     _count_forms(out, doc)
     return [s for s in out if s is not None]
 
@@ -279,6 +280,21 @@ def _lead_marks(out: list, doc: Doc) -> None:
         i = base + len(t) - 1
         out.append(doc.slip(i, i + 1, "bd31", PUNCTUATION, f"其他小标题末尾不加标点，这里的“{t[-1]}”应删去", "",
                             "同一篇报告的小标题写法一致；单独成行的标题末尾不用标点", "GB/T 15834-2011 附录A；公文写作规范"))
+
+
+_IN_WAN = re.compile(r"(?<![\d.])\d+(?:\.\d+)?万(元|亩|吨|平方米|人次|人)")
+_IN_FULL = re.compile(r"(?<![\d.,])([1-9]\d{5,})(元|亩|吨|平方米|人次|人)")
+
+
+def _wan_forms(out: list, doc: Doc) -> None:
+    """426000元 where the report writes its large figures in 万 (42.6万元) elsewhere: one form for one unit."""
+    wan = Counter(m.group(1) for m in _IN_WAN.finditer(doc.text))
+    for m in _IN_FULL.finditer(doc.text):
+        if wan[m.group(2)] < 2:
+            continue
+        fix = f"{int(m.group(1)) / 10000:.4f}".rstrip("0").rstrip(".") + "万" + m.group(2)
+        out.append(doc.slip(m.start(), m.end(), "sz44", NUMBERS, f"全文的{m.group(2)}数以“万”为单位，这里写作“{m.group()}”，"
+                            f"可写作“{fix}”", fix, "同一篇报告中同一单位的大数写法一致", "GB/T 15835-2011 4.1.2（多位整数的写法）"))
 
 
 def _value(m: re.Match) -> float:

@@ -184,8 +184,14 @@ def test_the_same_figure_or_name_written_two_ways(first, second, slipped):
     assert found == [(item_field(0, 1, "body"), slipped, "前后一致")]
 
 
+def test_a_large_figure_in_full_among_figures_in_wan():
+    report = _plain("发放低保金356.2万元、临时救助金48.5万元。", "为80周岁以上老年人发放高龄津贴426000元。")
+    found = [(f.field, f.text, f.category, f.fix) for f in run_checks(report)]
+    assert found == [(item_field(0, 1, "body"), "426000元", "数字", "42.6万元")]
+
+
 def test_different_people_and_figures_compared_are_not_one_name_written_two_ways():
-    body = ("副局长张晓明同志分管党建工作，张晓东同志分管业务工作。城镇居民收入增长9.6%，农村居民收入增长6.9%。全年召开党组会议24次，较上年增加2次。"
+    body = ("副局长张晓明同志分管党建工作，张晓东同志分管业务工作。城镇居民收入增长9.6%，农村居民收入增长6.9%。投资12.5万元、8.6万元，人均收入23580元。全年召开党组会议24次，较上年增加2次。"
             "2025年召开党组会议22次。第三季度完成投资12亿元，第四季度完成投资15亿元。")
     assert [f.describe() for f in run_checks(_plain(body))] == []
 
