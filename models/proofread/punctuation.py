@@ -40,6 +40,7 @@ def check(doc: Doc) -> list[Slip]:
         out.append(doc.slip(i, i + 1, "bd28", PUNCTUATION, f"标题末尾的“{title[-1]}”应删去", "",
                             "公文标题末尾不用标点符号", "公文写作规范（标题末尾不加标点）；GB/T 9704-2012 7.3.1（标题）"))
     _spaces(doc, out)
+    _single_quotes(doc, out)
     if not _MARKS.search(text):
         return out
     for m in re.finditer(r"[^。！？\n" + SEP + "]+", text):
@@ -138,3 +139,22 @@ def _digits_after_chinese(text: str, end: int) -> bool:
     while i > 0 and (text[i - 1].isdigit() or text[i - 1] == "."):
         i -= 1
     return i == 0 or text[i - 1] == "\n" or bool(_CJK.match(text[i - 1]))  # 2026 年 at a paragraph's start too
+
+
+def _single_quotes(doc: Doc, out: list) -> None:
+    """‘一岗双责’ outside any “”: single quotes are for a quotation inside a quotation only."""
+    for (_path, text), base in zip(doc.fields, doc.starts, strict=True):
+        if "‘" not in text:
+            continue
+        depth = 0
+        for i, ch in enumerate(text):
+            if ch == "“":
+                depth += 1
+            elif ch == "”":
+                depth = max(0, depth - 1)
+            elif ch == "‘" and depth == 0:
+                end = text.find("’", i + 1, i + 31)  # a short quotation: looked for nearby only (linear)
+                stop = end + 1 if end > i else i + 1
+                out.append(doc.slip(base + i, base + stop, "bd32", PUNCTUATION,
+                                    "引号先用双引号“”，单引号只用在双引号里面", None,
+                                    "引号里面还要用引号时，外面用双引号，里面用单引号", _SRC_QUOTE))

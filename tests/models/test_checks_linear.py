@@ -14,7 +14,7 @@ from models.proofread.rules import builtin_rules
 from models.report import Item, Report, Section
 
 UNITS = ["\n", "?", "!", ";", "“", "一", "1", "十", "（", "(", "\"", " ", "。", "1.", "一是", "、", "“甲", "X",
-         "张晓明同志、", "第三纪检监察组", "1,2345", "％%", "国土资源局"]
+         "张晓明同志、", "第三纪检监察组", "1,2345", "％%", "国土资源局", "‘"]
 
 
 def _seconds(fn, repeat: int = 3) -> float:
