@@ -7,7 +7,7 @@ import re
 from collections import Counter, defaultdict
 
 from models.proofread import names
-from models.proofread.matcher import Doc, Slip
+from models.proofread.matcher import Doc, Slip, around
 from models.proofread.numbers import _CN_DIGIT, cn_small, percent_forms
 from models.proofread.rules import CONSISTENCY, NUMBERS, PUNCTUATION
 from models.report import Report
@@ -106,26 +106,11 @@ def _years(out: list, report: Report, doc: Doc) -> None:
 
 
 def _sentence_around(text: str, pos: int) -> str:
-    return _around(text, pos, _SENTENCE_MARK, 1)
+    return around(text, pos, _SENTENCE_MARK)
 
 
 _SENTENCE_MARK = re.compile("[。！？\n\u2029]")
 _CLAUSE_MARK = re.compile("[，；。！？\n\u2029]")
-_LOOK_BACK = 400  # a sentence or clause is read back at most this far: each look stays local (linear overall)
-
-
-def _around(text: str, pos: int, marks: re.Pattern, count: int) -> str:
-    """The stretch holding ``pos`` between two ``marks`` (and the next ones, up to ``count``)."""
-    lo = max(0, pos - _LOOK_BACK)
-    starts = [m.end() for m in marks.finditer(text, lo, pos)]
-    a = starts[-1] if starts else lo
-    e = pos
-    for _ in range(count):
-        m = marks.search(text, e if e == pos else e + 1)
-        if m is None:
-            return text[a:]
-        e = m.start()
-    return text[a:e]
 
 
 def _repeats(out: list, doc: Doc) -> None:
@@ -236,7 +221,7 @@ def _planned_or_compared(text: str, pos: int) -> bool:
 def _clauses_around(text: str, pos: int, count: int) -> str:
     """The clause holding ``pos`` (and the next ones, up to ``count``): a 其中 further on in the sentence is about
     another figure."""
-    return _around(text, pos, _CLAUSE_MARK, count)
+    return around(text, pos, _CLAUSE_MARK, count)
 
 
 _COUNTED = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)(万|亿)?(个|次|件|起|人次|人|名|项|场|篇|条|批|家|元|%|％|亩|吨)"

@@ -57,6 +57,21 @@ class Doc:
         return Slip(self.fields[i][0], s, s + end - start, rule, cls, message, fix, reason, source)
 
 
+def around(text: str, pos: int, marks: re.Pattern, count: int = 1, look_back: int = 400) -> str:
+    """The stretch holding ``pos`` from the last of ``marks`` before it to the ``count``-th one after it (count 0:
+    up to ``pos``). Read back at most ``look_back`` characters, so a look per hit stays local (linear overall)."""
+    lo = max(0, pos - look_back)
+    starts = [m.end() for m in marks.finditer(text, lo, pos)]
+    a = starts[-1] if starts else lo
+    e = pos
+    for _ in range(count):
+        m = marks.search(text, e if e == pos else e + 1)
+        if m is None:
+            return text[a:]
+        e = m.start()
+    return text[a:e]
+
+
 def quote(text: str) -> str:
     """“text”, or the text as it is when it holds quotation marks of its own (践行“两个确立”)."""
     text = text.replace("\n", " ")

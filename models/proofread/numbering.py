@@ -80,22 +80,21 @@ def _lonely_series(out: list, texts: list[tuple[str, str]]) -> None:
         if kind not in seen_second and _second(marker) not in after:  # 一是……，二是…… within a sentence
             out.append(Slip(path, start, end, "bh01", NUMBERING, f"有“{marker}”，后面没有“{_second(marker)}”", None,
                             "列举从“一是”开始就要有“二是”；只有一项时去掉编号", _SRC_SERIES))
-    whole_text = "\n".join(t for _, t in texts)
-    if re.search(r"第一[，,、：:]", whole_text):  # 第一……其次……第三: 其次 belongs to 首先
+    whole = "\n".join(t for _, t in texts)
+    has_first = bool(re.search(r"第一[，,、：:]", whole))
+    if has_first:  # 第一……其次……第三: 其次 belongs to 首先
         for path, text in texts:
             for m in re.finditer(r"(?:^|(?<=[，。；：！？\n]))[ \u3000]*(其次)(?=[，,、：:])", text):
                 out.append(Slip(path, m.start(1), m.end(1), "bh09", NUMBERING, "“其次”与前面的“第一”不对应，应为“第二”",
                                 "第二", "“第一”后面接“第二”“第三”，“首先”后面接“其次”", _SRC_SERIES))
-    if re.search(r"(?:^|[，。；：！？\n])[ \u3000]*首先", whole_text):  # 首先……第二……最后: 第二 belongs to 第一
+    if not has_first and re.search(r"(?:^|[，。；：！？\n])[ \u3000]*首先", whole):  # 首先……第二……最后
         for path, text in texts:
             for m in re.finditer(r"(?:^|(?<=[，。；：！？\n]))[ \u3000]*(第[二三四])(?=[，,、：:])", text):
-                if not re.search(r"第一[，,、：:]", whole_text):
-                    fix = "其次" if m.group(1) == "第二" else None
-                    out.append(Slip(path, m.start(1), m.end(1), "bh09", NUMBERING,
-                                    f"“{m.group(1)}”与前面的“首先”不对应，应为“{fix or '再次”或“最后'}”", fix,
-                                    "“第一”后面接“第二”“第三”，“首先”后面接“其次”", _SRC_SERIES))
+                fix = "其次" if m.group(1) == "第二" else None
+                out.append(Slip(path, m.start(1), m.end(1), "bh09", NUMBERING,
+                                f"“{m.group(1)}”与前面的“首先”不对应，应为“{fix or '再次”或“最后'}”", fix,
+                                "“第一”后面接“第二”“第三”，“首先”后面接“其次”", _SRC_SERIES))
     for first, seconds in _PAIRS:
-        whole = "\n".join(t for _, t in texts)
         second = seconds[0]
         if first in whole and not any(s in whole for s in seconds):  # found at a clause start below
             for path, text in texts:

@@ -22,7 +22,6 @@ _GROUPED = re.compile(r"(?<![\d.,，])\d+(?:,\d+)+(?![\d,])(?=\.\d+|[万亿]?[\u
 _PERCENT = re.compile("[%％]")
 _CN_MONTH = re.compile("(?<=\\d年)([一二三四五六七八九十]{1,3})月(?![份度])")
 _QUARTER = re.compile("第([1-4])季度")
-_SEPARATED = re.compile(r"(?<![\d.,，])\d{1,3}(?:,\d{3})+(?![\d,])(?=\.\d+|[万亿]?[\u4e00-\u9fff%％])")
 _SRC_ARABIC = "GB/T 15835-2011 4.1（公历年月日、计量统计用阿拉伯数字）"
 _SRC_CN = "GB/T 15835-2011 4.2（相邻两个数字连用表示概数，用汉字数字，中间不用顿号）"
 
@@ -94,20 +93,19 @@ def check(doc: Doc, *, skip_fields: tuple[str, ...] = ()) -> list[Slip]:
         fix = f"第{'一二三四'[int(m.group(1)) - 1]}季度"
         out.append(doc.slip(m.start(), m.end(), "sz42", NUMBERS, f"“{m.group()}”应写作“{fix}”", fix,
                             "季度的序数用汉字数字：第四季度", "GB/T 15835-2011 4.2（汉字数字：序数词中的数字）"))
-    for m in _SEPARATED.finditer(text):
-        fix = m.group().replace(",", "")
-        out.append(doc.slip(m.start(), m.end(), "sz43", NUMBERS, f"公文正文中的“{m.group()}”不用千分撇，写作“{fix}”",
-                            fix, "公文正文中的多位数连写，不用千分撇分节（数值大的用“万”“亿”）",
-                            "GB/T 15835-2011 5.1.1（非专业出版物可不分节）；公文写作规范"))
     _grouping(doc, out)
     return [s for s in out if s is not None and s.field not in skip_fields]
 
 
 def _grouping(doc: Doc, out: list) -> None:
-    """12,345 groups by three from the right; 1,2345 or 12345,678 is a slip of the separator."""
+    """Thousands separators: 12,345 is written 12345 in a 公文; 1,2345 or 12345,678 is a slip of the separator."""
     for m in _GROUPED.finditer(doc.text):
         head, *groups = m.group().split(",")
         if len(head) <= 3 and all(len(g) == 3 for g in groups) and head != "0":
+            fix = m.group().replace(",", "")
+            out.append(doc.slip(m.start(), m.end(), "sz43", NUMBERS, f"公文正文中的“{m.group()}”不用千分撇，写作“{fix}”",
+                                fix, "公文正文中的多位数连写，不用千分撇分节（数值大的用“万”“亿”）",
+                                "GB/T 15835-2011 5.1.1（非专业出版物可不分节）；公文写作规范"))
             continue
         digits = m.group().replace(",", "").lstrip("0") or "0"
         out.append(doc.slip(m.start(), m.end(), "sz39", NUMBERS,  # no fix: 1,2345 may also be 1.2345

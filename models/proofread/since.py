@@ -8,7 +8,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from models.proofread.matcher import SEP, Doc, RuleSet, Slip
+from models.proofread.matcher import SEP, Doc, RuleSet, Slip, around
 from models.proofread.rules import RULES_DIR, RuleError, parse_rule
 
 _YEAR = re.compile(r"(?<!\d)(19\d\d|20\d\d)年")
@@ -48,9 +48,7 @@ def check(doc: Doc, year: int | None) -> list[Slip]:
     out = []
     for slip in rules.run(doc):
         text = texts.get(slip.field, "")
-        lo = max(0, slip.start - LOOK_BACK)  # the sentence so far, read back a bounded way: linear overall
-        start = max((m.end() for m in _SENTENCE_START.finditer(text, lo, slip.start)), default=lo)
-        years = [int(y) for y in _YEAR.findall(text[start:slip.start])]
+        years = [int(y) for y in _YEAR.findall(around(text, slip.start, _SENTENCE_START, 0, LOOK_BACK))]
         if any(y < since[slip.rule] for y in years):
             continue  # 2017年，县国土资源局……: about the past
         out.append(slip)
