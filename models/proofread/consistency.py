@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 
-from models.proofread import names
+from models.proofread import claims, names
 from models.proofread.matcher import Doc, Slip, around
 from models.proofread.numbers import _CN_DIGIT, cn_small, percent_forms
 from models.proofread.rules import CONSISTENCY, NUMBERS, PUNCTUATION
@@ -58,6 +58,7 @@ def check(report: Report, doc: Doc) -> list[Slip]:
     _lead_marks(out, doc)
     _wan_forms(out, doc)
     _count_forms(out, doc)
+    claims.check(out, doc)
     return [s for s in out if s is not None]
 
 
@@ -202,8 +203,8 @@ def _figures(out: list, doc: Doc) -> None:
         shown = first.group(2) + (first.group(3) or "")
         for m in hits[1:]:
             here = m.group(2) + (m.group(3) or "")
-            if here == shown:
-                continue
+            if here == shown or not _SENTENCE_MARK.search(doc.text, first.end(), m.start()):
+                continue  # 参加县委理论学习中心组学习14次，主持局党组理论学习中心组学习12次: two things, set side by side
             same = _value(m) == _value(first)
             message = (f"“{m.group(1)}”前文写作{shown}{first.group(4)}，这里写作{here}{m.group(4)}，同一数字写法应一致"
                        if same else f"“{m.group(1)}”前文是{shown}{first.group(4)}，这里是{here}{m.group(4)}，请核对")
@@ -246,12 +247,30 @@ def _transposed(out: list, doc: Doc) -> None:
                 continue
             before = m.group(3) not in "%％" and (  # 增长6.9% / 增长9.6% are too common to tell apart
                 doc.text[max(0, m.start() - 2):m.start()] == doc.text[max(0, first.start() - 2):first.start()])
-            if not (m.group(4) and m.group(4) == first.group(4) or before):
+            if not (m.group(4) and m.group(4) == first.group(4) or before or _said_of_one_thing(doc.text, first, m)):
                 continue
             shown = first.group(1) + (first.group(2) or "") + first.group(3)
             out.append(doc.slip(m.start(1), m.end(3), "yz10", CONSISTENCY,
                                 f"这里是{m.group()}，前文是{shown}，数字相同而顺序不同，请核对", None,
                                 "同一数据在报告中前后应一致（数字顺序颠倒多是输入错误）", "公文写作规范：数据前后一致"))
+
+
+def _said_of_one_thing(text: str, a: re.Match, b: re.Match) -> bool:
+    """Two figures in different sentences with words around them in common (新建高标准农田5.6万亩 /
+    新建6.5万亩高标准农田; 优良天数比率达到86.3% / 优良天数比率83.6%的基础上). In one sentence they are two
+    things set side by side (城镇居民收入增长9.6%，农村居民收入增长6.9%)."""
+    if not _SENTENCE_MARK.search(text, a.end(), b.start()):
+        return False
+    return len(_bigrams(text, a) & _bigrams(text, b)) >= 3
+
+
+_GENERIC = re.compile("同比|环比|增长|下降|提高|降低|增加|减少|达到|较上年|比上年|上年|全年|累计|其中|分别|占比|比重|共计")
+
+
+def _bigrams(text: str, m: re.Match) -> set[str]:
+    """Pairs of characters just before and after a figure, words said of any figure (同比增长) left out."""
+    near = _GENERIC.sub("|", text[max(0, m.start() - 8):m.start()] + "|" + text[m.end(3):m.end(3) + 8])
+    return {near[i:i + 2] for i in range(len(near) - 1) if _CJK_RUN.fullmatch(near, i, i + 2)}
 
 
 def _lead_marks(out: list, doc: Doc) -> None:

@@ -4,13 +4,14 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 
-from models.proofread.matcher import Doc
+from models.proofread.matcher import Doc, around
 from models.proofread.numbers import cn_small
 from models.proofread.rules import CONSISTENCY
 
 _SRC = "公文写作规范：同一名称前后一致"
+_SENTENCE_MARK = re.compile("[。！？\n\u2029]")
 # Given-name characters that sound alike and are typed one for another (the input method offers them together).
 _SOUND_ALIKE = ("晓小筱", "明铭鸣", "华化桦", "伟玮炜纬", "军君钧", "红宏洪鸿虹", "林琳霖麟", "峰锋丰枫", "杰洁",
                 "丽莉俐", "静婧靖", "涛韬", "勇永咏", "辉晖徽", "刚钢纲", "斌彬", "立力利历", "建健剑", "志智", "新鑫欣馨",
@@ -20,9 +21,28 @@ _SOUND_ALIKE = ("晓小筱", "明铭鸣", "华化桦", "伟玮炜纬", "军君�
                 # place names (青石镇 / 清石镇)
                 "青清轻", "石时", "河何", "杉衫", "阳杨洋", "坪", "安鞍", "溪西希", "桥乔", "湾弯", "源园元原",
                 "沟勾", "坝霸", "岭领", "塘唐堂", "庄装", "川穿")
-_ALIKE = {c: i for i, group in enumerate(_SOUND_ALIKE) for c in group}
+# … and those a fuzzy-pinyin input method mixes up (front and back nasals: 张建明 / 张建民).
+_FUZZY = ("明民", "林临", "静进近", "英音", "宁凝", "星新", "京金", "兵斌彬", "清琴", "庆勤", "平频", "玲林", "凌琳")
+
+
+def _alike_groups(groups: tuple[str, ...]) -> dict[str, set[int]]:
+    """Each character to the groups it sounds alike in (明 is in 明铭鸣 and in 明民)."""
+    alike: dict[str, set[int]] = defaultdict(set)
+    for i, group in enumerate(groups):
+        for c in group:
+            alike[c].add(i)
+    return dict(alike)
+
+
+_ALIKE = _alike_groups(_SOUND_ALIKE + _FUZZY)
+_SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁"
+             "任沈姚卢姜崔钟谭陆汪范金廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔汤")
 _PERSON = re.compile(r"(?=([\u4e00-\u9fff]{2,3})(?:同志|书记|局长|主任|县长|镇长|乡长|部长|科长|组长))"
-                     r"|(?=([\u4e00-\u9fff]{2}(?:镇|乡|村|街道|社区)))")  # … and places: 青石镇
+                     r"|(?=([\u4e00-\u9fff]{2}(?:镇|乡|村|街道|社区)))"  # … and places: 青石镇
+                     # … and a name after its title: 党组书记、局长张建明带头 (three characters: 王强带 for 王强
+                     # is harmless, it is compared only with names one sound-alike character apart)
+                     r"|(?<=书记|局长|主任|县长|镇长|乡长|部长|科长|组长|区长|市长|站长|所长|院长|校长)"
+                     f"(?=([{_SURNAMES}][\u4e00-\u9fff]{{2}}))")
 _PLACE_ENDS = ("镇", "乡", "村", "街道", "社区")
 _ORDINAL = re.compile(r"第([一二三四五六七八九十]{1,3}|\d{1,2})(?=([\u4e00-\u9fff]{2}))")
 
@@ -36,9 +56,10 @@ def _people(out: list, doc: Doc) -> None:
     counts: Counter = Counter()
     first: dict[str, int] = {}
     for m in _PERSON.finditer(doc.text):
-        name = m.group(1) or m.group(2)
+        group = m.lastindex or 1
+        name = m.group(group)
         counts[name] += 1
-        first.setdefault(name, m.start(1))
+        first.setdefault(name, m.start(group))
     names = sorted(counts)
     done: set[str] = set()
     for i, a in enumerate(names):
@@ -46,13 +67,23 @@ def _people(out: list, doc: Doc) -> None:
             if len(a) != len(b) or a[0] != b[0] and not a.endswith(_PLACE_ENDS):  # a person keeps the surname
                 continue
             diff = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
-            if len(diff) != 1 or _ALIKE.get(diff[0][0], -1) != _ALIKE.get(diff[0][1], -2):
+            if len(diff) != 1 or not _ALIKE.get(diff[0][0], set()) & _ALIKE.get(diff[0][1], set()):
                 continue
             rare, common = (a, b) if (counts[a], -first[a]) < (counts[b], -first[b]) else (b, a)
-            if rare in done:
+            if rare in done or _side_by_side(doc.text, rare, common):
                 continue
             done.add(rare)
             _report(out, doc, rare, common, "同一人的姓名全文写法应一致")
+
+
+def _side_by_side(text: str, rare: str, common: str) -> bool:
+    """Both names in one sentence (局长张建明、副局长张建民分工负责): two people, not one written two ways."""
+    i = text.find(rare)
+    while i >= 0:
+        if common in around(text, i, _SENTENCE_MARK):
+            return True
+        i = text.find(rare, i + 1)
+    return False
 
 
 def _ordinals(out: list, doc: Doc) -> None:

@@ -178,6 +178,9 @@ def test_clean_sentences_near_the_newer_rules():
     ("青石镇全面完成年度任务，青石镇党委班子团结有力。", "清石镇部分村“两委”干部年龄偏大。", "清石镇"),
     ("全县312个村全部建立村务监督委员会。", "全县321个村中，仍有一半以上的村集体收入偏低。", "321个"),
     ("主动向局党组书记陈立新同志汇报工作。", "按照陈力新同志的要求抓好整改。", "陈力新"),
+    ("党组书记、局长张建明带头履行第一责任人职责。", "由党组书记张建民牵头推进。", "张建民"),
+    ("全年新建高标准农田5.6万亩。", "在今年新建6.5万亩高标准农田的基础上，明年再新建3万亩。", "6.5万亩"),
+    ("查摆问题23个，已全部完成整改。", "查摆的23个问题中尚有3个未完成整改。", "尚有3个未完成整改"),
 ])
 def test_the_same_figure_or_name_written_two_ways(first, second, slipped):
     found = [(f.field, f.text, f.category) for f in run_checks(_plain(first, second))]
@@ -192,7 +195,11 @@ def test_a_large_figure_in_full_among_figures_in_wan():
 
 def test_different_people_and_figures_compared_are_not_one_name_written_two_ways():
     body = ("副局长张晓明同志分管党建工作，张晓东同志分管业务工作。城镇居民收入增长9.6%，农村居民收入增长6.9%。投资12.5万元、8.6万元，人均收入23580元。全年召开党组会议24次，较上年增加2次。"
-            "2025年召开党组会议22次。第三季度完成投资12亿元，第四季度完成投资15亿元。")
+            "2025年召开党组会议22次。第三季度完成投资12亿元，第四季度完成投资15亿元。"
+            "参加县委理论学习中心组学习14次，主持局党组理论学习中心组学习12次。局长张建明、副局长张建民分工负责。"
+            "巡察反馈问题12个，已全部整改到位。民主生活会查摆的5个问题中尚有2个正在整改。工作26年来，从未懈怠。"
+            "在26年的工作中积累了经验。三大产业全产业链产值达到68.5亿元，同比增长9.6%。"
+            "农村居民人均可支配收入2.41万元，同比增长6.9%。")
     assert [f.describe() for f in run_checks(_plain(body))] == []
 
 
@@ -315,8 +322,9 @@ BLIND = Path(__file__).resolve().parent.parent / "data" / "proofread" / "blind"
 
 
 def test_reports_seeded_by_someone_who_did_not_read_the_rules():
-    """Two corpora written without reading the rules (each slip keyed by field, text and class): found 65% and
-    69% when first run, 93% after the rules they showed missing; the bar keeps that from sliding back."""
+    """Three corpora written without reading the rules (each slip keyed by field, text and class): found 65%,
+    69% and 86% when first run, 93% to 100% after the rules they showed missing; the bar keeps that from
+    sliding back."""
     found = total = 0
     for path in sorted(BLIND.glob("*_seeded_*.json")):
         if path.name.endswith(".key.json"):
