@@ -20,7 +20,7 @@ from ui.memory import release_memory
 from ui.preview.preview_panel import PreviewPanel
 from ui.preview.typesetter import Typesetter
 from ui.proofread_actions import ProofreadActions
-from ui.startup import warm_checks
+from ui.startup import after_first_page, warm_checks
 
 SNAPSHOT_TICK_MS = 60_000
 FACTS_DELAY_MS = 50  # after a typesetting result, before 检查 takes its facts: the page is painted and
@@ -165,7 +165,8 @@ class DocumentActions(ExportActions, QObject):
         if self.first_check_pending:
             # The window is being built (start-up): it is shown first, then checked (the first check
             # compiles the proofreader's rules, ~65 ms, on a thread), before the user could read the panel.
-            self.w.after_paint.add(lambda: warm_checks(self._check_opened))
+            self.w.after_paint.add(lambda: after_first_page(self.preview, self.typesetter,
+                                                            lambda: warm_checks(self._check_opened)))
             if report is not None:
                 self.checks.show_pending()
         else:

@@ -242,3 +242,32 @@ def test_a_late_warm_up_never_forgets_the_first_real_run():
         assert result.pages >= 5 and last in more.drawn
     finally:
         worker._discard_pool(wait=True)
+
+
+def test_the_checks_warm_up_waits_for_the_previews_first_page(qtbot):
+    """The warm-up's thread shares the interpreter lock with the window: it starts once the first page is on
+    screen (or the preview is hidden, or the typesetter is slow), never alongside that page."""
+    from ui.preview.preview_panel import PreviewPanel
+    from ui.preview.typesetter import Typesetter
+    from ui.startup import after_first_page
+
+    preview = PreviewPanel()
+    qtbot.addWidget(preview)
+    typesetter = Typesetter()
+    ran: list[str] = []
+    after_first_page(preview, typesetter, lambda: ran.append("hidden"))
+    assert ran == ["hidden"]  # nothing to wait for
+
+    preview.show()
+    qtbot.waitExposed(preview)
+    after_first_page(preview, typesetter, lambda: ran.append("page"), limit_ms=60_000)
+    qtbot.wait(50)
+    assert ran == ["hidden"]
+    typesetter.ready.emit(None)
+    typesetter.failed.emit("again")  # a second answer runs nothing twice
+    qtbot.waitUntil(lambda: ran == ["hidden", "page"])
+    qtbot.wait(20)
+    assert ran == ["hidden", "page"]
+
+    after_first_page(preview, typesetter, lambda: ran.append("slow"), limit_ms=30)
+    qtbot.waitUntil(lambda: ran[-1] == "slow", timeout=2000)
