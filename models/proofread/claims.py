@@ -1,6 +1,9 @@
-"""Statements about one set of problems that contradict each other: 查摆问题23个，已全部完成整改 and, further on,
-23个问题中尚有3个未完成整改. The total ties the two together; two sets of a different size are different sets
-(巡察反馈的12个问题 / 民主生活会查摆的5个问题)."""
+"""Statements about one set of things that contradict each other.
+
+- 查摆问题23个，已全部完成整改 and, further on, 23个问题中尚有3个未完成整改 (or 巡察反馈问题中尚有2项仍在整改). The
+  total ties the two together, or where the second gives none, the source both name (巡察, 民主生活会查摆); sets
+  of another size or from another source are other sets.
+- 全县18个乡镇卫生院 and later 16个乡镇卫生院中仍有6个: one total of one kind of thing given two ways."""
 
 from __future__ import annotations
 
@@ -15,24 +18,61 @@ _COUNT = re.compile(r"(?<![\d.第])(\d+)(?:个|项|条|处|件|批)")
 _ALL_DONE = re.compile(r"(?:已|均已|现已)?全部(?:完成整改|整改到位|整改完成|整改落实|整改|办结|销号)|均已(?:完成整改|整改到位|办结)")
 _STILL_OPEN = re.compile(r"(?:尚有|仍有|还有|剩余|另有)(\d+)(?:个|项|条|处|件)[^。；，\u2029]{0,8}?"
                          r"(?:未完成|尚未完成|没有完成|未|正在|仍在|持续)(?:整改|办结|销号)")
+_MAX_SETS = 64  # sets said to be done that an open one is compared with (a report has a few; keeps it linear)
 _NEAR = 24  # characters between a total and the words that say all of it is done
 
 
+_SOURCES = re.compile("巡视|巡察|审计|督察|督查|民主生活会|组织生活会|查摆|主题教育|学习教育|专项整治|考核|信访|举报")
+_WHOLE = re.compile(r"(?:全县|全镇|全乡|全区|全市|全局|全系统)(?:共有|共|有|辖|现有)?(\d+)个([\u4e00-\u9fff]{2,8}?)"
+                    r"(?=[，。；、和及中（(]|$)")
+_PART_OF = re.compile(r"(?<![\d.])(\d+)个([\u4e00-\u9fff]{2,8}?)中(?=[，]?(?:仍有|尚有|还有|有|已有|只有|仅有))")
+_PLANNED = re.compile(r"计划|力争|预计|目标|确保|争取|到20\d\d年|新增|新建|调整|撤并|合并|由\d")
+
+
 def check(out: list, doc: Doc) -> None:
+    _still_open(out, doc)
+    _totals(out, doc)
+
+
+def _still_open(out: list, doc: Doc) -> None:
     text = doc.text
-    done: dict[int, int] = {}  # total → where it was said to be all done
+    done: list[tuple[int, int, set[str]]] = []  # (total, where, sources named with it)
     for m in _ALL_DONE.finditer(text):
-        counts = _COUNT.findall(around(text, m.start(), _SENTENCE_MARK, 0)[-_NEAR:])
-        if counts:
-            done.setdefault(int(counts[-1]), m.start())
-    if not done:
-        return
+        head = around(text, m.start(), _SENTENCE_MARK, 0)
+        counts = _COUNT.findall(head[-_NEAR:])
+        if counts and len(done) < _MAX_SETS:
+            before = around(text, max(0, m.start() - len(head) - 1), _SENTENCE_MARK, 0)  # 查摆出11个问题。11个问题已全部整改
+            done.append((int(counts[-1]), m.start(), set(_SOURCES.findall(before + head))))
     for m in _STILL_OPEN.finditer(text):
         head = around(text, m.start(), _SENTENCE_MARK, 0)
-        total = next((int(t) for t in reversed(_COUNT.findall(head))
-                      if int(t) in done and int(t) > int(m.group(1))), None)
-        if total is None or m.start() - len(head) <= done[total] < m.start():
-            continue  # nothing said done, or said in this same sentence: not two claims
+        left = int(m.group(1))
+        totals = {int(t) for t in _COUNT.findall(head)}
+        named = set(_SOURCES.findall(head))
+        said = [(t, at) for t, at, sources in done if t > left and at < m.start() - len(head)
+                and (t in totals or not totals and named & sources)]
+        if len(said) != 1 and not (said and totals):
+            continue  # nothing said done before, or several sets it could be
+        total = said[-1][0]
         out.append(doc.slip(m.start(), m.end(), "yz11", CONSISTENCY,
-                            f"前文说{total}个问题已全部整改，这里说尚有{m.group(1)}个未完成，请核对", None,
+                            f"前文说{total}个问题已全部整改，这里说尚有{left}个未完成，请核对", None,
                             "同一批问题的整改情况前后应一致", _SRC))
+
+
+def _totals(out: list, doc: Doc) -> None:
+    text = doc.text
+
+    def planned(m: re.Match) -> bool:  # 力争到2027年全县30个村…, 行政村由14个调整为12个: another time
+        return bool(_PLANNED.search(around(text, m.start(), _SENTENCE_MARK)))
+
+    wholes = [m for m in _WHOLE.finditer(text) if not planned(m)]
+    first: dict[str, re.Match] = {}
+    for m in wholes:
+        first.setdefault(m.group(2), m)
+    parts = [m for m in _PART_OF.finditer(text) if m.group(2) in first and not planned(m)]
+    for m in wholes[1:] + parts:
+        given = first[m.group(2)]
+        if m.group(1) == given.group(1) or m is given:
+            continue
+        out.append(doc.slip(m.start(1), m.end(2), "yz12", CONSISTENCY,
+                            f"前文说共{given.group(1)}个{m.group(2)}，这里是{m.group(1)}个，请核对", None,
+                            "同一总数在报告中前后应一致", _SRC))

@@ -92,6 +92,8 @@ def _years(out: list, report: Report, doc: Doc) -> None:
             out.append(doc.slip(m2.start(), m2.end(), "yz02", CONSISTENCY,
                                 f"报告写的是{year}年，成文于{date.year}年，“{m2.group()}”会被读作{date.year}年", None,
                                 f"跨年成文时，用“{year}年”或“一年来”代替“今年”“本年度”", _SRC_YEAR))
+    if m is None and date and date.month <= 6:
+        return  # not a year's report, written in the first half: last year's figures are the latest whole-year ones
     for m2 in _PAST_YEAR_USE.finditer(doc.text):
         y = int(m2.group(1))
         if y >= year or y < year - 1:
@@ -306,7 +308,7 @@ def _value(m: re.Match) -> float:
 
 
 _COUNT_CN = re.compile(r"(?<![第届十一二三四五六七八九“])([一二三四五六七八九]?十[一二三四五六七八九]?)"
-                       r"(次|人次|件|起|名|家|项|场|篇|条|批|户)")
+                       r"(次|人次|件|起|名|家|项|场|篇|条|批|户|个(?=[，。；、）]))")  # 村卫生室二十三个，: a statistic; 十二个乡镇 reads as prose
 _COUNT_AR = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?:万|亿)?(?:次|人次|件|起|名|个|家|项|场|篇|条|批|户|人)")
 
 

@@ -14,7 +14,8 @@ from models.proofread.rules import builtin_rules
 from models.report import Item, Report, Section
 
 UNITS = ["\n", "?", "!", ";", "“", "一", "1", "十", "（", "(", "\"", " ", "。", "1.", "一是", "、", "“甲", "X",
-         "张晓明同志、", "第三纪检监察组", "1,2345", "％%", "国土资源局", "‘"]
+         "张晓明同志、", "第三纪检监察组", "1,2345", "％%", "国土资源局", "‘",
+         "巡察反馈的16个问题已全部整改。尚有2个仍在整改。", "全县18个乡镇。16个乡镇中仍有6个。", "张建明带头，局长张建民"]
 
 
 def _seconds(fn, repeat: int = 3) -> float:

@@ -180,6 +180,10 @@ def test_clean_sentences_near_the_newer_rules():
     ("主动向局党组书记陈立新同志汇报工作。", "按照陈力新同志的要求抓好整改。", "陈力新"),
     ("党组书记、局长张建明带头履行第一责任人职责。", "由党组书记张建民牵头推进。", "张建民"),
     ("全年新建高标准农田5.6万亩。", "在今年新建6.5万亩高标准农田的基础上，明年再新建3万亩。", "6.5万亩"),
+    ("覆盖全县18个乡镇卫生院和236个村卫生室。", "部分设备老化，16个乡镇卫生院中仍有6个未达标。", "16个乡镇卫生院"),
+    ("对县委第三巡察组反馈的16个问题逐项建立台账，已全部整改完成。", "截至目前，县委巡察反馈问题中尚有2项仍在整改之中。",
+     "尚有2项仍在整改"),
+    ("建设柳河镇卫生院。", "流河镇等偏远乡镇人才引不进。", "流河镇"),
     ("查摆问题23个，已全部完成整改。", "查摆的23个问题中尚有3个未完成整改。", "尚有3个未完成整改"),
 ])
 def test_the_same_figure_or_name_written_two_ways(first, second, slipped):
@@ -199,7 +203,9 @@ def test_different_people_and_figures_compared_are_not_one_name_written_two_ways
             "参加县委理论学习中心组学习14次，主持局党组理论学习中心组学习12次。局长张建明、副局长张建民分工负责。"
             "巡察反馈问题12个，已全部整改到位。民主生活会查摆的5个问题中尚有2个正在整改。工作26年来，从未懈怠。"
             "在26年的工作中积累了经验。三大产业全产业链产值达到68.5亿元，同比增长9.6%。"
-            "农村居民人均可支配收入2.41万元，同比增长6.9%。")
+            "农村居民人均可支配收入2.41万元，同比增长6.9%。全县14个行政村。力争到2027年全县12个行政村达标。"
+            "巡察反馈的8个问题已全部整改到位，其余2个持续推进。民主生活会查摆问题中还有1个正在整改。"
+            "践行社会主义核心价值观二十四个字。学习“关于”的用法。6月30日完成。2月28日召开会议。批评和自我批评。")
     assert [f.describe() for f in run_checks(_plain(body))] == []
 
 
@@ -322,9 +328,9 @@ BLIND = Path(__file__).resolve().parent.parent / "data" / "proofread" / "blind"
 
 
 def test_reports_seeded_by_someone_who_did_not_read_the_rules():
-    """Three corpora written without reading the rules (each slip keyed by field, text and class): found 65%,
-    69% and 86% when first run, 93% to 100% after the rules they showed missing; the bar keeps that from
-    sliding back."""
+    """Four corpora written without reading the rules (each slip keyed by field, text and class): found 65%,
+    69%, 86% and 67% when first run, 93% to 100% after the rules they showed missing; the bar keeps that
+    from sliding back."""
     found = total = 0
     for path in sorted(BLIND.glob("*_seeded_*.json")):
         if path.name.endswith(".key.json"):
