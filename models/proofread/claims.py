@@ -23,9 +23,10 @@ _NEAR = 24  # characters between a total and the words that say all of it is don
 
 
 _SOURCES = re.compile("巡视|巡察|审计|督察|督查|民主生活会|组织生活会|查摆|主题教育|学习教育|专项整治|考核|信访|举报")
-_WHOLE = re.compile(r"(?:全县|全镇|全乡|全区|全市|全局|全系统)(?:共有|共|有|辖|现有)?(\d+)个([\u4e00-\u9fff]{2,8}?)"
-                    r"(?=[，。；、和及中（(]|$)")
-_PART_OF = re.compile(r"(?<![\d.])(\d+)个([\u4e00-\u9fff]{2,8}?)中(?=[，]?(?:仍有|尚有|还有|有|已有|只有|仅有))")
+_SCOPE = r"(?:全县|全镇|全乡|全区|全市|全局|全系统|辖区|所属|下辖)(?:共有|共|有|辖|现有)?"
+_WHOLE = re.compile(_SCOPE + r"(\d+)[个家所]([\u4e00-\u9fff]{2,8}?)(?=[，。；、和及中（(]|$)")
+_MAX_KINDS = 50  # kinds of things whose totals are compared (a report has a handful; keeps it linear)
+_PART_OF = re.compile(r"(?<![\d.])(\d+)[个家所]([\u4e00-\u9fff]{2,8}?)中(?=[，]?(?:仍有|尚有|还有|有|已有|只有|仅有))")
 _PLANNED = re.compile(r"计划|力争|预计|目标|确保|争取|到20\d\d年|新增|新建|调整|撤并|合并|由\d")
 
 
@@ -64,15 +65,16 @@ def _totals(out: list, doc: Doc) -> None:
     def planned(m: re.Match) -> bool:  # 力争到2027年全县30个村…, 行政村由14个调整为12个: another time
         return bool(_PLANNED.search(around(text, m.start(), _SENTENCE_MARK)))
 
-    wholes = [m for m in _WHOLE.finditer(text) if not planned(m)]
-    first: dict[str, re.Match] = {}
-    for m in wholes:
-        first.setdefault(m.group(2), m)
-    parts = [m for m in _PART_OF.finditer(text) if m.group(2) in first and not planned(m)]
-    for m in wholes[1:] + parts:
-        given = first[m.group(2)]
-        if m.group(1) == given.group(1) or m is given:
+    parts = [m for m in _PART_OF.finditer(text) if not planned(m)]
+    kinds = list(dict.fromkeys([m.group(2) for m in _WHOLE.finditer(text)] + [m.group(2) for m in parts]))
+    for kind in kinds[:_MAX_KINDS]:
+        # 所属8家子公司开展…: the whole named with what follows it, found by the kind named elsewhere
+        wholes = [m for m in re.finditer(_SCOPE + r"(\d+)[个家所](" + re.escape(kind) + ")", text) if not planned(m)]
+        if not wholes:
             continue
-        out.append(doc.slip(m.start(1), m.end(2), "yz12", CONSISTENCY,
-                            f"前文说共{given.group(1)}个{m.group(2)}，这里是{m.group(1)}个，请核对", None,
-                            "同一总数在报告中前后应一致", _SRC))
+        given = wholes[0]
+        for m in wholes[1:] + [p for p in parts if p.group(2) == kind]:
+            if m.group(1) != given.group(1) and not m.start() == given.start():
+                out.append(doc.slip(m.start(1), m.end(2), "yz12", CONSISTENCY,
+                                    f"前文说共{given.group(1)}个{kind}，这里是{m.group(1)}个，请核对", None,
+                                    "同一总数在报告中前后应一致", _SRC))

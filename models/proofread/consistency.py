@@ -6,17 +6,18 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 
-from models.proofread import claims, names
+from models.proofread import arithmetic, claims, names
 from models.proofread.matcher import Doc, Slip, around
 from models.proofread.numbers import _CN_DIGIT, cn_small, percent_forms
 from models.proofread.rules import CONSISTENCY, NUMBERS, PUNCTUATION
 from models.report import Report
 
 _YEAR = re.compile(r"(?<!\d)(20\d\d)(?=年)|(?<![一二三四五六七八九十])(二[〇零○][〇零○一二三四五六七八九]{2})(?=年)")
+_ABOUT_PAST = re.compile("审计|决算|预算执行|整改|巡察|巡视|督察|反馈|计划执行")
 _SRC_YEAR = "公文写作规范：标题、成文日期与正文的年份一致"
 _THIS_YEAR = re.compile(r"今年以来|今年上半年|今年前三季度|本年度|今年(?=[，是我全共累各以])")
 _PAST_YEAR_USE = re.compile(r"(?<!\d)(20\d\d)年(?=度|以来|上半年|下半年|前三季度|[1-9]\d?[-—～至到]\d{1,2}月|[1-9]\d?月(?:份|以来|底|末)?[，,]|，|全年|共|累计|是|我|全|各)")
-_COMPARE = re.compile(r"同比|环比|相比|比较|较|比上|比去|与\d|对比|增长|下降|减少|增加|上年|去年|以前|之前|此前|期间|自|从|曾|连续|先后"
+_COMPARE = re.compile(r"同比|环比|相比|比较|较(?=上|去|前|同|年初|\d)|比上|比去|与\d|对比|增长|下降|减少|增加|上年|去年|以前|之前|此前|期间|自|从|曾|连续|先后"
                       r"|民主生活会|组织生活会|整改|巡视|巡察|反馈|考核结果|表彰|述职|未按期|未完成|遗留|结转")
 _SINCE_COMPARE = re.compile(r"同比|较上年|比上年|相比|累计|连续|两年|巡视|巡察|反馈|整改")
 _MAX_REPEATS = 20
@@ -42,6 +43,7 @@ _PLAN_OR_COMPARE = re.compile(r"计划|力争|预计|目标|确保|争取|拟|�
 _FIGURE = re.compile(r"([\u4e00-\u9fff]{6})(\d+(?:\.\d+)?)(万|亿)?(个|次|件|起|人次|人|名|项|场|篇|条|批|家|元|%|％)")
 _COMPARE_NEXT = re.compile(r"\s*(?:较|同比|环比|比上|比去|与上年|增长|下降|增加|减少|提高|降低)")
 _QUALIFIERS = set("一二三四五六七八九十0123456789上下半前后去今本第")
+_PART_SHARE = 0.6  # two figures this far apart are a total and a part more often than one figure mistyped
 _NOT_ONE_FIGURE = ("同比", "增长", "下降", "其中", "分别", "累计", "今年", "上年")
 
 
@@ -59,6 +61,7 @@ def check(report: Report, doc: Doc) -> list[Slip]:
     _wan_forms(out, doc)
     _count_forms(out, doc)
     claims.check(out, doc)
+    arithmetic.check(out, doc)
     return [s for s in out if s is not None]
 
 
@@ -79,7 +82,8 @@ def _years(out: list, report: Report, doc: Doc) -> None:
     m = _YEAR.search(report.title)
     year = _to_year(m) if m else None
     date = report.date
-    if year and date and not (date.year == year or (date.year == year + 1 and date.month <= 4)):
+    late_ok = _ABOUT_PAST.search(report.title)  # 关于2025年度预算执行审计查出问题整改情况的报告, in late 2026
+    if year and date and not (date.year == year or (date.year == year + 1 and (date.month <= 4 or late_ok))):
         out.append(Slip("title", m.start(), m.end() + 1, "yz01", CONSISTENCY,
                         f"标题是{year}年，成文日期却是{date.year}年{date.month}月{date.day}日，请核对", None,
                         "标题中的年份与成文日期应对应（年度报告可在次年年初成文）", _SRC_YEAR))
@@ -101,11 +105,20 @@ def _years(out: list, report: Report, doc: Doc) -> None:
         i, _ = doc.where(m2.start())
         sentence = _sentence_around(doc.text, m2.start())
         since_last_year = doc.text.startswith("以来", m2.end())  # 2025年以来 in a 2026 report: a leftover line
-        if (_SINCE_COMPARE if since_last_year else _COMPARE).search(sentence) or doc.fields[i][0] == "title":
+        # a past year is right when said of the past: 较上年, 2025年度民主生活会…, 2025年，县委巡察反馈… — read from
+        # its own clause to the sentence's end (整改隐患2140处，截至2025年11月底，…: the clause before is not about it)
+        near = sentence if since_last_year else _from_clause(doc.text, m2.start())
+        if (_SINCE_COMPARE if since_last_year else _COMPARE).search(near) or doc.fields[i][0] == "title":
             continue
         out.append(doc.slip(m2.start(), m2.end(), "yz03", CONSISTENCY,
                             f"这是{year}年的报告，这里写的是“{y}年”，可能是沿用了上年的材料", None,
                             "正文年份应与报告年度一致；确指上年的，写明比较关系（同比、较上年）", _SRC_YEAR))
+
+
+def _from_clause(text: str, pos: int) -> str:
+    """From the start of the clause holding ``pos`` to the end of its sentence."""
+    head = around(text, pos, _CLAUSE_MARK, 0)
+    return head + around(text, pos, _SENTENCE_MARK)[len(around(text, pos, _SENTENCE_MARK, 0)):]
 
 
 def _sentence_around(text: str, pos: int) -> str:
@@ -205,9 +218,11 @@ def _figures(out: list, doc: Doc) -> None:
         shown = first.group(2) + (first.group(3) or "")
         for m in hits[1:]:
             here = m.group(2) + (m.group(3) or "")
-            if here == shown or not _SENTENCE_MARK.search(doc.text, first.end(), m.start()):
+            if here == shown or _one_sentence(doc.text, first, m):
                 continue  # 参加县委理论学习中心组学习14次，主持局党组理论学习中心组学习12次: two things, set side by side
             same = _value(m) == _value(first)
+            if not same and min(_value(m), _value(first)) < _PART_SHARE * max(_value(m), _value(first)):
+                continue  # 整改问题金额2.87亿元 overall, 1.42亿元 for one kind of problem: a part, not a slip
             message = (f"“{m.group(1)}”前文写作{shown}{first.group(4)}，这里写作{here}{m.group(4)}，同一数字写法应一致"
                        if same else f"“{m.group(1)}”前文是{shown}{first.group(4)}，这里是{here}{m.group(4)}，请核对")
             out.append(doc.slip(m.start(2), m.end(4), "yz08", CONSISTENCY, message, None,
@@ -239,7 +254,8 @@ def _transposed(out: list, doc: Doc) -> None:
         digits = m.group(1).replace(".", "")
         if len(digits) < 2 or len(set(digits)) < 2:
             continue
-        seen[("".join(sorted(digits)), "." in m.group(1), m.group(2), m.group(3))].append(m)
+        whole = m.group(1).partition(".")[0]  # 31.2万人 / 3.12万人: the point moved, two other figures
+        seen[("".join(sorted(digits)), len(whole), m.group(2), m.group(3))].append(m)
     for hits in seen.values():
         if len({m.group(1) for m in hits}) < 2:
             continue
@@ -261,17 +277,23 @@ def _said_of_one_thing(text: str, a: re.Match, b: re.Match) -> bool:
     """Two figures in different sentences with words around them in common (新建高标准农田5.6万亩 /
     新建6.5万亩高标准农田; 优良天数比率达到86.3% / 优良天数比率83.6%的基础上). In one sentence they are two
     things set side by side (城镇居民收入增长9.6%，农村居民收入增长6.9%)."""
-    if not _SENTENCE_MARK.search(text, a.end(), b.start()):
+    if _one_sentence(text, a, b):
         return False
-    return len(_bigrams(text, a) & _bigrams(text, b)) >= 3
+    return len(_bigrams(text, a) & _bigrams(text, b)) >= 2
 
 
 _GENERIC = re.compile("同比|环比|增长|下降|提高|降低|增加|减少|达到|较上年|比上年|上年|全年|累计|其中|分别|占比|比重|共计")
 
 
+def _one_sentence(text: str, a: re.Match, b: re.Match) -> bool:
+    """``a`` and ``b`` in one sentence; read at most 400 characters between them (a sentence is shorter), so
+    comparing many figures stays linear."""
+    return b.start() - a.end() <= 400 and not _SENTENCE_MARK.search(text, a.end(), b.start())
+
+
 def _bigrams(text: str, m: re.Match) -> set[str]:
     """Pairs of characters just before and after a figure, words said of any figure (同比增长) left out."""
-    near = _GENERIC.sub("|", text[max(0, m.start() - 8):m.start()] + "|" + text[m.end(3):m.end(3) + 8])
+    near = _GENERIC.sub("|", text[max(0, m.start() - 12):m.start()] + "|" + text[m.end(3):m.end(3) + 8])
     return {near[i:i + 2] for i in range(len(near) - 1) if _CJK_RUN.fullmatch(near, i, i + 2)}
 
 
@@ -309,16 +331,28 @@ def _value(m: re.Match) -> float:
 
 _COUNT_CN = re.compile(r"(?<![第届十一二三四五六七八九“])([一二三四五六七八九]?十[一二三四五六七八九]?)"
                        r"(次|人次|件|起|名|家|项|场|篇|条|批|户|个(?=[，。；、）]))")  # 村卫生室二十三个，: a statistic; 十二个乡镇 reads as prose
+_SMALL_CN = re.compile(r"(?<=[\u4e00-\u9fff])(?<![第每一这那几多再逐数])([二三四五六七八九])(次|人次|件|起|名|家|项|场|篇|条|批|户)"
+                       r"(?![全会方性])")
+
+
+def _beside_arabic(text: str, m: re.Match) -> bool:
+    """专题研讨六次 in the sentence of 集中学习12次: a count in the form of its neighbour with the same unit."""
+    unit = m.group(2)
+    return any(a.group().endswith(unit) and not a.group().endswith("人" + unit)
+               for a in _COUNT_AR.finditer(around(text, m.start(), _SENTENCE_MARK, 2)))
+
+
 _COUNT_AR = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?:万|亿)?(?:次|人次|件|起|名|个|家|项|场|篇|条|批|户|人)")
 
 
 def _count_forms(out: list, doc: Doc) -> None:
-    """召开会议十二次 where the report counts in Arabic numerals elsewhere: one form for one kind of number."""
+    """召开会议十二次 where the report counts in Arabic numerals elsewhere, 专题研讨六次 beside 集中学习12次: one form
+    for one kind of number."""
     if len(_COUNT_AR.findall(doc.text)) < 3:
         return
-    for m in _COUNT_CN.finditer(doc.text):
+    for m in [*_COUNT_CN.finditer(doc.text), *_SMALL_CN.finditer(doc.text)]:
         n = cn_small(m.group(1))
-        if n is None or n < 11:
+        if n is None or n < 11 and not _beside_arabic(doc.text, m):
             continue
         out.append(doc.slip(m.start(1), m.end(1), "sz36", NUMBERS,
                             f"“{m.group()}”宜写作“{n}{m.group(2)}”，与报告中其他统计数字一致", str(n),

@@ -49,6 +49,8 @@ class FormulationMatcher:
         self.anchors = {f.form: _anchors(f.form) for f in self.forms}
         self.counts = {f.form: Counter(f.form) for f in self.forms}
         self.charsets = {f.form: frozenset(f.form) for f in self.forms}
+        self.lists = [(f, items, re.compile(_list_pattern(items))) for f in self.forms
+                      if len(items := _ITEM_SEP.split(f.form)) >= 3 and all(len(i) <= 8 for i in items)]
 
     def run(self, doc: Doc) -> list[Slip]:
         text = doc.text
@@ -60,6 +62,11 @@ class FormulationMatcher:
                     exact.append((i, i + len(extra), f.id))
                     i = text.find(extra, i + 1)
         found: dict[tuple[int, int], tuple[int, Formulation]] = {}
+        for f, items, pattern in self.lists:  # 不想腐、不敢腐、不能腐: the items of a fixed list in another order
+            for m in pattern.finditer(text):
+                written = _ITEM_SEP.split(m.group())
+                if written != items and sorted(written) == sorted(items):
+                    found[(m.start(), m.end())] = (1, f)
         for f in self.forms:
             for s, e, d in self._near(text, f):
                 if any(_clashes(s, e, a, b, fid == f.id) for a, b, fid in exact):
@@ -152,6 +159,15 @@ def quoted_near(doc: Doc, terms: tuple[str, ...]) -> list[Slip]:
             if slip is not None:
                 out.append(slip)
     return out
+
+
+_ITEM_SEP = re.compile("、|和")
+
+
+def _list_pattern(items: list[str]) -> str:
+    """The items of a fixed list in any order, joined as in running text (、, or 和 before the last)."""
+    one = "(?:" + "|".join(re.escape(i) for i in sorted(items, key=len, reverse=True)) + ")"
+    return one + ("[、和]" + one) * (len(items) - 1)
 
 
 def _edge_only(w: str, form: str) -> bool:

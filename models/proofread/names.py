@@ -22,7 +22,7 @@ _SOUND_ALIKE = ("晓小筱", "明铭鸣", "华化桦", "伟玮炜纬", "军君�
                 "青清轻", "石时", "河何", "杉衫", "阳杨洋", "坪", "安鞍", "溪西希", "桥乔", "湾弯", "源园元原",
                 "沟勾", "坝霸", "岭领", "塘唐堂", "庄装", "川穿", "柳流留")
 # … and those a fuzzy-pinyin input method mixes up (front and back nasals: 张建明 / 张建民).
-_FUZZY = ("明民", "林临", "静进近", "英音", "宁凝", "星新", "京金", "兵斌彬", "清琴", "庆勤", "平频", "玲林", "凌琳")
+_FUZZY = ("明民", "林临", "岭林", "静进近", "英音", "宁凝", "星新", "京金", "兵斌彬", "清琴", "庆勤", "平频", "玲林", "凌琳")
 
 
 def _alike_groups(groups: tuple[str, ...]) -> dict[str, set[int]]:
@@ -38,17 +38,21 @@ _ALIKE = _alike_groups(_SOUND_ALIKE + _FUZZY)
 _SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁"
              "任沈姚卢姜崔钟谭陆汪范金廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔汤")
 _PERSON = re.compile(r"(?=([\u4e00-\u9fff]{2,3})(?:同志|书记|局长|主任|县长|镇长|乡长|部长|科长|组长))"
-                     r"|(?=([\u4e00-\u9fff]{2}(?:镇|乡|村|街道|社区)))"  # … and places: 青石镇
+                     r"|(?=([\u4e00-\u9fff]{2}(?:镇|乡|村|街道|社区|县)))"  # … and places: 青石镇
                      # … and a name after its title: 党组书记、局长张建明带头 (three characters: 王强带 for 王强
                      # is harmless, it is compared only with names one sound-alike character apart)
                      r"|(?<=书记|局长|主任|县长|镇长|乡长|部长|科长|组长|区长|市长|站长|所长|院长|校长)"
                      f"(?=([{_SURNAMES}][\u4e00-\u9fff]{{2}}))")
-_PLACE_ENDS = ("镇", "乡", "村", "街道", "社区")
+_PLACE_ENDS = ("镇", "乡", "村", "街道", "社区", "县")
+# A post one person holds (局党组书记、局长王建国 … 局党组书记王建军): two names there are one name written two ways.
+_POST = re.compile(r"(?<![副原前代])(党组书记|党委书记|党工委书记|局长|县长|镇长|乡长|区长)(?:、[\u4e00-\u9fff]{1,3}?长)?"
+                   f"(?=([{_SURNAMES}][\u4e00-\u9fff]{{2}}))")
 _ORDINAL = re.compile(r"第([一二三四五六七八九十]{1,3}|\d{1,2})(?=([\u4e00-\u9fff]{2}))")
 
 
 def check(out: list, doc: Doc) -> None:
     _people(out, doc)
+    _posts(out, doc)
     _ordinals(out, doc)
 
 
@@ -74,6 +78,21 @@ def _people(out: list, doc: Doc) -> None:
                 continue
             done.add(rare)
             _report(out, doc, rare, common, "同一人的姓名全文写法应一致")
+
+
+def _posts(out: list, doc: Doc) -> None:
+    """局党组书记王建国 here and 局党组书记王建军 there: one post, one person, the name typed two ways."""
+    holders: dict[str, Counter] = defaultdict(Counter)
+    first: dict[str, int] = {}
+    for m in _POST.finditer(doc.text):
+        holders[m.group(1)][m.group(2)] += 1
+        first.setdefault(m.group(2), m.start(2))
+    for names in holders.values():
+        if len(names) != 2:
+            continue  # one name, or several people over the years
+        a, b = sorted(names, key=lambda n: (-names[n], first[n]))
+        if a[:2] == b[:2] and not _side_by_side(doc.text, b, a):
+            _report(out, doc, b, a, "同一职务的人名全文写法应一致")
 
 
 def _side_by_side(text: str, rare: str, common: str) -> bool:
@@ -108,7 +127,10 @@ def _ordinals(out: list, doc: Doc) -> None:
 
 def _report(out: list, doc: Doc, rare: str, common: str, reason: str) -> None:
     i = doc.text.find(rare)
+    done = {(s.field, s.start) for s in out if s is not None and s.rule == "yz09"}
     while i >= 0:
-        out.append(doc.slip(i, i + len(rare), "yz09", CONSISTENCY, f"“{rare}”与别处的“{common}”写法不同，请统一",
-                            None, reason, _SRC))
+        slip = doc.slip(i, i + len(rare), "yz09", CONSISTENCY, f"“{rare}”与别处的“{common}”写法不同，请统一",
+                        None, reason, _SRC)
+        if slip is not None and (slip.field, slip.start) not in done:
+            out.append(slip)
         i = doc.text.find(rare, i + len(rare))

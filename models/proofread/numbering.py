@@ -68,9 +68,9 @@ def _lonely_series(out: list, texts: list[tuple[str, str]]) -> None:
                 firsts[kind] = (path, start, end, marker)
                 seen_second.discard(kind)
                 other_first.add(kind)
-            elif n == 2 or kind in other_first:  # 三是 after 一是 is a skipped number (reported as such), not a lonely one
+            elif kind in other_first or not other_first:  # 三是 after 一是: a skipped number (reported as such)
                 seen_second.add(kind)
-            elif kind not in other_first and other_first:
+            else:  # 一是……；第二，……
                 names = "、".join(_STYLE_NAMES[k] for k in sorted(other_first))
                 out.append(Slip(path, start, end, "bh03", NUMBERING,
                                 f"“{marker}”与前面的“{names}”编号方式不一致", None,
@@ -89,11 +89,18 @@ def _lonely_series(out: list, texts: list[tuple[str, str]]) -> None:
                                 "第二", "“第一”后面接“第二”“第三”，“首先”后面接“其次”", _SRC_SERIES))
     if not has_first and re.search(r"(?:^|[，。；：！？\n])[ \u3000]*首先", whole):  # 首先……第二……最后
         for path, text in texts:
-            for m in re.finditer(r"(?:^|(?<=[，。；：！？\n]))[ \u3000]*(第[二三四])(?=[，,、：:])", text):
+            for m in re.finditer(r"(?:^|(?<=[，。；：！？\n]))[ \u3000]*(第[二三四])(?=[，,、：:]|是)", text):
                 fix = "其次" if m.group(1) == "第二" else None
                 out.append(Slip(path, m.start(1), m.end(1), "bh09", NUMBERING,
                                 f"“{m.group(1)}”与前面的“首先”不对应，应为“{fix or '再次”或“最后'}”", fix,
                                 "“第一”后面接“第二”“第三”，“首先”后面接“其次”", _SRC_SERIES))
+    if "一是" not in whole and "二是" in whole:  # 首先是……；二是……；三是……
+        for path, text in texts:
+            m = re.search(r"(?:^|(?<=[，。；：！？\n]))[ \u3000]*(首先)(?=是)", text)
+            if m:
+                out.append(Slip(path, m.start(1), m.end(1) + 1, "bh10", NUMBERING, "“首先是”与后面的“二是”不对应，应为“一是”",
+                                "一是", "同一组列举用同一种编号方式（一是、二是、三是……）", _SRC_SERIES))
+                break
     for first, seconds in _PAIRS:
         second = seconds[0]
         if first in whole and not any(s in whole for s in seconds):  # found at a clause start below

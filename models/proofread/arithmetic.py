@@ -1,0 +1,82 @@
+"""Figures that follow from others in the same sentence, worked out: a rate from its two counts
+(发现问题41个，已整改39个，整改率为97.6%), 倍 from a before and an after (由2栋增加到4栋，增加了2倍), parts that add
+up to more than their total (新发展党员23名，其中农村青年15名、致富能手6名、退役军人3名)."""
+
+from __future__ import annotations
+
+import re
+
+from models.proofread.matcher import Doc, around
+from models.proofread.rules import CONSISTENCY, NUMBERS
+
+_SRC = "公文写作规范：数据前后一致"
+_SENTENCE_MARK = re.compile("[。！？；\n\u2029]")
+_NUM = r"(?<![\d.])(\d+(?:\.\d+)?)"  # from a number's first digit only (a run of digits stays linear)
+_RATE = re.compile(r"(?:整改|完成|办结|结案|化解|销号|整改完成|按期办结)率(?:为|达到|达|是)?" + _NUM + "[%％]")
+_COUNTED = re.compile(_NUM + r"(个|项|件|条|起|处|名|人)")
+_TIMES = re.compile(r"由" + _NUM + r"([\u4e00-\u9fff]{0,2}?)(?:增加|增长|提高|上升|扩大)(?:到|至)" + _NUM + r"\2?"
+                    r"[，,](?:增加|增长|提高|上升|扩大)了" + _NUM + "倍")
+_TOTAL_THEN_PARTS = re.compile(_NUM + r"(万|亿)?(个|项|件|条|起|处|名|人|家|次|人次|元|亩|户)"
+                               r"(?:[，,](?:同比|较上年|比上年|较去年)[^，,。；\u2029]{0,12})?[，,]其中")  # …15.82亿元，同比增长5.3%，其中
+_PART = r"(?<![\d.])(\d+(?:\.\d+)?)({wan})?{unit}(?![\d%％])"
+_SCALE = {"万": 1e4, "亿": 1e8}
+_COMPARED = re.compile(r"[，,][^，,]*?(?:较|同比|环比|比上年|增加|增长|下降|减少|提高|降低|占|力争|预计|计划|目标|突破)")
+_OVERLAPPING = re.compile("以上|以下|以内|的|占|超过|不足")
+
+
+def check(out: list, doc: Doc) -> None:
+    _rates(out, doc)
+    _times(out, doc)
+    _parts(out, doc)
+
+
+def _rates(out: list, doc: Doc) -> None:
+    for m in _RATE.finditer(doc.text):
+        head = around(doc.text, m.start(), _SENTENCE_MARK, 0)
+        counts = [(float(c.group(1)), c.group(2)) for c in _COUNTED.finditer(head)]
+        if len(counts) < 2 or counts[-2][1] != counts[-1][1] or not 0 < counts[-1][0] <= counts[-2][0]:
+            continue
+        done, total = counts[-1][0], counts[-2][0]
+        worked = done / total * 100
+        shown = float(m.group(1))
+        places = len(m.group(1).partition(".")[2])
+        if abs(worked - shown) > 0.5 * 10 ** -places + 1e-9:
+            out.append(doc.slip(m.start(1), m.end(), "yz13", CONSISTENCY,
+                                f"按{total:g}和{done:g}计算，比率应为{worked:.{places}f}%，这里写作{m.group(1)}%，请核对",
+                                None, "比率应与据以计算的数字一致", _SRC))
+
+
+def _times(out: list, doc: Doc) -> None:
+    for m in _TIMES.finditer(doc.text):
+        before, after, said = float(m.group(1)), float(m.group(3)), float(m.group(4))
+        if before <= 0:
+            continue
+        right = after / before - 1
+        if abs(right - said) > 0.05 and abs(after / before - said) < 0.05:  # 增加到2倍 written as 增加了2倍
+            out.append(doc.slip(m.start(4), m.end(), "sz51", NUMBERS,
+                                f"由{m.group(1)}增加到{m.group(3)}，是增加了{right:g}倍（增加到{said:g}倍），不是增加了{said:g}倍",
+                                None, "“增加了N倍”不含原数，“增加到N倍”含原数",
+                                "GB/T 15835-2011 附录；《现代汉语词典》（第7版）“倍”条"))
+
+
+def _parts(out: list, doc: Doc) -> None:
+    for m in _TOTAL_THEN_PARTS.finditer(doc.text):
+        total = float(m.group(1)) * _SCALE.get(m.group(2) or "", 1)
+        rest = around(doc.text, m.end(), _SENTENCE_MARK)[len(around(doc.text, m.end(), _SENTENCE_MARK, 0)):]
+        rest = re.sub(r"[（(][^）)]*[）)]", "", rest)  # （含……3人）: inside a part, not another part
+        rest = _COMPARED.split(rest, 1)[0]  # …，较上年增加2万元: a change, not a part
+        part = re.compile(_PART.format(wan="万|亿", unit=re.escape(m.group(3))))
+        chunks = [c for c in re.split("[、，,；]", rest) if part.search(c)]
+        if any(_OVERLAPPING.search(c) for c in chunks):
+            continue  # 35周岁以下的32名、大专及以上学历的27名: kinds that overlap, not parts of a whole
+        parts = [float(p.group(1)) * _SCALE.get(p.group(2) or "", 1) for c in chunks for p in part.finditer(c)]
+        if len(parts) >= 2 and sum(parts) > total * (1 + 1e-9) + 1e-9:
+            last = [p for c in chunks for p in part.finditer(c)][-1]
+            end = m.end() + rest.find(last.string) + last.end() if last.string in rest else m.start(3) + len(m.group(3))
+            out.append(doc.slip(m.start(1), end, "yz14", CONSISTENCY,
+                                f"其后各项相加为{_fmt(sum(parts), m.group(2))}，多于总数{m.group(1)}{m.group(2) or ''}，请核对",
+                                None, "分项之和不能大于总数", _SRC))
+
+
+def _fmt(value: float, scale: str | None) -> str:
+    return f"{value / _SCALE.get(scale or '', 1):.10g}{scale or ''}"
