@@ -7,6 +7,7 @@ run_checks() runs as the author types, so it only scans text (no layout); the ty
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 
@@ -120,7 +121,17 @@ def run_checks(report: Report, facts: TypesetFacts | None = None, settings: Sett
     """All findings in reading order; font, 孤字 and page checks only when ``facts`` is given.
 
     ``settings``: the office's own proofreading rules and ignored findings (models.proofread.settings).
+    Thread-safe: one check at a time (the window checks on a thread while the author types; the proofreader's
+    caches are shared).
     """
+    with _RUN_LOCK:
+        return _run_checks(report, facts, settings)
+
+
+_RUN_LOCK = threading.Lock()
+
+
+def _run_checks(report: Report, facts: TypesetFacts | None, settings: Settings | None) -> list[Finding]:
     found: list[Finding] = []
     for path, text in iter_fields(report):
         if text:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.proofread import CLASSES
+from ui.check_runner import BackgroundChecks
 from ui.debounce import Debouncer
 
 TEXT_DEBOUNCE_MS = 250
@@ -62,7 +63,11 @@ class CheckPanel(QWidget):
         self.readonly = False
         self.findings: list = []
         self._timer = Debouncer(TEXT_DEBOUNCE_MS, TEXT_MAX_WAIT_MS, self)
-        self._timer.timeout.connect(self.refresh)
+        self._timer.timeout.connect(self.refresh_soon)
+        self._runner = BackgroundChecks(self)  # while typing, the checks run off the window's thread
+        self._runner.done.connect(self._checked)
+        self._asked: dict[int, object] = {}  # request number → the report it was made for
+        self._shown = 0  # the newest request whose findings are shown (a check on this thread counts as newest)
 
         self.header = QLabel(self.tr("尚未检查"))
         self.header.setWordWrap(True)  # its longest words (no report open) held the panel 385 px wide
@@ -126,16 +131,41 @@ class CheckPanel(QWidget):
         self.header.setText(self.tr("正在检查…"))
 
     def set_facts(self, facts) -> None:
+        """Typesetting facts of the newest run (孤字, fonts, pages): checked with the text, off this thread."""
         self.facts = facts
-        self.refresh()
+        self.refresh_soon()
 
     def set_settings(self, settings) -> None:
         """The office's proofreading rules and ignores (from the store) changed: check again now."""
         self.settings = settings
         self.refresh()
 
-    def refresh(self) -> None:
+    def refresh_soon(self) -> None:
+        """Check on a thread (typing, new facts); the findings replace the shown ones when they arrive."""
         self._timer.cancel()
+        if self.report is None:
+            self.refresh()
+            return
+        seq = self._runner.run(self.report, self.facts, self.settings)
+        self._asked = {n: r for n, r in self._asked.items() if n > self._shown}
+        self._asked[seq] = self.report
+
+    def _checked(self, seq: int, findings) -> None:
+        report = self._asked.pop(seq, None)
+        if seq <= self._shown or report is not self.report:
+            return  # a newer check is shown, or another report is open now
+        if findings is None:  # the thread failed: check here, where an error is reported as usual
+            self.refresh()
+            return
+        self._shown = seq
+        self.findings = grouped(findings)
+        self._fill()
+        self.findingsChanged.emit()
+
+    def refresh(self) -> None:
+        """Check now, on this thread (a fix applied, rules changed, a report opened)."""
+        self._timer.cancel()
+        self._shown = self._runner.last_request()
         if self.report is None:
             self.findings = []
         else:

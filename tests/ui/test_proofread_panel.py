@@ -180,3 +180,57 @@ def test_rules_dialog_lists_and_deletes(qtbot, window):
     dlg.delete_button.click()
     assert window.store.proofread_settings(report.id).ignores == []
     assert [dlg.list.item(r).text() for r in range(dlg.list.count())] == ["易错词：服务效能 → 服务效率"]
+
+
+def test_checks_while_typing_run_off_the_windows_thread(qtbot, window):
+    """A pause in typing (or new typesetting facts) checks a snapshot on a thread: the call returns at once and
+    the findings arrive later, the same as a check on the window's thread; an answer for a report no longer
+    open, or older than what is shown, is dropped."""
+    import threading
+
+    import models.checks as checks_module
+
+    report = _open(window)
+    panel = window.docs.checks
+    before = [f.describe() for f in panel.findings]
+    threads: list[str] = []
+    real = checks_module._run_checks
+
+    def noting(*args):  # the real checks, noting which thread ran them
+        threads.append(threading.current_thread().name)
+        return real(*args)
+
+    checks_module._run_checks = noting
+    try:
+        report.sections[0].items[0].body += "全年召开会议十二次，研讨12次，学习15次，培训20次。"
+        panel.refresh_soon()
+        assert [f.describe() for f in panel.findings] == before  # nothing checked on this thread yet
+        qtbot.waitUntil(lambda: any("十二" in f.text for f in panel.findings), timeout=10_000)
+        assert "tianbao-checks" in threads and threading.main_thread().name not in threads
+        from ui.check_panel import grouped
+
+        here = grouped(checks_module.run_checks(report, panel.facts, panel.settings))
+        assert [f.describe() for f in panel.findings] == [f.describe() for f in here]
+
+    finally:
+        checks_module._run_checks = real
+
+    from ui.check_panel import CheckPanel
+
+    alone = CheckPanel()
+    qtbot.addWidget(alone)
+    alone.report = report
+    alone.refresh_soon()
+    alone.report = Report(title="另一份报告")  # another report opened before the answer came
+    qtbot.waitUntil(lambda: not alone._runner.busy(), timeout=10_000)
+    qtbot.wait(50)
+    assert alone.findings == []
+    alone.report = report
+    alone.refresh_soon()
+    alone.refresh()  # a check on this thread after the request: the request's answer is older, and dropped
+    shown = list(alone.findings)
+    assert shown
+    alone.findings = []
+    qtbot.waitUntil(lambda: not alone._runner.busy(), timeout=10_000)
+    qtbot.wait(50)
+    assert alone.findings == []
