@@ -6,22 +6,23 @@ from __future__ import annotations
 
 import re
 
-from models.proofread.matcher import Doc, around
-from models.proofread.rules import CONSISTENCY, NUMBERS
+from models.proofread.matcher import SENTENCE_MARK, Doc, after, around
+from models.proofread.rules import CONSISTENCY, NUMBERS, SRC_FIGURES
 
-_SRC = "公文写作规范：数据前后一致"
-_SENTENCE_MARK = re.compile("[。！？；\n\u2029]")
 _NUM = r"(?<![\d.])(\d+(?:\.\d+)?)"  # from a number's first digit only (a run of digits stays linear)
 _RATE = re.compile(r"(?:整改|完成|办结|结案|化解|销号|整改完成|按期办结)率(?:为|达到|达|是)?" + _NUM + "[%％]")
-_COUNTED = re.compile(_NUM + r"(个|项|件|条|起|处|名|人)")
-_TIMES = re.compile(r"由" + _NUM + r"([\u4e00-\u9fff]{0,2}?)(?:增加|增长|提高|上升|扩大)(?:到|至)" + _NUM + r"\2?"
+_COUNTED = re.compile(_NUM + r"(个|项|件|条|起|处|名|人)(?!次)")
+_TOTAL_VERB = re.compile("发现|查摆|反馈|交办|受理|排查|梳理|检查出|查出|移交|收到|共有|共计|共")
+_DONE_VERB = re.compile("整改|办结|销号|完成|化解|结案|解决|处置")
+_TIMES = re.compile(r"由" + _NUM + r"([\u4e00-\u9fff]{0,2}?)(增加|增长|提高|上升|扩大)(?:到|至)" + _NUM + r"\2?"
                     r"[，,](?:增加|增长|提高|上升|扩大)了" + _NUM + "倍")
 _TOTAL_THEN_PARTS = re.compile(_NUM + r"(万|亿)?(个|项|件|条|起|处|名|人|家|次|人次|元|亩|户)"
                                r"(?:[，,](?:同比|较上年|比上年|较去年)[^，,。；\u2029]{0,12})?[，,]其中")  # …15.82亿元，同比增长5.3%，其中
-_PART = r"(?<![\d.])(\d+(?:\.\d+)?)({wan})?{unit}(?![\d%％])"
+_PART = r"(?<![\d.])(\d+(?:\.\d+)?)({wan})?{unit}(?![\d%％次])"
+_OVER = 1.08  # parts this far over their total are kinds that overlap (党纪处分18人、政务处分10人), not a slip
 _SCALE = {"万": 1e4, "亿": 1e8}
 _COMPARED = re.compile(r"[，,][^，,]*?(?:较|同比|环比|比上年|增加|增长|下降|减少|提高|降低|占|力争|预计|计划|目标|突破)")
-_OVERLAPPING = re.compile("以上|以下|以内|的|占|超过|不足")
+_OVERLAPPING = re.compile("以上|以下|以内|的|占|超过|不足|处分|处理|其中|含")
 
 
 def check(out: list, doc: Doc) -> None:
@@ -31,30 +32,37 @@ def check(out: list, doc: Doc) -> None:
 
 
 def _rates(out: list, doc: Doc) -> None:
+    """The total is the count a verb like 发现/查摆 gives, the part the one after 整改/办结; counts after 其中 are
+    parts of the part (已整改30个，其中立行立改25个)."""
     for m in _RATE.finditer(doc.text):
-        head = around(doc.text, m.start(), _SENTENCE_MARK, 0)
-        counts = [(float(c.group(1)), c.group(2)) for c in _COUNTED.finditer(head)]
-        if len(counts) < 2 or counts[-2][1] != counts[-1][1] or not 0 < counts[-1][0] <= counts[-2][0]:
+        head = around(doc.text, m.start(), SENTENCE_MARK, 0).split("其中")[0]
+        totals = [c for c in _COUNTED.finditer(head) if _TOTAL_VERB.search(head, max(0, c.start() - 8), c.start())]
+        dones = [c for c in _COUNTED.finditer(head) if _DONE_VERB.search(head, max(0, c.start() - 8), c.start())]
+        if not totals or not dones or dones[-1].start() < totals[-1].end() or dones[-1].group(2) != totals[-1].group(2):
             continue
-        done, total = counts[-1][0], counts[-2][0]
+        done, total = float(dones[-1].group(1)), float(totals[-1].group(1))
+        if not 0 < done <= total:
+            continue
         worked = done / total * 100
         shown = float(m.group(1))
         places = len(m.group(1).partition(".")[2])
         if abs(worked - shown) > 0.5 * 10 ** -places + 1e-9:
             out.append(doc.slip(m.start(1), m.end(), "yz13", CONSISTENCY,
                                 f"按{total:g}和{done:g}计算，比率应为{worked:.{places}f}%，这里写作{m.group(1)}%，请核对",
-                                None, "比率应与据以计算的数字一致", _SRC))
+                                None, "比率应与据以计算的数字一致", SRC_FIGURES))
 
 
 def _times(out: list, doc: Doc) -> None:
     for m in _TIMES.finditer(doc.text):
-        before, after, said = float(m.group(1)), float(m.group(3)), float(m.group(4))
+        before, after, said = float(m.group(1)), float(m.group(4)), float(m.group(5))
         if before <= 0:
             continue
         right = after / before - 1
         if abs(right - said) > 0.05 and abs(after / before - said) < 0.05:  # 增加到2倍 written as 增加了2倍
-            out.append(doc.slip(m.start(4), m.end(), "sz51", NUMBERS,
-                                f"由{m.group(1)}增加到{m.group(3)}，是增加了{right:g}倍（增加到{said:g}倍），不是增加了{said:g}倍",
+            verb, unit = m.group(3), m.group(2)
+            out.append(doc.slip(m.start(5), m.end(), "sz51", NUMBERS,
+                                f"由{m.group(1)}{unit}{verb}到{m.group(4)}{unit}，是{verb}了{right:g}倍（{verb}到{said:g}倍），"
+                                f"不是{verb}了{said:g}倍",
                                 None, "“增加了N倍”不含原数，“增加到N倍”含原数",
                                 "GB/T 15835-2011 附录；《现代汉语词典》（第7版）“倍”条"))
 
@@ -62,20 +70,20 @@ def _times(out: list, doc: Doc) -> None:
 def _parts(out: list, doc: Doc) -> None:
     for m in _TOTAL_THEN_PARTS.finditer(doc.text):
         total = float(m.group(1)) * _SCALE.get(m.group(2) or "", 1)
-        rest = around(doc.text, m.end(), _SENTENCE_MARK)[len(around(doc.text, m.end(), _SENTENCE_MARK, 0)):]
-        rest = re.sub(r"[（(][^）)]*[）)]", "", rest)  # （含……3人）: inside a part, not another part
+        rest = after(doc.text, m.end())
+        rest = re.sub(r"[（(][^）)]*[）)]", lambda b: " " * len(b.group()), rest)  # （含……3人）: inside a part
         rest = _COMPARED.split(rest, 1)[0]  # …，较上年增加2万元: a change, not a part
         part = re.compile(_PART.format(wan="万|亿", unit=re.escape(m.group(3))))
+        found = list(part.finditer(rest))
         chunks = [c for c in re.split("[、，,；]", rest) if part.search(c)]
         if any(_OVERLAPPING.search(c) for c in chunks):
             continue  # 35周岁以下的32名、大专及以上学历的27名: kinds that overlap, not parts of a whole
-        parts = [float(p.group(1)) * _SCALE.get(p.group(2) or "", 1) for c in chunks for p in part.finditer(c)]
-        if len(parts) >= 2 and sum(parts) > total * (1 + 1e-9) + 1e-9:
-            last = [p for c in chunks for p in part.finditer(c)][-1]
-            end = m.end() + rest.find(last.string) + last.end() if last.string in rest else m.start(3) + len(m.group(3))
+        parts = [float(p.group(1)) * _SCALE.get(p.group(2) or "", 1) for p in found]
+        if len(parts) >= 2 and total * (1 + 1e-9) + 1e-9 < sum(parts) <= total * _OVER:
+            end = m.end() + found[-1].end()
             out.append(doc.slip(m.start(1), end, "yz14", CONSISTENCY,
                                 f"其后各项相加为{_fmt(sum(parts), m.group(2))}，多于总数{m.group(1)}{m.group(2) or ''}，请核对",
-                                None, "分项之和不能大于总数", _SRC))
+                                None, "分项之和不能大于总数", SRC_FIGURES))
 
 
 def _fmt(value: float, scale: str | None) -> str:

@@ -7,9 +7,9 @@ import re
 from collections import Counter, defaultdict
 
 from models.proofread import arithmetic, claims, names
-from models.proofread.matcher import Doc, Slip, around
+from models.proofread.matcher import SENTENCE_MARK, Doc, Slip, after, around
 from models.proofread.numbers import _CN_DIGIT, cn_small, percent_forms
-from models.proofread.rules import CONSISTENCY, NUMBERS, PUNCTUATION
+from models.proofread.rules import CONSISTENCY, NUMBERS, PUNCTUATION, SRC_FIGURES
 from models.report import Report
 
 _YEAR = re.compile(r"(?<!\d)(20\d\d)(?=年)|(?<![一二三四五六七八九十])(二[〇零○][〇零○一二三四五六七八九]{2})(?=年)")
@@ -17,7 +17,7 @@ _ABOUT_PAST = re.compile("审计|决算|预算执行|整改|巡察|巡视|督察
 _SRC_YEAR = "公文写作规范：标题、成文日期与正文的年份一致"
 _THIS_YEAR = re.compile(r"今年以来|今年上半年|今年前三季度|本年度|今年(?=[，是我全共累各以])")
 _PAST_YEAR_USE = re.compile(r"(?<!\d)(20\d\d)年(?=度|以来|上半年|下半年|前三季度|[1-9]\d?[-—～至到]\d{1,2}月|[1-9]\d?月(?:份|以来|底|末)?[，,]|，|全年|共|累计|是|我|全|各)")
-_COMPARE = re.compile(r"同比|环比|相比|比较|较(?=上|去|前|同|年初|\d)|比上|比去|与\d|对比|增长|下降|减少|增加|上年|去年|以前|之前|此前|期间|自|从|曾|连续|先后"
+_COMPARE = re.compile(r"同比|环比|相比|比较|较(?=上|去|前|同|年初|\d|之|于)|比上|比去|与\d|对比|增长|下降|减少|增加|上年|去年|以前|之前|此前|期间|自|从|曾|连续|先后"
                       r"|民主生活会|组织生活会|整改|巡视|巡察|反馈|考核结果|表彰|述职|未按期|未完成|遗留|结转")
 _SINCE_COMPARE = re.compile(r"同比|较上年|比上年|相比|累计|连续|两年|巡视|巡察|反馈|整改")
 _MAX_REPEATS = 20
@@ -60,7 +60,7 @@ def check(report: Report, doc: Doc) -> list[Slip]:
     _lead_marks(out, doc)
     _wan_forms(out, doc)
     _count_forms(out, doc)
-    claims.check(out, doc)
+    claims.check(out, doc, report_year(report))
     arithmetic.check(out, doc)
     return [s for s in out if s is not None]
 
@@ -117,15 +117,13 @@ def _years(out: list, report: Report, doc: Doc) -> None:
 
 def _from_clause(text: str, pos: int) -> str:
     """From the start of the clause holding ``pos`` to the end of its sentence."""
-    head = around(text, pos, _CLAUSE_MARK, 0)
-    return head + around(text, pos, _SENTENCE_MARK)[len(around(text, pos, _SENTENCE_MARK, 0)):]
+    return around(text, pos, _CLAUSE_MARK, 0) + after(text, pos, SENTENCE_MARK)
 
 
 def _sentence_around(text: str, pos: int) -> str:
-    return around(text, pos, _SENTENCE_MARK)
+    return around(text, pos, SENTENCE_MARK)
 
 
-_SENTENCE_MARK = re.compile("[。！？\n\u2029]")
 _CLAUSE_MARK = re.compile("[，；。！？\n\u2029]")
 
 
@@ -226,7 +224,7 @@ def _figures(out: list, doc: Doc) -> None:
             message = (f"“{m.group(1)}”前文写作{shown}{first.group(4)}，这里写作{here}{m.group(4)}，同一数字写法应一致"
                        if same else f"“{m.group(1)}”前文是{shown}{first.group(4)}，这里是{here}{m.group(4)}，请核对")
             out.append(doc.slip(m.start(2), m.end(4), "yz08", CONSISTENCY, message, None,
-                                "同一数据在报告中前后应一致，写法也应一致", "公文写作规范：数据前后一致"))
+                                "同一数据在报告中前后应一致，写法也应一致", SRC_FIGURES))
 
 
 def _planned_or_compared(text: str, pos: int) -> bool:
@@ -270,7 +268,7 @@ def _transposed(out: list, doc: Doc) -> None:
             shown = first.group(1) + (first.group(2) or "") + first.group(3)
             out.append(doc.slip(m.start(1), m.end(3), "yz10", CONSISTENCY,
                                 f"这里是{m.group()}，前文是{shown}，数字相同而顺序不同，请核对", None,
-                                "同一数据在报告中前后应一致（数字顺序颠倒多是输入错误）", "公文写作规范：数据前后一致"))
+                                "同一数据在报告中前后应一致（数字顺序颠倒多是输入错误）", SRC_FIGURES))
 
 
 def _said_of_one_thing(text: str, a: re.Match, b: re.Match) -> bool:
@@ -279,16 +277,20 @@ def _said_of_one_thing(text: str, a: re.Match, b: re.Match) -> bool:
     things set side by side (城镇居民收入增长9.6%，农村居民收入增长6.9%)."""
     if _one_sentence(text, a, b):
         return False
+    lead_a, lead_b = (set(_CONTRAST.findall(text, max(0, m.start() - 16), m.start())) for m in (a, b))
+    if lead_a != lead_b:
+        return False  # 城镇居民人均可支配收入增长6.9% / 农村居民…增长9.6%: the same words said of two things
     return len(_bigrams(text, a) & _bigrams(text, b)) >= 2
 
 
+_CONTRAST = re.compile("城镇|农村|城市|乡村|城乡|男性|女性|国有|民营|外资|一产|二产|三产|第[一二三]产业|上半年|下半年|本级|全县|全市|全省")
 _GENERIC = re.compile("同比|环比|增长|下降|提高|降低|增加|减少|达到|较上年|比上年|上年|全年|累计|其中|分别|占比|比重|共计")
 
 
 def _one_sentence(text: str, a: re.Match, b: re.Match) -> bool:
     """``a`` and ``b`` in one sentence; read at most 400 characters between them (a sentence is shorter), so
     comparing many figures stays linear."""
-    return b.start() - a.end() <= 400 and not _SENTENCE_MARK.search(text, a.end(), b.start())
+    return b.start() - a.end() <= 400 and not SENTENCE_MARK.search(text, a.end(), b.start())
 
 
 def _bigrams(text: str, m: re.Match) -> set[str]:
@@ -332,14 +334,14 @@ def _value(m: re.Match) -> float:
 _COUNT_CN = re.compile(r"(?<![第届十一二三四五六七八九“])([一二三四五六七八九]?十[一二三四五六七八九]?)"
                        r"(次|人次|件|起|名|家|项|场|篇|条|批|户|个(?=[，。；、）]))")  # 村卫生室二十三个，: a statistic; 十二个乡镇 reads as prose
 _SMALL_CN = re.compile(r"(?<=[\u4e00-\u9fff])(?<![第每一这那几多再逐数])([二三四五六七八九])(次|人次|件|起|名|家|项|场|篇|条|批|户)"
-                       r"(?![全会方性])")
+                       r"(?=[，。；、）])")  # 专题研讨六次，: a statistic; 三项制度改革 reads as prose
 
 
 def _beside_arabic(text: str, m: re.Match) -> bool:
     """专题研讨六次 in the sentence of 集中学习12次: a count in the form of its neighbour with the same unit."""
     unit = m.group(2)
     return any(a.group().endswith(unit) and not a.group().endswith("人" + unit)
-               for a in _COUNT_AR.finditer(around(text, m.start(), _SENTENCE_MARK, 2)))
+               for a in _COUNT_AR.finditer(around(text, m.start(), SENTENCE_MARK, 2)))
 
 
 _COUNT_AR = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?:万|亿)?(?:次|人次|件|起|名|个|家|项|场|篇|条|批|户|人)")

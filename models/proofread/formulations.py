@@ -50,7 +50,7 @@ class FormulationMatcher:
         self.counts = {f.form: Counter(f.form) for f in self.forms}
         self.charsets = {f.form: frozenset(f.form) for f in self.forms}
         self.lists = [(f, items, re.compile(_list_pattern(items))) for f in self.forms
-                      if len(items := _ITEM_SEP.split(f.form)) >= 3 and all(len(i) <= 8 for i in items)]
+                      if len(items := _items(f.form)) >= 3 and all(1 < len(i) <= 8 for i in items)]
 
     def run(self, doc: Doc) -> list[Slip]:
         text = doc.text
@@ -64,7 +64,7 @@ class FormulationMatcher:
         found: dict[tuple[int, int], tuple[int, Formulation]] = {}
         for f, items, pattern in self.lists:  # 不想腐、不敢腐、不能腐: the items of a fixed list in another order
             for m in pattern.finditer(text):
-                written = _ITEM_SEP.split(m.group())
+                written = _items(m.group())
                 if written != items and sorted(written) == sorted(items):
                     found[(m.start(), m.end())] = (1, f)
         for f in self.forms:
@@ -161,7 +161,14 @@ def quoted_near(doc: Doc, terms: tuple[str, ...]) -> list[Slip]:
     return out
 
 
-_ITEM_SEP = re.compile("、|和")
+def _items(text: str) -> list[str]:
+    """A list's items: split at 、, and the last at its final 和 (享乐主义和奢靡之风); a 和 inside an item
+    (和平、发展) stays."""
+    items = text.split("、")
+    head, sep, tail = items[-1].rpartition("和")
+    if sep and head and tail and len(items) > 1:
+        items[-1:] = [head, tail]
+    return items
 
 
 def _list_pattern(items: list[str]) -> str:

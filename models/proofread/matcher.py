@@ -57,19 +57,31 @@ class Doc:
         return Slip(self.fields[i][0], s, s + end - start, rule, cls, message, fix, reason, source)
 
 
-def around(text: str, pos: int, marks: re.Pattern, count: int = 1, look_back: int = 400) -> str:
+SENTENCE_MARK = re.compile("[。！？；\n\u2029]")  # where a sentence (or a 分句 set off by ；) ends
+REACH = 400  # characters read either way from a hit: a sentence is shorter, and each look stays local
+
+
+def around(text: str, pos: int, marks: re.Pattern, count: int = 1, look_back: int = REACH) -> str:
     """The stretch holding ``pos`` from the last of ``marks`` before it to the ``count``-th one after it (count 0:
-    up to ``pos``). Read back at most ``look_back`` characters, so a look per hit stays local (linear overall)."""
+    up to ``pos``). Read at most ``look_back`` characters back and as many on, so a look per hit stays local
+    (linear overall)."""
     lo = max(0, pos - look_back)
+    hi = min(len(text), pos + look_back)
     starts = [m.end() for m in marks.finditer(text, lo, pos)]
     a = starts[-1] if starts else lo
     e = pos
     for _ in range(count):
-        m = marks.search(text, e if e == pos else e + 1)
+        m = marks.search(text, e if e == pos else e + 1, hi)
         if m is None:
-            return text[a:]
+            return text[a:hi]
         e = m.start()
     return text[a:e]
+
+
+def after(text: str, pos: int, marks: re.Pattern = SENTENCE_MARK) -> str:
+    """From ``pos`` to the next of ``marks`` (the rest of the sentence), at most REACH characters."""
+    m = marks.search(text, pos, min(len(text), pos + REACH))
+    return text[pos:m.start() if m else min(len(text), pos + REACH)]
 
 
 def quote(text: str) -> str:

@@ -6,12 +6,11 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 
-from models.proofread.matcher import Doc, around
+from models.proofread.matcher import SENTENCE_MARK, Doc, around
 from models.proofread.numbers import cn_small
 from models.proofread.rules import CONSISTENCY
 
 _SRC = "公文写作规范：同一名称前后一致"
-_SENTENCE_MARK = re.compile("[。！？\n\u2029]")
 # Given-name characters that sound alike and are typed one for another (the input method offers them together).
 _SOUND_ALIKE = ("晓小筱", "明铭鸣", "华化桦", "伟玮炜纬", "军君钧", "红宏洪鸿虹", "林琳霖麟", "峰锋丰枫", "杰洁",
                 "丽莉俐", "静婧靖", "涛韬", "勇永咏", "辉晖徽", "刚钢纲", "斌彬", "立力利历", "建健剑", "志智", "新鑫欣馨",
@@ -37,16 +36,19 @@ def _alike_groups(groups: tuple[str, ...]) -> dict[str, set[int]]:
 _ALIKE = _alike_groups(_SOUND_ALIKE + _FUZZY)
 _SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁"
              "任沈姚卢姜崔钟谭陆汪范金廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔汤")
+# A name after a title ends where the sentence goes on: a mark, 同志, or a word that follows a name.
+_NAME_END = ("同志|[，。、；：（]|主持|带头|指出|强调|牵头|要求|先后|出席|参加|讲话|表示|分管|负责|深入|带队|亲自|多次|"
+             "召集|率先|带领|代表|履行|落实|推动|督促|组织|开展|作|任|兼|在|到|对|为|是|同|和|与|等|就|也|还|以|从|向|把|将|被")
+_NAME_AFTER_TITLE = f"[{_SURNAMES}][\u4e00-\u9fff]{{1,2}}?(?=(?:{_NAME_END}))"
 _PERSON = re.compile(r"(?=([\u4e00-\u9fff]{2,3})(?:同志|书记|局长|主任|县长|镇长|乡长|部长|科长|组长))"
                      r"|(?=([\u4e00-\u9fff]{2}(?:镇|乡|村|街道|社区|县)))"  # … and places: 青石镇
-                     # … and a name after its title: 党组书记、局长张建明带头 (three characters: 王强带 for 王强
-                     # is harmless, it is compared only with names one sound-alike character apart)
+                     # … and a name after its title, up to where the sentence goes on: 局长张建明带头, 书记李军主持
                      r"|(?<=书记|局长|主任|县长|镇长|乡长|部长|科长|组长|区长|市长|站长|所长|院长|校长)"
-                     f"(?=([{_SURNAMES}][\u4e00-\u9fff]{{2}}))")
+                     f"(?=({_NAME_AFTER_TITLE}))")
 _PLACE_ENDS = ("镇", "乡", "村", "街道", "社区", "县")
 # A post one person holds (局党组书记、局长王建国 … 局党组书记王建军): two names there are one name written two ways.
-_POST = re.compile(r"(?<![副原前代])(党组书记|党委书记|党工委书记|局长|县长|镇长|乡长|区长)(?:、[\u4e00-\u9fff]{1,3}?长)?"
-                   f"(?=([{_SURNAMES}][\u4e00-\u9fff]{{2}}))")
+_POST = re.compile(r"(?<![副原前代任])(党组书记|党委书记|党工委书记|局长|县长|镇长|乡长|区长)(?:、[\u4e00-\u9fff]{1,3}?长)?"
+                   f"(?=({_NAME_AFTER_TITLE}))")
 _ORDINAL = re.compile(r"第([一二三四五六七八九十]{1,3}|\d{1,2})(?=([\u4e00-\u9fff]{2}))")
 
 
@@ -81,25 +83,44 @@ def _people(out: list, doc: Doc) -> None:
 
 
 def _posts(out: list, doc: Doc) -> None:
-    """局党组书记王建国 here and 局党组书记王建军 there: one post, one person, the name typed two ways."""
-    holders: dict[str, Counter] = defaultdict(Counter)
+    """局党组书记王建国 here and 局党组书记王建军 there: one post, one person, the name typed two ways. The post is
+    told by its title and the unit just before it (县财政局局长 and 县审计局局长 are two posts; 局党组书记 and
+    县住建局党组书记 one); 原/前任/时任 name someone who held it before."""
+    holders: list[tuple[str, str, Counter]] = []  # (title, unit, names)
+    counts: Counter = Counter()
     first: dict[str, int] = {}
     for m in _POST.finditer(doc.text):
-        holders[m.group(1)][m.group(2)] += 1
-        first.setdefault(m.group(2), m.start(2))
-    for names in holders.values():
-        if len(names) != 2:
+        unit = _unit_before(doc.text, m.start())
+        name = m.group(2)
+        counts[name] += 1
+        first.setdefault(name, m.start(2))
+        for title, u, names in holders:
+            if title == m.group(1) and u and unit and (u.endswith(unit) or unit.endswith(u)):
+                names[name] += 1
+                break
+        else:
+            holders.append((m.group(1), unit, Counter({name: 1})))
+    for _title, unit, names in holders:
+        if len(names) != 2 or not unit:
             continue  # one name, or several people over the years
-        a, b = sorted(names, key=lambda n: (-names[n], first[n]))
-        if a[:2] == b[:2] and not _side_by_side(doc.text, b, a):
+        a, b = sorted(names, key=lambda n: (-counts[n], first[n]))
+        if len(a) == len(b) == 3 and a[:2] == b[:2] and not _side_by_side(doc.text, b, a):
             _report(out, doc, b, a, "同一职务的人名全文写法应一致")
+
+
+def _unit_before(text: str, pos: int) -> str:
+    """The unit a title belongs to: the Chinese characters just before it, at most three (住建局, 镇党委 → 镇)."""
+    i = pos
+    while i > 0 and pos - i < 3 and "\u4e00" <= text[i - 1] <= "\u9fff":
+        i -= 1
+    return text[i:pos]
 
 
 def _side_by_side(text: str, rare: str, common: str) -> bool:
     """Both names in one sentence (局长张建明、副局长张建民分工负责): two people, not one written two ways."""
     i = text.find(rare)
     while i >= 0:
-        if common in around(text, i, _SENTENCE_MARK):
+        if common in around(text, i, SENTENCE_MARK):
             return True
         i = text.find(rare, i + 1)
     return False

@@ -25,6 +25,7 @@ PUNCTUATION = "标点"
 NUMBERS = "数字"
 NUMBERING = "编号"
 CONSISTENCY = "前后一致"
+SRC_FIGURES = "公文写作规范：数据前后一致"
 CLASSES = (FORMULATION, CONFUSABLE, PUNCTUATION, NUMBERS, NUMBERING, CONSISTENCY)
 
 LOOK = 12  # characters of context a before/not_before condition can see
