@@ -1,10 +1,11 @@
-"""检查 while the author types, on a thread of its own: the window keeps answering keys.
+"""检查 while the author types, in the typesetting worker's process: the window keeps answering keys.
 
-On a 143-page report the checks take ~100 ms of Python; run on the window's thread after each pause in typing
-they stalled it that long (the target is 50 ms). Here they run on a snapshot of the report (a pickle, taken on
-the window's thread between edits, so no half-made change is read) on one daemon thread; the interpreter lock is
-handed back every few milliseconds, so keys and paints go on meanwhile. One run at a time: a request made while
-one runs waits for it and replaces any request still waiting (only the newest text matters).
+On a 143-page report the checks take ~100 ms of Python. Run on the window's thread after each pause in typing
+they stalled it that long; run on a thread of the window's process they still stalled it 100–240 ms (they share
+the interpreter lock with painting the preview). The worker is another process: the window only pickles a
+snapshot of the report (taken between edits, so no half-made change is read) and shows the answer. One
+request at a time: a request made while one is out waits and replaces any request still waiting (only the
+newest text matters); the worker runs it after the typesetting jobs before it.
 """
 
 from __future__ import annotations
@@ -16,14 +17,14 @@ from PySide6.QtCore import QObject, Qt, Signal
 
 
 class _Carrier(QObject):
-    """Carries an answer from the thread to the window's thread (a queued signal)."""
+    """Carries an answer from the worker's reading thread to the window's thread (a queued signal)."""
 
     answered = Signal(int, object)
 
 
 class BackgroundChecks(QObject):
-    """``run(report, facts, settings)`` checks a snapshot on a thread; ``done(seq, findings)`` answers on the
-    window's thread (``findings`` is None if the checks failed: the caller checks again on its own thread)."""
+    """``run(report, facts, settings)`` checks a snapshot in the worker; ``done(seq, findings)`` answers on the
+    window's thread (``findings`` is None if the worker could not: the caller checks on its own thread)."""
 
     done = Signal(int, object)
 
@@ -45,7 +46,7 @@ class BackgroundChecks(QObject):
                 self._waiting = (self._seq, blob)
                 return self._seq
             self._busy = True
-        self._start(self._seq, blob)
+        self._send(self._seq, blob)
         return self._seq
 
     def last_request(self) -> int:
@@ -55,16 +56,19 @@ class BackgroundChecks(QObject):
         with self._lock:
             return self._busy
 
-    def _start(self, seq: int, blob: bytes) -> None:
-        threading.Thread(target=self._work, args=(seq, blob), name="tianbao-checks", daemon=True).start()
+    def _send(self, seq: int, blob: bytes) -> None:
+        from export import preview_job
+        from export.worker import _executor
 
-    def _work(self, seq: int, blob: bytes) -> None:
         try:
-            from models.checks import run_checks
+            answer = _executor().submit(preview_job, "check_report", blob)
+        except (RuntimeError, OSError):  # no worker can be started: the window checks itself
+            self._finished(seq, None)
+            return
+        answer.add_done_callback(lambda a: self._finished(seq, _outcome(a)))
 
-            findings = run_checks(*pickle.loads(blob))
-        except Exception:  # noqa: BLE001 - answered with None: the window checks again itself and shows why
-            findings = None
+    def _finished(self, seq: int, findings) -> None:
+        """On the worker's reading thread (or here): hand the answer over, then send what waited."""
         try:
             self._carrier.answered.emit(seq, findings)
         except RuntimeError:  # the window is gone
@@ -73,7 +77,15 @@ class BackgroundChecks(QObject):
             nxt, self._waiting = self._waiting, None
             self._busy = nxt is not None
         if nxt is not None:
-            self._start(*nxt)
+            self._send(*nxt)
 
     def _answered(self, seq: int, findings) -> None:
         self.done.emit(seq, findings)
+
+
+def _outcome(answer):
+    try:
+        findings = answer.result()
+    except Exception:  # noqa: BLE001 - the worker died or failed: answered with None, the window checks itself
+        return None
+    return findings if isinstance(findings, list) else None
