@@ -26,9 +26,58 @@ _OVERLAPPING = re.compile("以上|以下|以内|的|占|超过|不足|处分|处
 
 
 def check(out: list, doc: Doc) -> None:
+    _remaining(out, doc)
     _rates(out, doc)
     _times(out, doc)
     _parts(out, doc)
+    _each(out, doc)
+
+
+_LEFT = re.compile(r"(?:剩余|尚有|还有|仍有|其余)" + _NUM + r"(个|项|件|条|处)")
+
+
+def _remaining(out: list, doc: Doc) -> None:
+    """查摆问题12个……已整改完成10个，剩余3个: what is left is the total less what is done (the total may be
+    in the sentence before)."""
+    for m in _LEFT.finditer(doc.text):
+        head = around(doc.text, m.start(), SENTENCE_MARK, 0)
+        if "其中" in head:
+            continue
+        before = around(doc.text, max(0, m.start() - len(head) - 1), SENTENCE_MARK, 0) + "。"
+        dones = [c for c in _COUNTED.finditer(head) if c.group(2) == m.group(2)
+                 and _DONE_VERB.search(head, max(0, c.start() - 8), c.start())]
+        if not dones:
+            continue
+        context = before + head[:dones[-1].start()]
+        totals = [c for c in _COUNTED.finditer(context) if c.group(2) == m.group(2)
+                  and _TOTAL_VERB.search(context, max(0, c.start() - 12), c.start())]
+        if not totals:
+            continue
+        total, done, left = float(totals[-1].group(1)), float(dones[-1].group(1)), float(m.group(1))
+        if done < total and abs(total - done - left) > 1e-9:
+            out.append(doc.slip(m.start(1), m.end(2), "yz17", CONSISTENCY,
+                                f"共{totals[-1].group(1)}{m.group(2)}、已完成{dones[-1].group(1)}{m.group(2)}，"
+                                f"剩余应为{total - done:g}{m.group(2)}，这里写作{m.group(1)}{m.group(2)}，请核对",
+                                None, "总数、已完成数和剩余数应相符", SRC_FIGURES))
+
+
+_EACH = re.compile(_NUM + r"(万|亿)?(个|项|件|条|起|处|名|人|家|次|人次|家次|元|亩|户)[，,]分别(?:为|是)")
+
+
+def _each(out: list, doc: Doc) -> None:
+    """检查企业1326家次，分别为212家次、36家次、1068家次: 分别 names every part, so they add up to the total."""
+    for m in _EACH.finditer(doc.text):
+        total = float(m.group(1)) * _SCALE.get(m.group(2) or "", 1)
+        rest = _COMPARED.split(after(doc.text, m.end()), 1)[0]
+        part = re.compile(_PART.format(wan="万|亿", unit=re.escape(m.group(3))))
+        found = list(part.finditer(rest.split("，")[0]))
+        if len(found) < 2:
+            continue
+        parts = sum(float(p.group(1)) * _SCALE.get(p.group(2) or "", 1) for p in found)
+        if abs(parts - total) > 1e-6 * max(total, 1):
+            out.append(doc.slip(m.start(1), m.end() + found[-1].end(), "yz15", CONSISTENCY,
+                                f"“分别为”的各项相加为{_fmt(parts, m.group(2))}，与总数{m.group(1)}{m.group(2) or ''}不符，请核对",
+                                None, "“分别为”列出的各项之和应等于总数", SRC_FIGURES))
 
 
 def _rates(out: list, doc: Doc) -> None:

@@ -81,14 +81,18 @@ def _totals(out: list, doc: Doc) -> None:
 
     parts = [m for m in _PART_OF.finditer(text) if not planned(m)]
     kinds = list(dict.fromkeys([m.group(3) for m in _WHOLE.finditer(text)] + [m.group(3) for m in parts]))
+    wholes: dict[str, list[re.Match]] = {}
     for kind in kinds[:_MAX_KINDS]:
         # 所属8家子公司开展…: the whole named with what follows it, found by the kind named elsewhere
         named = _SCOPE + r"(\d+)([个家所])(" + re.escape(kind) + r")(?![\u4e00-\u9fff]{0,2}(?:中心|学校|医院|站|室))"
-        wholes = [m for m in re.finditer(named, text) if not planned(m)]
-        if not wholes:
-            continue
-        given = wholes[0]
-        for m in wholes[1:] + [p for p in parts if p.group(3) == kind]:
+        found = [m for m in re.finditer(named, text) if not planned(m)]
+        if found:
+            wholes[kind] = found
+    for kind, found in wholes.items():
+        given = found[0]
+        # 14个村中 counts the 12个行政村 said before (a part may name its kind shorter, if that is no kind of its own)
+        same_kind = [p for p in parts if p.group(3) == kind or kind.endswith(p.group(3)) and p.group(3) not in wholes]
+        for m in found[1:] + same_kind:
             if m.group(1) != given.group(1) and not m.start() == given.start():
                 out.append(doc.slip(m.start(1), m.end(3), "yz12", CONSISTENCY,
                                     f"前文说共{given.group(1)}{given.group(2)}{kind}，这里是{m.group(1)}{m.group(2)}，请核对",

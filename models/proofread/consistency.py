@@ -96,6 +96,7 @@ def _years(out: list, report: Report, doc: Doc) -> None:
             out.append(doc.slip(m2.start(), m2.end(), "yz02", CONSISTENCY,
                                 f"报告写的是{year}年，成文于{date.year}年，“{m2.group()}”会被读作{date.year}年", None,
                                 f"跨年成文时，用“{year}年”或“一年来”代替“今年”“本年度”", _SRC_YEAR))
+    _plans_heading(out, report, year)
     if m is None and date and date.month <= 6:
         return  # not a year's report, written in the first half: last year's figures are the latest whole-year ones
     for m2 in _PAST_YEAR_USE.finditer(doc.text):
@@ -113,6 +114,22 @@ def _years(out: list, report: Report, doc: Doc) -> None:
         out.append(doc.slip(m2.start(), m2.end(), "yz03", CONSISTENCY,
                             f"这是{year}年的报告，这里写的是“{y}年”，可能是沿用了上年的材料", None,
                             "正文年份应与报告年度一致；确指上年的，写明比较关系（同比、较上年）", _SRC_YEAR))
+
+
+_PLANS = re.compile(r"(20\d\d)年度?(?:工作)?(?:打算|思路|计划|安排|重点)")
+
+
+def _plans_heading(out: list, report: Report, year: int) -> None:
+    """A 2026 report whose part on next year's work is headed 2026年工作打算: last year's heading kept."""
+    if report.date and report.date.year == year and report.date.month < 9:
+        return  # a mid-year report plans the rest of its own year
+    for i, section in enumerate(report.sections):
+        m = _PLANS.match(section.heading.strip())
+        if m and int(m.group(1)) == year:
+            start = section.heading.index(m.group(1))
+            out.append(Slip(f"sections.{i}.heading", start, start + 5, "yz16", CONSISTENCY,
+                            f"这是{year}年的报告，下一步的打算应写{year + 1}年，这里写的是“{m.group(1)}年”",
+                            f"{year + 1}年", "年度报告的“工作打算”写下一年", _SRC_YEAR))
 
 
 def _from_clause(text: str, pos: int) -> str:

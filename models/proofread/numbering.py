@@ -55,6 +55,23 @@ def _field(out: list, path: str, text: str, parent: int, lonely: bool = True, it
     if lonely:
         _lonely_series(out, [(path, text)])
     _levels(out, path, text, parent, item_no)
+    _circled(out, path, text)
+
+
+_CIRCLED = re.compile("[\u2460-\u2473]")  # ①…⑳
+
+
+def _circled(out: list, path: str, text: str) -> None:
+    """①②④: a circled number skipped or repeated within one paragraph (① starts a new series)."""
+    last = 0
+    for m in _CIRCLED.finditer(text):
+        n = ord(m.group()) - 0x2460 + 1
+        if n != 1 and n != last + 1 and last:
+            right = chr(0x2460 + last)
+            out.append(Slip(path, m.start(), m.end(), "bh11", NUMBERING,
+                            f"“{m.group()}”前面是“{chr(0x2460 + last - 1)}”，序号{'重复' if n <= last else '跳号'}，应为“{right}”",
+                            right, "同一组序号应连续", _SRC_SERIES))
+        last = n
 
 
 def _lonely_series(out: list, texts: list[tuple[str, str]]) -> None:
