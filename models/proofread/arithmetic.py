@@ -26,11 +26,24 @@ _OVERLAPPING = re.compile("以上|以下|以内|的|占|超过|不足|处分|处
 
 
 def check(out: list, doc: Doc) -> None:
+    _leap_day(out, doc)
     _remaining(out, doc)
     _rates(out, doc)
     _times(out, doc)
     _parts(out, doc)
     _each(out, doc)
+
+
+_LEAP = re.compile(r"(?<!\d)(\d{4})年0?2月29日")
+
+
+def _leap_day(out: list, doc: Doc) -> None:
+    """2026年2月29日: February has 29 days only in a leap year."""
+    for m in _LEAP.finditer(doc.text):
+        year = int(m.group(1))
+        if not (year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)):
+            out.append(doc.slip(m.start(), m.end(), "sz53", NUMBERS, f"{year}年不是闰年，2月没有29日，请核实", None,
+                                "日期应真实存在", "GB/T 15835-2011 第5章（年月日的书写）；公历"))
 
 
 _LEFT = re.compile(r"(?:剩余|尚有|还有|仍有|其余)" + _NUM + r"(个|项|件|条|处)")

@@ -7,7 +7,7 @@ import re
 from collections import Counter, defaultdict
 
 from models.proofread import arithmetic, claims, names
-from models.proofread.matcher import SENTENCE_MARK, Doc, Slip, after, around
+from models.proofread.matcher import FULL_STOP, SENTENCE_MARK, Doc, Slip, after, around
 from models.proofread.numbers import _CN_DIGIT, cn_small, percent_forms
 from models.proofread.rules import CONSISTENCY, NUMBERS, PUNCTUATION, SRC_FIGURES
 from models.report import Report
@@ -41,6 +41,7 @@ _NAME_END = re.compile(r"(?:委员会|党组|党委|党工委|办公室|局|厅|
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
 _PLAN_OR_COMPARE = re.compile(r"计划|力争|预计|目标|确保|争取|拟|将|同比|较|比上|比去|增长|下降|减少|增加|提高|其中|分别|累计")
 _FIGURE = re.compile(r"([\u4e00-\u9fff]{6})(\d+(?:\.\d+)?)(万|亿)?(个|次|件|起|人次|人|名|项|场|篇|条|批|家|元|%|％)")
+_PLANNED_AHEAD = re.compile("力争|计划|预计|目标|确保|争取|拟|将")
 _COMPARE_NEXT = re.compile(r"\s*(?:较|同比|环比|比上|比去|与上年|增长|下降|增加|减少|提高|降低)")
 _QUALIFIERS = set("一二三四五六七八九十0123456789上下半前后去今本第")
 _PART_SHARE = 0.6  # two figures this far apart are a total and a part more often than one figure mistyped
@@ -130,6 +131,13 @@ def _plans_heading(out: list, report: Report, year: int) -> None:
             out.append(Slip(f"sections.{i}.heading", start, start + 5, "yz16", CONSISTENCY,
                             f"这是{year}年的报告，下一步的打算应写{year + 1}年，这里写的是“{m.group(1)}年”",
                             f"{year + 1}年", "年度报告的“工作打算”写下一年", _SRC_YEAR))
+        elif m and int(m.group(1)) == year + 1:  # 2027年工作计划 … 力争到2026年底: last year's plan kept
+            for ii, item in enumerate(section.items):
+                for y in re.finditer(f"(?<!\\d){year}年", item.body):
+                    if _PLANNED_AHEAD.search(_clauses_around(item.body, y.start(), 1)):
+                        out.append(Slip(f"sections.{i}.items.{ii}.body", y.start(), y.end(), "yz16", CONSISTENCY,
+                                        f"这一部分是{year + 1}年的打算，这里写的是“{year}年”", f"{year + 1}年",
+                                        "年度报告的“工作打算”写下一年", _SRC_YEAR))
 
 
 def _from_clause(text: str, pos: int) -> str:
@@ -248,6 +256,8 @@ def _planned_or_compared(text: str, pos: int) -> bool:
     """召开会议26次 in a clause that plans or compares (计划, 较上年), or followed by one that compares
     (…26次，较上年增加2次); a 其中 in the next clause is about another figure."""
     here = _clauses_around(text, pos, 1)
+    if _PLANNED_AHEAD.search(around(text, pos, SENTENCE_MARK, 0)):
+        return True  # 力争全年引进…，完成固定资产投资10亿元以上: a target, not this year's figure
     return bool(_PLAN_OR_COMPARE.search(here) or _COMPARE_NEXT.match(_clauses_around(text, pos, 2)[len(here) + 1:]))
 
 
@@ -307,7 +317,7 @@ _GENERIC = re.compile("同比|环比|增长|下降|提高|降低|增加|减少|�
 def _one_sentence(text: str, a: re.Match, b: re.Match) -> bool:
     """``a`` and ``b`` in one sentence; read at most 400 characters between them (a sentence is shorter), so
     comparing many figures stays linear."""
-    return b.start() - a.end() <= 400 and not SENTENCE_MARK.search(text, a.end(), b.start())
+    return b.start() - a.end() <= 400 and not FULL_STOP.search(text, a.end(), b.start())
 
 
 def _bigrams(text: str, m: re.Match) -> set[str]:

@@ -50,7 +50,8 @@ class FormulationMatcher:
         self.counts = {f.form: Counter(f.form) for f in self.forms}
         self.charsets = {f.form: frozenset(f.form) for f in self.forms}
         self.lists = [(f, items, re.compile(_list_pattern(items))) for f in self.forms
-                      if len(items := _items(f.form)) >= 3 and all(1 < len(i) <= 8 for i in items)]
+                      if len(items := _items(f.form)) >= 2 and all(1 < len(i) <= 8 for i in items)
+                      and (len(items) >= 3 or min(map(len, items)) >= 4)]  # 尽力而为、量力而行 swapped
 
     def run(self, doc: Doc) -> list[Slip]:
         text = doc.text

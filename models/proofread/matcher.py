@@ -58,6 +58,7 @@ class Doc:
 
 
 SENTENCE_MARK = re.compile("[。！？；\n\u2029]")  # where a sentence (or a 分句 set off by ；) ends
+FULL_STOP = re.compile("[。！？\n\u2029]")  # where a whole sentence ends (its 分句 set off by ； are one sentence)
 REACH = 400  # characters read either way from a hit: a sentence is shorter, and each look stays local
 
 

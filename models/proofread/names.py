@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 
-from models.proofread.matcher import SENTENCE_MARK, Doc, around
+from models.proofread.matcher import FULL_STOP, Doc, around
 from models.proofread.numbers import cn_small
 from models.proofread.rules import CONSISTENCY
 
@@ -120,7 +120,7 @@ def _side_by_side(text: str, rare: str, common: str) -> bool:
     """Both names in one sentence (局长张建明、副局长张建民分工负责): two people, not one written two ways."""
     i = text.find(rare)
     while i >= 0:
-        if common in around(text, i, SENTENCE_MARK):
+        if common in around(text, i, FULL_STOP):
             return True
         i = text.find(rare, i + 1)
     return False

@@ -346,6 +346,9 @@ def test_findings_carry_class_and_rule():
     ("2025年，全县经济运行平稳，较之上一年度有所回落。", "2025年相较于上一年度有所回落。"),
     ("与新提任干部谈话42人次、与年轻干部谈话68人次。", "引导广大教师做“四有”好老师。"),
     ("两项指标分别为15%、20%。", "查摆问题12个，已整改完成12个。"),
+    ("全年召开党组会议21次；组织中心组集中学习12次。", "力争全年引进项目3个，完成固定资产投资10亿元以上。"),
+    ("完成固定资产投资9.3亿元。", "2024年2月29日召开动员会。"),
+    ("电话0871-1234567。", "截流蓄水工程开工。"),
     ("“十四五”时期，全县经济总量迈上新台阶。", "原县公安消防大队的营房移交地方。"),
 ])
 def test_near_the_figure_and_name_checks_but_right(first, second):
@@ -362,6 +365,9 @@ def test_a_years_report_plans_the_next_year():
         ("sections.1.heading", "2026年", "2027年")]
     report.sections[1].heading = "2027年工作打算"
     assert [f for f in run_checks(report) if f.rule == "yz16"] == []
+    report.sections[1].items[0].body = "力争到2026年底，参保率稳定在97%以上。"  # last year's plan kept
+    assert [(f.field, f.text) for f in run_checks(report) if f.rule == "yz16"] == [("sections.1.items.0.body", "2026年")]
+    report.sections[1].items[0].body = "继续推进。"
     report.date = dt.date(2026, 7, 10)  # a mid-year report plans the rest of its own year
     report.sections[1].heading = "2026年下半年工作打算"
     assert [f for f in run_checks(report) if f.rule == "yz16"] == []
@@ -389,9 +395,9 @@ BLIND = Path(__file__).resolve().parent.parent / "data" / "proofread" / "blind"
 
 
 def test_reports_seeded_by_someone_who_did_not_read_the_rules():
-    """Seven corpora written without reading the rules (each slip keyed by field, text and class): found 65%,
-    69%, 86%, 67%, 51%, 65% and 56% when first run, 90% to 100% after the rules they showed missing; the
-    bar keeps that from sliding back."""
+    """Eight corpora written without reading the rules (each slip keyed by field, text and class): found 65%,
+    69%, 86%, 67%, 51%, 65%, 56% and 51% when first run, 73% to 100% after the rules they showed missing;
+    the bar keeps the whole from sliding back."""
     found = total = 0
     for path in sorted(BLIND.glob("*_seeded_*.json")):
         if path.name.endswith(".key.json"):
