@@ -68,6 +68,7 @@ class CheckPanel(QWidget):
         self._runner.done.connect(self._checked)
         self._asked: dict[int, object] = {}  # request number → the report it was made for
         self._shown = 0  # the newest request whose findings are shown (a check on this thread counts as newest)
+        self.hold = False  # True until the report opened at start-up is first checked (ui/document_actions.py)
 
         self.header = QLabel(self.tr("尚未检查"))
         self.header.setWordWrap(True)  # its longest words (no report open) held the panel 385 px wide
@@ -146,9 +147,15 @@ class CheckPanel(QWidget):
         if self.report is None:
             self.refresh()
             return
+        if self.hold:
+            return  # start-up: the first check comes after the first page, with the office's rules
         seq = self._runner.run(self.report, self.facts, self.settings)
-        self._asked = {n: r for n, r in self._asked.items() if n > self._shown}
-        self._asked[seq] = self.report
+        if seq:
+            self._asked = {n: r for n, r in self._asked.items() if n > self._shown}
+            self._asked[seq] = self.report
+
+    def warm_worker(self) -> None:
+        self._runner.warm()
 
     def _checked(self, seq: int, findings) -> None:
         report = self._asked.pop(seq, None)
@@ -165,6 +172,7 @@ class CheckPanel(QWidget):
     def refresh(self) -> None:
         """Check now, on this thread (a fix applied, rules changed, a report opened)."""
         self._timer.cancel()
+        self._runner.forget()
         self._shown = self._runner.last_request()
         if self.report is None:
             self.findings = []

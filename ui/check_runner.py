@@ -36,18 +36,46 @@ class BackgroundChecks(QObject):
         self._busy = False
         self._waiting: tuple[int, bytes] | None = None
         self._seq = 0
+        self._last_blob: bytes | None = None  # the newest snapshot asked for: the same again is not checked twice
 
     def run(self, report, facts, settings) -> int:
-        """Check a snapshot of ``report`` soon; returns the request's number (answers come in that order)."""
-        self._seq += 1
+        """Check a snapshot of ``report`` soon; returns the request's number (answers come in that order), or 0
+        when this very snapshot was the last one sent (its answer is on its way, or shown)."""
         blob = pickle.dumps((report, facts, settings), protocol=pickle.HIGHEST_PROTOCOL)
         with self._lock:
+            if blob == self._last_blob:
+                return 0  # the newest request (sent or waiting) is this very snapshot
+            self._seq += 1
+            self._last_blob = blob
             if self._busy:
                 self._waiting = (self._seq, blob)
                 return self._seq
             self._busy = True
         self._send(self._seq, blob)
         return self._seq
+
+    def forget(self) -> None:
+        """A check was made on the window's thread: a request still waiting is older than it (not sent), and the
+        next snapshot is checked even if it is the same as the last one sent."""
+        with self._lock:
+            self._waiting = None
+            self._last_blob = None
+
+    def warm(self) -> None:
+        """Have the worker import the checks and compile the proofreader's rules now (~0.8 s there, once), so the
+        first check while typing is not a cold one; the answer is not wanted."""
+        import datetime as _dt
+
+        from export import preview_job
+        from export.worker import _executor
+        from models.report import Item, Report, Section
+
+        report = Report(title="关于2026年工作情况的报告", signature="某某单位", date=_dt.date(2026, 1, 1),
+                        sections=[Section("工作情况", items=[Item("抓落实", "全年完成任务12项，同比增长5.6%。")])])
+        try:
+            _executor().submit(preview_job, "check_report", pickle.dumps((report, None, None)))
+        except (RuntimeError, OSError):
+            pass  # no worker: the window checks itself
 
     def last_request(self) -> int:
         return self._seq
@@ -68,14 +96,18 @@ class BackgroundChecks(QObject):
         answer.add_done_callback(lambda a: self._finished(seq, _outcome(a)))
 
     def _finished(self, seq: int, findings) -> None:
-        """On the worker's reading thread (or here): hand the answer over, then send what waited."""
+        """On the worker's reading thread (or here): hand the answer over, then send what waited. With no answer
+        (the worker died) nothing more is sent from here: the window checks itself, and restarting the worker
+        is the typesetter's business."""
         try:
             self._carrier.answered.emit(seq, findings)
-        except RuntimeError:  # the window is gone
+        except RuntimeError:  # the window is gone: start nothing more
             return
         with self._lock:
-            nxt, self._waiting = self._waiting, None
+            nxt, self._waiting = (None if findings is None else self._waiting), None
             self._busy = nxt is not None
+            if findings is None:
+                self._last_blob = None
         if nxt is not None:
             self._send(*nxt)
 

@@ -162,6 +162,7 @@ class DocumentActions(ExportActions, QObject):
         self._facts = None  # facts of the report shown before are not this one's
         self.checks.report = report
         self.first_check_pending = not self.w.isVisible()
+        self.checks.hold = self.first_check_pending  # no check in the worker before the first page is drawn
         if self.first_check_pending:
             # The window is being built (start-up): it is shown first, then checked (the first check
             # compiles the proofreader's rules, ~65 ms, on a thread), before the user could read the panel.
@@ -180,7 +181,9 @@ class DocumentActions(ExportActions, QObject):
     def _check_opened(self) -> None:
         if self.first_check_pending and not self.w.after_paint.cancelled:
             self.first_check_pending = False
+            self.checks.hold = False
             self.proof.reload()
+            self.checks.warm_worker()
             release_memory()  # start-up's work is done: its modules are imported, its rules compiled
 
     def _edited(self) -> None:
@@ -231,6 +234,7 @@ class DocumentActions(ExportActions, QObject):
         self.w.undo_stack.push(ChangeTexts(self.w.editor, text, before, after))
         self.w.autosave.flush(force=True)
         self.w.reportChanged.emit()
+        self.checks.refresh()  # the fixed finding leaves the list at once, not after a typing pause
         return True
 
     def fix_one(self, finding) -> None:

@@ -41,8 +41,9 @@ def _user(settings: Settings) -> tuple[RuleSet | None, FormulationMatcher | None
     return (RuleSet(confusables) if confusables else None), (matcher if matcher.forms else None), forms
 
 
-# Field-local slips by (field path, text): typing changes one field, so a refresh re-reads only that one.
-_CACHE: dict[tuple[str, str], list[Slip]] = {}
+# Field-local slips by field path, with the text they are of: typing changes one field, so a refresh re-reads
+# only that one. One text per field (every text typed into a field was kept: ~23 KB per keystroke in a long one).
+_CACHE: dict[str, tuple[str, list[Slip]]] = {}
 _CACHE_LIMIT = 20000
 
 
@@ -54,7 +55,7 @@ def _field_slips(doc: Doc) -> list[Slip]:
 
 
 def _local(doc: Doc) -> list[Slip]:
-    todo = [(p, t) for p, t in doc.fields if (p, t) not in _CACHE]
+    todo = [(p, t) for p, t in doc.fields if _CACHE.get(p, (None,))[0] != t]
     if todo:
         if len(_CACHE) + len(todo) > _CACHE_LIMIT:
             _CACHE.clear()  # then every field of this report is read again: none of it is cached now
@@ -63,8 +64,8 @@ def _local(doc: Doc) -> list[Slip]:
         for slip in _field_slips(Doc(todo)):
             fresh[slip.field].append(slip)
         for p, t in todo:
-            _CACHE[(p, t)] = fresh[p]
-    return [s for key in doc.fields for s in _CACHE[key]]
+            _CACHE[p] = (t, fresh[p])
+    return [s for p, _t in doc.fields for s in _CACHE[p][1]]
 
 
 def proofread(report: Report, settings: Settings | None = None) -> list[Slip]:

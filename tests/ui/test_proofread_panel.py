@@ -196,7 +196,8 @@ def test_checks_while_typing_run_off_the_windows_thread(qtbot, window):
     threads: list[str] = []
     real = checks_module._run_checks
 
-    def noting(*args):  # the real checks, noting which thread ran them
+    def noting(*args):  # the real checks, noting which thread of this process ran them (the worker's own
+        # checks are not seen here: an empty list, or the warm-up's thread, is the expected outcome)
         threads.append(threading.current_thread().name)
         return real(*args)
 
@@ -234,3 +235,42 @@ def test_checks_while_typing_run_off_the_windows_thread(qtbot, window):
     qtbot.waitUntil(lambda: not alone._runner.busy(), timeout=10_000)
     qtbot.wait(50)
     assert alone.findings == []
+
+
+def test_checks_while_typing_keep_the_newest_text_the_offices_rules_and_the_facts(qtbot):
+    """Requests made while one is out: the newest text's findings appear. A typing pause checks with the office's
+    rules and ignores and with the typesetting facts, as a check on the window's thread does; the same snapshot
+    is not checked twice; while the start-up check is pending, nothing goes to the worker."""
+    from export.facts import typeset_facts
+    from models.checks import run_checks
+    from models.proofread.settings import CONFUSABLE_KIND, Ignore, Settings, UserRule
+    from ui.check_panel import CheckPanel
+
+    panel = CheckPanel()
+    qtbot.addWidget(panel)
+    report = Report(kind="zongjie", title="2026年工作总结", date=dt.date(2026, 12, 1), signature="临江市审计局",
+                    sections=[Section("工作情况", NONE, items=[Item("", BODY)] + [Item("", "各项工作有序推进。" * 40)] * 4)],
+                    page_limit=1)
+    panel.settings = Settings([UserRule(CONFUSABLE_KIND, "服务效能", "服务效率")], [Ignore("yh003", "其它")])
+    panel.facts = typeset_facts(report)
+    with_facts = {f.kind for f in run_checks(report, panel.facts)} - {f.kind for f in run_checks(report)}
+    assert with_facts  # the pages run over the limit: a finding only the facts give
+    panel.report = report
+    panel.refresh_soon()
+    report.sections[0].items[0].body = BODY + "强化服务效能。"  # typed while the first check is out
+    panel.refresh_soon()
+    report.sections[0].items[0].body = BODY + "强化服务效能，一如继往。"
+    panel.refresh_soon()  # replaces the waiting one
+    qtbot.waitUntil(lambda: any(f.text == "一如继往" for f in panel.findings), timeout=15_000)
+    found = {f.rule for f in panel.findings}
+    assert "user1" in found and "yh003" not in found  # the office's rule applied, its ignore kept
+    here = {(f.rule, f.field, f.start) for f in run_checks(report, panel.facts, panel.settings)}
+    assert {(f.rule, f.field, f.start) for f in panel.findings} == here  # facts' findings (empty signature…) too
+    assert with_facts <= {f.kind for f in panel.findings}
+
+    assert panel._runner.run(report, panel.facts, panel.settings) == 0  # this very snapshot was asked for already
+    panel.hold = True
+    report.sections[0].items[0].body = BODY
+    asked = panel._runner.last_request()
+    panel.refresh_soon()
+    assert panel._runner.last_request() == asked  # held: nothing sent
