@@ -27,6 +27,8 @@ _OVERLAPPING = re.compile("以上|以下|以内|的|占|超过|不足|处分|处
 
 def check(out: list, doc: Doc) -> None:
     _leap_day(out, doc)
+    _balance(out, doc)
+    _share_of_task(out, doc)
     _remaining(out, doc)
     _rates(out, doc)
     _times(out, doc)
@@ -35,6 +37,38 @@ def check(out: list, doc: Doc) -> None:
 
 
 _LEAP = re.compile(r"(?<!\d)(\d{4})年0?2月29日")
+
+
+_MONEY = _NUM + r"(万|亿)?元"
+_BALANCE = re.compile(r"收入" + _MONEY + r"[，,、]\s*支出" + _MONEY + r"[，,、]\s*(?:当期|当年|年度)?结余" + _MONEY)
+_TASK = re.compile(_NUM + r"(万)?(亩|个|项|户|人|公里|千米|米|吨|套|所|家)[，,]\s*完成[^，。；\u2029]{0,12}?任务"
+                   + _NUM + r"(万)?\3的" + _NUM + "[%％]")
+
+
+def _balance(out: list, doc: Doc) -> None:
+    """基金收入2.18亿元，支出1.96亿元，当期结余0.32亿元: the balance is income less spending."""
+    for m in _BALANCE.finditer(doc.text):
+        income, spent, left = (float(m.group(i)) * _SCALE.get(m.group(i + 1) or "", 1) for i in (1, 3, 5))
+        right = income - spent
+        unit = m.group(6) or ""
+        places = len(m.group(5).partition(".")[2])
+        if abs(right - left) > 0.5 * 10 ** -places * _SCALE.get(unit, 1) + 1e-9:
+            out.append(doc.slip(m.start(5), m.end(), "yz18", CONSISTENCY,
+                                f"收入减支出为{right / _SCALE.get(unit, 1):.{places}f}{unit}元，这里写作{m.group(5)}{unit}元，请核对",
+                                None, "结余应等于收入减支出", SRC_FIGURES))
+
+
+def _share_of_task(out: list, doc: Doc) -> None:
+    """新建高标准农田3.15万亩，完成市下达任务3万亩的106%: the share is what was done over the task."""
+    for m in _TASK.finditer(doc.text):
+        done = float(m.group(1)) * (1e4 if m.group(2) else 1)
+        task = float(m.group(4)) * (1e4 if m.group(5) else 1)
+        places = len(m.group(6).partition(".")[2])
+        if task > 0 and abs(done / task * 100 - float(m.group(6))) > 0.5 * 10 ** -places + 1e-9:
+            out.append(doc.slip(m.start(6), m.end(), "yz13", CONSISTENCY,
+                                f"按{m.group(1)}{m.group(2) or ''}{m.group(3)}和任务{m.group(4)}{m.group(5) or ''}{m.group(3)}计算，"
+                                f"应为{done / task * 100:.{places}f}%，这里写作{m.group(6)}%，请核对",
+                                None, "比率应与据以计算的数字一致", SRC_FIGURES))
 
 
 def _leap_day(out: list, doc: Doc) -> None:
