@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 
-from models.proofread.matcher import SENTENCE_MARK, Doc, around
+from models.proofread.matcher import SENTENCE_MARK, Doc, Slip, around
+from models.proofread.numbers import cn_small
 from models.proofread.rules import CONSISTENCY, SRC_FIGURES
 
 _COUNT = re.compile(r"(?<![\d.第])(\d+)(?:个|项|条|处|件|批)")
@@ -97,3 +98,19 @@ def _totals(out: list, doc: Doc) -> None:
                 out.append(doc.slip(m.start(1), m.end(3), "yz12", CONSISTENCY,
                                     f"前文说共{given.group(1)}{given.group(2)}{kind}，这里是{m.group(1)}{m.group(2)}，请核对",
                                     None, "同一总数在报告中前后应一致", SRC_FIGURES))
+
+
+_SAID_COUNT = re.compile(r"(?:以下|如下|下列)([一二三四五六七八九十]{1,2}|\d{1,2})个?(?:方面|点|项|条)")
+
+
+def counted_parts(out: list, report) -> None:
+    """存在以下三个方面问题 in a part's 引言, and four items under it: the count said and the items given differ."""
+    for i, section in enumerate(report.sections):
+        m = _SAID_COUNT.search(section.intro or "")
+        if m is None or len(section.items) < 2:
+            continue
+        said = int(m.group(1)) if m.group(1).isdigit() else cn_small(m.group(1))
+        if said and said != len(section.items):
+            out.append(Slip(f"sections.{i}.intro", m.start(1), m.end(1), "yz19", CONSISTENCY,
+                            f"这里说“{m.group()}”，下面列了{len(section.items)}条，请核对", None,
+                            "引言中说的项数应与下面列出的条数一致", SRC_FIGURES))

@@ -62,6 +62,7 @@ def check(report: Report, doc: Doc) -> list[Slip]:
     _wan_forms(out, doc)
     _count_forms(out, doc)
     claims.check(out, doc, report_year(report))
+    claims.counted_parts(out, report)
     arithmetic.check(out, doc)
     return [s for s in out if s is not None]
 

@@ -374,6 +374,15 @@ def test_a_years_report_plans_the_next_year():
     assert [f for f in run_checks(report) if f.rule == "yz16"] == []
 
 
+def test_a_count_said_in_the_intro_and_the_items_given():
+    items = [Item(f"问题{n}。", "学习不够深入。") for n in range(4)]
+    report = Report(title="2026年度对照检查材料", date=dt.date(2026, 12, 20), signature="某某",
+                    sections=[Section("存在的问题", YISHI, intro="主要存在以下三个方面问题。", items=items)])
+    assert [(f.field, f.text) for f in run_checks(report) if f.rule == "yz19"] == [("sections.0.intro", "三")]
+    report.sections[0].items.pop()
+    assert [f for f in run_checks(report) if f.rule == "yz19"] == []
+
+
 def test_first_then_a_number_of_another_kind():
     """首先 answered by 第二是 (no 第一 anywhere in the report): 其次 is meant."""
     found = [(f.text, f.fix) for f in run_checks(_plain("主要有：首先，精简会议；第二是规范督查检查考核。"))]
