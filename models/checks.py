@@ -121,8 +121,8 @@ def run_checks(report: Report, facts: TypesetFacts | None = None, settings: Sett
     """All findings in reading order; font, 孤字 and page checks only when ``facts`` is given.
 
     ``settings``: the office's own proofreading rules and ignored findings (models.proofread.settings).
-    Thread-safe: one check at a time (the window checks on a thread while the author types; the proofreader's
-    caches are shared).
+    Thread-safe: one check at a time (the window warms the checks up on a thread at start-up while it may check
+    on its own; the proofreader's caches are shared).
     """
     with _RUN_LOCK:
         return _run_checks(report, facts, settings)

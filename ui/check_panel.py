@@ -64,7 +64,7 @@ class CheckPanel(QWidget):
         self.findings: list = []
         self._timer = Debouncer(TEXT_DEBOUNCE_MS, TEXT_MAX_WAIT_MS, self)
         self._timer.timeout.connect(self.refresh_soon)
-        self._runner = BackgroundChecks(self)  # while typing, the checks run off the window's thread
+        self._runner = BackgroundChecks(self)  # while typing, the checks run in the typesetting worker
         self._runner.done.connect(self._checked)
         self._asked: dict[int, object] = {}  # request number → the report it was made for
         self._shown = 0  # the newest request whose findings are shown (a check on this thread counts as newest)
@@ -142,7 +142,8 @@ class CheckPanel(QWidget):
         self.refresh()
 
     def refresh_soon(self) -> None:
-        """Check on a thread (typing, new facts); the findings replace the shown ones when they arrive."""
+        """Check in the typesetting worker (typing, new facts); the findings replace the shown ones when they
+        arrive."""
         self._timer.cancel()
         if self.report is None:
             self.refresh()
@@ -161,7 +162,7 @@ class CheckPanel(QWidget):
         report = self._asked.pop(seq, None)
         if seq <= self._shown or report is not self.report:
             return  # a newer check is shown, or another report is open now
-        if findings is None:  # the thread failed: check here, where an error is reported as usual
+        if findings is None:  # the worker could not: check here, where an error is reported as usual
             self.refresh()
             return
         self._shown = seq

@@ -64,16 +64,12 @@ class BackgroundChecks(QObject):
     def warm(self) -> None:
         """Have the worker import the checks and compile the proofreader's rules now (~0.8 s there, once), so the
         first check while typing is not a cold one; the answer is not wanted."""
-        import datetime as _dt
-
         from export import preview_job
         from export.worker import _executor
-        from models.report import Item, Report, Section
+        from models.report import warm_up_report
 
-        report = Report(title="关于2026年工作情况的报告", signature="某某单位", date=_dt.date(2026, 1, 1),
-                        sections=[Section("工作情况", items=[Item("抓落实", "全年完成任务12项，同比增长5.6%。")])])
         try:
-            _executor().submit(preview_job, "check_report", pickle.dumps((report, None, None)))
+            _executor().submit(preview_job, "check_report", pickle.dumps((warm_up_report(), None, None)))
         except (RuntimeError, OSError):
             pass  # no worker: the window checks itself
 

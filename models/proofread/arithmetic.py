@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from models.proofread.matcher import SENTENCE_MARK, Doc, after, around
+from models.proofread.matcher import SENTENCE_MARK, Doc, after, around, sentence_before
 from models.proofread.rules import CONSISTENCY, NUMBERS, SRC_FIGURES
 
 _NUM = r"(?<![\d.])(\d+(?:\.\d+)?)"  # from a number's first digit only (a run of digits stays linear)
@@ -37,37 +37,52 @@ def check(out: list, doc: Doc) -> None:
 
 
 _LEAP = re.compile(r"(?<!\d)(\d{4})年0?2月29日")
-
-
 _MONEY = _NUM + r"(万|亿)?元"
 _BALANCE = re.compile(r"收入" + _MONEY + r"[，,、]\s*支出" + _MONEY + r"[，,、]\s*(?:当期|当年|年度)?结余" + _MONEY)
 _TASK = re.compile(_NUM + r"(万)?(亩|个|项|户|人|公里|千米|米|吨|套|所|家)[，,]\s*完成[^，。；\u2029]{0,12}?任务"
                    + _NUM + r"(万)?\3的" + _NUM + "[%％]")
 
 
+def _amount(number: str, scale: str | None) -> float:
+    """A figure as written (3.52, 亿) as a number."""
+    return float(number) * _SCALE.get(scale or "", 1)
+
+
+def _places(written: str) -> int:
+    return len(written.partition(".")[2])
+
+
+def _off(worked: float, written: str, scale: str | None = None) -> bool:
+    """``worked`` and the figure ``written`` (in ``scale``) differ by more than the rounding of what is written."""
+    return abs(worked - _amount(written, scale)) > 0.5 * 10 ** -_places(written) * _SCALE.get(scale or "", 1) + 1e-9
+
+
+def _counts_after(text: str, verb: re.Pattern, reach: int, unit: str | None = None) -> list[re.Match]:
+    """The counts in ``text`` that a ``verb`` at most ``reach`` characters before them gives (发现问题41个)."""
+    return [c for c in _COUNTED.finditer(text) if (unit is None or c.group(2) == unit)
+            and verb.search(text, max(0, c.start() - reach), c.start())]
+
+
 def _balance(out: list, doc: Doc) -> None:
     """基金收入2.18亿元，支出1.96亿元，当期结余0.32亿元: the balance is income less spending."""
     for m in _BALANCE.finditer(doc.text):
-        income, spent, left = (float(m.group(i)) * _SCALE.get(m.group(i + 1) or "", 1) for i in (1, 3, 5))
-        right = income - spent
+        right = _amount(m.group(1), m.group(2)) - _amount(m.group(3), m.group(4))
         unit = m.group(6) or ""
-        places = len(m.group(5).partition(".")[2])
-        if abs(right - left) > 0.5 * 10 ** -places * _SCALE.get(unit, 1) + 1e-9:
+        if _off(right, m.group(5), unit):
             out.append(doc.slip(m.start(5), m.end(), "yz18", CONSISTENCY,
-                                f"收入减支出为{right / _SCALE.get(unit, 1):.{places}f}{unit}元，这里写作{m.group(5)}{unit}元，请核对",
+                                f"收入减支出为{right / _SCALE.get(unit, 1):.{_places(m.group(5))}f}{unit}元，"
+                                f"这里写作{m.group(5)}{unit}元，请核对",
                                 None, "结余应等于收入减支出", SRC_FIGURES))
 
 
 def _share_of_task(out: list, doc: Doc) -> None:
     """新建高标准农田3.15万亩，完成市下达任务3万亩的106%: the share is what was done over the task."""
     for m in _TASK.finditer(doc.text):
-        done = float(m.group(1)) * (1e4 if m.group(2) else 1)
-        task = float(m.group(4)) * (1e4 if m.group(5) else 1)
-        places = len(m.group(6).partition(".")[2])
-        if task > 0 and abs(done / task * 100 - float(m.group(6))) > 0.5 * 10 ** -places + 1e-9:
+        done, task = _amount(m.group(1), m.group(2)), _amount(m.group(4), m.group(5))
+        if task > 0 and _off(done / task * 100, m.group(6)):
             out.append(doc.slip(m.start(6), m.end(), "yz13", CONSISTENCY,
                                 f"按{m.group(1)}{m.group(2) or ''}{m.group(3)}和任务{m.group(4)}{m.group(5) or ''}{m.group(3)}计算，"
-                                f"应为{done / task * 100:.{places}f}%，这里写作{m.group(6)}%，请核对",
+                                f"应为{done / task * 100:.{_places(m.group(6))}f}%，这里写作{m.group(6)}%，请核对",
                                 None, "比率应与据以计算的数字一致", SRC_FIGURES))
 
 
@@ -90,14 +105,11 @@ def _remaining(out: list, doc: Doc) -> None:
         head = around(doc.text, m.start(), SENTENCE_MARK, 0)
         if "其中" in head:
             continue
-        before = around(doc.text, max(0, m.start() - len(head) - 1), SENTENCE_MARK, 0) + "。"
-        dones = [c for c in _COUNTED.finditer(head) if c.group(2) == m.group(2)
-                 and _DONE_VERB.search(head, max(0, c.start() - 8), c.start())]
+        dones = _counts_after(head, _DONE_VERB, 8, m.group(2))
         if not dones:
             continue
-        context = before + head[:dones[-1].start()]
-        totals = [c for c in _COUNTED.finditer(context) if c.group(2) == m.group(2)
-                  and _TOTAL_VERB.search(context, max(0, c.start() - 12), c.start())]
+        context = sentence_before(doc.text, m.start() - len(head)) + "。" + head[:dones[-1].start()]
+        totals = _counts_after(context, _TOTAL_VERB, 12, m.group(2))
         if not totals:
             continue
         total, done, left = float(totals[-1].group(1)), float(dones[-1].group(1)), float(m.group(1))
@@ -114,13 +126,13 @@ _EACH = re.compile(_NUM + r"(万|亿)?(个|项|件|条|起|处|名|人|家|次|�
 def _each(out: list, doc: Doc) -> None:
     """检查企业1326家次，分别为212家次、36家次、1068家次: 分别 names every part, so they add up to the total."""
     for m in _EACH.finditer(doc.text):
-        total = float(m.group(1)) * _SCALE.get(m.group(2) or "", 1)
+        total = _amount(m.group(1), m.group(2))
         rest = _COMPARED.split(after(doc.text, m.end()), 1)[0]
         part = re.compile(_PART.format(wan="万|亿", unit=re.escape(m.group(3))))
         found = list(part.finditer(rest.split("，")[0]))
         if len(found) < 2:
             continue
-        parts = sum(float(p.group(1)) * _SCALE.get(p.group(2) or "", 1) for p in found)
+        parts = sum(_amount(p.group(1), p.group(2)) for p in found)
         if abs(parts - total) > 1e-6 * max(total, 1):
             out.append(doc.slip(m.start(1), m.end() + found[-1].end(), "yz15", CONSISTENCY,
                                 f"“分别为”的各项相加为{_fmt(parts, m.group(2))}，与总数{m.group(1)}{m.group(2) or ''}不符，请核对",
@@ -132,29 +144,26 @@ def _rates(out: list, doc: Doc) -> None:
     parts of the part (已整改30个，其中立行立改25个)."""
     for m in _RATE.finditer(doc.text):
         head = around(doc.text, m.start(), SENTENCE_MARK, 0).split("其中")[0]
-        totals = [c for c in _COUNTED.finditer(head) if _TOTAL_VERB.search(head, max(0, c.start() - 8), c.start())]
-        dones = [c for c in _COUNTED.finditer(head) if _DONE_VERB.search(head, max(0, c.start() - 8), c.start())]
+        totals, dones = _counts_after(head, _TOTAL_VERB, 8), _counts_after(head, _DONE_VERB, 8)
         if not totals or not dones or dones[-1].start() < totals[-1].end() or dones[-1].group(2) != totals[-1].group(2):
             continue
         done, total = float(dones[-1].group(1)), float(totals[-1].group(1))
         if not 0 < done <= total:
             continue
         worked = done / total * 100
-        shown = float(m.group(1))
-        places = len(m.group(1).partition(".")[2])
-        if abs(worked - shown) > 0.5 * 10 ** -places + 1e-9:
+        if _off(worked, m.group(1)):
             out.append(doc.slip(m.start(1), m.end(), "yz13", CONSISTENCY,
-                                f"按{total:g}和{done:g}计算，比率应为{worked:.{places}f}%，这里写作{m.group(1)}%，请核对",
+                                f"按{total:g}和{done:g}计算，比率应为{worked:.{_places(m.group(1))}f}%，这里写作{m.group(1)}%，请核对",
                                 None, "比率应与据以计算的数字一致", SRC_FIGURES))
 
 
 def _times(out: list, doc: Doc) -> None:
     for m in _TIMES.finditer(doc.text):
-        before, after, said = float(m.group(1)), float(m.group(4)), float(m.group(5))
+        before, grown, said = float(m.group(1)), float(m.group(4)), float(m.group(5))
         if before <= 0:
             continue
-        right = after / before - 1
-        if abs(right - said) > 0.05 and abs(after / before - said) < 0.05:  # 增加到2倍 written as 增加了2倍
+        right = grown / before - 1
+        if abs(right - said) > 0.05 and abs(grown / before - said) < 0.05:  # 增加到2倍 written as 增加了2倍
             verb, unit = m.group(3), m.group(2)
             out.append(doc.slip(m.start(5), m.end(), "sz51", NUMBERS,
                                 f"由{m.group(1)}{unit}{verb}到{m.group(4)}{unit}，是{verb}了{right:g}倍（{verb}到{said:g}倍），"
@@ -165,7 +174,7 @@ def _times(out: list, doc: Doc) -> None:
 
 def _parts(out: list, doc: Doc) -> None:
     for m in _TOTAL_THEN_PARTS.finditer(doc.text):
-        total = float(m.group(1)) * _SCALE.get(m.group(2) or "", 1)
+        total = _amount(m.group(1), m.group(2))
         rest = after(doc.text, m.end())
         rest = re.sub(r"[（(][^）)]*[）)]", lambda b: " " * len(b.group()), rest)  # （含……3人）: inside a part
         rest = _COMPARED.split(rest, 1)[0]  # …，较上年增加2万元: a change, not a part
@@ -174,7 +183,7 @@ def _parts(out: list, doc: Doc) -> None:
         chunks = [c for c in re.split("[、，,；]", rest) if part.search(c)]
         if any(_OVERLAPPING.search(c) for c in chunks):
             continue  # 35周岁以下的32名、大专及以上学历的27名: kinds that overlap, not parts of a whole
-        parts = [float(p.group(1)) * _SCALE.get(p.group(2) or "", 1) for p in found]
+        parts = [_amount(p.group(1), p.group(2)) for p in found]
         if len(parts) >= 2 and total * (1 + 1e-9) + 1e-9 < sum(parts) <= total * _OVER:
             end = m.end() + found[-1].end()
             out.append(doc.slip(m.start(1), end, "yz14", CONSISTENCY,

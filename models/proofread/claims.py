@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from models.proofread.matcher import SENTENCE_MARK, Doc, Slip, around
+from models.proofread.matcher import SENTENCE_MARK, Doc, Slip, around, sentence_before
 from models.proofread.numbers import cn_small
 from models.proofread.rules import CONSISTENCY, SRC_FIGURES
 
@@ -53,7 +53,7 @@ def _still_open(out: list, doc: Doc, year: int | None) -> None:
         head = around(text, m.start(), SENTENCE_MARK, 0)
         counts = _COUNT.findall(head[-_NEAR:])
         if counts and len(done) < _MAX_SETS:
-            before = around(text, max(0, m.start() - len(head) - 1), SENTENCE_MARK, 0)  # 查摆出11个问题。11个问题已全部整改
+            before = sentence_before(text, m.start() - len(head))  # 查摆出11个问题。11个问题已全部整改
             done.append((int(counts[-1]), m.start(), set(_SOURCES.findall(before + head)),
                          _rounds(before + head, year)))
     for m in _STILL_OPEN.finditer(text):
@@ -94,7 +94,7 @@ def _totals(out: list, doc: Doc) -> None:
         # 14个村中 counts the 12个行政村 said before (a part may name its kind shorter, if that is no kind of its own)
         same_kind = [p for p in parts if p.group(3) == kind or kind.endswith(p.group(3)) and p.group(3) not in wholes]
         for m in found[1:] + same_kind:
-            if m.group(1) != given.group(1) and not m.start() == given.start():
+            if m.group(1) != given.group(1):
                 out.append(doc.slip(m.start(1), m.end(3), "yz12", CONSISTENCY,
                                     f"前文说共{given.group(1)}{given.group(2)}{kind}，这里是{m.group(1)}{m.group(2)}，请核对",
                                     None, "同一总数在报告中前后应一致", SRC_FIGURES))

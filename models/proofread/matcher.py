@@ -79,6 +79,11 @@ def around(text: str, pos: int, marks: re.Pattern, count: int = 1, look_back: in
     return text[a:e]
 
 
+def sentence_before(text: str, start: int, marks: re.Pattern = SENTENCE_MARK) -> str:
+    """The sentence that ends just before ``start`` (the first character of a sentence), its mark left out."""
+    return around(text, max(0, start - 1), marks, 0)
+
+
 def after(text: str, pos: int, marks: re.Pattern = SENTENCE_MARK) -> str:
     """From ``pos`` to the next of ``marks`` (the rest of the sentence), at most REACH characters."""
     m = marks.search(text, pos, min(len(text), pos + REACH))
